@@ -1,0 +1,183 @@
+/**
+ * The command line of contract.md section 1: `npm run --silent cli -- <command> [options]`.
+ * Every user error ends in one line on stderr (Indonesian, or English with --lang en) and a non-zero exit,
+ * and leaves the database and the output folder exactly as they were.
+ */
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatNumber, type NumberLocale } from '../../shared/domain/numbers.js';
+import { UserError } from '../../shared/domain/errors.js';
+import { t, type Lang } from '../../shared/i18n/messages.js';
+import { rankSites, type Ranking } from '../../shared/domain/ranking.js';
+import { openDatabase, type Db } from '../core/db/connection.js';
+import { Store } from '../core/db/store.js';
+import { renderDocument } from '../core/reports/render.js';
+import { repositoryResources } from '../core/resources.js';
+import { createDemo, resolveCompetition } from '../core/services/competitions.js';
+
+const USAGE = `Penilai — baris perintah
+
+  demo   --db FILE [--sites N] [--jurors N] [--seed N]     buat lomba demo DEMO
+  rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
+  report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
+
+Opsi umum: --lang id|en (bahasa pesan; bawaan id)`;
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  sites: { type: 'string' },
+  jurors: { type: 'string' },
+  seed: { type: 'string' },
+  out: { type: 'string' },
+  doc: { type: 'string' },
+  competition: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+function requireOption(values: Values, option: 'db' | 'out', command: string): string {
+  const value = values[option];
+  if (!value) throw new UserError('cli.missingOption', { option: `--${option}`, command });
+  return value;
+}
+
+function intOption(values: Values, option: 'sites' | 'jurors' | 'seed', fallback: number, min: number, max: number): number {
+  const raw = values[option];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) {
+    throw new UserError('cli.badOption', { option: `--${option}`, value: raw, expected: `${min}–${max}` });
+  }
+  return n;
+}
+
+function withDatabase<T>(file: string, mustExist: boolean, work: (store: Store, db: Db) => T): T {
+  const db = openDatabase({ file, mustExist });
+  try {
+    return work(new Store(db), db);
+  } finally {
+    db.close();
+  }
+}
+
+function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+function commandDemo(values: Values, io: Io, lang: Lang): void {
+  const file = resolve(requireOption(values, 'db', 'demo'));
+  const sites = intOption(values, 'sites', 12, 1, 200);
+  const jurors = intOption(values, 'jurors', 5, 1, 50);
+  const seed = intOption(values, 'seed', 1, 0, 2 ** 31);
+  const existed = existsSync(file);
+  try {
+    const made = withDatabase(file, false, (store) => createDemo(store, repositoryResources(), { sites, jurors, seed }));
+    io.err(t(lang, 'cli.demoCreated', { file, sites, jurors, scores: made.scores }));
+  } catch (error) {
+    if (!existed) removeDatabaseFiles(file);
+    throw error;
+  }
+}
+
+function rankingText(ranking: Ranking, locale: NumberLocale): string {
+  const p = ranking.precision;
+  const lines = ranking.ranking.map((r) => {
+    const rank = `${r.rank}${r.tied ? '=' : ''}`.padStart(4);
+    const total = formatNumber(r.total, p, locale).padStart(8);
+    const mark = r.complete ? '' : locale === 'id' ? ' (belum lengkap)' : ' (incomplete)';
+    return `${rank}  ${r.site.padEnd(6)} ${r.name.padEnd(28)} ${total}  ${r.label ?? ''}${mark}`;
+  });
+  const head = locale === 'id' ? 'Peringkat lomba' : 'Ranking of';
+  return [`${head} ${ranking.competition}`, ...lines].join('\n');
+}
+
+function commandRank(values: Values, io: Io, lang: Lang): void {
+  const file = resolve(requireOption(values, 'db', 'rank'));
+  const ranking = withDatabase(file, true, (store) => rankSites(store.rankingInput(resolveCompetition(store, values.competition, file))));
+  io.out(values.json ? JSON.stringify(ranking, null, 2) : rankingText(ranking, lang));
+}
+
+async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> {
+  const file = resolve(requireOption(values, 'db', 'report'));
+  const out = resolve(requireOption(values, 'out', 'report'));
+  const doc = values.doc ?? 'rekap';
+  if (doc !== 'rekap') throw new UserError('cli.badOption', { option: '--doc', value: doc, expected: 'rekap' });
+  const dir = dirname(out);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError('cli.outDirMissing', { dir });
+  const db = openDatabase({ file, mustExist: true });
+  let rendered;
+  try {
+    const store = new Store(db);
+    rendered = await renderDocument(store, repositoryResources(), resolveCompetition(store, values.competition, file), doc, new Date());
+  } finally {
+    db.close();
+  }
+  // Written beside the target and renamed, so a failure never leaves a half-written PDF behind.
+  const temp = join(dir, `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, rendered.bytes);
+    renameSync(temp, out);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UserError('cli.outNotWritable', { file: out, detail: (error as Error).message });
+  }
+  io.err(t(lang, 'cli.reportWritten', { file: out, pages: rendered.pages }));
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let lang: Lang = 'id';
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    if (values.lang === 'en' || values.lang === 'id') lang = values.lang;
+    else if (values.lang !== undefined) throw new UserError('cli.badOption', { option: '--lang', value: values.lang, expected: 'id, en' });
+    const [command, ...extra] = positionals;
+    if (values.help || command === 'help' || command === undefined) {
+      io.out(USAGE);
+      return command === undefined && !values.help ? 2 : 0;
+    }
+    if (extra.length > 0) throw new UserError('cli.usage', { detail: extra.join(' ') });
+    switch (command) {
+      case 'demo':
+        commandDemo(values, io, lang);
+        return 0;
+      case 'rank':
+        commandRank(values, io, lang);
+        return 0;
+      case 'report':
+        await commandReport(values, io, lang);
+        return 0;
+      default:
+        throw new UserError('cli.usage', { detail: command });
+    }
+  } catch (error) {
+    if (error instanceof UserError) {
+      io.err(`penilai: ${error.describe(lang)}`);
+      return error.key.startsWith('cli.usage') || error.key.startsWith('cli.missing') ? 2 : 1;
+    }
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(`penilai: ${t(lang, 'cli.usage', { detail: error.message })}`);
+      return 2;
+    }
+    io.err(`penilai: ${t(lang, 'error.internal', { detail: (error as Error).message })}`);
+    if (process.env.PENILAI_DEBUG) io.err(String((error as Error).stack));
+    return 70;
+  }
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const code = await runCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+  });
+  process.exitCode = code;
+}

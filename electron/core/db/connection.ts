@@ -1,0 +1,73 @@
+/**
+ * Opening a Penilai database: refuse what is not ours or is newer than this version (without touching it),
+ * then WAL, foreign keys, full durability, and the pending migrations.
+ */
+import { existsSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { UserError } from '../../../shared/domain/errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index.js';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  file: string;
+  /** Refuse a file that does not exist (every CLI command but `demo` and `init`). */
+  mustExist?: boolean;
+  /** better-sqlite3's native addon built for another runtime (Electron), when not the one in node_modules. */
+  nativeBinding?: string;
+  /** Apply pending migrations up to this schema version (tests build older versions with it). */
+  targetVersion?: number;
+}
+
+export function openDatabase(options: OpenOptions): Db {
+  const { file } = options;
+  if (options.mustExist && !existsSync(file)) throw new UserError('db.notFound', { file }, 'not-found');
+  let db: Db;
+  try {
+    db = new Database(file, {
+      fileMustExist: options.mustExist ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+  } catch (error) {
+    throw new UserError('db.notPenilai', { file, detail: (error as Error).message });
+  }
+  try {
+    const found = readVersion(db, file);
+    if (found > SCHEMA_VERSION) throw new UserError('db.newer', { file, found, known: SCHEMA_VERSION }, 'conflict');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // A score shown as saved must survive a power cut: every commit waits for the WAL to reach the disk.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function readVersion(db: Db, file: string): number {
+  try {
+    // Reading the header is the first access; a file that is not SQLite fails here, before anything is written.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return db.pragma('user_version', { simple: true }) as number;
+  } catch (error) {
+    throw new UserError('db.notPenilai', { file, detail: (error as Error).message });
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function migrate(db: Db, target: number): void {
+  const current = schemaVersion(db);
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}

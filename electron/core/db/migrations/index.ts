@@ -1,0 +1,12 @@
+/**
+ * The numbered migrations, applied in order inside one transaction each and tracked with `PRAGMA user_version`.
+ * To add one: write `NNN-what.ts` exporting `up`, append it here, and add a test that builds the previous
+ * version, seeds rows, migrates and checks them (test/integration/migrations.test.ts).
+ */
+import * as m001 from './001-initial.js';
+
+export const MIGRATIONS: readonly { version: number; name: string; up: string }[] = [
+  { version: 1, name: '001-initial', up: m001.up },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,30 @@
+/**
+ * The names of every channel between the renderer and the main process. Kept free of zod so that the
+ * sandboxed preload can import it cheaply; `schemas.ts` gives each name its argument schema and result type.
+ */
+export const CHANNELS = [
+  'app.info',
+  'competition.list',
+  'competition.get',
+  'competition.create',
+  'competition.createDemo',
+  'scoring.sheet',
+  'scoring.setScore',
+  'ranking.get',
+  'report.render',
+  'file.save',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export function isChannel(name: string): name is Channel {
+  return (CHANNELS as readonly string[]).includes(name);
+}
+
+/** The name of the object the preload exposes on `window`. */
+export const BRIDGE_GLOBAL = 'penilai';
+
+/** The IPC channel name of a contract channel (prefixed so nothing else in Electron collides with it). */
+export function ipcName(channel: Channel): string {
+  return `penilai:${channel}`;
+}

@@ -1,0 +1,158 @@
+/**
+ * A competition (`penilai.competition/1`, contract.md section 2): who competes, who judges, by which rules.
+ */
+import { z } from 'zod';
+import { isIsoDate } from './dates.js';
+import { instrumentSchema, checkInstrument, type Instrument } from './instrument.js';
+import { fromZodIssues, type ValidationIssue } from './validation.js';
+
+export const COMPETITION_FORMAT = 'penilai.competition/1';
+
+export const DEFAULT_LABELS = ['Juara I', 'Juara II', 'Juara III', 'Harapan I', 'Harapan II', 'Harapan III'];
+
+const code = z.string().trim().min(1).max(40);
+const isoDate = z.string().refine(isIsoDate, { params: { key: 'validate.format', format: 'YYYY-MM-DD' } });
+const optionalText = z.string().optional();
+
+export const rulesSchema = z.strictObject({
+  aggregation: z.enum(['mean', 'trimmed-mean', 'median']).default('mean'),
+  normalise: z.enum(['max', 'range']).default('max'),
+  tieBreak: z.array(z.string()).default([]),
+  precision: z.number().int().min(0).max(4).default(2),
+  rankBy: z.enum(['all', 'category']).default('all'),
+  labels: z.array(z.string().min(1)).default(DEFAULT_LABELS),
+});
+
+export type Rules = z.infer<typeof rulesSchema>;
+export type Aggregation = Rules['aggregation'];
+
+export const DEFAULT_RULES: Rules = rulesSchema.parse({});
+
+export const siteSchema = z.strictObject({
+  code,
+  name: z.string().trim().min(1),
+  regency: optionalText,
+  district: optionalText,
+  category: optionalText,
+  contact: optionalText,
+  visitDate: isoDate.optional(),
+});
+
+export const ROLES = ['ketua', 'sekretaris', 'anggota'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An 18-digit NIP, kept as text (a number would lose leading zeros and, in spreadsheets, digits). */
+export const nipSchema = z.string().refine((v) => /^\d{18}$/.test(v), { params: { key: 'validate.nip' } });
+
+export const jurorSchema = z.strictObject({
+  code,
+  name: z.string().trim().min(1),
+  nip: nipSchema.optional(),
+  position: optionalText,
+  agency: optionalText,
+  role: z.enum(ROLES),
+  aspects: z.array(z.string()).optional(),
+  recusedSites: z.array(z.string()).optional(),
+});
+
+export type Site = z.infer<typeof siteSchema>;
+export type Juror = z.infer<typeof jurorSchema>;
+
+export const competitionInfoSchema = z.strictObject({
+  code,
+  name: z.string().trim().min(1),
+  year: z.number().int().min(2000).max(2100),
+  level: optionalText,
+  region: optionalText,
+  organizer: optionalText,
+  place: optionalText,
+  dates: z
+    .strictObject({ start: isoDate.optional(), end: isoDate.optional(), plenary: isoDate.optional() })
+    .optional(),
+  letterhead: z
+    .strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: optionalText })
+    .optional(),
+  documentNumbers: z.record(z.string(), z.string()).optional(),
+  rules: rulesSchema.default(DEFAULT_RULES),
+});
+
+export type CompetitionInfo = z.infer<typeof competitionInfoSchema>;
+
+export const competitionFileSchema = z.strictObject({
+  format: z.literal(COMPETITION_FORMAT),
+  competition: competitionInfoSchema,
+  instrument: instrumentSchema,
+  sites: z.array(siteSchema),
+  jurors: z.array(jurorSchema),
+});
+
+export type CompetitionFile = z.infer<typeof competitionFileSchema>;
+
+/** The rules that a schema cannot say: codes unique and known, tie-break entries that exist, categories present. */
+export function checkCompetition(file: CompetitionFile): ValidationIssue[] {
+  const issues = checkInstrument(file.instrument, 'instrument');
+  issues.push(...checkRules(file.competition.rules, file.instrument, 'competition.rules'));
+
+  const siteSeen = new Map<string, string>();
+  file.sites.forEach((site, i) => {
+    const path = `sites[${i}].code`;
+    const other = siteSeen.get(site.code);
+    if (other) issues.push({ path, key: 'validate.duplicateCode', params: { code: site.code, other } });
+    else siteSeen.set(site.code, path);
+    if (file.competition.rules.rankBy === 'category' && !site.category?.trim()) {
+      issues.push({ path: `sites[${i}].category`, key: 'validate.categoryRequired', params: {} });
+    }
+  });
+
+  const aspectCodes = new Set(file.instrument.aspects.map((a) => a.code));
+  const aspectList = [...aspectCodes].join(', ');
+  const jurorSeen = new Map<string, string>();
+  file.jurors.forEach((juror, i) => {
+    const path = `jurors[${i}]`;
+    const other = jurorSeen.get(juror.code);
+    if (other) issues.push({ path: `${path}.code`, key: 'validate.duplicateCode', params: { code: juror.code, other } });
+    else jurorSeen.set(juror.code, `${path}.code`);
+    juror.aspects?.forEach((aspect, a) => {
+      if (!aspectCodes.has(aspect)) {
+        issues.push({ path: `${path}.aspects[${a}]`, key: 'validate.unknownAspect', params: { code: aspect, known: aspectList } });
+      }
+    });
+    juror.recusedSites?.forEach((site, s) => {
+      if (!siteSeen.has(site)) issues.push({ path: `${path}.recusedSites[${s}]`, key: 'validate.unknownSite', params: { code: site } });
+    });
+  });
+  return issues;
+}
+
+export function checkRules(rules: Rules, instrument: Instrument, root: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const phases = new Set(instrument.phases.map((p) => p.code));
+  const aspects = new Set(instrument.aspects.map((a) => a.code));
+  rules.tieBreak.forEach((entry, i) => {
+    const [kind, ref] = splitTieBreak(entry);
+    const known = (kind === 'phase' && phases.has(ref)) || (kind === 'aspect' && aspects.has(ref));
+    if (!known) issues.push({ path: `${root}.tieBreak[${i}]`, key: 'validate.tieBreak', params: { entry } });
+  });
+  return issues;
+}
+
+export function splitTieBreak(entry: string): [string, string] {
+  const at = entry.indexOf(':');
+  return at < 0 ? [entry, ''] : [entry.slice(0, at), entry.slice(at + 1)];
+}
+
+/** Parses text as a competition file; on failure, the issues with JSON paths. */
+export function parseCompetitionFile(
+  input: unknown,
+): { ok: true; value: CompetitionFile } | { ok: false; issues: ValidationIssue[] } {
+  if (typeof input === 'object' && input !== null && 'format' in input && input.format !== COMPETITION_FORMAT) {
+    return {
+      ok: false,
+      issues: [{ path: 'format', key: 'validate.formatTag', params: { found: String(input.format), expected: COMPETITION_FORMAT } }],
+    };
+  }
+  const parsed = competitionFileSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
+  const issues = checkCompetition(parsed.data);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
