@@ -60,7 +60,7 @@ export const inputSchemas = {
   'report.render': z.strictObject({ competition: code, doc: z.enum(['rekap']) }),
   'file.save': z.strictObject({
     name: z.string().min(1).max(200),
-    bytes: z.instanceof(Uint8Array),
+    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { params: { key: 'validate.type', expected: 'bytes' } }),
   }),
 } satisfies Record<Channel, z.ZodType>;
 

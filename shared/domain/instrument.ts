@@ -166,6 +166,9 @@ function checkLevels(levels: Iterable<string>, scale: Scale, path: string, issue
 export function checkInstrument(instrument: Instrument, root = 'instrument'): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   checkScale(instrument.defaultScale, `${root}.defaultScale`, issues);
+  if (instrument.defaultScale.labels) {
+    checkLevels(Object.keys(instrument.defaultScale.labels), instrument.defaultScale, `${root}.defaultScale.labels`, issues);
+  }
 
   const phaseSeen = new Map<string, string>();
   instrument.phases.forEach((phase, i) => {

@@ -12,6 +12,7 @@ const id = {
   'error.invalidInput': (p) => `Data tidak valid di ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Perintah tidak dikenal: ${p.channel}`,
   'error.forbidden': () => `Akses ditolak: token tidak ada atau salah.`,
+  'error.unsupported': () => `Fitur ini hanya tersedia di aplikasi desktop.`,
   'db.notFound': (p) => `Berkas basis data tidak ditemukan: ${p.file}`,
   'db.newer': (p) =>
     `Basis data ${p.file} dibuat oleh Penilai versi lebih baru (skema ${p.found}, versi ini mengenal sampai ${p.known}). Perbarui Penilai; berkas tidak diubah.`,
@@ -66,6 +67,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   'error.invalidInput': (p) => `Invalid data at ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Unknown command: ${p.channel}`,
   'error.forbidden': () => `Access denied: missing or wrong token.`,
+  'error.unsupported': () => `This feature is only available in the desktop app.`,
   'db.notFound': (p) => `Database file not found: ${p.file}`,
   'db.newer': (p) =>
     `Database ${p.file} was made by a newer Penilai (schema ${p.found}; this version knows up to ${p.known}). Update Penilai; the file was not changed.`,

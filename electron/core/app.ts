@@ -1,0 +1,73 @@
+/**
+ * The Node core as one object: the database opened and migrated, the default instruments present, and
+ * `call` dispatching contract channels to their handlers. Electron's shell, the HTTP bridge and the tests
+ * all build it the same way.
+ */
+import { mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Channel } from '../../shared/contract/channels.js';
+import type { ChannelInput, ChannelResults, Result } from '../../shared/contract/schemas.js';
+import { openDatabase, type Db } from './db/connection.js';
+import { Store } from './db/store.js';
+import { dispatch, type Deps, type ErrorLog, type FileDialogs } from './handlers/index.js';
+import type { Resources } from './resources.js';
+import { ensureDefaultInstruments } from './services/competitions.js';
+
+export const APP_NAME = 'Penilai';
+export const DATABASE_FILE = 'penilai.sqlite';
+
+export interface CoreOptions {
+  database: string;
+  resources: Resources;
+  version: string;
+  desktop: boolean;
+  dialogs?: FileDialogs | null;
+  nativeBinding?: string;
+  clock?: () => Date;
+  log?: ErrorLog;
+}
+
+export interface Core {
+  deps: Deps;
+  db: Db;
+  call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResults[C]>>;
+  dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export function openCore(options: CoreOptions): Core {
+  mkdirSync(dirname(options.database), { recursive: true });
+  const db = openDatabase({ file: options.database, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const clock = options.clock ?? (() => new Date());
+  const store = new Store(db, clock);
+  ensureDefaultInstruments(store, options.resources);
+  const deps: Deps = {
+    store,
+    resources: options.resources,
+    clock,
+    database: options.database,
+    version: options.version,
+    desktop: options.desktop,
+    dialogs: options.dialogs ?? null,
+  };
+  const run = (channel: string, payload: unknown) => dispatch(channel, payload, deps, options.log);
+  return {
+    deps,
+    db,
+    dispatch: run,
+    call: (channel, input) => run(channel, input) as never,
+    close: () => db.close(),
+  };
+}
+
+/**
+ * Where the app keeps its database when no --db is given: the same folder Electron calls `userData`
+ * (Windows %APPDATA%\Penilai, macOS ~/Library/Application Support/Penilai, Linux $XDG_CONFIG_HOME/Penilai),
+ * so the desktop app and the browser mode open the same file.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME);
+  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
+}

@@ -1,0 +1,47 @@
+/**
+ * The renderer's only way to the core: one typed call per contract channel. Inside Electron it goes through
+ * the preload's `window.penilai`; in the browser mode, through the local HTTP bridge (the token travels in an
+ * HttpOnly cookie set on the first page load).
+ */
+import { BRIDGE_GLOBAL, type Channel } from '../../shared/contract/channels.js';
+import { decodeJson, encodeJson } from '../../shared/contract/codec.js';
+import type { ChannelInput, ChannelResults, PenilaiApi, Result } from '../../shared/contract/schemas.js';
+
+function desktopBridge(): PenilaiApi | undefined {
+  return (window as unknown as Record<string, PenilaiApi | undefined>)[BRIDGE_GLOBAL];
+}
+
+export function isDesktop(): boolean {
+  return desktopBridge() !== undefined;
+}
+
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResults[C]>> {
+  const bridge = desktopBridge();
+  if (bridge) return bridge[channel](input);
+  try {
+    const response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: encodeJson(input),
+    });
+    return decodeJson(await response.text()) as Result<ChannelResults[C]>;
+  } catch (error) {
+    return { ok: false, error: { code: 'internal', key: 'error.internal', params: { detail: (error as Error).message } } };
+  }
+}
+
+/** Saves bytes as a file: the desktop app asks main to show its save dialog; the browser downloads. */
+export async function saveBytes(name: string, bytes: Uint8Array, mime: string): Promise<Result<{ saved: boolean; path: string | null }>> {
+  if (isDesktop()) return call('file.save', { name, bytes });
+  const blob = new Blob([bytes.slice().buffer], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = name;
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { ok: true, value: { saved: true, path: null } };
+}

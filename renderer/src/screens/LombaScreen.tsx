@@ -1,0 +1,314 @@
+/**
+ * Lomba (setup), the thin path: open a competition in the database, open the demo, or create a competition on
+ * the default instrument with sites and jurors typed in.
+ */
+import { useState, type FormEvent } from 'react';
+import type { ChannelInput } from '../../../shared/contract/schemas.js';
+import { ROLES, type Role } from '../../../shared/domain/competition.js';
+import type { AppError } from '../../../shared/domain/errors.js';
+import { describeError } from '../../../shared/domain/errors.js';
+import { Section, useT } from '../components/common.js';
+import { useAppStore } from '../stores/app.js';
+import { useCompetitionStore } from '../stores/competitions.js';
+
+interface SiteRow {
+  code: string;
+  name: string;
+  regency: string;
+}
+interface JurorRow {
+  code: string;
+  name: string;
+  nip: string;
+  role: Role;
+}
+
+function CompetitionList() {
+  const t = useT();
+  const { list, open, openDemo } = useCompetitionStore();
+  const current = useAppStore((s) => s.competition);
+  return (
+    <Section
+      title={t('lomba.existing')}
+      actions={
+        <button type="button" className="secondary" onClick={() => void openDemo()} title={t('lomba.demoHint')}>
+          {t('lomba.demo')}
+        </button>
+      }
+    >
+      {list === null ? <p>{t('common.loading')}</p> : null}
+      {list?.length === 0 ? <p className="empty">{t('lomba.none')}</p> : null}
+      <ul className="competition-list">
+        {list?.map((c) => (
+          <li key={c.code} className={c.code === current ? 'current' : ''}>
+            <div>
+              <strong>{c.name}</strong>
+              <span className="muted">
+                {c.code} · {t('lomba.summary', { sites: c.sites, jurors: c.jurors, instrument: c.instrument.code, version: c.instrument.version })}
+              </span>
+            </div>
+            {c.code === current ? (
+              <span className="badge">{t('lomba.opened')}</span>
+            ) : (
+              <button type="button" onClick={() => void open(c.code)} aria-label={`${t('lomba.open')} ${c.name}`}>
+                {t('lomba.open')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+function CompetitionDetailView() {
+  const t = useT();
+  const detail = useCompetitionStore((s) => s.detail);
+  if (!detail) return null;
+  const aspectName = new Map(detail.instrument.aspects.map((a) => [a.code, a.name]));
+  return (
+    <div className="grid-2">
+      <Section title={t('lomba.detailSites')}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('lomba.siteCode')}</th>
+              <th scope="col">{t('lomba.siteName')}</th>
+              <th scope="col">{t('lomba.regency')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.sites.map((s) => (
+              <tr key={s.code}>
+                <td>{s.code}</td>
+                <td>{s.name}</td>
+                <td>{s.regency ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title={t('lomba.detailJurors')}>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">{t('lomba.jurorCode')}</th>
+              <th scope="col">{t('lomba.jurorName')}</th>
+              <th scope="col">{t('lomba.role')}</th>
+              <th scope="col">{t('lomba.aspects')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.jurors.map((j) => (
+              <tr key={j.code}>
+                <td>{j.code}</td>
+                <td>
+                  {j.name}
+                  {j.nip ? <div className="muted small">NIP {j.nip}</div> : null}
+                </td>
+                <td>{t(`role.${j.role}`)}</td>
+                <td title={j.aspects?.map((a) => `${a}: ${aspectName.get(a) ?? ''}`).join('\n')}>
+                  {j.aspects === undefined ? t('lomba.allAspects') : j.aspects.length === 0 ? t('lomba.noAspects') : j.aspects.join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </div>
+  );
+}
+
+const emptySite = (i: number): SiteRow => ({ code: `S${String(i).padStart(2, '0')}`, name: '', regency: '' });
+const emptyJuror = (i: number): JurorRow => ({ code: `J${i}`, name: '', nip: '', role: i === 1 ? 'ketua' : 'anggota' });
+
+/** "jurors[0].nip" → "Juri baris 1, NIP": a form speaks of rows and labels, not JSON paths. */
+function formErrorText(error: AppError, lang: 'id' | 'en', t: ReturnType<typeof useT>): string {
+  const match = error.path ? /^(sites|jurors)\[(\d+)\]\.(\w+)$/.exec(error.path) : null;
+  if (!match) return describeError(error, lang);
+  const [, list, index, field] = match;
+  const labels: Record<string, Parameters<typeof t>[0]> =
+    list === 'sites'
+      ? { code: 'lomba.siteCode', name: 'lomba.siteName', regency: 'lomba.regency' }
+      : { code: 'lomba.jurorCode', name: 'lomba.jurorName', nip: 'lomba.nip', role: 'lomba.role' };
+  const label = labels[field!] ? t(labels[field!]!) : field!;
+  const where = t(list === 'sites' ? 'lomba.siteRow' : 'lomba.jurorRow', { row: Number(index) + 1, field: label });
+  const { path: _path, ...rest } = error;
+  return `${where}: ${describeError(rest, lang)}`;
+}
+
+function NewCompetitionForm() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const setNotice = useAppStore((s) => s.setNotice);
+  const create = useCompetitionStore((s) => s.create);
+  const [code, setCode] = useState('');
+  const [name, setName] = useState('');
+  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [organizer, setOrganizer] = useState('');
+  const [sites, setSites] = useState<SiteRow[]>([emptySite(1), emptySite(2), emptySite(3)]);
+  const [jurors, setJurors] = useState<JurorRow[]>([emptyJuror(1), emptyJuror(2), emptyJuror(3)]);
+  const [error, setError] = useState<AppError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const invalid = (path: string) => error?.path === path;
+  const fieldProps = (path: string) => ({ 'aria-invalid': invalid(path) || undefined, 'aria-describedby': invalid(path) ? 'form-error' : undefined });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const input: ChannelInput<'competition.create'> = {
+      competition: { code: code.trim(), name: name.trim(), year: Number(year), ...(organizer.trim() ? { organizer: organizer.trim() } : {}) },
+      sites: sites.map((s) => ({ code: s.code.trim(), name: s.name.trim(), ...(s.regency.trim() ? { regency: s.regency.trim() } : {}) })),
+      jurors: jurors.map((j) => ({ code: j.code.trim(), name: j.name.trim(), role: j.role, ...(j.nip.trim() ? { nip: j.nip.trim() } : {}) })),
+    };
+    const result = await create(input);
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setError(null);
+    setNotice({ kind: 'ok', text: t('lomba.saved', { code: input.competition.code }) });
+  }
+
+  return (
+    <Section title={t('lomba.new')}>
+      <p className="muted">{t('lomba.newHint')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <div className="form-grid">
+          <label>
+            {t('lomba.code')}
+            <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="P2WKSS-JABAR-2026" {...fieldProps('competition.code')} />
+          </label>
+          <label className="wide">
+            {t('lomba.name')}
+            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026" {...fieldProps('competition.name')} />
+          </label>
+          <label>
+            {t('lomba.year')}
+            <input value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" {...fieldProps('competition.year')} />
+          </label>
+          <label className="wide">
+            {t('lomba.organizer')}
+            <input value={organizer} onChange={(e) => setOrganizer(e.target.value)} {...fieldProps('competition.organizer')} />
+          </label>
+        </div>
+
+        <h3>{t('lomba.sites')}</h3>
+        <table className="data edit">
+          <thead>
+            <tr>
+              <th scope="col">{t('lomba.siteCode')}</th>
+              <th scope="col">{t('lomba.siteName')}</th>
+              <th scope="col">{t('lomba.regency')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('common.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sites.map((s, i) => (
+              <tr key={i}>
+                {(['code', 'name', 'regency'] as const).map((field) => (
+                  <td key={field}>
+                    <input
+                      aria-label={`${t(field === 'code' ? 'lomba.siteCode' : field === 'name' ? 'lomba.siteName' : 'lomba.regency')} ${i + 1}`}
+                      value={s[field]}
+                      onChange={(e) => setSites(sites.map((x, k) => (k === i ? { ...x, [field]: e.target.value } : x)))}
+                      {...fieldProps(`sites[${i}].${field}`)}
+                    />
+                  </td>
+                ))}
+                <td>
+                  <button type="button" className="link" onClick={() => setSites(sites.filter((_, k) => k !== i))} aria-label={`${t('common.remove')} ${t('lomba.sites')} ${i + 1}`}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="secondary" onClick={() => setSites([...sites, emptySite(sites.length + 1)])}>
+          + {t('lomba.addSite')}
+        </button>
+
+        <h3>{t('lomba.jurors')}</h3>
+        <table className="data edit">
+          <thead>
+            <tr>
+              <th scope="col">{t('lomba.jurorCode')}</th>
+              <th scope="col">{t('lomba.jurorName')}</th>
+              <th scope="col">{t('lomba.nip')}</th>
+              <th scope="col">{t('lomba.role')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('common.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {jurors.map((j, i) => (
+              <tr key={i}>
+                {(['code', 'name', 'nip'] as const).map((field) => (
+                  <td key={field}>
+                    <input
+                      aria-label={`${t(field === 'code' ? 'lomba.jurorCode' : field === 'name' ? 'lomba.jurorName' : 'lomba.nip')} ${i + 1}`}
+                      value={j[field]}
+                      inputMode={field === 'nip' ? 'numeric' : undefined}
+                      onChange={(e) => setJurors(jurors.map((x, k) => (k === i ? { ...x, [field]: e.target.value } : x)))}
+                      {...fieldProps(`jurors[${i}].${field}`)}
+                    />
+                  </td>
+                ))}
+                <td>
+                  <select
+                    aria-label={`${t('lomba.role')} ${i + 1}`}
+                    value={j.role}
+                    onChange={(e) => setJurors(jurors.map((x, k) => (k === i ? { ...x, role: e.target.value as Role } : x)))}
+                  >
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => setJurors(jurors.filter((_, k) => k !== i))} aria-label={`${t('common.remove')} ${t('lomba.jurors')} ${i + 1}`}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" className="secondary" onClick={() => setJurors([...jurors, emptyJuror(jurors.length + 1)])}>
+          + {t('lomba.addJuror')}
+        </button>
+
+        {error ? (
+          <p id="form-error" className="form-error" role="alert">
+            {formErrorText(error, lang, t)}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('lomba.save')}
+          </button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+export function LombaScreen() {
+  const t = useT();
+  return (
+    <div className="screen">
+      <h1>{t('lomba.heading')}</h1>
+      <CompetitionList />
+      <CompetitionDetailView />
+      <NewCompetitionForm />
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+/**
+ * Rekap: the ranking as the core computes it (contract.md section 4), with points per aspect, totals,
+ * awards, shared ranks and what decided each place.
+ */
+import { useEffect } from 'react';
+import { splitTieBreak } from '../../../shared/domain/competition.js';
+import { formatNumber } from '../../../shared/domain/numbers.js';
+import type { RankedSite } from '../../../shared/domain/ranking.js';
+import { NeedsCompetition, Section, useT } from '../components/common.js';
+import { useAppStore } from '../stores/app.js';
+import { useCompetitionStore } from '../stores/competitions.js';
+import { useRankingStore } from '../stores/ranking.js';
+
+export function RekapScreen() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const competition = useAppStore((s) => s.competition);
+  const detail = useCompetitionStore((s) => s.detail);
+  const { ranking, load } = useRankingStore();
+
+  useEffect(() => {
+    if (competition) void load(competition);
+  }, [competition, load]);
+
+  const current = ranking && ranking.competition === competition ? ranking : null;
+  const p = current?.precision ?? 2;
+  const aspects = detail?.instrument.aspects ?? [];
+  const phases = new Map(detail?.instrument.phases.map((ph) => [ph.code, ph.name]) ?? []);
+  const regency = new Map(detail?.sites.map((s) => [s.code, s.regency ?? '']) ?? []);
+
+  function decided(r: RankedSite): string {
+    if (r.decidedBy === null || r.decidedBy === 'total') return '';
+    if (r.decidedBy === 'tied') return t('rekap.tied');
+    const [kind, ref] = splitTieBreak(r.decidedBy);
+    return kind === 'phase' ? `${t('penilaian.phase')} ${phases.get(ref) ?? ref}` : `${ref}`;
+  }
+
+  const tieBreakText = current?.tieBreak.length
+    ? current.tieBreak
+        .map((e) => {
+          const [kind, ref] = splitTieBreak(e);
+          return kind === 'phase' ? `${t('penilaian.phase')} ${phases.get(ref) ?? ref}` : `${ref}`;
+        })
+        .join(' → ')
+    : t('rekap.none');
+
+  const groups = current
+    ? current.rankBy === 'category'
+      ? [...new Set(current.ranking.map((r) => r.category))].map((c) => ({ category: c, rows: current.ranking.filter((r) => r.category === c) }))
+      : [{ category: null as string | null, rows: current.ranking }]
+    : [];
+
+  return (
+    <div className="screen">
+      <h1>{t('rekap.heading')}</h1>
+      <NeedsCompetition>
+        {current ? (
+          <>
+            <div className={current.complete && current.finalised ? 'notice notice-ok' : 'notice notice-warn'} role="status">
+              {current.complete ? t('rekap.complete') : t('rekap.notComplete')} {current.finalised ? t('rekap.finalised') : t('rekap.notFinalised')}
+            </div>
+            {groups.map((g) => (
+              <Section key={g.category ?? '-'} title={g.category ? t('rekap.category', { category: g.category }) : detail?.info.name ?? ''}>
+                <div className="table-scroll">
+                  <table className="data ranking">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('rekap.rank')}</th>
+                        <th scope="col">{t('rekap.code')}</th>
+                        <th scope="col">{t('rekap.site')}</th>
+                        {aspects.map((a) => (
+                          <th key={a.code} scope="col" className="num" title={a.name}>
+                            {a.code}
+                          </th>
+                        ))}
+                        <th scope="col" className="num">
+                          {t('rekap.total')}
+                        </th>
+                        <th scope="col">{t('rekap.label')}</th>
+                        <th scope="col">{t('rekap.decidedBy')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {g.rows.map((r) => (
+                        <tr key={r.site} className={r.label ? 'awarded' : ''} data-site={r.site}>
+                          <td className="rank">
+                            {r.rank}
+                            {r.tied ? '=' : ''}
+                          </td>
+                          <td>{r.site}</td>
+                          <td>
+                            {r.name}
+                            <div className="muted small">{regency.get(r.site)}</div>
+                          </td>
+                          {aspects.map((a) => (
+                            <td key={a.code} className="num">
+                              {formatNumber(r.aspects[a.code] ?? 0, p, lang)}
+                            </td>
+                          ))}
+                          <td className="num total">{formatNumber(r.total, p, lang)}</td>
+                          <td>
+                            {r.label ? <span className="award">{r.label}</span> : null}
+                            {!r.complete ? (
+                              <span className="muted small">
+                                {t('rekap.incomplete')} ({t('rekap.scored', { scored: r.scored, expected: r.expected })})
+                              </span>
+                            ) : null}
+                          </td>
+                          <td>{decided(r)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              </Section>
+            ))}
+            <p className="muted small">
+              {t('rekap.method', {
+                aggregation: t(`agg.${current.aggregation}`),
+                normalise: t(`norm.${current.normalise}`),
+                precision: current.precision,
+                tieBreak: tieBreakText,
+              })}
+            </p>
+            <ul className="legend muted small">
+              {aspects.map((a) => (
+                <li key={a.code}>
+                  <b>{a.code}</b> {a.name}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('common.loading')}</p>
+        )}
+      </NeedsCompetition>
+    </div>
+  );
+}

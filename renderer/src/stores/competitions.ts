@@ -1,0 +1,58 @@
+/** The competitions in the database and the one that is open. */
+import { create } from 'zustand';
+import type { ChannelInput, CompetitionDetail, CompetitionSummary } from '../../../shared/contract/schemas.js';
+import type { AppError } from '../../../shared/domain/errors.js';
+import { call } from '../api.js';
+import { useAppStore } from './app.js';
+
+interface CompetitionState {
+  list: CompetitionSummary[] | null;
+  detail: CompetitionDetail | null;
+  loadList(): Promise<void>;
+  open(code: string): Promise<boolean>;
+  create(input: ChannelInput<'competition.create'>): Promise<{ ok: true } | { ok: false; error: AppError }>;
+  openDemo(): Promise<void>;
+}
+
+function fail(error: AppError): void {
+  useAppStore.getState().setNotice({ kind: 'error', error });
+}
+
+export const useCompetitionStore = create<CompetitionState>((set, get) => ({
+  list: null,
+  detail: null,
+  loadList: async () => {
+    const result = await call('competition.list', {});
+    if (!result.ok) return fail(result.error);
+    set({ list: result.value });
+    const current = useAppStore.getState().competition;
+    if (current && result.value.some((c) => c.code === current)) await get().open(current);
+    else if (current) useAppStore.getState().setCompetition(null);
+  },
+  open: async (code) => {
+    const result = await call('competition.get', { code });
+    if (!result.ok) {
+      fail(result.error);
+      return false;
+    }
+    useAppStore.getState().setCompetition(code);
+    set({ detail: result.value });
+    return true;
+  },
+  create: async (input) => {
+    const result = await call('competition.create', input);
+    if (!result.ok) return result;
+    await get().loadList();
+    await get().open(result.value.code);
+    return { ok: true };
+  },
+  openDemo: async () => {
+    const existing = get().list?.find((c) => c.code === 'DEMO');
+    if (!existing) {
+      const result = await call('competition.createDemo', {});
+      if (!result.ok) return fail(result.error);
+      await get().loadList();
+    }
+    await get().open('DEMO');
+  },
+}));

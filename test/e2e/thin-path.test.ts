@@ -1,0 +1,187 @@
+/**
+ * The thin path of the foundation, clicked as a secretariat officer and a juror would, in Chromium over the
+ * HTTP bridge: create a competition on the default instrument (after a refused invalid NIP), score one site
+ * for one juror, see the ranking update, save the recap PDF, switch to English, open the demo.
+ * Screenshots land in test-results/e2e/; axe-core checks every screen visited.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type Bridge } from '../../electron/core/bridge/server.js';
+import type { Core } from '../../electron/core/app.js';
+import { formatNumber } from '../../shared/domain/numbers.js';
+import { launchChromium } from '../support/browser.js';
+import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { pdfText, qpdfCheck } from '../support/pdf.js';
+
+const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+
+let browser: Browser;
+let page: Page;
+let core: Core;
+let bridge: Bridge;
+const temp = tempDir();
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function expectAccessible(screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  core = openTestCore(join(temp.dir, 'penilai.sqlite'));
+  bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, bypassCSP: true, locale: 'id-ID' });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  core?.close();
+  temp.cleanup();
+});
+
+describe('thin path in Chromium', () => {
+  it('opens in Indonesian with an empty database', async () => {
+    await page.goto(bridge.url);
+    expect(new URL(page.url()).search).toBe(''); // the token was exchanged for a cookie and left the address bar
+    await page.getByRole('heading', { name: 'Lomba', level: 1 }).waitFor();
+    await page.getByText('Belum ada lomba di basis data ini.').waitFor();
+    for (const tab of ['Lomba', 'Penilaian', 'Rekap', 'Laporan']) await page.getByRole('button', { name: tab, exact: true }).waitFor();
+    await shot('01-lomba-kosong');
+    await expectAccessible('lomba');
+  });
+
+  it('refuses an invalid NIP with a message in Indonesian and saves nothing, then creates the competition', async () => {
+    await page.getByLabel('Kode lomba').fill('UJI-2026');
+    await page.getByLabel('Nama lomba').fill('Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026');
+    await page.getByLabel('Penyelenggara').fill('DP3AKB Provinsi Jawa Barat');
+    const sites = [
+      ['Desa Sukamaju', 'Kabupaten Garut'],
+      ['Desa Mekarsari', 'Kabupaten Bandung'],
+      ['Kelurahan Cibeber', 'Kota Cimahi'],
+    ];
+    for (const [i, [name, regency]] of sites.entries()) {
+      await page.getByLabel(`Desa/Kelurahan ${i + 1}`, { exact: true }).fill(name!);
+      await page.getByLabel(`Kabupaten/Kota ${i + 1}`, { exact: true }).fill(regency!);
+    }
+    const jurors = ['Dr. Hj. Siti Aminah, M.Si.', 'Ir. Bambang Hermawan, M.M.', 'Nurhayati, S.Sos.'];
+    for (const [i, name] of jurors.entries()) await page.getByLabel(`Nama lengkap dan gelar ${i + 1}`, { exact: true }).fill(name);
+    await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).fill('19700315199503');
+    await page.getByRole('button', { name: 'Simpan lomba' }).click();
+    const error = page.locator('#form-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('NIP harus tepat 18 angka');
+    expect(await error.textContent()).toContain('Juri baris 1, kolom NIP');
+    expect(await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    const before = await core.call('competition.list', {});
+    expect(before.ok && before.value).toEqual([]);
+    await shot('02-lomba-nip-salah');
+
+    await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).fill('197003151995032001');
+    await page.getByRole('button', { name: 'Simpan lomba' }).click();
+    await page.getByText('Lomba UJI-2026 disimpan dan dibuka.').waitFor();
+    await page.getByText('Sedang dibuka').waitFor();
+    const after = await core.call('competition.list', {});
+    expect(after.ok && after.value.map((c) => [c.code, c.sites, c.jurors])).toEqual([['UJI-2026', 3, 3]]);
+    await shot('03-lomba-dibuat');
+    await expectAccessible('lomba-dibuat');
+  });
+
+  it('scores a whole site for one juror with the keyboard and shows every score saved', async () => {
+    await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
+    await page.getByLabel('Juri').selectOption('J1');
+    await page.getByRole('button', { name: /Desa Sukamaju/ }).click();
+    const rows = page.locator('li.indicator');
+    await rows.first().waitFor();
+    const count = await rows.count();
+    expect(count).toBe(28);
+    for (let i = 0; i < count; i += 1) {
+      const row = rows.nth(i);
+      const radios = row.getByRole('radio');
+      if ((await radios.count()) > 0) {
+        await radios.first().focus();
+        await page.keyboard.press(String(3 + (i % 3))); // levels 3, 4, 5 in turn
+      } else {
+        await row.locator('input').fill('72'); // a percentage scale
+        await row.locator('input').press('Enter');
+      }
+      await row.getByText('Tersimpan').waitFor();
+    }
+    await page.getByText('28 dari 28 indikator dinilai').waitFor();
+    const sheet = await core.call('scoring.sheet', { competition: 'UJI-2026', juror: 'J1', site: 'S01' });
+    expect(sheet.ok && sheet.value.scores.length).toBe(28);
+    await shot('04-penilaian');
+    await expectAccessible('penilaian');
+  });
+
+  it('shows the updated ranking with decimal commas', async () => {
+    await page.getByRole('button', { name: 'Rekap', exact: true }).click();
+    const ranking = await core.call('ranking.get', { competition: 'UJI-2026' });
+    if (!ranking.ok) throw new Error('ranking failed');
+    const first = ranking.value.ranking[0]!;
+    expect(first.site).toBe('S01');
+    expect(first.total).toBeGreaterThan(0);
+    const row = page.locator('tr[data-site="S01"]');
+    await row.waitFor();
+    const expectedTotal = formatNumber(first.total, 2, 'id');
+    expect(expectedTotal).toContain(',');
+    expect(await row.locator('td.total').textContent()).toBe(expectedTotal);
+    expect(await row.locator('td.rank').textContent()).toBe('1');
+    // The other two sites have no score yet: tied on 0,00 and flagged incomplete.
+    expect(await page.locator('tr[data-site="S02"] td.total').textContent()).toBe('0,00');
+    await page.getByText('Sementara: belum semua nilai masuk').waitFor();
+    await shot('05-rekap');
+    await expectAccessible('rekap');
+  });
+
+  it('saves the recap PDF, which real tools can read', async () => {
+    await page.getByRole('button', { name: 'Laporan', exact: true }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Simpan PDF' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('Rekapitulasi-UJI-2026.pdf');
+    const target = join(SHOTS, 'rekap-uji.pdf');
+    await file.saveAs(target);
+    await page.getByText(/PDF Rekapitulasi-UJI-2026\.pdf \(\d+ halaman\) diunduh\./).waitFor();
+    expect(qpdfCheck(target).ok).toBe(true);
+    const text = pdfText(target);
+    expect(text).toContain('REKAPITULASI NILAI');
+    for (const name of ['Desa Sukamaju', 'Desa Mekarsari', 'Kelurahan Cibeber']) expect(text).toContain(name);
+    await shot('06-laporan');
+    await expectAccessible('laporan');
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Scoring', exact: true }).click();
+    await page.getByRole('heading', { name: 'Scoring', level: 1 }).waitFor();
+    await shot('07-english');
+    await page.getByRole('button', { name: 'ID', exact: true }).click();
+    await page.getByRole('heading', { name: 'Penilaian', level: 1 }).waitFor();
+  });
+
+  it('opens the demo competition and shows its full ranking with awards', async () => {
+    await page.getByRole('button', { name: 'Lomba', exact: true }).click();
+    await page.getByRole('button', { name: 'Buka lomba demo' }).click();
+    await page.getByText('Lomba P2WKSS Tingkat Provinsi Banten Tahun 2026 (Demo)').first().waitFor();
+    await page.getByRole('button', { name: 'Rekap', exact: true }).click();
+    await page.locator('table.ranking tbody tr').nth(11).waitFor();
+    expect(await page.locator('table.ranking tbody tr').count()).toBe(12);
+    expect(await page.locator('.award').allTextContents()).toEqual(['Juara I', 'Juara II', 'Juara III', 'Harapan I', 'Harapan II', 'Harapan III']);
+    await page.getByText('Semua nilai telah masuk.').waitFor();
+    await shot('08-demo-rekap');
+    await expectAccessible('demo-rekap');
+    writeFileSync(join(SHOTS, 'README.txt'), 'Screenshots of the thin path, made by test/e2e/thin-path.test.ts.\n');
+  });
+});

@@ -1,0 +1,17 @@
+/** Test builders for the Node core: a fresh SQLite file in a temp folder, opened as the app opens it. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCore, type Core } from '../../electron/core/app.js';
+import { repositoryResources } from '../../electron/core/resources.js';
+
+export function tempDir(prefix = 'penilai-test-'): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function openTestCore(database: string, clock?: () => Date): Core {
+  return openCore({ database, resources: repositoryResources(), version: 'test', desktop: false, log: () => {}, ...(clock ? { clock } : {}) });
+}
+
+export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
