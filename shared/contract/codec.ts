@@ -36,7 +36,11 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 export function encodeJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v));
+  // The raw value (this[key]) and not `v`: a Node Buffer's own toJSON runs before the replacer sees it.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, v: unknown) {
+    const raw = this[key];
+    return raw instanceof Uint8Array ? { $bytes: toBase64(raw) } : v;
+  });
 }
 
 export function decodeJson(text: string): unknown {

@@ -6,7 +6,7 @@ import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { FONT_FAMILY } from './fonts.js';
 
 export const base = StyleSheet.create({
-  page: { fontFamily: FONT_FAMILY, fontSize: 9, lineHeight: 1.3, paddingTop: 32, paddingBottom: 48, paddingHorizontal: 36, color: '#111' },
+  page: { fontFamily: FONT_FAMILY, fontSize: 9, paddingTop: 32, paddingBottom: 48, paddingHorizontal: 36, color: '#111' },
   footer: {
     position: 'absolute',
     bottom: 20,
@@ -14,13 +14,12 @@ export const base = StyleSheet.create({
     right: 36,
     flexDirection: 'row',
     justifyContent: 'space-between',
-    fontSize: 7.5,
-    lineHeight: 1.2,
-    color: '#555',
     borderTopWidth: 0.5,
     borderTopColor: '#999',
     paddingTop: 4,
   },
+  // No lineHeight here, nor inherited from the page: react-pdf drops a fixed footer whose render-prop Text has one.
+  footerText: { fontSize: 7.5, color: '#555' },
 });
 
 const kop = StyleSheet.create({
@@ -59,8 +58,8 @@ export function Letterhead(props: { lines: string[]; address: string | null; log
 export function PageFooter(props: { left: string }) {
   return (
     <View style={base.footer} fixed>
-      <Text>{props.left}</Text>
-      <Text render={({ pageNumber, totalPages }) => `Halaman ${pageNumber} dari ${totalPages}`} />
+      <Text style={base.footerText}>{props.left}</Text>
+      <Text style={base.footerText} render={({ pageNumber, totalPages }) => `Halaman ${pageNumber} dari ${totalPages}`} />
     </View>
   );
 }
