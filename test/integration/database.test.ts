@@ -1,0 +1,90 @@
+/**
+ * The database on a real SQLite file: schema, pragmas, migrations, refusal of newer files, and the default
+ * instrument present in every new database.
+ */
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase, schemaVersion } from '../../electron/core/db/connection.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations/index.js';
+import { Store } from '../../electron/core/db/store.js';
+import { fingerprint } from '../support/cli.js';
+import { openTestCore, tempDir } from '../support/core.js';
+import { UserError } from '../../shared/domain/errors.js';
+
+const temp = tempDir('penilai-db-');
+afterAll(() => temp.cleanup());
+
+describe('a new database', () => {
+  it('is at the latest schema, in WAL mode, with foreign keys and full durability', () => {
+    const db = openDatabase({ file: join(temp.dir, 'new.db') });
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all();
+    expect(tables.map((t) => t.name).sort()).toEqual(['competition', 'instrument', 'juror', 'juror_aspect', 'recusal', 'score', 'sheet', 'site']);
+    for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
+    db.close();
+  });
+
+  it('holds the default P2WKSS instrument once the app opens it', () => {
+    const core = openTestCore(join(temp.dir, 'app.db'));
+    expect(core.deps.store.listInstruments()).toEqual([{ code: 'P2WKSS-PROV', version: 1, name: 'Instrumen Penilaian Lomba P2WKSS Tingkat Provinsi' }]);
+    core.close();
+    const again = openTestCore(join(temp.dir, 'app.db'));
+    expect(again.deps.store.listInstruments()).toHaveLength(1);
+    again.close();
+  });
+
+  it('enforces the schema: a NIP that is not 18 digits and a score for an unknown site are refused by SQLite itself', () => {
+    const db = openDatabase({ file: join(temp.dir, 'constraints.db') });
+    db.prepare("INSERT INTO instrument (code, version, name, content, content_hash, created_at) VALUES ('I', 1, 'I', '{}', 'h', 'now')").run();
+    db.prepare("INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES ('u', 'C', 'C', 2026, '{}', '{}', 1, 'now')").run();
+    expect(() =>
+      db.prepare("INSERT INTO juror (competition_id, code, name, nip, role, all_aspects, ordinal) VALUES (1, 'J1', 'A', '123', 'ketua', 1, 0)").run(),
+    ).toThrow(/CHECK constraint/);
+    expect(() =>
+      db.prepare("INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (99, 99, 'A1', 3, 1, 'now')").run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO site (competition_id, code, name, ordinal) VALUES (1, 'S1', 'X', 'first')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    db.close();
+  });
+});
+
+describe('migrations', () => {
+  it('bring every earlier version forward, keeping its rows', () => {
+    for (const migration of MIGRATIONS) {
+      const file = join(temp.dir, `from-${migration.version - 1}.db`);
+      const old = openDatabase({ file, targetVersion: migration.version - 1 });
+      expect(schemaVersion(old)).toBe(migration.version - 1);
+      if (migration.version > 1) {
+        // seed with the store of the older schema: a competition from the demo generator
+        new Store(old).putInstrument({ format: 'penilai.instrument/1', code: 'X', name: 'X', version: 1, defaultScale: { min: 1, max: 5, step: 1 }, phases: [{ code: 'P', name: 'P' }], aspects: [{ code: 'A', name: 'A', indicators: [{ code: 'A1', name: 'a', weight: 100, phase: 'P' }] }] });
+      }
+      old.close();
+      const migrated = openDatabase({ file });
+      expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
+      if (migration.version > 1) expect(new Store(migrated).listInstruments().map((i) => i.code)).toContain('X');
+      migrated.close();
+    }
+  });
+
+  it('refuses a database from a newer Penilai without touching it', () => {
+    const file = join(temp.dir, 'newer.db');
+    const raw = new Database(file);
+    raw.pragma('user_version = 42');
+    raw.close();
+    const before = fingerprint(file);
+    let caught: unknown;
+    try {
+      openDatabase({ file });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).describe('id')).toMatch(/versi lebih baru \(skema 42/);
+    expect((caught as UserError).describe('en')).toMatch(/newer Penilai \(schema 42/);
+    expect(fingerprint(file)).toBe(before);
+  });
+});
