@@ -82,8 +82,8 @@ export const competitionFileSchema = z.strictObject({
   format: z.literal(COMPETITION_FORMAT),
   competition: competitionInfoSchema,
   instrument: instrumentSchema,
-  sites: z.array(siteSchema),
-  jurors: z.array(jurorSchema),
+  sites: z.array(siteSchema).default([]),
+  jurors: z.array(jurorSchema).default([]),
 });
 
 export type CompetitionFile = z.infer<typeof competitionFileSchema>;

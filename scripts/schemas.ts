@@ -1,0 +1,30 @@
+/**
+ * Writes the JSON Schemas of the project's JSON formats into docs/schemas/, generated from the same zod
+ * schemas the app validates with, so the documentation cannot drift (test/unit/schemas.test.ts checks it).
+ * Run: npx tsx scripts/schemas.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { competitionFileSchema, COMPETITION_FORMAT } from '../shared/domain/competition.js';
+import { instrumentSchema, INSTRUMENT_FORMAT } from '../shared/domain/instrument.js';
+
+export function jsonSchemas(): Record<string, unknown> {
+  const make = (schema: z.ZodType, id: string, title: string) => ({
+    $id: id,
+    title,
+    ...z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }),
+  });
+  return {
+    'competition.schema.json': make(competitionFileSchema, COMPETITION_FORMAT, 'Penilai competition file'),
+    'instrument.schema.json': make(instrumentSchema, INSTRUMENT_FORMAT, 'Penilai assessment instrument'),
+  };
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  for (const [name, schema] of Object.entries(jsonSchemas())) {
+    writeFileSync(new URL(`../docs/schemas/${name}`, import.meta.url), JSON.stringify(schema, null, 2) + '\n');
+    console.log(`docs/schemas/${name}`);
+  }
+}
