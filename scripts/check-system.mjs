@@ -12,6 +12,7 @@ const NEEDS = [
   { pkg: 'qpdf', present: () => onPath('qpdf') },
 ];
 
+/** @param {string} command */
 function onPath(command) {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
