@@ -12,24 +12,21 @@ let registered: string | null = null;
 
 export function registerFonts(resources: Resources): void {
   if (registered === resources.dir) return;
-  Font.register({
-    family: 'NotoSans',
-    fonts: [
-      { src: fontPath(resources, 'NotoSans-Regular.ttf') },
-      { src: fontPath(resources, 'NotoSans-Bold.ttf'), fontWeight: 'bold' },
-      { src: fontPath(resources, 'NotoSans-Italic.ttf'), fontStyle: 'italic' },
-      { src: fontPath(resources, 'NotoSans-BoldItalic.ttf'), fontWeight: 'bold', fontStyle: 'italic' },
-    ],
-  });
-  Font.register({
-    family: 'DejaVuSans',
-    fonts: [
-      { src: fontPath(resources, 'DejaVuSans.ttf') },
-      { src: fontPath(resources, 'DejaVuSans-Bold.ttf'), fontWeight: 'bold' },
-      { src: fontPath(resources, 'DejaVuSans-Oblique.ttf'), fontStyle: 'italic' },
-      { src: fontPath(resources, 'DejaVuSans-BoldOblique.ttf'), fontWeight: 'bold', fontStyle: 'italic' },
-    ],
-  });
+  const families = {
+    NotoSans: ['NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf', 'NotoSans-BoldItalic.ttf'],
+    DejaVuSans: ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf'],
+  };
+  for (const [family, [regular, bold, italic, boldItalic]] of Object.entries(families)) {
+    Font.register({
+      family,
+      fonts: [
+        { src: fontPath(resources, regular!) },
+        { src: fontPath(resources, bold!), fontWeight: 'bold' },
+        { src: fontPath(resources, italic!), fontStyle: 'italic' },
+        { src: fontPath(resources, boldItalic!), fontWeight: 'bold', fontStyle: 'italic' },
+      ],
+    });
+  }
   // Indonesian words must not be split by English hyphenation rules.
   Font.registerHyphenationCallback((word) => [word]);
   registered = resources.dir;

@@ -2,7 +2,7 @@
  * Lomba (setup), the thin path: open a competition in the database, open the demo, or create a competition on
  * the default instrument with sites and jurors typed in.
  */
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { ChannelInput } from '../../../shared/contract/schemas.js';
 import { ROLES, type Role } from '../../../shared/domain/competition.js';
 import type { AppError } from '../../../shared/domain/errors.js';
@@ -119,6 +119,68 @@ function CompetitionDetailView() {
   );
 }
 
+interface RowsEditorProps<T extends object> {
+  rows: T[];
+  onChange: (rows: T[]) => void;
+  /** The JSON path of the list in the contract ("sites"), to mark the field an error names. */
+  listPath: string;
+  listLabel: string;
+  columns: { field: keyof T & string; label: string; numeric?: boolean }[];
+  extra?: { label: string; render: (row: T, index: number, update: (row: T) => void) => ReactNode };
+  fieldProps: (path: string) => Record<string, unknown>;
+}
+
+/** A small table of rows typed in by hand, with one text input per column and a remove button per row. */
+function RowsEditor<T extends object>(props: RowsEditorProps<T>) {
+  const t = useT();
+  const update = (index: number, row: T) => props.onChange(props.rows.map((x, k) => (k === index ? row : x)));
+  return (
+    <table className="data edit">
+      <thead>
+        <tr>
+          {props.columns.map((c) => (
+            <th key={c.field} scope="col">
+              {c.label}
+            </th>
+          ))}
+          {props.extra ? <th scope="col">{props.extra.label}</th> : null}
+          <th scope="col">
+            <span className="sr-only">{t('common.remove')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((row, i) => (
+          <tr key={i}>
+            {props.columns.map((c) => (
+              <td key={c.field}>
+                <input
+                  aria-label={`${c.label} ${i + 1}`}
+                  value={String(row[c.field] ?? '')}
+                  inputMode={c.numeric ? 'numeric' : undefined}
+                  onChange={(e) => update(i, { ...row, [c.field]: e.target.value })}
+                  {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
+                />
+              </td>
+            ))}
+            {props.extra ? <td>{props.extra.render(row, i, (next) => update(i, next))}</td> : null}
+            <td>
+              <button
+                type="button"
+                className="link"
+                onClick={() => props.onChange(props.rows.filter((_, k) => k !== i))}
+                aria-label={`${t('common.remove')} ${props.listLabel} ${i + 1}`}
+              >
+                ✕
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 const emptySite = (i: number): SiteRow => ({ code: `S${String(i).padStart(2, '0')}`, name: '', regency: '' });
 const emptyJuror = (i: number): JurorRow => ({ code: `J${i}`, name: '', nip: '', role: i === 1 ? 'ketua' : 'anggota' });
 
@@ -196,92 +258,47 @@ function NewCompetitionForm() {
         </div>
 
         <h3>{t('lomba.sites')}</h3>
-        <table className="data edit">
-          <thead>
-            <tr>
-              <th scope="col">{t('lomba.siteCode')}</th>
-              <th scope="col">{t('lomba.siteName')}</th>
-              <th scope="col">{t('lomba.regency')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('common.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites.map((s, i) => (
-              <tr key={i}>
-                {(['code', 'name', 'regency'] as const).map((field) => (
-                  <td key={field}>
-                    <input
-                      aria-label={`${t(field === 'code' ? 'lomba.siteCode' : field === 'name' ? 'lomba.siteName' : 'lomba.regency')} ${i + 1}`}
-                      value={s[field]}
-                      onChange={(e) => setSites(sites.map((x, k) => (k === i ? { ...x, [field]: e.target.value } : x)))}
-                      {...fieldProps(`sites[${i}].${field}`)}
-                    />
-                  </td>
-                ))}
-                <td>
-                  <button type="button" className="link" onClick={() => setSites(sites.filter((_, k) => k !== i))} aria-label={`${t('common.remove')} ${t('lomba.sites')} ${i + 1}`}>
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowsEditor
+          rows={sites}
+          onChange={setSites}
+          listPath="sites"
+          listLabel={t('lomba.sites')}
+          columns={[
+            { field: 'code', label: t('lomba.siteCode') },
+            { field: 'name', label: t('lomba.siteName') },
+            { field: 'regency', label: t('lomba.regency') },
+          ]}
+          fieldProps={fieldProps}
+        />
         <button type="button" className="secondary" onClick={() => setSites([...sites, emptySite(sites.length + 1)])}>
           + {t('lomba.addSite')}
         </button>
 
         <h3>{t('lomba.jurors')}</h3>
-        <table className="data edit">
-          <thead>
-            <tr>
-              <th scope="col">{t('lomba.jurorCode')}</th>
-              <th scope="col">{t('lomba.jurorName')}</th>
-              <th scope="col">{t('lomba.nip')}</th>
-              <th scope="col">{t('lomba.role')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('common.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {jurors.map((j, i) => (
-              <tr key={i}>
-                {(['code', 'name', 'nip'] as const).map((field) => (
-                  <td key={field}>
-                    <input
-                      aria-label={`${t(field === 'code' ? 'lomba.jurorCode' : field === 'name' ? 'lomba.jurorName' : 'lomba.nip')} ${i + 1}`}
-                      value={j[field]}
-                      inputMode={field === 'nip' ? 'numeric' : undefined}
-                      onChange={(e) => setJurors(jurors.map((x, k) => (k === i ? { ...x, [field]: e.target.value } : x)))}
-                      {...fieldProps(`jurors[${i}].${field}`)}
-                    />
-                  </td>
+        <RowsEditor
+          rows={jurors}
+          onChange={setJurors}
+          listPath="jurors"
+          listLabel={t('lomba.jurors')}
+          columns={[
+            { field: 'code', label: t('lomba.jurorCode') },
+            { field: 'name', label: t('lomba.jurorName') },
+            { field: 'nip', label: t('lomba.nip'), numeric: true },
+          ]}
+          extra={{
+            label: t('lomba.role'),
+            render: (j, i, update) => (
+              <select aria-label={`${t('lomba.role')} ${i + 1}`} value={j.role} onChange={(e) => update({ ...j, role: e.target.value as Role })}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
                 ))}
-                <td>
-                  <select
-                    aria-label={`${t('lomba.role')} ${i + 1}`}
-                    value={j.role}
-                    onChange={(e) => setJurors(jurors.map((x, k) => (k === i ? { ...x, role: e.target.value as Role } : x)))}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <button type="button" className="link" onClick={() => setJurors(jurors.filter((_, k) => k !== i))} aria-label={`${t('common.remove')} ${t('lomba.jurors')} ${i + 1}`}>
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              </select>
+            ),
+          }}
+          fieldProps={fieldProps}
+        />
         <button type="button" className="secondary" onClick={() => setJurors([...jurors, emptyJuror(jurors.length + 1)])}>
           + {t('lomba.addJuror')}
         </button>
