@@ -231,7 +231,13 @@ function NewCompetitionForm() {
       return;
     }
     setError(null);
+    setCode('');
+    setName('');
+    setOrganizer('');
+    setSites([emptySite(1), emptySite(2), emptySite(3)]);
+    setJurors([emptyJuror(1), emptyJuror(2), emptyJuror(3)]);
     setNotice({ kind: 'ok', text: t('lomba.saved', { code: input.competition.code }) });
+    window.scrollTo({ top: 0 });
   }
 
   return (

@@ -1,0 +1,120 @@
+/**
+ * The Electron main process: the thin shell around the Node core. It opens the core on the user's database,
+ * registers one IPC handler per contract channel, applies the security settings and shows one window. Everything
+ * it calls is plain Node code tested without Electron; this file is the only main-process file importing
+ * electron's values (see docs/electron.md).
+ *
+ * Usage: `npm start -- [--db FILE]`, or the packaged app `Penilai [--db FILE]`.
+ */
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { UserError } from '../../shared/domain/errors.js';
+import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
+import type { FileDialogs } from '../core/handlers/index.js';
+import { isAppTopFrame, registerIpcHandlers } from './ipc.js';
+import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, secureWebPreferences } from './security.js';
+
+// Built layout (electron-vite): out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
+const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const RENDERER_HTML = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+/** Set by `electron-vite dev` for hot reload; ignored in a packaged app. */
+const DEV_SERVER = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+/** Where the app's own pages live: the dev server's origin, or the folder of the built renderer. */
+const APP_ORIGIN = DEV_SERVER ? new URL(DEV_SERVER).origin : new URL('../renderer/', import.meta.url).href;
+/** better-sqlite3 built for Electron's ABI by scripts/build-electron-native.mjs (same path there). */
+const DEV_NATIVE_BINDING = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function databasePath(): string {
+  // strict: false because Chromium's own switches may be on the command line too.
+  const { values } = parseArgs({ args: process.argv.slice(1), options: { db: { type: 'string' } }, strict: false, allowPositionals: true });
+  return typeof values.db === 'string' ? resolve(values.db) : join(app.getPath('userData'), DATABASE_FILE);
+}
+
+function nativeBinding(): string | undefined {
+  // Packaged: electron-builder rebuilt node_modules/better-sqlite3 for Electron (npmRebuild), so the default load works.
+  if (app.isPackaged) return undefined;
+  if (!existsSync(DEV_NATIVE_BINDING)) throw new Error(`${DEV_NATIVE_BINDING} is missing: run \`npm run build:native\` first.`);
+  return DEV_NATIVE_BINDING;
+}
+
+/** Files leave the app only through the user's own save dialog; the renderer gives a name, never a path. */
+const dialogs: FileDialogs = {
+  async saveFile(name, bytes) {
+    const options = { defaultPath: join(app.getPath('documents'), basename(name)) };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return null;
+    await writeFile(result.filePath, bytes);
+    return result.filePath;
+  },
+};
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Penilai',
+    webPreferences: secureWebPreferences(PRELOAD),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  void (DEV_SERVER ? window.loadURL(DEV_SERVER) : window.loadFile(RENDERER_HTML));
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  restrictPermissions(session.defaultSession, APP_ORIGIN);
+  enforceContentSecurityPolicy(session.defaultSession);
+  const resources = { dir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources') };
+  const binding = nativeBinding();
+  core = openCore({
+    database: databasePath(),
+    resources,
+    version: app.getVersion(),
+    desktop: true,
+    dialogs,
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
+  registerIpcHandlers(ipcMain, core.dispatch, (event) => isAppTopFrame(event.senderFrame, APP_ORIGIN));
+  mainWindow = createWindow();
+}
+
+// One instance per user: two would open the same database and fight over its writes.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  // Every webContents the app ever creates gets the navigation rules, not only the main window's.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN, (url) => shell.openExternal(url)));
+  app.on('activate', () => {
+    if (core && !mainWindow) mainWindow = createWindow();
+  });
+  // The app is its one window, on macOS too: closing it ends the session and closes the database.
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+  start().catch((error: unknown) => {
+    const message =
+      error instanceof UserError ? `${error.describe('id')}\n\n${error.describe('en')}` : String((error as Error).stack ?? error);
+    dialog.showErrorBox('Penilai', message);
+    app.exit(1);
+  });
+}

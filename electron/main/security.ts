@@ -1,0 +1,97 @@
+/**
+ * The Electron security checklist as small functions the main entry applies (docs/electron.md explains each).
+ * Electron is only a type here: the functions take the objects they harden as arguments.
+ */
+import type { Session, WebContents, WebPreferences } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../core/bridge/server.js';
+import { isTrustedUrl } from './ipc.js';
+
+/** Said explicitly even where they are Electron's defaults, so that a reviewer sees them and a default change cannot loosen them. */
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    sandbox: true,
+    webviewTag: false,
+    // A file dropped on the window would otherwise navigate to it.
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+/** The normalised address of an https link, or null: only https leaves the app, and only through the system browser. */
+export function externalHttpsUrl(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * No new windows, no navigation away from the app, no <webview>. A link to an https page opens in the system
+ * browser instead; anything else (file:, javascript:, http:, custom schemes) is dropped.
+ */
+export function hardenWebContents(contents: WebContents, appOrigin: string, openExternal: (url: string) => Promise<void>): void {
+  const openOutside = (url: string) => {
+    const external = externalHttpsUrl(url);
+    if (external) openExternal(external).catch(() => undefined);
+  };
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-navigate', (event) => {
+    if (isTrustedUrl(event.url, appOrigin)) return;
+    event.preventDefault();
+    openOutside(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isTrustedUrl(event.url, appOrigin)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * Whether a permission may be granted: only the camera ('media' with video only, for photo evidence) and only to
+ * the app's own pages. Microphone, screen capture, notifications, geolocation, devices and the rest are refused.
+ */
+export function isPermissionAllowed(
+  permission: string,
+  requestingUrl: string | undefined,
+  mediaTypes: readonly string[] | undefined,
+  appOrigin: string,
+): boolean {
+  if (permission !== 'media' || requestingUrl === undefined || !isTrustedUrl(requestingUrl, appOrigin)) return false;
+  return mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
+}
+
+/** Both handlers: the request handler answers prompts, the check handler answers synchronous queries. */
+export function restrictPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  appOrigin: string,
+): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+    callback(isPermissionAllowed(permission, details.requestingUrl, mediaTypes, appOrigin));
+  });
+  session.setPermissionCheckHandler((_contents, permission, _origin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl, details.mediaType === undefined ? undefined : [details.mediaType], appOrigin),
+  );
+}
+
+/**
+ * The same Content-Security-Policy as the browser mode's HTTP bridge, as a response header. It covers pages served
+ * over http (the electron-vite dev server); the built renderer loaded from file:// carries the same policy in the
+ * <meta> tag of renderer/index.html (checked by test/integration/electron-build.test.ts).
+ */
+export function enforceContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
+  session.webRequest.onHeadersReceived((details, callback) => {
+    // Added, never replacing a policy the response already has: when several apply, the browser enforces all.
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}

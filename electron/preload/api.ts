@@ -1,0 +1,32 @@
+/**
+ * What the preload exposes: one function per contract channel, each forwarding its one argument to the main
+ * process. Never `ipcRenderer` itself, never a generic `send(channel, ...)`. The object `satisfies PenilaiApi`,
+ * so a channel added to the contract and missing here (or one here that is not in the contract) fails `tsc`.
+ *
+ * Only `channels.ts` is imported as a value: the sandboxed preload is a small CommonJS bundle without zod.
+ */
+import type { IpcRenderer } from 'electron';
+import { ipcName, type Channel } from '../../shared/contract/channels.js';
+import type { ChannelInput, ChannelResults, PenilaiApi, Result } from '../../shared/contract/schemas.js';
+
+export function buildPreloadApi(ipcRenderer: Pick<IpcRenderer, 'invoke'>): Readonly<PenilaiApi> {
+  const call =
+    <C extends Channel>(channel: C) =>
+    (input: ChannelInput<C>): Promise<Result<ChannelResults[C]>> =>
+      ipcRenderer.invoke(ipcName(channel), input);
+
+  const api = {
+    'app.info': call('app.info'),
+    'competition.list': call('competition.list'),
+    'competition.get': call('competition.get'),
+    'competition.create': call('competition.create'),
+    'competition.createDemo': call('competition.createDemo'),
+    'scoring.sheet': call('scoring.sheet'),
+    'scoring.setScore': call('scoring.setScore'),
+    'ranking.get': call('ranking.get'),
+    'report.render': call('report.render'),
+    'file.save': call('file.save'),
+  } satisfies PenilaiApi;
+
+  return Object.freeze(api);
+}

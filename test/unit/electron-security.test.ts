@@ -1,0 +1,172 @@
+/**
+ * The security settings of the shell, applied to stand-ins for webContents and session (Electron cannot run
+ * here): web preferences, navigation and window denial, external links, permissions and the CSP header.
+ */
+import type { Session, WebContents } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../electron/core/bridge/server.js';
+import {
+  enforceContentSecurityPolicy,
+  externalHttpsUrl,
+  hardenWebContents,
+  isPermissionAllowed,
+  restrictPermissions,
+  secureWebPreferences,
+} from '../../electron/main/security.js';
+
+const APP_FOLDER = 'file:///opt/Penilai/resources/app.asar/out/renderer/';
+const APP_PAGE = `${APP_FOLDER}index.html`;
+
+describe('secureWebPreferences', () => {
+  it('says every isolation setting explicitly', () => {
+    expect(secureWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      sandbox: true,
+      webviewTag: false,
+    });
+  });
+});
+
+describe('externalHttpsUrl', () => {
+  it('lets only https through, normalised', () => {
+    expect(externalHttpsUrl('https://www.kemendagri.go.id/page?x=1')).toBe('https://www.kemendagri.go.id/page?x=1');
+    expect(externalHttpsUrl('HTTPS://Example.COM')).toBe('https://example.com/');
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://host/share',
+      'ms-msdt:/id',
+      'mailto:a@b.c',
+      '//example.com',
+      'example.com',
+      '',
+      'https://user:pw@example.com/',
+    ]) {
+      expect(externalHttpsUrl(url), url).toBeNull();
+    }
+  });
+});
+
+/** A stand-in webContents recording its handlers. */
+function fakeContents() {
+  const listeners = new Map<string, (event: { url: string; preventDefault: () => void }) => void>();
+  let windowOpen: ((details: { url: string }) => { action: string }) | undefined;
+  const contents = {
+    setWindowOpenHandler: (handler: typeof windowOpen) => {
+      windowOpen = handler;
+    },
+    on: (name: string, listener: (event: { url: string; preventDefault: () => void }) => void) => {
+      listeners.set(name, listener);
+      return contents;
+    },
+  };
+  const fire = (name: string, url: string) => {
+    const event = { url, preventDefault: vi.fn() };
+    listeners.get(name)?.(event);
+    return event.preventDefault.mock.calls.length > 0;
+  };
+  return { contents: contents as unknown as WebContents, listeners, fire, open: (url: string) => windowOpen?.({ url }) };
+}
+
+describe('hardenWebContents', () => {
+  it('denies every new window and opens only https links in the system browser', () => {
+    const openExternal = vi.fn(async () => undefined);
+    const fake = fakeContents();
+    hardenWebContents(fake.contents, APP_FOLDER, openExternal);
+    expect(fake.open('https://example.com/panduan')).toEqual({ action: 'deny' });
+    expect(fake.open('http://example.com/')).toEqual({ action: 'deny' });
+    expect(fake.open(APP_PAGE)).toEqual({ action: 'deny' });
+    expect(fake.open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(openExternal.mock.calls).toEqual([['https://example.com/panduan']]);
+  });
+
+  it('blocks navigation away from the app, and <webview>', () => {
+    const openExternal = vi.fn(async () => undefined);
+    const fake = fakeContents();
+    hardenWebContents(fake.contents, APP_FOLDER, openExternal);
+    expect(fake.fire('will-navigate', `${APP_PAGE}#/ranking`)).toBe(false);
+    expect(fake.fire('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(fake.fire('will-navigate', 'file:///home/user/evil.html')).toBe(true);
+    expect(fake.fire('will-navigate', 'javascript:alert(1)')).toBe(true);
+    expect(fake.fire('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(fake.fire('will-attach-webview', 'https://evil.example/')).toBe(true);
+    expect(openExternal.mock.calls).toEqual([['https://evil.example/']]);
+  });
+});
+
+describe('permissions', () => {
+  it('allow the camera to the app’s own pages and nothing else', () => {
+    expect(isPermissionAllowed('media', APP_PAGE, ['video'], APP_FOLDER)).toBe(true);
+    expect(isPermissionAllowed('media', APP_PAGE, ['audio'], APP_FOLDER)).toBe(false);
+    expect(isPermissionAllowed('media', APP_PAGE, ['video', 'audio'], APP_FOLDER)).toBe(false);
+    expect(isPermissionAllowed('media', APP_PAGE, [], APP_FOLDER)).toBe(false);
+    expect(isPermissionAllowed('media', APP_PAGE, undefined, APP_FOLDER)).toBe(false);
+    expect(isPermissionAllowed('media', 'https://evil.example/', ['video'], APP_FOLDER)).toBe(false);
+    expect(isPermissionAllowed('media', undefined, ['video'], APP_FOLDER)).toBe(false);
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'display-capture',
+      'clipboard-read',
+      'openExternal',
+      'hid',
+      'usb',
+      'serial',
+      'fileSystem',
+      'unknown',
+    ]) {
+      expect(isPermissionAllowed(permission, APP_PAGE, ['video'], APP_FOLDER), permission).toBe(false);
+    }
+  });
+
+  it('are answered by both session handlers', () => {
+    let request: Parameters<Session['setPermissionRequestHandler']>[0] = null;
+    let check: Parameters<Session['setPermissionCheckHandler']>[0] = null;
+    restrictPermissions(
+      {
+        setPermissionRequestHandler: (handler) => {
+          request = handler;
+        },
+        setPermissionCheckHandler: (handler) => {
+          check = handler;
+        },
+      },
+      APP_FOLDER,
+    );
+    const answers: boolean[] = [];
+    const contents = {} as WebContents;
+    request!(contents, 'media', (granted) => answers.push(granted), { isMainFrame: true, requestingUrl: APP_PAGE, mediaTypes: ['video'] });
+    request!(contents, 'media', (granted) => answers.push(granted), { isMainFrame: true, requestingUrl: APP_PAGE, mediaTypes: ['audio'] });
+    request!(contents, 'geolocation', (granted) => answers.push(granted), { isMainFrame: true, requestingUrl: APP_PAGE });
+    request!(contents, 'media', (granted) => answers.push(granted), {
+      isMainFrame: false,
+      requestingUrl: 'https://evil.example/',
+      mediaTypes: ['video'],
+    });
+    expect(answers).toEqual([true, false, false, false]);
+    expect(check!(contents, 'media', 'file:///', { isMainFrame: true, requestingUrl: APP_PAGE, mediaType: 'video' })).toBe(true);
+    expect(check!(contents, 'media', 'file:///', { isMainFrame: true, requestingUrl: APP_PAGE, mediaType: 'audio' })).toBe(false);
+    expect(check!(null, 'notifications', 'file:///', { isMainFrame: true, requestingUrl: APP_PAGE })).toBe(false);
+  });
+});
+
+describe('enforceContentSecurityPolicy', () => {
+  it('adds the bridge’s policy to every response, keeping the other headers', () => {
+    let listener: ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void) | undefined;
+    const session = { webRequest: { onHeadersReceived: (l: typeof listener) => (listener = l) } } as unknown as Session;
+    enforceContentSecurityPolicy(session);
+    const callback = vi.fn();
+    listener?.({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe');
+  });
+});
