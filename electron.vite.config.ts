@@ -1,5 +1,6 @@
 // `electron-vite build` (npm run build) writes the three parts of the app to out/:
 //   out/main/index.js        the main process (ESM, as package.json says "type": "module")
+//   out/main/pdf-worker.js   the worker thread that lays out PDFs
 //   out/preload/index.cjs    the sandboxed preload: CommonJS, because a sandboxed preload cannot be an ES module
 //   out/renderer/index.html  the React app (also what the browser mode serves)
 // It needs no Electron binary. `--outDir DIR` puts the three folders under DIR instead (the build test uses it).
@@ -16,7 +17,8 @@ export default defineConfig({
       // packaged). Two of them must never be bundled: better-sqlite3 (a native addon) and @react-pdf/renderer
       // (pdfkit's subpath imports break when bundled; see docs). Listed so that this holds even if they move.
       externalizeDeps: { include: ['better-sqlite3', '@react-pdf/renderer'] },
-      rolldownOptions: { input: { index: root('electron/main/index.ts') } },
+      // pdf-worker.js: the worker thread that lays out PDFs (electron/core/reports/pdf-worker.ts).
+      rolldownOptions: { input: { index: root('electron/main/index.ts'), 'pdf-worker': root('electron/core/reports/pdf-worker.ts') } },
     },
   },
   preload: {

@@ -26,7 +26,7 @@ export async function runWeb(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const version = (await import('../package.json', { with: { type: 'json' } })).default.version;
-  const core = openCore({ database, resources: repositoryResources(), version, desktop: false });
+  const core = openCore({ database, resources: repositoryResources(), version, desktop: false, pdfWorker: true });
   const bridge = await startBridge({ dispatch: core.dispatch, staticDir, port });
   console.log(`Penilai (mode peramban / browser mode) — basis data: ${database}`);
   console.log(`Buka / open: ${bridge.url}`);

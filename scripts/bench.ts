@@ -16,7 +16,7 @@ import PDFDocument from 'pdfkit';
 import { openDatabase, type Db } from '../electron/core/db/connection.js';
 import { Store } from '../electron/core/db/store.js';
 import { fontPath, loadDefaultInstrument, repositoryResources, type Resources } from '../electron/core/resources.js';
-import { renderDocument } from '../electron/core/reports/render.js';
+import { inlineRenderer, renderDocument } from '../electron/core/reports/render.js';
 import { buildRekapModel, type RekapModel } from '../electron/core/reports/rekap-model.js';
 import { ensureDefaultInstruments } from '../electron/core/services/competitions.js';
 import { rankSites } from '../shared/domain/ranking.js';
@@ -400,7 +400,7 @@ async function pdfFigures(dir: string): Promise<void> {
       const { subject: reactTime, baseline: pdfkitTime } = await timedPair(
         `renderDocument rekap, ${c.name}`,
         async () => {
-          const out = await renderDocument(store, resources, code, 'rekap', now);
+          const out = await renderDocument(store, inlineRenderer(resources), code, 'rekap', now);
           last.react = { pages: out.pages, bytes: out.bytes.length };
           sink = out;
         },
@@ -416,7 +416,7 @@ async function pdfFigures(dir: string): Promise<void> {
       if (process.env.BENCH_KEEP_PDF) {
         const keep = join(process.env.BENCH_KEEP_PDF, `rekap-${c.name}`);
         mkdirSync(dirname(keep), { recursive: true });
-        writeFileSync(`${keep}-react-pdf.pdf`, (await renderDocument(store, resources, code, 'rekap', now)).bytes);
+        writeFileSync(`${keep}-react-pdf.pdf`, (await renderDocument(store, inlineRenderer(resources), code, 'rekap', now)).bytes);
         writeFileSync(`${keep}-pdfkit.pdf`, (await drawRekapWithPdfkit(model, fonts)).bytes);
       }
       const pages = (n: number): string => `${n} page${n === 1 ? '' : 's'}`;
@@ -444,7 +444,7 @@ async function pdfFigures(dir: string): Promise<void> {
       `Of the pdfkit baseline, ${formatMs(fontsOnly.median)} (median of ${fontsOnly.runs} runs, same run) is the fixed cost of a pdfkit document that uses both Noto Sans fonts (one line in each, one page): bare pdfkit parses and subsets the TTFs for every document, while react-pdf keeps parsed fonts between documents. The ratio is therefore expected to grow with the length of the document.`,
     );
     explanations.push(
-      `**Recap PDF**: \`renderDocument(store, resources, code, 'rekap', date)\` as the app calls it (load the competition, rank it, build the view model, lay out and write the whole react-pdf document: letterhead, table, aspect legend, method, signature blocks, footers) for a typical and a large competition, median after 1 warm-up; the baseline, run alternately with it (as many runs), draws the same table (same view-model strings, columns rank, code, name, regency, one per aspect, total, label and decided-by, same fonts, sizes, widths and A4 landscape margins, header repeated per page, letterhead, title and page footers, but no legend, method or signature blocks) with bare pdfkit from a view model built once before timing. The documents differ by those blocks and by the data step (a few milliseconds at these sizes), so the ratio is an order of magnitude of what react-pdf costs over hand-drawn pdfkit, not an exact like-for-like.`,
+      `**Recap PDF**: \`renderDocument(store, inlineRenderer(resources), code, 'rekap', date)\` as the app calls it (load the competition, rank it, build the view model, lay out and write the whole react-pdf document: letterhead, table, aspect legend, method, signature blocks, footers) for a typical and a large competition, median after 1 warm-up; the baseline, run alternately with it (as many runs), draws the same table (same view-model strings, columns rank, code, name, regency, one per aspect, total, label and decided-by, same fonts, sizes, widths and A4 landscape margins, header repeated per page, letterhead, title and page footers, but no legend, method or signature blocks) with bare pdfkit from a view model built once before timing. The documents differ by those blocks and by the data step (a few milliseconds at these sizes), so the ratio is an order of magnitude of what react-pdf costs over hand-drawn pdfkit, not an exact like-for-like.`,
     );
   } finally {
     db.close();

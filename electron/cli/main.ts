@@ -12,7 +12,7 @@ import { t, type Lang } from '../../shared/i18n/messages.js';
 import { rankSites, type Ranking } from '../../shared/domain/ranking.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
 import { Store } from '../core/db/store.js';
-import { renderDocument } from '../core/reports/render.js';
+import { inlineRenderer, renderDocument } from '../core/reports/render.js';
 import { repositoryResources } from '../core/resources.js';
 import { createDemo, resolveCompetition } from '../core/services/competitions.js';
 
@@ -117,7 +117,7 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   let rendered;
   try {
     const store = new Store(db);
-    rendered = await renderDocument(store, repositoryResources(), resolveCompetition(store, values.competition, file), doc, new Date());
+    rendered = await renderDocument(store, inlineRenderer(repositoryResources()), resolveCompetition(store, values.competition, file), doc, new Date());
   } finally {
     db.close();
   }

@@ -11,6 +11,8 @@ import type { ChannelInput, ChannelResults, Result } from '../../shared/contract
 import { openDatabase, type Db } from './db/connection.js';
 import { Store } from './db/store.js';
 import { dispatch, type Deps, type ErrorLog, type FileDialogs } from './handlers/index.js';
+import { inlineRenderer } from './reports/render.js';
+import { startPdfWorker, type PdfWorker } from './reports/worker-client.js';
 import type { Resources } from './resources.js';
 import { ensureDefaultInstruments } from './services/competitions.js';
 
@@ -26,6 +28,11 @@ export interface CoreOptions {
   nativeBinding?: string;
   clock?: () => Date;
   log?: ErrorLog;
+  /**
+   * Where PDFs are laid out: `false` (default) on the calling thread; `true` in a worker thread run from the
+   * TypeScript source (browser mode, tests); a path: in the built worker (`out/main/pdf-worker.js`, Electron).
+   */
+  pdfWorker?: boolean | string;
 }
 
 export interface Core {
@@ -42,6 +49,9 @@ export function openCore(options: CoreOptions): Core {
   const clock = options.clock ?? (() => new Date());
   const store = new Store(db, clock);
   ensureDefaultInstruments(store, options.resources);
+  const worker: PdfWorker | null = options.pdfWorker
+    ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
+    : null;
   const deps: Deps = {
     store,
     resources: options.resources,
@@ -50,6 +60,7 @@ export function openCore(options: CoreOptions): Core {
     version: options.version,
     desktop: options.desktop,
     dialogs: options.dialogs ?? null,
+    renderPdf: worker ? worker.render : inlineRenderer(options.resources),
   };
   const run = (channel: string, payload: unknown) => dispatch(channel, payload, deps, options.log);
   return {
@@ -57,7 +68,10 @@ export function openCore(options: CoreOptions): Core {
     db,
     dispatch: run,
     call: (channel, input) => run(channel, input) as never,
-    close: () => db.close(),
+    close: () => {
+      void worker?.close();
+      db.close();
+    },
   };
 }
 

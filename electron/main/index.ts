@@ -20,6 +20,7 @@ import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, s
 
 // Built layout (electron-vite): out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+const PDF_WORKER = fileURLToPath(new URL('./pdf-worker.js', import.meta.url));
 const RENDERER_HTML = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
 /** Set by `electron-vite dev` for hot reload; ignored in a packaged app. */
 const DEV_SERVER = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     desktop: true,
     dialogs,
+    pdfWorker: PDF_WORKER,
     ...(binding ? { nativeBinding: binding } : {}),
   });
   registerIpcHandlers(ipcMain, core.dispatch, (event) => isAppTopFrame(event.senderFrame, APP_ORIGIN));

@@ -11,7 +11,7 @@ import type { Result } from '../../shared/contract/schemas.js';
 export type Dispatch = (channel: Channel, payload: unknown) => Promise<Result<unknown>>;
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-const FORBIDDEN: Result<never> = { ok: false, error: { code: 'forbidden', key: 'error.forbidden', params: {} } };
+const FORBIDDEN: Result<never> = { ok: false, error: { code: 'forbidden', key: 'error.forbiddenSender', params: {} } };
 
 /** Registers exactly one handler per contract channel; returns the IPC names it registered. */
 export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, isTrustedSender: SenderCheck): string[] {

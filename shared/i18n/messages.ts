@@ -12,6 +12,7 @@ const id = {
   'error.invalidInput': (p) => `Data tidak valid di ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Perintah tidak dikenal: ${p.channel}`,
   'error.forbidden': () => `Akses ditolak: token tidak ada atau salah.`,
+  'error.forbiddenSender': () => `Akses ditolak: permintaan tidak berasal dari jendela aplikasi Penilai.`,
   'error.unsupported': () => `Fitur ini hanya tersedia di aplikasi desktop.`,
   'db.notFound': (p) => `Berkas basis data tidak ditemukan: ${p.file}`,
   'db.newer': (p) =>
@@ -67,6 +68,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   'error.invalidInput': (p) => `Invalid data at ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Unknown command: ${p.channel}`,
   'error.forbidden': () => `Access denied: missing or wrong token.`,
+  'error.forbiddenSender': () => `Access denied: the request did not come from Penilai's own window.`,
   'error.unsupported': () => `This feature is only available in the desktop app.`,
   'db.notFound': (p) => `Database file not found: ${p.file}`,
   'db.newer': (p) =>

@@ -36,7 +36,8 @@ async function expectAccessible(screen: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  core = openTestCore(join(temp.dir, 'penilai.sqlite'));
+  // As `npm run web` runs it: PDFs laid out in the worker thread.
+  core = openTestCore(join(temp.dir, 'penilai.sqlite'), undefined, { pdfWorker: true });
   bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, bypassCSP: true, locale: 'id-ID' });

@@ -73,7 +73,10 @@ describe('electron-vite build', () => {
     expect(main).toContain('new URL("../renderer/index.html", import.meta.url)');
     // Loaded from node_modules at run time, never bundled.
     expect(main).toMatch(/^import \w+ from "better-sqlite3";$/m);
-    expect(main).toMatch(/^import \{[^}]*\} from "@react-pdf\/renderer";$/m);
+    // react-pdf sits in the chunk shared by main and the PDF worker (out/main/pdf-worker.js).
+    const chunks = readdirSync(join(out, 'main', 'chunks')).map((f) => read(join(out, 'main', 'chunks', f)));
+    expect(chunks.some((c) => /^import \{[^}]*\} from "@react-pdf\/renderer";$/m.test(c))).toBe(true);
+    expect(read(join(out, 'main', 'pdf-worker.js'))).toMatch(/from "node:worker_threads"/);
     expect(main).not.toMatch(/require\(/);
     // The security settings are in the bundle as written.
     expect(main).toMatch(/sandbox: true/);

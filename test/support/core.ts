@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCore, type Core } from '../../electron/core/app.js';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/app.js';
 import { repositoryResources } from '../../electron/core/resources.js';
 
 export function tempDir(prefix = 'penilai-test-'): { dir: string; cleanup: () => void } {
@@ -10,8 +10,8 @@ export function tempDir(prefix = 'penilai-test-'): { dir: string; cleanup: () =>
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export function openTestCore(database: string, clock?: () => Date): Core {
-  return openCore({ database, resources: repositoryResources(), version: 'test', desktop: false, log: () => {}, ...(clock ? { clock } : {}) });
+export function openTestCore(database: string, clock?: () => Date, options: Partial<CoreOptions> = {}): Core {
+  return openCore({ database, resources: repositoryResources(), version: 'test', desktop: false, log: () => {}, ...(clock ? { clock } : {}), ...options });
 }
 
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;

@@ -98,7 +98,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('refuses calls that do not come from the app’s own top frame, before dispatch sees them', async () => {
-    const forbidden = { ok: false, error: { code: 'forbidden', key: 'error.forbidden', params: {} } };
+    const forbidden = { ok: false, error: { code: 'forbidden', key: 'error.forbiddenSender', params: {} } };
     const untrusted = [
       eventFrom('https://evil.example/index.html'),
       eventFrom('file:///home/user/Downloads/evil.html'),

@@ -9,6 +9,7 @@ import { inputSchemas, type ChannelArgs, type ChannelResults, type Result } from
 import { UserError } from '../../../shared/domain/errors.js';
 import { fromZodIssues, ValidationError } from '../../../shared/domain/validation.js';
 import type { Store } from '../db/store.js';
+import type { PdfRenderer } from '../reports/render.js';
 import type { Resources } from '../resources.js';
 import { competitionHandlers } from './competitions.js';
 import { reportHandlers } from './reports.js';
@@ -28,6 +29,8 @@ export interface Deps {
   version: string;
   desktop: boolean;
   dialogs: FileDialogs | null;
+  /** Lays out PDFs: in a worker thread in the app, inline in the command line. */
+  renderPdf: PdfRenderer;
 }
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;

@@ -6,7 +6,7 @@ export const reportHandlers: {
   'report.render': Handler<'report.render'>;
   'file.save': Handler<'file.save'>;
 } = {
-  'report.render': ({ competition, doc }, { store, resources, clock }) => renderDocument(store, resources, competition, doc, clock()),
+  'report.render': ({ competition, doc }, { store, renderPdf, clock }) => renderDocument(store, renderPdf, competition, doc, clock()),
 
   'file.save': async ({ name, bytes }, { dialogs }) => {
     if (!dialogs) throw new UserError('error.unsupported', {}, 'invalid');

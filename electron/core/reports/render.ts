@@ -1,5 +1,7 @@
 /**
- * Rendering documents to PDF bytes. Reports are pure components of view models built here from the store.
+ * Documents to PDF bytes, in two steps: the main thread builds a job (the document's view model, plain data,
+ * from the store), and react-pdf lays it out. The layout blocks for a while (≈0.2 s a page), so the app runs it in
+ * a worker thread (`pdf-worker.ts`, `PdfWorker`); the command line, which has nothing else to do, runs it inline.
  */
 import { createElement } from 'react';
 import { renderToBuffer } from '@react-pdf/renderer';
@@ -9,9 +11,15 @@ import type { Store } from '../db/store.js';
 import type { Resources } from '../resources.js';
 import { registerFonts } from './fonts.js';
 import { RekapDocument } from './rekap.js';
-import { buildRekapModel } from './rekap-model.js';
+import { buildRekapModel, type RekapModel } from './rekap-model.js';
 
 export type DocumentKind = 'rekap';
+
+/** Everything a renderer needs, as structured-clonable data. */
+export type RenderJob = { doc: 'rekap'; name: string; model: RekapModel };
+
+/** Lays out a job and returns its PDF bytes. */
+export type PdfRenderer = (job: RenderJob) => Promise<Uint8Array>;
 
 /** Pages in a PDF made by react-pdf (its page objects are written uncompressed). */
 export function countPages(bytes: Uint8Array): number {
@@ -19,12 +27,29 @@ export function countPages(bytes: Uint8Array): number {
   return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-export async function renderDocument(store: Store, resources: Resources, competition: string, doc: DocumentKind, now: Date): Promise<RenderedFile> {
-  registerFonts(resources);
+export function buildRenderJob(store: Store, competition: string, doc: DocumentKind, now: Date): RenderJob {
   const detail = store.loadCompetition(competition);
   const ranking = rankSites(store.rankingInput(competition));
-  const model = buildRekapModel(detail, ranking, now);
-  const buffer = await renderToBuffer(createElement(RekapDocument, { model }) as Parameters<typeof renderToBuffer>[0]);
-  const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  return { name: `Rekapitulasi-${competition}.pdf`, mime: 'application/pdf', bytes, pages: countPages(bytes) };
+  return { doc, name: `Rekapitulasi-${competition}.pdf`, model: buildRekapModel(detail, ranking, now) };
+}
+
+/** react-pdf on the calling thread. */
+export function inlineRenderer(resources: Resources): PdfRenderer {
+  return async (job) => {
+    registerFonts(resources);
+    const buffer = await renderToBuffer(createElement(RekapDocument, { model: job.model }) as Parameters<typeof renderToBuffer>[0]);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  };
+}
+
+export async function renderDocument(
+  store: Store,
+  render: PdfRenderer,
+  competition: string,
+  doc: DocumentKind,
+  now: Date,
+): Promise<RenderedFile> {
+  const job = buildRenderJob(store, competition, doc, now);
+  const bytes = await render(job);
+  return { name: job.name, mime: 'application/pdf', bytes, pages: countPages(bytes) };
 }
