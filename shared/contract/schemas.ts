@@ -4,8 +4,9 @@
  */
 import { z } from 'zod';
 import type { CompetitionInfo, Juror, Rules, Site } from '../domain/competition.js';
-import { nipSchema, ROLES } from '../domain/competition.js';
+import { competitionInfoSchema, jurorSchema, nipSchema, ROLES, siteSchema } from '../domain/competition.js';
 import type { AppError } from '../domain/errors.js';
+import type { MessageKey, Params } from '../i18n/messages.js';
 import type { Instrument } from '../domain/instrument.js';
 import type { Ranking } from '../domain/ranking.js';
 import type { Channel } from './channels.js';
@@ -31,6 +32,13 @@ const newJuror = z.strictObject({
   aspects: z.array(code).optional(),
 });
 
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { params: { key: 'validate.type', expected: 'bytes' } });
+
+/** A file the user picked: its name (for messages and the format) and its bytes. Never a path. */
+const fileInput = z.strictObject({ name: z.string().min(1).max(260), bytes });
+
+const instrumentRef = z.strictObject({ code, version: z.number().int().min(1) });
+
 export const inputSchemas = {
   'app.info': z.strictObject({}),
   'competition.list': z.strictObject({}),
@@ -46,8 +54,37 @@ export const inputSchemas = {
     }),
     sites: z.array(newSite).min(1),
     jurors: z.array(newJuror).min(1),
+    /** A stored instrument to use; left out: the default P2WKSS instrument. */
+    instrument: instrumentRef.optional(),
   }),
   'competition.createDemo': z.strictObject({}),
+  /** Saves the whole setup of a competition but its instrument: identity, rules, sites, jurors, assignments, recusals. */
+  'competition.save': z.strictObject({
+    code,
+    competition: competitionInfoSchema,
+    sites: z.array(siteSchema),
+    jurors: z.array(jurorSchema),
+  }),
+  /**
+   * Saves an edited instrument for a competition. The instrument is checked by the handler (so its problems come
+   * back with JSON paths). `asNewVersion: false` edits the competition's version in place, refused when that
+   * version has been used for scoring (`instrument.locked`); `true` stores it as the next version and moves the
+   * competition to it, keeping the scores of indicators whose code and scale are unchanged.
+   */
+  'competition.saveInstrument': z.strictObject({ competition: code, instrument: z.unknown(), asNewVersion: z.boolean() }),
+  'competition.export': z.strictObject({ code }),
+  'competition.import': fileInput,
+  'instrument.list': z.strictObject({}),
+  'instrument.get': instrumentRef,
+  /** Reads an instrument from a `penilai.instrument/1` JSON file or the .xlsx template; stores nothing. */
+  'instrument.import': fileInput,
+  'instrument.export': z.strictObject({ code, version: z.number().int().min(1), format: z.enum(['json', 'xlsx']) }),
+  'instrument.template': z.strictObject({}),
+  /** Reads sites from .xlsx or .csv for a preview; stores nothing. */
+  'sites.parse': fileInput,
+  'sites.export': z.strictObject({ competition: code, format: z.enum(['xlsx', 'csv']) }),
+  'jurors.parse': fileInput,
+  'jurors.export': z.strictObject({ competition: code, format: z.enum(['xlsx', 'csv']) }),
   'scoring.sheet': z.strictObject({ competition: code, juror: code, site: code }),
   'scoring.setScore': z.strictObject({
     competition: code,
@@ -58,10 +95,7 @@ export const inputSchemas = {
   }),
   'ranking.get': z.strictObject({ competition: code }),
   'report.render': z.strictObject({ competition: code, doc: z.enum(['rekap']) }),
-  'file.save': z.strictObject({
-    name: z.string().min(1).max(200),
-    bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { params: { key: 'validate.type', expected: 'bytes' } }),
-  }),
+  'file.save': z.strictObject({ name: z.string().min(1).max(200), bytes }),
 } satisfies Record<Channel, z.ZodType>;
 
 export interface AppInfo {
@@ -86,7 +120,9 @@ export interface CompetitionDetail {
   rules: Rules;
   instrument: Instrument;
   sites: Site[];
-  jurors: (Juror & { recusedSites: string[] })[];
+  jurors: JurorWithRecusals[];
+  /** Whether any score has been given in this competition (its instrument version is then locked). */
+  scoringStarted: boolean;
 }
 
 export interface SheetScore {
@@ -112,11 +148,52 @@ export interface SavedScore {
   savedAt: string;
 }
 
-export interface RenderedFile {
+/** A file made by the core for the user to save. */
+export interface FileBytes {
   name: string;
   mime: string;
   bytes: Uint8Array;
+}
+
+export interface RenderedFile extends FileBytes {
   pages: number;
+}
+
+/** A problem in a file the user gave: where (sheet, row as the spreadsheet numbers it, column) and what. */
+export interface FileIssue {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  key: MessageKey;
+  params: Params;
+}
+
+/** What a file would bring in, for the user to check before anything is stored. */
+export interface ParsedRows<T> {
+  rows: T[];
+  issues: FileIssue[];
+}
+
+export type JurorWithRecusals = Juror & { recusedSites: string[] };
+
+export interface InstrumentSummary {
+  code: string;
+  version: number;
+  name: string;
+  indicators: number;
+  /** Used for scoring: its content can no longer change (a change makes a new version). */
+  locked: boolean;
+  /** Competitions using this version. */
+  usedBy: string[];
+}
+
+export interface SavedInstrument {
+  code: string;
+  version: number;
+  /** Scores kept when the competition moved to a new version, and those that must be given again. */
+  kept: number;
+  dropped: number;
 }
 
 export interface ChannelResults {
@@ -125,6 +202,19 @@ export interface ChannelResults {
   'competition.get': CompetitionDetail;
   'competition.create': CompetitionSummary;
   'competition.createDemo': CompetitionSummary;
+  'competition.save': CompetitionDetail;
+  'competition.saveInstrument': SavedInstrument;
+  'competition.export': FileBytes;
+  'competition.import': CompetitionSummary;
+  'instrument.list': InstrumentSummary[];
+  'instrument.get': Instrument;
+  'instrument.import': Instrument;
+  'instrument.export': FileBytes;
+  'instrument.template': FileBytes;
+  'sites.parse': ParsedRows<Site>;
+  'sites.export': FileBytes;
+  'jurors.parse': ParsedRows<JurorWithRecusals>;
+  'jurors.export': FileBytes;
   'scoring.sheet': ScoreSheet;
   'scoring.setScore': SavedScore;
   'ranking.get': Ranking;

@@ -2,12 +2,13 @@
  * Every message a person reads that the core produces (errors, CLI lines), in Indonesian first and English.
  * Errors cross process boundaries as a key plus parameters, and each side renders them in its own language.
  */
-export type Lang = 'id' | 'en';
-export type Params = Record<string, string | number>;
+import { fileMessages } from './messages-files.js';
+import { setupMessages } from './messages-setup.js';
+import type { Catalogue, Lang, Params } from './types.js';
 
-type Catalogue = Record<string, (p: Params) => string>;
+export type { Lang, Params } from './types.js';
 
-const id = {
+const coreId = {
   'error.internal': (p) => `Terjadi kesalahan internal: ${p.detail}`,
   'error.invalidInput': (p) => `Data tidak valid di ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Perintah tidak dikenal: ${p.channel}`,
@@ -61,9 +62,11 @@ const id = {
   'validate.tieBreak': (p) => `urutan penentu seri "${p.entry}" harus berbentuk phase:KODE atau aspect:KODE yang ada`,
 } satisfies Catalogue;
 
+const id = { ...coreId, ...fileMessages.id, ...setupMessages.id };
+
 export type MessageKey = keyof typeof id;
 
-const en: Record<MessageKey, (p: Params) => string> = {
+const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'error.internal': (p) => `Internal error: ${p.detail}`,
   'error.invalidInput': (p) => `Invalid data at ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Unknown command: ${p.channel}`,
@@ -116,6 +119,8 @@ const en: Record<MessageKey, (p: Params) => string> = {
   'validate.categoryRequired': () => `ranking by category: every site needs a category`,
   'validate.tieBreak': (p) => `tie-break entry "${p.entry}" must be phase:CODE or aspect:CODE naming an existing one`,
 };
+
+const en: Record<MessageKey, (p: Params) => string> = { ...coreEn, ...fileMessages.en, ...setupMessages.en };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
 

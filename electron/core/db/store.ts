@@ -225,7 +225,9 @@ export class Store {
           recusedSites: recusalRows.filter((r) => r.juror_id === j.id).map((r) => r.code),
         };
       });
-    return { info, rules, instrument, sites, jurors };
+    const scoringStarted =
+      this.db.prepare('SELECT 1 FROM score sc JOIN site s ON s.id = sc.site_id WHERE s.competition_id = ? LIMIT 1').get(row.id) !== undefined;
+    return { info, rules, instrument, sites, jurors, scoringStarted };
   }
 
   private ids(competition: string, juror: string, site: string): { competitionId: number; jurorId: number; siteId: number; instrumentId: number } {

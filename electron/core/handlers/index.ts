@@ -12,6 +12,8 @@ import type { Store } from '../db/store.js';
 import type { PdfRenderer } from '../reports/render.js';
 import type { Resources } from '../resources.js';
 import { competitionHandlers } from './competitions.js';
+import { fileHandlers } from './files.js';
+import { setupHandlers } from './setup.js';
 import { reportHandlers } from './reports.js';
 import { scoringHandlers } from './scoring.js';
 
@@ -40,6 +42,8 @@ export const handlers: Handlers = {
   ...competitionHandlers,
   ...scoringHandlers,
   ...reportHandlers,
+  ...setupHandlers,
+  ...fileHandlers,
 };
 
 /** Something unexpected (a bug, a disk error): logged in full for developers, shown to the user as one line. */
