@@ -3,22 +3,34 @@
  * Every user error ends in one line on stderr (Indonesian, or English with --lang en) and a non-zero exit,
  * and leaves the database and the output folder exactly as they were.
  */
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { formatNumber, type NumberLocale } from '../../shared/domain/numbers.js';
 import { UserError } from '../../shared/domain/errors.js';
-import { t, type Lang } from '../../shared/i18n/messages.js';
+import { ValidationError } from '../../shared/domain/validation.js';
+import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
 import { rankSites, type Ranking } from '../../shared/domain/ranking.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
 import { Store } from '../core/db/store.js';
 import { inlineRenderer, renderDocument } from '../core/reports/render.js';
 import { repositoryResources } from '../core/resources.js';
-import { createDemo, resolveCompetition } from '../core/services/competitions.js';
+import {
+  competitionFileBytes,
+  createDemo,
+  exportCompetition,
+  importCompetition,
+  JsonSyntaxError,
+  parseCompetitionText,
+  resolveCompetition,
+} from '../core/services/competitions.js';
 
 const USAGE = `Penilai — baris perintah
 
   demo   --db FILE [--sites N] [--jurors N] [--seed N]     buat lomba demo DEMO
+  init   --db FILE --competition BERKAS.json              buat lomba dari berkas lomba (penilai.competition/1)
+  export --db FILE [--competition KODE] --out BERKAS.json  tulis lomba sebagai berkas lomba
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
 
@@ -44,7 +56,7 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
-function requireOption(values: Values, option: 'db' | 'out', command: string): string {
+function requireOption(values: Values, option: 'db' | 'out' | 'competition', command: string): string {
   const value = values[option];
   if (!value) throw new UserError('cli.missingOption', { option: `--${option}`, command });
   return value;
@@ -71,6 +83,96 @@ function withDatabase<T>(file: string, mustExist: boolean, work: (store: Store, 
 
 function removeDatabaseFiles(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
+}
+
+/** A problem in a file the user gave, told in one line that names the file, then the JSON path or line, then what. */
+class FileProblem extends UserError {
+  constructor(
+    private readonly file: string,
+    private readonly where: { path: string } | { line: number; column: number },
+    key: MessageKey,
+    params: Params,
+  ) {
+    super(key, params, 'invalid', 'path' in where ? where.path : undefined);
+  }
+
+  override describe(lang: Lang): string {
+    const problem = t(lang, this.key, this.params);
+    return 'path' in this.where
+      ? t(lang, 'setup.fileIssue', { file: this.file, path: this.where.path, problem })
+      : t(lang, 'setup.fileJson', { file: this.file, line: this.where.line, column: this.where.column, problem });
+  }
+}
+
+/** Reads and fully checks a competition file before any database is touched. */
+function readCompetitionFile(source: string): CompetitionFile {
+  let text: string;
+  try {
+    text = readFileSync(source, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UserError('setup.fileMissing', { file: source }, 'not-found');
+    throw new UserError('file.unreadable', { file: source, detail: (error as Error).message });
+  }
+  try {
+    return parseCompetitionText(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) {
+      throw new FileProblem(source, { line: error.line, column: error.column }, 'validate.json', { detail: error.detail });
+    }
+    if (error instanceof ValidationError) {
+      const first = error.issues[0]!;
+      throw new FileProblem(source, { path: first.path }, first.key, first.params);
+    }
+    throw error;
+  }
+}
+
+/** Writes beside the target and renames, so a failure never leaves a half-written file behind. */
+function writeAtomically(out: string, bytes: Uint8Array): void {
+  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, bytes);
+    renameSync(temp, out);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UserError('cli.outNotWritable', { file: out, detail: (error as Error).message });
+  }
+}
+
+function requireOutDir(out: string): void {
+  const dir = dirname(out);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError('cli.outDirMissing', { dir });
+}
+
+function commandInit(values: Values, io: Io, lang: Lang): void {
+  const file = resolve(requireOption(values, 'db', 'init'));
+  const source = resolve(requireOption(values, 'competition', 'init'));
+  // The whole file is checked before the database is opened: a bad file leaves no database behind.
+  const competition = readCompetitionFile(source);
+  const existed = existsSync(file);
+  try {
+    withDatabase(file, false, (store) => importCompetition(store, repositoryResources(), competition));
+  } catch (error) {
+    if (!existed) removeDatabaseFiles(file);
+    // What only the database can tell (the code is taken, the instrument version differs) is still about the file.
+    if (error instanceof UserError && error.path !== undefined) throw new FileProblem(source, { path: error.path }, error.key, error.params);
+    throw error;
+  }
+  const { code } = competition.competition;
+  io.err(t(lang, 'setup.initDone', { code, file, sites: competition.sites.length, jurors: competition.jurors.length }));
+}
+
+function commandExport(values: Values, io: Io, lang: Lang): void {
+  const file = resolve(requireOption(values, 'db', 'export'));
+  const out = resolve(requireOption(values, 'out', 'export'));
+  requireOutDir(out);
+  const { code, bytes } = withDatabase(file, true, (store) => {
+    const code = resolveCompetition(store, values.competition, file);
+    return { code, bytes: competitionFileBytes(exportCompetition(store, code)).bytes };
+  });
+  writeAtomically(out, bytes);
+  io.err(t(lang, 'setup.exported', { code, file: out }));
 }
 
 function commandDemo(values: Values, io: Io, lang: Lang): void {
@@ -111,8 +213,7 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   const out = resolve(requireOption(values, 'out', 'report'));
   const doc = values.doc ?? 'rekap';
   if (doc !== 'rekap') throw new UserError('cli.badOption', { option: '--doc', value: doc, expected: 'rekap' });
-  const dir = dirname(out);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError('cli.outDirMissing', { dir });
+  requireOutDir(out);
   const db = openDatabase({ file, mustExist: true });
   let rendered;
   try {
@@ -121,15 +222,7 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   } finally {
     db.close();
   }
-  // Written beside the target and renamed, so a failure never leaves a half-written PDF behind.
-  const temp = join(dir, `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, rendered.bytes);
-    renameSync(temp, out);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new UserError('cli.outNotWritable', { file: out, detail: (error as Error).message });
-  }
+  writeAtomically(out, rendered.bytes);
   io.err(t(lang, 'cli.reportWritten', { file: out, pages: rendered.pages }));
 }
 
@@ -148,6 +241,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     switch (command) {
       case 'demo':
         commandDemo(values, io, lang);
+        return 0;
+      case 'init':
+        commandInit(values, io, lang);
+        return 0;
+      case 'export':
+        commandExport(values, io, lang);
         return 0;
       case 'rank':
         commandRank(values, io, lang);

@@ -16,7 +16,7 @@ export function repositoryResources(): Resources {
   return { dir: fileURLToPath(new URL('../../resources', import.meta.url)) };
 }
 
-export const DEFAULT_INSTRUMENTS = ['p2wkss-provinsi.json'] as const;
+export const DEFAULT_INSTRUMENTS = ['p2wkss-provinsi.json', 'kampung-kb.json'] as const;
 
 /** Reads a bundled instrument; a broken bundled file is a bug of ours, so it throws a plain error. */
 export function loadBundledInstrument(resources: Resources, file: string): Instrument {

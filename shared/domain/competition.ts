@@ -151,7 +151,7 @@ export function parseCompetitionFile(
       issues: [{ path: 'format', key: 'validate.formatTag', params: { found: String(input.format), expected: COMPETITION_FORMAT } }],
     };
   }
-  const parsed = competitionFileSchema.safeParse(input);
+  const parsed = competitionFileSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues) };
   const issues = checkCompetition(parsed.data);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };

@@ -139,9 +139,12 @@ export function listIndicators(instrument: Instrument): IndicatorRef[] {
   );
 }
 
-export function describeScale(scale: Scale): string {
-  if (isOptionsScale(scale)) return scale.options.map((o) => `${o.key}=${o.value}`).join(', ');
-  return `${scale.min}–${scale.max}, langkah ${scale.step}`;
+/** The error for a score off its scale, in words both languages can render. */
+export function offScaleError(scale: Scale, value: number, indicator: string): { key: 'score.offScale' | 'score.offRange'; params: Record<string, string> } {
+  if (isOptionsScale(scale)) {
+    return { key: 'score.offScale', params: { value: String(value), indicator, scale: scale.options.map((o) => `${o.key}=${o.value}`).join(', ') } };
+  }
+  return { key: 'score.offRange', params: { value: String(value), indicator, min: String(scale.min), max: String(scale.max), step: String(scale.step) } };
 }
 
 function checkScale(scale: Scale, path: string, issues: ValidationIssue[]): void {
@@ -225,15 +228,11 @@ function checkHousehold(household: Household, scale: Scale, path: string, issues
     const bandPath = `${path}.bands[${i}]`;
     const isLast = i === bands.length - 1;
     if ('atLeast' in band) {
-      if (!isLast) issues.push({ path: bandPath, key: 'validate.bands', params: { detail: 'atLeast hanya untuk pita terakhir' } });
-      else if (band.atLeast !== last) {
-        issues.push({ path: `${bandPath}.atLeast`, key: 'validate.bands', params: { detail: `atLeast harus ${last}` } });
-      }
+      if (!isLast) issues.push({ path: bandPath, key: 'validate.bandAtLeastLast', params: {} });
+      else if (band.atLeast !== last) issues.push({ path: `${bandPath}.atLeast`, key: 'validate.bandAtLeastValue', params: { value: last } });
     } else {
-      if (isLast) issues.push({ path: bandPath, key: 'validate.bands', params: { detail: 'pita terakhir harus atLeast' } });
-      if (band.below <= last || band.below > 100) {
-        issues.push({ path: `${bandPath}.below`, key: 'validate.bands', params: { detail: `below harus di antara ${last} dan 100` } });
-      }
+      if (isLast) issues.push({ path: bandPath, key: 'validate.bandLastAtLeast', params: {} });
+      if (band.below <= last || band.below > 100) issues.push({ path: `${bandPath}.below`, key: 'validate.bandBelow', params: { last } });
       last = band.below;
     }
     if (!isOnScale(scale, band.score)) {
@@ -247,7 +246,7 @@ export function parseInstrument(
   input: unknown,
   root = 'instrument',
 ): { ok: true; value: Instrument } | { ok: false; issues: ValidationIssue[] } {
-  const parsed = instrumentSchema.safeParse(input);
+  const parsed = instrumentSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, root) };
   const issues = checkInstrument(parsed.data, root);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };

@@ -23,26 +23,15 @@ export function joinPath(segments: readonly PathSegment[], root = ''): string {
   return out === '' ? '(root)' : out;
 }
 
-function expectedName(expected: string): string {
-  const names: Record<string, string> = {
-    string: 'teks',
-    number: 'angka',
-    int: 'bilangan bulat',
-    boolean: 'benar/salah',
-    array: 'daftar',
-    object: 'objek',
-  };
-  return names[expected] ?? expected;
-}
-
 /** Turns zod's issues into ours, with paths below `root`. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root = ''): ValidationIssue[] {
   return issues.map((issue) => {
     const path = joinPath(issue.path, root);
     switch (issue.code) {
       case 'invalid_type':
-        if (issue.input === undefined) return { path, key: 'validate.required', params: {} };
-        return { path, key: 'validate.type', params: { expected: expectedName(issue.expected) } };
+        // Parsed with { reportInput: true }: an absent field has no input, a wrong one has it.
+        if (!('input' in issue) || issue.input === undefined) return { path, key: 'validate.required', params: {} };
+        return { path, key: 'validate.type', params: { expected: issue.expected } };
       case 'too_small':
         return { path, key: 'validate.tooSmall', params: { min: String(issue.minimum) } };
       case 'too_big':

@@ -8,6 +8,11 @@ import type { Catalogue, Lang, Params } from './types.js';
 
 export type { Lang, Params } from './types.js';
 
+const TYPE_NAMES: Record<Lang, Record<string, string>> = {
+  id: { string: 'teks', number: 'angka', int: 'bilangan bulat', boolean: 'benar/salah', array: 'daftar', object: 'objek', bytes: 'isi berkas' },
+  en: { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true/false', array: 'a list', object: 'an object', bytes: 'file contents' },
+};
+
 const coreId = {
   'error.internal': (p) => `Terjadi kesalahan internal: ${p.detail}`,
   'error.invalidInput': (p) => `Data tidak valid di ${p.path}: ${p.problem}`,
@@ -28,6 +33,7 @@ const coreId = {
   'indicator.notFound': (p) => `Indikator dengan kode ${p.code} tidak ada di instrumen.`,
   'score.notEligible': (p) => `Juri ${p.juror} tidak menilai indikator ${p.indicator} di lokus ${p.site}.`,
   'score.offScale': (p) => `Nilai ${p.value} untuk indikator ${p.indicator} tidak ada pada skala (${p.scale}).`,
+  'score.offRange': (p) => `Nilai ${p.value} untuk indikator ${p.indicator} tidak ada pada skala ${p.min}–${p.max} dengan langkah ${p.step}.`,
   'score.sheetFinal': (p) => `Lembar penilaian juri ${p.juror} untuk lokus ${p.site} sudah difinalkan.`,
   'cli.usage': (p) => `Perintah tidak dikenal atau tidak lengkap: ${p.detail}. Lihat: npm run cli -- help`,
   'cli.missingOption': (p) => `Opsi ${p.option} wajib diisi untuk perintah ${p.command}.`,
@@ -37,7 +43,7 @@ const coreId = {
   'cli.demoCreated': (p) => `Lomba demo DEMO dibuat di ${p.file}: ${p.sites} lokus, ${p.jurors} juri, ${p.scores} nilai.`,
   'cli.reportWritten': (p) => `Laporan ditulis ke ${p.file} (${p.pages} halaman).`,
   'cli.demoExists': () => `Basis data sudah berisi lomba DEMO; gunakan berkas lain.`,
-  'validate.type': (p) => `harus berupa ${p.expected}`,
+  'validate.type': (p) => `harus berupa ${TYPE_NAMES.id[String(p.expected)] ?? p.expected}`,
   'validate.required': () => `wajib diisi`,
   'validate.tooSmall': (p) => `minimal ${p.min}`,
   'validate.tooBig': (p) => `maksimal ${p.max}`,
@@ -55,7 +61,10 @@ const coreId = {
   'validate.scaleMinMax': (p) => `skala tidak wajar: min (${p.min}) harus lebih kecil dari max (${p.max})`,
   'validate.scaleOptions': () => `skala pilihan perlu setidaknya dua nilai berbeda, semuanya ≥ 0`,
   'validate.levelOffScale': (p) => `tingkat "${p.level}" tidak ada pada skala`,
-  'validate.bands': (p) => `pita nilai rumah tangga tidak runtut: ${p.detail}`,
+  'validate.bandAtLeastLast': () => `pita nilai rumah tangga: atLeast hanya untuk pita terakhir`,
+  'validate.bandAtLeastValue': (p) => `pita nilai rumah tangga: atLeast harus ${p.value} (batas pita sebelumnya), agar tidak ada celah`,
+  'validate.bandLastAtLeast': () => `pita nilai rumah tangga: pita terakhir harus atLeast`,
+  'validate.bandBelow': (p) => `pita nilai rumah tangga: below harus lebih dari ${p.last} dan paling tinggi 100`,
   'validate.householdScale': () => `tanpa pita nilai, skala indikator rumah tangga harus tepat 0–100`,
   'validate.nip': () => `NIP harus tepat 18 angka (ditulis sebagai teks)`,
   'validate.categoryRequired': () => `pemeringkatan per kategori: setiap lokus wajib punya kategori`,
@@ -86,6 +95,7 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'indicator.notFound': (p) => `No indicator with code ${p.code} in the instrument.`,
   'score.notEligible': (p) => `Juror ${p.juror} does not score indicator ${p.indicator} at site ${p.site}.`,
   'score.offScale': (p) => `Score ${p.value} for indicator ${p.indicator} is not on the scale (${p.scale}).`,
+  'score.offRange': (p) => `Score ${p.value} for indicator ${p.indicator} is not on the scale ${p.min}–${p.max} in steps of ${p.step}.`,
   'score.sheetFinal': (p) => `Juror ${p.juror}'s score sheet for site ${p.site} is finalised.`,
   'cli.usage': (p) => `Unknown or incomplete command: ${p.detail}. See: npm run cli -- help`,
   'cli.missingOption': (p) => `Option ${p.option} is required for ${p.command}.`,
@@ -95,7 +105,7 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'cli.demoCreated': (p) => `Demo competition DEMO created in ${p.file}: ${p.sites} sites, ${p.jurors} jurors, ${p.scores} scores.`,
   'cli.reportWritten': (p) => `Report written to ${p.file} (${p.pages} pages).`,
   'cli.demoExists': () => `The database already holds competition DEMO; use another file.`,
-  'validate.type': (p) => `must be ${p.expected}`,
+  'validate.type': (p) => `must be ${TYPE_NAMES.en[String(p.expected)] ?? p.expected}`,
   'validate.required': () => `is required`,
   'validate.tooSmall': (p) => `must be at least ${p.min}`,
   'validate.tooBig': (p) => `must be at most ${p.max}`,
@@ -113,7 +123,10 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'validate.scaleMinMax': (p) => `scale is not sane: min (${p.min}) must be below max (${p.max})`,
   'validate.scaleOptions': () => `an options scale needs at least two distinct values, all ≥ 0`,
   'validate.levelOffScale': (p) => `level "${p.level}" is not on the scale`,
-  'validate.bands': (p) => `household bands are not in order: ${p.detail}`,
+  'validate.bandAtLeastLast': () => `household bands: atLeast is only for the last band`,
+  'validate.bandAtLeastValue': (p) => `household bands: atLeast must be ${p.value} (the previous band's limit), leaving no gap`,
+  'validate.bandLastAtLeast': () => `household bands: the last band must be atLeast`,
+  'validate.bandBelow': (p) => `household bands: below must be above ${p.last} and at most 100`,
   'validate.householdScale': () => `without bands, a household indicator's scale must be exactly 0–100`,
   'validate.nip': () => `a NIP must be exactly 18 digits (written as text)`,
   'validate.categoryRequired': () => `ranking by category: every site needs a category`,

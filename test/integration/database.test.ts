@@ -28,12 +28,15 @@ describe('a new database', () => {
     db.close();
   });
 
-  it('holds the default P2WKSS instrument once the app opens it', () => {
+  it('holds the default instruments (P2WKSS, Kampung KB) once the app opens it, once each', () => {
     const core = openTestCore(join(temp.dir, 'app.db'));
-    expect(core.deps.store.listInstruments()).toEqual([{ code: 'P2WKSS-PROV', version: 1, name: 'Instrumen Penilaian Lomba P2WKSS Tingkat Provinsi' }]);
+    expect(core.deps.store.listInstruments().map((i) => [i.code, i.version])).toEqual([
+      ['KAMPUNG-KB', 1],
+      ['P2WKSS-PROV', 1],
+    ]);
     core.close();
     const again = openTestCore(join(temp.dir, 'app.db'));
-    expect(again.deps.store.listInstruments()).toHaveLength(1);
+    expect(again.deps.store.listInstruments()).toHaveLength(2);
     again.close();
   });
 

@@ -91,8 +91,8 @@ describe('scoring', () => {
 
   it('refuses a score off the scale, off the step, for an aspect not assigned, and for a juror who scores nothing', async () => {
     const attempts: [ChannelInput<'scoring.setScore'>, string][] = [
-      [{ competition: 'UJI', juror: 'J2', site: 'S01', indicator: 'D1', value: 6 }, 'score.offScale'],
-      [{ competition: 'UJI', juror: 'J1', site: 'S01', indicator: 'C1', value: 72.5 }, 'score.offScale'],
+      [{ competition: 'UJI', juror: 'J2', site: 'S01', indicator: 'D1', value: 6 }, 'score.offRange'],
+      [{ competition: 'UJI', juror: 'J1', site: 'S01', indicator: 'C1', value: 72.5 }, 'score.offRange'],
       [{ competition: 'UJI', juror: 'J2', site: 'S01', indicator: 'A1', value: 3 }, 'score.notEligible'],
       [{ competition: 'UJI', juror: 'J3', site: 'S01', indicator: 'D1', value: 3 }, 'score.notEligible'],
       [{ competition: 'UJI', juror: 'J9', site: 'S01', indicator: 'D1', value: 3 }, 'juror.notFound'],

@@ -3,11 +3,12 @@
  * transaction around anything that writes more than one row.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CompetitionDetail, CompetitionSummary, SavedScore, ScoreSheet } from '../../../shared/contract/schemas.js';
+import type { CompetitionDetail, CompetitionSummary, InstrumentSummary, SavedScore, ScoreSheet } from '../../../shared/contract/schemas.js';
 import type { CompetitionFile, CompetitionInfo, Juror, Rules, Site } from '../../../shared/domain/competition.js';
-import { rulesSchema } from '../../../shared/domain/competition.js';
+import { checkCompetition, COMPETITION_FORMAT, rulesSchema } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
-import { instrumentSchema, isOnScale, describeScale, listIndicators, type Instrument } from '../../../shared/domain/instrument.js';
+import { instrumentSchema, isOnScale, listIndicators, offScaleError, type Instrument } from '../../../shared/domain/instrument.js';
+import { ValidationError } from '../../../shared/domain/validation.js';
 import type { RankingInput, RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from './connection.js';
 
@@ -79,7 +80,7 @@ export class Store {
       .get(instrument.code, instrument.version);
     if (existing) {
       if (existing.content_hash !== hash) {
-        throw new UserError('validate.duplicateCode', { code: `${instrument.code} v${instrument.version}`, other: 'basis data' }, 'conflict', 'instrument');
+        throw new UserError('instrument.conflict', { code: instrument.code, version: instrument.version }, 'conflict', 'instrument.version');
       }
       return existing.id;
     }
@@ -99,6 +100,39 @@ export class Store {
       .prepare<[string], { content: string }>('SELECT content FROM instrument WHERE code = ? ORDER BY version DESC LIMIT 1')
       .get(code);
     return row ? instrumentSchema.parse(JSON.parse(row.content)) : null;
+  }
+
+  /** A stored instrument version, or null. */
+  findInstrument(code: string, version: number): Instrument | null {
+    const row = this.db
+      .prepare<[string, number], { content: string }>('SELECT content FROM instrument WHERE code = ? AND version = ?')
+      .get(code, version);
+    return row ? instrumentSchema.parse(JSON.parse(row.content)) : null;
+  }
+
+  /** The version a new version of this instrument code gets: one past the highest stored (1 for a new code). */
+  nextInstrumentVersion(code: string): number {
+    const row = this.db.prepare<[string], { v: number | null }>('SELECT max(version) AS v FROM instrument WHERE code = ?').get(code);
+    return (row?.v ?? 0) + 1;
+  }
+
+  /** Every stored instrument version, with whether any score was given on it and the competitions using it. */
+  instrumentSummaries(): InstrumentSummary[] {
+    const rows = this.db
+      .prepare<[], { id: number; code: string; version: number; name: string; content: string; locked: number }>(
+        `SELECT i.id, i.code, i.version, i.name, i.content, EXISTS (SELECT 1 FROM score sc WHERE sc.instrument_id = i.id) AS locked
+         FROM instrument i ORDER BY i.code, i.version`,
+      )
+      .all();
+    const users = this.db.prepare<[], { instrument_id: number; code: string }>('SELECT instrument_id, code FROM competition ORDER BY id').all();
+    return rows.map((r) => ({
+      code: r.code,
+      version: r.version,
+      name: r.name,
+      indicators: listIndicators(instrumentSchema.parse(JSON.parse(r.content))).length,
+      locked: r.locked === 1,
+      usedBy: users.filter((u) => u.instrument_id === r.id).map((u) => u.code),
+    }));
   }
 
   private instrumentById(id: number): Instrument {
@@ -150,7 +184,7 @@ export class Store {
   createCompetition(file: CompetitionFile): void {
     const { competition: info, instrument } = file;
     this.db.transaction(() => {
-      if (this.hasCompetition(info.code)) throw new UserError('competition.exists', { code: info.code }, 'conflict');
+      if (this.hasCompetition(info.code)) throw new UserError('competition.exists', { code: info.code }, 'conflict', 'competition.code');
       const instrumentId = this.putInstrument(instrument);
       const { code, name, year, rules, ...rest } = info;
       const competitionId = Number(
@@ -225,9 +259,163 @@ export class Store {
           recusedSites: recusalRows.filter((r) => r.juror_id === j.id).map((r) => r.code),
         };
       });
+    // Scoring has started when a score was given on the competition's current version (which is then locked);
+    // scores left behind on an earlier version do not count and do not lock the current one.
     const scoringStarted =
-      this.db.prepare('SELECT 1 FROM score sc JOIN site s ON s.id = sc.site_id WHERE s.competition_id = ? LIMIT 1').get(row.id) !== undefined;
+      this.db
+        .prepare('SELECT 1 FROM score sc JOIN site s ON s.id = sc.site_id WHERE s.competition_id = ? AND sc.instrument_id = ? LIMIT 1')
+        .get(row.id, row.instrument_id) !== undefined;
     return { info, rules, instrument, sites, jurors, scoringStarted };
+  }
+
+  /**
+   * Saves the whole setup of a competition but its instrument, all or nothing: identity, rules, sites and jurors
+   * (identified by code; the order of the arrays is the new order), each juror's aspects and recusals.
+   *
+   * - The code cannot change; the payload's `competition.code` must be `code`.
+   * - The setup is checked with `checkCompetition` against the competition's current instrument first.
+   * - Removing a site or a juror that has scores (on any instrument version) is refused: scores are the record.
+   * - Changing a juror's aspects or recusals is allowed even when it makes existing scores ineligible (a conflict of
+   *   interest found late must be recordable without deleting scores by hand). Such scores stay stored, stop
+   *   counting in the ranking and the score sheet (contract.md section 4: only eligible jurors' scores count), and
+   *   count again if the assignment is restored.
+   */
+  saveCompetition(code: string, info: CompetitionInfo, sites: readonly Site[], jurors: readonly Juror[]): void {
+    this.db.transaction(() => {
+      const c = this.competitionRow(code);
+      if (info.code !== code) throw new UserError('setup.codeChange', { code, found: info.code }, 'invalid', 'competition.code');
+      const instrument = this.instrumentById(c.instrument_id);
+      const issues = checkCompetition({ format: COMPETITION_FORMAT, competition: info, instrument, sites: [...sites], jurors: [...jurors] });
+      if (issues.length > 0) throw new ValidationError(issues);
+
+      const { name, year, rules, code: _code, ...rest } = info;
+      this.db.prepare('UPDATE competition SET name = ?, year = ?, info = ?, rules = ? WHERE id = ?').run(name, year, JSON.stringify(rest), JSON.stringify(rules), c.id);
+
+      const countScores = (column: 'site_id' | 'juror_id', id: number): number =>
+        this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM score WHERE ${column} = ?`).get(id)!.n;
+
+      const oldSites = this.db.prepare<[number], { id: number; code: string }>('SELECT id, code FROM site WHERE competition_id = ?').all(c.id);
+      const keepSites = new Set(sites.map((s) => s.code));
+      for (const old of oldSites) {
+        if (keepSites.has(old.code)) continue;
+        const n = countScores('site_id', old.id);
+        if (n > 0) throw new UserError('setup.siteHasScores', { code: old.code, count: n }, 'conflict', 'sites');
+        this.db.prepare('DELETE FROM site WHERE id = ?').run(old.id);
+      }
+      const oldJurors = this.db.prepare<[number], { id: number; code: string }>('SELECT id, code FROM juror WHERE competition_id = ?').all(c.id);
+      const keepJurors = new Set(jurors.map((j) => j.code));
+      for (const old of oldJurors) {
+        if (keepJurors.has(old.code)) continue;
+        const n = countScores('juror_id', old.id);
+        if (n > 0) throw new UserError('setup.jurorHasScores', { code: old.code, count: n }, 'conflict', 'jurors');
+        this.db.prepare('DELETE FROM juror WHERE id = ?').run(old.id);
+      }
+
+      const siteIds = new Map(oldSites.map((s) => [s.code, s.id]));
+      const updateSite = this.db.prepare(
+        'UPDATE site SET name = ?, regency = ?, district = ?, category = ?, contact = ?, visit_date = ?, ordinal = ? WHERE id = ?',
+      );
+      const insertSite = this.db.prepare(
+        'INSERT INTO site (competition_id, code, name, regency, district, category, contact, visit_date, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      sites.forEach((s, i) => {
+        const fields = [s.name, s.regency ?? null, s.district ?? null, s.category ?? null, s.contact ?? null, s.visitDate ?? null, i] as const;
+        const id = siteIds.get(s.code);
+        if (id === undefined) siteIds.set(s.code, Number(insertSite.run(c.id, s.code, ...fields).lastInsertRowid));
+        else updateSite.run(...fields, id);
+      });
+
+      const jurorIds = new Map(oldJurors.map((j) => [j.code, j.id]));
+      const updateJuror = this.db.prepare('UPDATE juror SET name = ?, nip = ?, position = ?, agency = ?, role = ?, all_aspects = ?, ordinal = ? WHERE id = ?');
+      const insertJuror = this.db.prepare(
+        'INSERT INTO juror (competition_id, code, name, nip, position, agency, role, all_aspects, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      const clearAspects = this.db.prepare('DELETE FROM juror_aspect WHERE juror_id = ?');
+      const clearRecusals = this.db.prepare('DELETE FROM recusal WHERE juror_id = ?');
+      const insertAspect = this.db.prepare('INSERT INTO juror_aspect (juror_id, aspect_code) VALUES (?, ?)');
+      const insertRecusal = this.db.prepare('INSERT INTO recusal (juror_id, site_id) VALUES (?, ?)');
+      jurors.forEach((j, i) => {
+        const fields = [j.name, j.nip ?? null, j.position ?? null, j.agency ?? null, j.role, j.aspects ? 0 : 1, i] as const;
+        let id = jurorIds.get(j.code);
+        if (id === undefined) {
+          id = Number(insertJuror.run(c.id, j.code, ...fields).lastInsertRowid);
+        } else {
+          updateJuror.run(...fields, id);
+          clearAspects.run(id);
+          clearRecusals.run(id);
+        }
+        for (const aspect of new Set(j.aspects ?? [])) insertAspect.run(id, aspect);
+        for (const site of new Set(j.recusedSites ?? [])) insertRecusal.run(id, siteIds.get(site));
+      });
+    })();
+  }
+
+  /** Whether any score (of any competition) was given on this instrument version, and the competitions using it. */
+  instrumentUse(code: string, version: number): { locked: boolean; usedBy: string[] } {
+    const found = this.instrumentSummaries().find((i) => i.code === code && i.version === version);
+    if (!found) throw new UserError('instrument.notFound', { code, version }, 'not-found');
+    return { locked: found.locked, usedBy: found.usedBy };
+  }
+
+  /** Rewrites the content of a competition's current instrument version in place (the caller has checked it may). */
+  replaceInstrument(code: string, instrument: Instrument): void {
+    const c = this.competitionRow(code);
+    const content = canonicalJson(instrument);
+    this.db
+      .prepare('UPDATE instrument SET name = ?, content = ?, content_hash = ? WHERE id = ? AND code = ? AND version = ?')
+      .run(instrument.name, content, sha256(content), c.instrument_id, instrument.code, instrument.version);
+  }
+
+  /**
+   * Moves a competition to another instrument version (stored here if new), all or nothing. Its scores on the
+   * current version for indicators whose code and effective scale (compared whole: range or options, labels, unit)
+   * are unchanged move with it (`kept`); the others stay stored on the old version, where they no longer count
+   * (`dropped`) and must be given again. Finalised sheets that now have such an indicator to score are reopened.
+   */
+  moveInstrument(code: string, instrument: Instrument): { kept: number; dropped: number } {
+    return this.db.transaction(() => {
+      const c = this.competitionRow(code);
+      const oldId = c.instrument_id;
+      const newId = this.putInstrument(instrument);
+      const scores = this.db
+        .prepare<[number, number], { id: number; indicator: string }>(
+          `SELECT sc.id, sc.indicator_code AS indicator FROM score sc JOIN site s ON s.id = sc.site_id
+           WHERE s.competition_id = ? AND sc.instrument_id = ?`,
+        )
+        .all(c.id, oldId);
+      if (newId === oldId) return { kept: scores.length, dropped: 0 };
+
+      const oldScales = new Map(listIndicators(this.instrumentById(oldId)).map((r) => [r.indicator.code, canonicalJson(r.scale)]));
+      const unchanged = new Set(
+        listIndicators(instrument)
+          .filter((r) => oldScales.get(r.indicator.code) === canonicalJson(r.scale))
+          .map((r) => r.indicator.code),
+      );
+      const move = this.db.prepare('UPDATE score SET instrument_id = ? WHERE id = ?');
+      let kept = 0;
+      for (const s of scores) {
+        if (!unchanged.has(s.indicator)) continue;
+        move.run(newId, s.id);
+        kept += 1;
+      }
+      this.db.prepare('UPDATE competition SET instrument_id = ? WHERE id = ?').run(newId, c.id);
+
+      // A finalised sheet with a new or changed indicator to score is open again, or it could not be scored.
+      const detail = this.loadCompetition(code);
+      const toScore = new Set(listIndicators(instrument).filter((r) => !unchanged.has(r.indicator.code)).map((r) => r.indicator.code));
+      const finalised = this.db
+        .prepare<[number], { juror_id: number; site_id: number; juror: string; site: string }>(
+          `SELECT sh.juror_id, sh.site_id, j.code AS juror, s.code AS site FROM sheet sh
+           JOIN juror j ON j.id = sh.juror_id JOIN site s ON s.id = sh.site_id
+           WHERE s.competition_id = ? AND sh.finalised_at IS NOT NULL`,
+        )
+        .all(c.id);
+      const reopen = this.db.prepare('UPDATE sheet SET finalised_at = NULL WHERE juror_id = ? AND site_id = ?');
+      for (const sh of finalised) {
+        if (this.eligibleIndicators(detail, sh.juror, sh.site).some((i) => toScore.has(i))) reopen.run(sh.juror_id, sh.site_id);
+      }
+      return { kept, dropped: scores.length - kept };
+    })();
   }
 
   private ids(competition: string, juror: string, site: string): { competitionId: number; jurorId: number; siteId: number; instrumentId: number } {
@@ -251,12 +439,15 @@ export class Store {
 
   sheet(competition: string, juror: string, site: string): ScoreSheet {
     const detail = this.loadCompetition(competition);
-    const { jurorId, siteId } = this.ids(competition, juror, site);
+    const { jurorId, siteId, instrumentId } = this.ids(competition, juror, site);
+    const eligible = this.eligibleIndicators(detail, juror, site);
+    // Only what counts: scores on the current instrument version, for indicators the juror is eligible for here.
     const scores = this.db
-      .prepare<[number, number], { indicator: string; value: number; note: string | null; updatedAt: string }>(
-        'SELECT indicator_code AS indicator, value, note, updated_at AS updatedAt FROM score WHERE juror_id = ? AND site_id = ?',
+      .prepare<[number, number, number], { indicator: string; value: number; note: string | null; updatedAt: string }>(
+        'SELECT indicator_code AS indicator, value, note, updated_at AS updatedAt FROM score WHERE juror_id = ? AND site_id = ? AND instrument_id = ?',
       )
-      .all(jurorId, siteId);
+      .all(jurorId, siteId, instrumentId)
+      .filter((s) => eligible.includes(s.indicator));
     const finalised = this.db
       .prepare<[number, number], { finalised_at: string | null }>('SELECT finalised_at FROM sheet WHERE juror_id = ? AND site_id = ?')
       .get(jurorId, siteId);
@@ -264,7 +455,7 @@ export class Store {
       competition,
       juror,
       site,
-      eligible: this.eligibleIndicators(detail, juror, site),
+      eligible,
       finalised: Boolean(finalised?.finalised_at),
       scores,
     };
@@ -280,7 +471,8 @@ export class Store {
       throw new UserError('score.notEligible', { juror, site, indicator });
     }
     if (value !== null && !isOnScale(ref.scale, value)) {
-      throw new UserError('score.offScale', { value: String(value), indicator, scale: describeScale(ref.scale) });
+      const off = offScaleError(ref.scale, value, indicator);
+      throw new UserError(off.key, off.params);
     }
     const savedAt = this.now();
     this.db.transaction(() => {
@@ -290,7 +482,10 @@ export class Store {
       if (sheet?.finalised_at) throw new UserError('score.sheetFinal', { juror, site }, 'conflict');
       if (!sheet) this.db.prepare('INSERT INTO sheet (juror_id, site_id, finalised_at) VALUES (?, ?, NULL)').run(jurorId, siteId);
       if (value === null) {
-        this.db.prepare('DELETE FROM score WHERE juror_id = ? AND site_id = ? AND indicator_code = ?').run(jurorId, siteId, indicator);
+        // Only a score on the current version: one left behind on an earlier version is kept as it was.
+        this.db
+          .prepare('DELETE FROM score WHERE juror_id = ? AND site_id = ? AND indicator_code = ? AND instrument_id = ?')
+          .run(jurorId, siteId, indicator, instrumentId);
       } else {
         this.db
           .prepare(
@@ -326,12 +521,14 @@ export class Store {
   rankingInput(code: string): RankingInput {
     const detail = this.loadCompetition(code);
     const c = this.competitionRow(code);
+    // Only scores given on the competition's current instrument version count.
     const scores = this.db
-      .prepare<[number], RankingScore>(
+      .prepare<[number, number], RankingScore>(
         `SELECT s.code AS site, j.code AS juror, sc.indicator_code AS indicator, sc.value AS value
-         FROM score sc JOIN site s ON s.id = sc.site_id JOIN juror j ON j.id = sc.juror_id WHERE s.competition_id = ?`,
+         FROM score sc JOIN site s ON s.id = sc.site_id JOIN juror j ON j.id = sc.juror_id
+         WHERE s.competition_id = ? AND sc.instrument_id = ?`,
       )
-      .all(c.id);
+      .all(c.id, c.instrument_id);
     const finalisedSheets = this.db
       .prepare<[number], { site: string; juror: string }>(
         `SELECT s.code AS site, j.code AS juror FROM sheet sh JOIN site s ON s.id = sh.site_id JOIN juror j ON j.id = sh.juror_id

@@ -1,5 +1,6 @@
 import type { CompetitionFile } from '../../../shared/domain/competition.js';
 import { COMPETITION_FORMAT, DEFAULT_RULES, parseCompetitionFile } from '../../../shared/domain/competition.js';
+import { UserError } from '../../../shared/domain/errors.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
 import { SCHEMA_VERSION } from '../db/migrations/index.js';
 import { loadDefaultInstrument } from '../resources.js';
@@ -20,11 +21,20 @@ export const competitionHandlers: {
   'competition.get': ({ code }, { store }) => store.loadCompetition(code),
 
   'competition.create': (args, { store, resources }) => {
-    // The thin path: a competition on the default instrument with default rules; the full editor comes with setup.
+    // A competition with default rules, on a stored instrument version when one is named, else on the default one;
+    // the rest of the setup is edited afterwards (competition.save).
+    let instrument = loadDefaultInstrument(resources);
+    if (args.instrument) {
+      const { code, version } = args.instrument;
+      const stored = store.findInstrument(code, version);
+      if (!stored) throw new UserError('instrument.notFound', { code, version }, 'not-found', 'instrument');
+      instrument = stored;
+    }
     const candidate: CompetitionFile = {
       format: COMPETITION_FORMAT,
-      competition: { ...args.competition, rules: { ...DEFAULT_RULES, tieBreak: ['phase:LAP'] } },
-      instrument: loadDefaultInstrument(resources),
+      // Field verification breaks ties when the instrument has that phase (the default one does).
+      competition: { ...args.competition, rules: { ...DEFAULT_RULES, tieBreak: instrument.phases.some((p) => p.code === 'LAP') ? ['phase:LAP'] : [] } },
+      instrument,
       sites: args.sites,
       jurors: args.jurors,
     };

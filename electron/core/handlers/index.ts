@@ -51,7 +51,7 @@ export type ErrorLog = (channel: string, error: unknown) => void;
 
 export async function dispatch(channel: string, payload: unknown, deps: Deps, log: ErrorLog = defaultLog): Promise<Result<unknown>> {
   if (!isChannel(channel)) return { ok: false, error: { code: 'not-found', key: 'error.unknownChannel', params: { channel } } };
-  const parsed = inputSchemas[channel].safeParse(payload ?? {});
+  const parsed = inputSchemas[channel].safeParse(payload ?? {}, { reportInput: true });
   if (!parsed.success) return { ok: false, error: new ValidationError(fromZodIssues(parsed.error.issues)).toValue() };
   try {
     const handler = handlers[channel] as (args: unknown, deps: Deps) => unknown;

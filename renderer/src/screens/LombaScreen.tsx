@@ -2,14 +2,17 @@
  * Lomba (setup), the thin path: open a competition in the database, open the demo, or create a competition on
  * the default instrument with sites and jurors typed in.
  */
-import { useState, type FormEvent, type ReactNode } from 'react';
-import type { ChannelInput } from '../../../shared/contract/schemas.js';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { ChannelInput, InstrumentSummary } from '../../../shared/contract/schemas.js';
 import { ROLES, type Role } from '../../../shared/domain/competition.js';
 import type { AppError } from '../../../shared/domain/errors.js';
 import { describeError } from '../../../shared/domain/errors.js';
 import { Section, useT } from '../components/common.js';
 import { useAppStore } from '../stores/app.js';
 import { useCompetitionStore } from '../stores/competitions.js';
+import { call } from '../api.js';
+import { readPicked } from './lomba/ImportPreview.js';
+import { SetupWorkspace } from './lomba/SetupWorkspace.js';
 
 interface SiteRow {
   code: string;
@@ -23,19 +26,45 @@ interface JurorRow {
   role: Role;
 }
 
-function CompetitionList() {
+function CompetitionList(props: { onNew: () => void; creating: boolean }) {
   const t = useT();
-  const { list, open, openDemo } = useCompetitionStore();
+  const lang = useAppStore((s) => s.lang);
+  const { list, open, openDemo, loadList } = useCompetitionStore();
   const current = useAppStore((s) => s.competition);
+  const [importError, setImportError] = useState<string | null>(null);
+
+  async function importFile(file: File | undefined) {
+    if (!file) return;
+    setImportError(null);
+    const result = await call('competition.import', await readPicked(file));
+    if (!result.ok) return setImportError(describeError(result.error, lang));
+    await loadList();
+    await open(result.value.code);
+  }
+
   return (
     <Section
       title={t('lomba.existing')}
       actions={
-        <button type="button" className="secondary" onClick={() => void openDemo()} title={t('lomba.demoHint')}>
-          {t('lomba.demo')}
-        </button>
+        <div className="toolbar-row">
+          <button type="button" className="secondary" onClick={props.onNew} aria-expanded={props.creating}>
+            {t('lomba.new')}
+          </button>
+          <label className="file-button">
+            {t('setup.importCompetition')}
+            <input type="file" accept=".json" onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+          </label>
+          <button type="button" className="secondary" onClick={() => void openDemo()} title={t('lomba.demoHint')}>
+            {t('lomba.demo')}
+          </button>
+        </div>
       }
     >
+      {importError ? (
+        <p className="form-error" role="alert">
+          {importError}
+        </p>
+      ) : null}
       {list === null ? <p>{t('common.loading')}</p> : null}
       {list?.length === 0 ? <p className="empty">{t('lomba.none')}</p> : null}
       <ul className="competition-list">
@@ -58,64 +87,6 @@ function CompetitionList() {
         ))}
       </ul>
     </Section>
-  );
-}
-
-function CompetitionDetailView() {
-  const t = useT();
-  const detail = useCompetitionStore((s) => s.detail);
-  if (!detail) return null;
-  const aspectName = new Map(detail.instrument.aspects.map((a) => [a.code, a.name]));
-  return (
-    <div className="grid-2">
-      <Section title={t('lomba.detailSites')}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('lomba.siteCode')}</th>
-              <th scope="col">{t('lomba.siteName')}</th>
-              <th scope="col">{t('lomba.regency')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.sites.map((s) => (
-              <tr key={s.code}>
-                <td>{s.code}</td>
-                <td>{s.name}</td>
-                <td>{s.regency ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-      <Section title={t('lomba.detailJurors')}>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">{t('lomba.jurorCode')}</th>
-              <th scope="col">{t('lomba.jurorName')}</th>
-              <th scope="col">{t('lomba.role')}</th>
-              <th scope="col">{t('lomba.aspects')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.jurors.map((j) => (
-              <tr key={j.code}>
-                <td>{j.code}</td>
-                <td>
-                  {j.name}
-                  {j.nip ? <div className="muted small">NIP {j.nip}</div> : null}
-                </td>
-                <td>{t(`role.${j.role}`)}</td>
-                <td title={j.aspects?.map((a) => `${a}: ${aspectName.get(a) ?? ''}`).join('\n')}>
-                  {j.aspects === undefined ? t('lomba.allAspects') : j.aspects.length === 0 ? t('lomba.noAspects') : j.aspects.join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </Section>
-    </div>
   );
 }
 
@@ -199,7 +170,7 @@ function formErrorText(error: AppError, lang: 'id' | 'en', t: ReturnType<typeof 
   return `${where}: ${describeError(rest, lang)}`;
 }
 
-function NewCompetitionForm() {
+function NewCompetitionForm(props: { onCreated: () => void }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
@@ -212,6 +183,11 @@ function NewCompetitionForm() {
   const [jurors, setJurors] = useState<JurorRow[]>([emptyJuror(1), emptyJuror(2), emptyJuror(3)]);
   const [error, setError] = useState<AppError | null>(null);
   const [busy, setBusy] = useState(false);
+  const [instruments, setInstruments] = useState<InstrumentSummary[]>([]);
+  const [instrument, setInstrument] = useState('');
+  useEffect(() => {
+    void call('instrument.list', {}).then((r) => r.ok && setInstruments(r.value));
+  }, []);
 
   const invalid = (path: string) => error?.path === path;
   const fieldProps = (path: string) => ({ 'aria-invalid': invalid(path) || undefined, 'aria-describedby': invalid(path) ? 'form-error' : undefined });
@@ -223,6 +199,7 @@ function NewCompetitionForm() {
       competition: { code: code.trim(), name: name.trim(), year: Number(year), ...(organizer.trim() ? { organizer: organizer.trim() } : {}) },
       sites: sites.map((s) => ({ code: s.code.trim(), name: s.name.trim(), ...(s.regency.trim() ? { regency: s.regency.trim() } : {}) })),
       jurors: jurors.map((j) => ({ code: j.code.trim(), name: j.name.trim(), role: j.role, ...(j.nip.trim() ? { nip: j.nip.trim() } : {}) })),
+      ...(instrument ? { instrument: { code: instrument.split('@')[0]!, version: Number(instrument.split('@')[1]) } } : {}),
     };
     const result = await create(input);
     setBusy(false);
@@ -237,6 +214,7 @@ function NewCompetitionForm() {
     setSites([emptySite(1), emptySite(2), emptySite(3)]);
     setJurors([emptyJuror(1), emptyJuror(2), emptyJuror(3)]);
     setNotice({ kind: 'ok', text: t('lomba.saved', { code: input.competition.code }) });
+    props.onCreated();
     window.scrollTo({ top: 0 });
   }
 
@@ -260,6 +238,17 @@ function NewCompetitionForm() {
           <label className="wide">
             {t('lomba.organizer')}
             <input value={organizer} onChange={(e) => setOrganizer(e.target.value)} {...fieldProps('competition.organizer')} />
+          </label>
+          <label className="wide">
+            {t('setup.instrumentChoice')}
+            <select value={instrument} onChange={(e) => setInstrument(e.target.value)}>
+              <option value="">{t('setup.defaultInstrument')}</option>
+              {instruments.map((i) => (
+                <option key={`${i.code}@${i.version}`} value={`${i.code}@${i.version}`}>
+                  {i.name} ({i.code} v{i.version}, {t('setup.indicatorCount', { count: i.indicators })})
+                </option>
+              ))}
+            </select>
           </label>
         </div>
 
@@ -326,12 +315,14 @@ function NewCompetitionForm() {
 
 export function LombaScreen() {
   const t = useT();
+  const [creating, setCreating] = useState(false);
+  const detail = useCompetitionStore((s) => s.detail);
   return (
     <div className="screen">
       <h1>{t('lomba.heading')}</h1>
-      <CompetitionList />
-      <CompetitionDetailView />
-      <NewCompetitionForm />
+      <CompetitionList onNew={() => setCreating(!creating)} creating={creating} />
+      {creating || !detail ? <NewCompetitionForm onCreated={() => setCreating(false)} /> : null}
+      {detail ? <SetupWorkspace /> : null}
     </div>
   );
 }

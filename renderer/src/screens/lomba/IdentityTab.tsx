@@ -1,0 +1,136 @@
+/** Identitas: the competition's name, organiser, place and dates, letterhead (kop surat) and document numbers. */
+import type { CompetitionInfo } from '../../../../shared/domain/competition.js';
+import { formatLongDate } from '../../../../shared/domain/dates.js';
+import { useT } from '../../components/common.js';
+import { useAppStore } from '../../stores/app.js';
+import { useSetupStore } from '../../stores/setup.js';
+import { optionalText, TextField } from './fields.js';
+
+type Dates = NonNullable<CompetitionInfo['dates']>;
+type Letterhead = NonNullable<CompetitionInfo['letterhead']>;
+
+export function IdentityTab({ invalid }: { invalid: (path: string) => boolean }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const info = useSetupStore((s) => s.draft?.info);
+  const edit = useSetupStore((s) => s.edit);
+  if (!info) return null;
+  const setInfo = (change: (info: CompetitionInfo) => CompetitionInfo) => edit((d) => ({ ...d, info: change(d.info) }));
+  const setText = (key: 'level' | 'region' | 'organizer' | 'place', value: string) => setInfo((i) => optionalText(i, key, value));
+  const setDate = (key: keyof Dates, value: string) =>
+    setInfo((i) => {
+      const dates = optionalText(i.dates ?? {}, key, value);
+      return Object.keys(dates).length ? { ...i, dates } : optionalText(i, 'dates', '');
+    });
+  const setLetterhead = (change: (l: Letterhead) => Letterhead) =>
+    setInfo((i) => {
+      const letterhead = change(i.letterhead ?? {});
+      return Object.keys(letterhead).length ? { ...i, letterhead } : optionalText(i, 'letterhead', '');
+    });
+
+  async function pickLogo(file: File | undefined) {
+    if (!file) return;
+    const dataUrl = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+      reader.readAsDataURL(file);
+    });
+    setLetterhead((l) => ({ ...l, logo: dataUrl }));
+  }
+
+  const dateHint = (value: string | undefined) => (value ? formatLongDate(value, lang) : undefined);
+
+  return (
+    <div className="tab-body">
+      <div className="form-grid">
+        <TextField label={t('lomba.code')} value={info.code} onChange={() => {}} readOnly hint={t('setup.codeFixed')} />
+        <TextField label={t('lomba.name')} value={info.name} onChange={(v) => setInfo((i) => ({ ...i, name: v }))} invalid={invalid('competition.name')} wide />
+        <TextField
+          label={t('lomba.year')}
+          value={String(info.year)}
+          inputMode="numeric"
+          onChange={(v) => setInfo((i) => ({ ...i, year: Number(v) }))}
+          invalid={invalid('competition.year')}
+        />
+        <TextField label={t('lomba.organizer')} value={info.organizer} onChange={(v) => setText('organizer', v)} wide />
+        <TextField label={t('setup.level')} value={info.level} onChange={(v) => setText('level', v)} placeholder="provinsi" />
+        <TextField label={t('setup.region')} value={info.region} onChange={(v) => setText('region', v)} placeholder="Jawa Barat" wide />
+        <TextField label={t('setup.place')} value={info.place} onChange={(v) => setText('place', v)} placeholder="Bandung" />
+      </div>
+
+      <h3>{t('setup.dates')}</h3>
+      <div className="form-grid three">
+        {(['start', 'end', 'plenary'] as const).map((key) => (
+          <TextField
+            key={key}
+            type="date"
+            label={t(`setup.date.${key}`)}
+            value={info.dates?.[key]}
+            onChange={(v) => setDate(key, v)}
+            invalid={invalid(`competition.dates.${key}`)}
+            hint={dateHint(info.dates?.[key])}
+          />
+        ))}
+      </div>
+
+      <h3>{t('setup.letterhead')}</h3>
+      <div className="letterhead-editor">
+        <div className="logo-box">
+          {info.letterhead?.logo ? <img src={info.letterhead.logo} alt={t('setup.logo')} /> : <span className="muted small">{t('setup.noLogo')}</span>}
+          <label className="file-button">
+            {t('setup.chooseLogo')}
+            <input type="file" accept="image/png,image/jpeg" onChange={(e) => void pickLogo(e.target.files?.[0])} />
+          </label>
+          {info.letterhead?.logo ? (
+            <button type="button" className="link" onClick={() => setLetterhead((l) => optionalText(l, 'logo', ''))}>
+              {t('common.remove')}
+            </button>
+          ) : null}
+        </div>
+        <div className="letterhead-fields">
+          <label>
+            {t('setup.letterheadLines')}
+            <textarea
+              rows={3}
+              value={(info.letterhead?.lines ?? []).join('\n')}
+              onChange={(e) => {
+                const lines = e.target.value.split('\n');
+                setLetterhead((l) => (lines.some((x) => x.trim()) ? { ...l, lines } : optionalText(l, 'lines', '')));
+              }}
+              placeholder={'PEMERINTAH PROVINSI JAWA BARAT\nDINAS ...'}
+            />
+          </label>
+          <TextField label={t('setup.address')} value={info.letterhead?.address} onChange={(v) => setLetterhead((l) => optionalText(l, 'address', v))} wide />
+        </div>
+      </div>
+      <div className="kop-preview" aria-label={t('setup.letterheadPreview')}>
+        {info.letterhead?.logo ? <img src={info.letterhead.logo} alt="" /> : null}
+        <div>
+          {(info.letterhead?.lines?.length ? info.letterhead.lines : [info.organizer ?? info.name]).map((line, i) => (
+            <div key={i} className={i === 0 ? 'kop-first' : 'kop-line'}>
+              {line}
+            </div>
+          ))}
+          {info.letterhead?.address ? <div className="kop-address">{info.letterhead.address}</div> : null}
+        </div>
+      </div>
+
+      <h3>{t('setup.documentNumbers')}</h3>
+      <div className="form-grid">
+        <TextField
+          label={t('setup.beritaAcaraNumber')}
+          value={info.documentNumbers?.beritaAcara}
+          placeholder="400.10.2.1/573/DP3AKB/2026"
+          onChange={(v) =>
+            setInfo((i) => {
+              const numbers = optionalText(i.documentNumbers ?? {}, 'beritaAcara', v);
+              return Object.keys(numbers).length ? { ...i, documentNumbers: numbers } : optionalText(i, 'documentNumbers', '');
+            })
+          }
+          wide
+        />
+      </div>
+    </div>
+  );
+}

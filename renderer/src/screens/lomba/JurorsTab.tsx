@@ -1,0 +1,212 @@
+/**
+ * Juri: the jury (name, NIP, position, agency, role), which aspects each juror scores, and which sites a juror must
+ * not score (conflict of interest). Warns where a site has an aspect that no eligible juror scores.
+ */
+import type { JurorWithRecusals } from '../../../../shared/contract/schemas.js';
+import { ROLES, type Role } from '../../../../shared/domain/competition.js';
+import { call, saveBytes } from '../../api.js';
+import { useT } from '../../components/common.js';
+import { useAppStore } from '../../stores/app.js';
+import { useSetupStore } from '../../stores/setup.js';
+import { optionalText } from './fields.js';
+import { ImportButton, mergeByCode } from './ImportPreview.js';
+
+const TEXT_COLUMNS = ['code', 'name', 'nip', 'position', 'agency'] as const;
+type TextColumn = (typeof TEXT_COLUMNS)[number];
+
+export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolean; gaps: { site: string; aspect: string }[] }) {
+  const t = useT();
+  const setNotice = useAppStore((s) => s.setNotice);
+  const draft = useSetupStore((s) => s.draft);
+  const instrument = useSetupStore((s) => s.instrument);
+  const code = useSetupStore((s) => s.code);
+  const dirty = useSetupStore((s) => s.dirty);
+  const edit = useSetupStore((s) => s.edit);
+  if (!draft || !instrument || !code) return null;
+  const { jurors, sites } = draft;
+  const aspects = instrument.aspects;
+  const label: Record<TextColumn, string> = {
+    code: t('lomba.jurorCode'),
+    name: t('lomba.jurorName'),
+    nip: t('setup.nip'),
+    position: t('setup.position'),
+    agency: t('setup.agency'),
+  };
+  const setJurors = (change: (jurors: JurorWithRecusals[]) => JurorWithRecusals[]) => edit((d) => ({ ...d, jurors: change(d.jurors) }));
+  const setJuror = (i: number, change: (j: JurorWithRecusals) => JurorWithRecusals) => setJurors((list) => list.map((j, k) => (k === i ? change(j) : j)));
+  const update = (i: number, column: TextColumn, value: string) =>
+    setJuror(i, (j) => (column === 'code' || column === 'name' ? { ...j, [column]: value } : optionalText(j, column, value)));
+  const toggleAspect = (i: number, aspect: string) =>
+    setJuror(i, (j) => {
+      const current = j.aspects ?? aspects.map((a) => a.code);
+      const next = current.includes(aspect) ? current.filter((a) => a !== aspect) : [...current, aspect];
+      const ordered = aspects.map((a) => a.code).filter((a) => next.includes(a));
+      if (ordered.length === aspects.length) {
+        const { aspects: _all, ...rest } = j;
+        return rest;
+      }
+      return { ...j, aspects: ordered };
+    });
+  const toggleRecusal = (i: number, site: string) =>
+    setJuror(i, (j) => ({
+      ...j,
+      recusedSites: j.recusedSites.includes(site) ? j.recusedSites.filter((s) => s !== site) : sites.map((s) => s.code).filter((s) => s === site || j.recusedSites.includes(s)),
+    }));
+
+  async function exportAs(format: 'xlsx' | 'csv') {
+    const result = await call('jurors.export', { competition: code!, format });
+    if (!result.ok) return setNotice({ kind: 'error', error: result.error });
+    await saveBytes(result.value.name, result.value.bytes, result.value.mime);
+  }
+
+  const siteName = new Map(sites.map((s) => [s.code, s.name]));
+  return (
+    <div className="tab-body">
+      <div className="toolbar-row">
+        <ImportButton<JurorWithRecusals>
+          label={t('setup.importJurors')}
+          accept=".xlsx,.csv"
+          parse={(file) => call('jurors.parse', file)}
+          columns={[
+            { title: label.code, cell: (j) => j.code },
+            { title: label.name, cell: (j) => j.name },
+            { title: label.nip, cell: (j) => j.nip ?? '' },
+            { title: t('lomba.role'), cell: (j) => t(`role.${j.role}`) },
+            { title: t('lomba.aspects'), cell: (j) => (j.aspects === undefined ? t('lomba.allAspects') : j.aspects.join(', ') || t('lomba.noAspects')) },
+          ]}
+          onAccept={(rows) => setJurors((list) => mergeByCode(list, rows))}
+        />
+        <span className="spacer" />
+        <button type="button" className="secondary" disabled={dirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportAs('xlsx')}>
+          {t('setup.exportXlsx')}
+        </button>
+        <button type="button" className="secondary" disabled={dirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportAs('csv')}>
+          {t('setup.exportCsv')}
+        </button>
+      </div>
+      <div className="table-scroll">
+        <table className="data edit">
+          <thead>
+            <tr>
+              {TEXT_COLUMNS.map((c) => (
+                <th key={c} scope="col">
+                  {label[c]}
+                </th>
+              ))}
+              <th scope="col">{t('lomba.role')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('common.remove')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {jurors.map((juror, i) => (
+              <tr key={i}>
+                {TEXT_COLUMNS.map((c) => (
+                  <td key={c}>
+                    <input
+                      aria-label={`${label[c]} ${i + 1}`}
+                      value={juror[c] ?? ''}
+                      inputMode={c === 'nip' ? 'numeric' : undefined}
+                      onChange={(e) => update(i, c, e.target.value)}
+                      aria-invalid={invalid(`jurors[${i}].${c}`) || undefined}
+                    />
+                  </td>
+                ))}
+                <td>
+                  <select aria-label={`${t('lomba.role')} ${i + 1}`} value={juror.role} onChange={(e) => setJuror(i, (j) => ({ ...j, role: e.target.value as Role }))}>
+                    {ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`role.${r}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <button type="button" className="link" onClick={() => setJurors((list) => list.filter((_, k) => k !== i))} aria-label={`${t('common.remove')} ${juror.code || i + 1}`}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <button type="button" className="secondary" onClick={() => setJurors((list) => [...list, { code: `J${list.length + 1}`, name: '', role: 'anggota', recusedSites: [] }])}>
+        + {t('lomba.addJuror')}
+      </button>
+
+      <h3>{t('setup.assignment')}</h3>
+      <p className="muted small">{t('setup.assignmentHint')}</p>
+      <div className="table-scroll">
+        <table className="data matrix">
+          <thead>
+            <tr>
+              <th scope="col">{t('lomba.jurors')}</th>
+              {aspects.map((a) => (
+                <th key={a.code} scope="col" title={a.name}>
+                  {a.code}
+                </th>
+              ))}
+              <th scope="col">{t('setup.recused')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {jurors.map((juror, i) => (
+              <tr key={i} className={invalid(`jurors[${i}].aspects`) ? 'invalid' : ''}>
+                <th scope="row">
+                  {juror.code} <span className="muted small">{juror.name}</span>
+                  {juror.aspects?.length === 0 ? <div className="small muted">{t('lomba.noAspects')}</div> : null}
+                </th>
+                {aspects.map((a) => (
+                  <td key={a.code} className="check">
+                    <input
+                      type="checkbox"
+                      aria-label={t('setup.scoresAspect', { juror: juror.code, aspect: `${a.code} ${a.name}` })}
+                      checked={juror.aspects === undefined || juror.aspects.includes(a.code)}
+                      onChange={() => toggleAspect(i, a.code)}
+                    />
+                  </td>
+                ))}
+                <td>
+                  <details className="recusals">
+                    <summary>
+                      {juror.recusedSites.length === 0 ? t('setup.noRecusal') : juror.recusedSites.map((s) => `${s} ${siteName.get(s) ?? ''}`).join(', ')}
+                    </summary>
+                    <div className="recusal-list">
+                      {sites.map((s) => (
+                        <label key={s.code} className="choice-option">
+                          <input
+                            type="checkbox"
+                            aria-label={t('setup.recusedFrom', { juror: juror.code, site: `${s.code} ${s.name}` })}
+                            checked={juror.recusedSites.includes(s.code)}
+                            onChange={() => toggleRecusal(i, s.code)}
+                          />
+                          <span>
+                            {s.code} — {s.name}
+                          </span>
+                        </label>
+                      ))}
+                    </div>
+                  </details>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {gaps.length > 0 ? (
+        <div className="notice notice-warn" role="status">
+          <div>
+            <strong>{t('setup.coverageTitle')}</strong>
+            <ul>
+              {gaps.map((g) => (
+                <li key={`${g.site}-${g.aspect}`}>{t('setup.coverageGap', { site: `${g.site} ${siteName.get(g.site) ?? ''}`.trim(), aspect: g.aspect })}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The setup of the open competition, in five tabs: Identitas, Aturan, Lokus, Juri, Instrumen. Identity, rules,
+ * sites and jurors share one draft and one save; the instrument has its own save (it may become a new version).
+ * Every change is checked live with the same validation the core runs, and the problems are listed by place.
+ */
+import { useEffect, useState } from 'react';
+import { coverageGaps } from '../../../../shared/domain/coverage.js';
+import { call, saveBytes } from '../../api.js';
+import { Section, useT } from '../../components/common.js';
+import type { UiKey } from '../../i18n.js';
+import { useAppStore } from '../../stores/app.js';
+import { useCompetitionStore } from '../../stores/competitions.js';
+import { checkDraft, checkInstrumentDraft, useSetupStore } from '../../stores/setup.js';
+import { IdentityTab } from './IdentityTab.js';
+import { InstrumentTab } from './InstrumentTab.js';
+import { JurorsTab } from './JurorsTab.js';
+import { describeIssue, sectionOf, type IssueSection } from './paths.js';
+import { RulesTab } from './RulesTab.js';
+import { SitesTab } from './SitesTab.js';
+
+const TABS: { id: IssueSection; key: UiKey }[] = [
+  { id: 'identitas', key: 'setup.tab.identitas' },
+  { id: 'aturan', key: 'setup.tab.aturan' },
+  { id: 'lokus', key: 'setup.tab.lokus' },
+  { id: 'juri', key: 'setup.tab.juri' },
+  { id: 'instrumen', key: 'setup.tab.instrumen' },
+];
+
+export function SetupWorkspace() {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const setNotice = useAppStore((s) => s.setNotice);
+  const detail = useCompetitionStore((s) => s.detail);
+  const { code, draft, instrument, dirty, instrumentDirty, saving, load, save, discard } = useSetupStore();
+  const [tab, setTab] = useState<IssueSection>('identitas');
+
+  useEffect(() => {
+    // A competition opened (or saved elsewhere) replaces the draft, unless the user is editing this one.
+    const state = useSetupStore.getState();
+    if (detail && (state.code !== detail.info.code || (!state.dirty && !state.instrumentDirty))) load(detail);
+  }, [detail, load]);
+
+  if (!detail || !draft || !instrument || code !== detail.info.code) return null;
+
+  const issues = checkDraft(draft, detail.instrument).filter((i) => sectionOf(i.path) !== 'instrumen');
+  const instrumentIssues = checkInstrumentDraft(instrument);
+  const invalid = (path: string) => issues.some((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
+  const count = (section: IssueSection) => (section === 'instrumen' ? instrumentIssues.length : issues.filter((i) => sectionOf(i.path) === section).length);
+  const gaps = coverageGaps({ instrument: detail.instrument, sites: draft.sites, jurors: draft.jurors });
+
+  async function exportCompetition() {
+    const result = await call('competition.export', { code: code! });
+    if (!result.ok) return setNotice({ kind: 'error', error: result.error });
+    await saveBytes(result.value.name, result.value.bytes, result.value.mime);
+  }
+
+  async function saveSetup() {
+    if (await save()) setNotice({ kind: 'ok', text: t('setup.saved', { code: code! }) });
+  }
+
+  return (
+    <Section
+      title={t('setup.heading', { name: detail.info.name })}
+      actions={
+        <button type="button" className="secondary" disabled={dirty || instrumentDirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportCompetition()}>
+          {t('setup.exportCompetition')}
+        </button>
+      }
+    >
+      {detail.scoringStarted ? <p className="muted small">{t('setup.scoringStarted')}</p> : null}
+      <div role="tablist" aria-label={t('setup.tabs')} className="subtabs">
+        {TABS.map((x) => (
+          <button
+            key={x.id}
+            id={`tab-${x.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === x.id}
+            aria-controls={`panel-${x.id}`}
+            className={tab === x.id ? 'subtab active' : 'subtab'}
+            onClick={() => setTab(x.id)}
+          >
+            {t(x.key)}
+            {count(x.id) > 0 ? <span className="issue-count">{count(x.id)}</span> : null}
+            {x.id === 'juri' && gaps.length > 0 ? <span className="warn-dot" aria-label={t('setup.coverageTitle')} /> : null}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'identitas' && <IdentityTab invalid={invalid} />}
+        {tab === 'aturan' && <RulesTab invalid={invalid} />}
+        {tab === 'lokus' && <SitesTab invalid={invalid} />}
+        {tab === 'juri' && <JurorsTab invalid={invalid} gaps={gaps} />}
+        {tab === 'instrumen' && <InstrumentTab />}
+      </div>
+      {tab !== 'instrumen' && (dirty || issues.length > 0) ? (
+        <div className="save-bar" role="region" aria-label={t('setup.saveBar')}>
+          {issues.length > 0 ? (
+            <div className="form-error" role="alert">
+              <p>{t('setup.problems', { count: issues.length })}</p>
+              <ul>
+                {issues.map((issue, i) => (
+                  <li key={i}>{describeIssue(issue, lang, draft, detail.instrument)}</li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="muted">{t('setup.unsaved')}</p>
+          )}
+          <div className="form-actions">
+            <button type="button" className="secondary" disabled={!dirty || saving} onClick={discard}>
+              {t('setup.discard')}
+            </button>
+            <button type="button" className="primary" disabled={!dirty || issues.length > 0 || saving} onClick={() => void saveSetup()}>
+              {t('setup.save')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </Section>
+  );
+}
