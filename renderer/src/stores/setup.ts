@@ -12,6 +12,8 @@ import { call } from '../api.js';
 import { useAppStore } from './app.js';
 import { useCompetitionStore } from './competitions.js';
 
+const OFFERS_NEW_VERSION = new Set(['instrument.locked', 'instrument.bundled', 'instrument.shared', 'instrument.mismatch']);
+
 export interface SetupDraft {
   info: CompetitionInfo;
   sites: Site[];
@@ -103,7 +105,8 @@ export const useSetupStore = create<SetupState>((set, get) => ({
     const result = await call('competition.saveInstrument', { competition: code, instrument, asNewVersion });
     set({ saving: false });
     if (!result.ok) {
-      if (result.error.key === 'instrument.locked') set({ refusal: result.error });
+      // A version that cannot change in place (scored, built in, or shared): the refusal offers the next version.
+      if (OFFERS_NEW_VERSION.has(result.error.key)) set({ refusal: result.error });
       else useAppStore.getState().setNotice({ kind: 'error', error: result.error });
       return false;
     }

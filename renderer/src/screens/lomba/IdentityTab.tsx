@@ -45,7 +45,13 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
     <div className="tab-body">
       <div className="form-grid">
         <TextField label={t('lomba.code')} value={info.code} onChange={() => {}} readOnly hint={t('setup.codeFixed')} />
-        <TextField label={t('lomba.name')} value={info.name} onChange={(v) => setInfo((i) => ({ ...i, name: v }))} invalid={invalid('competition.name')} wide />
+        <TextField
+          label={t('lomba.name')}
+          value={info.name}
+          onChange={(v) => setInfo((i) => ({ ...i, name: v }))}
+          invalid={invalid('competition.name')}
+          wide
+        />
         <TextField
           label={t('lomba.year')}
           value={String(info.year)}
@@ -77,7 +83,11 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
       <h3>{t('setup.letterhead')}</h3>
       <div className="letterhead-editor">
         <div className="logo-box">
-          {info.letterhead?.logo ? <img src={info.letterhead.logo} alt={t('setup.logo')} /> : <span className="muted small">{t('setup.noLogo')}</span>}
+          {info.letterhead?.logo ? (
+            <img src={info.letterhead.logo} alt={t('setup.logo')} />
+          ) : (
+            <span className="muted small">{t('setup.noLogo')}</span>
+          )}
           <label className="file-button">
             {t('setup.chooseLogo')}
             <input type="file" accept="image/png,image/jpeg" onChange={(e) => void pickLogo(e.target.files?.[0])} />
@@ -101,7 +111,12 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
               placeholder={'PEMERINTAH PROVINSI JAWA BARAT\nDINAS ...'}
             />
           </label>
-          <TextField label={t('setup.address')} value={info.letterhead?.address} onChange={(v) => setLetterhead((l) => optionalText(l, 'address', v))} wide />
+          <TextField
+            label={t('setup.address')}
+            value={info.letterhead?.address}
+            onChange={(v) => setLetterhead((l) => optionalText(l, 'address', v))}
+            wide
+          />
         </div>
       </div>
       <div className="kop-preview" aria-label={t('setup.letterheadPreview')}>

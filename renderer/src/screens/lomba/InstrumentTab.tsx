@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { describeError } from '../../../../shared/domain/errors.js';
+import { t as message } from '../../../../shared/i18n/messages.js';
 import {
   isOptionsScale,
   levelKey,
@@ -61,7 +62,10 @@ function scaleText(scale: Scale | undefined, lang: 'id' | 'en'): string {
 
 /** "a=4; b=3; c=2; d=1" → options; null when it does not read. */
 function parseOptions(text: string): Scale | null {
-  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const options = parts.map((p) => {
     const [key, value] = p.split('=').map((x) => x.trim());
     const number = value === undefined ? null : parseDecimal(value);
@@ -88,7 +92,17 @@ function ScaleEditor(props: { indicator: Indicator; instrument: Instrument; onCh
             const next = e.target.value;
             if (next === 'default') props.onChange(undefined);
             else if (next === 'range') props.onChange({ min: 0, max: 100, step: 1, unit: '%' });
-            else props.onChange(parseOptions(optionsText) ?? { options: [{ key: 'a', value: 4 }, { key: 'b', value: 3 }, { key: 'c', value: 2 }, { key: 'd', value: 1 }] });
+            else
+              props.onChange(
+                parseOptions(optionsText) ?? {
+                  options: [
+                    { key: 'a', value: 4 },
+                    { key: 'b', value: 3 },
+                    { key: 'c', value: 2 },
+                    { key: 'd', value: 1 },
+                  ],
+                },
+              );
           }}
         >
           <option value="default">
@@ -103,12 +117,22 @@ function ScaleEditor(props: { indicator: Indicator; instrument: Instrument; onCh
           {(['min', 'max', 'step'] as const).map((k) => (
             <label key={k}>
               {t(`setup.scale.${k}`)}
-              <DecimalInput label={`${t(`setup.scale.${k}`)} ${code}`} value={scale[k]} onChange={(v) => props.onChange({ ...scale, [k]: v })} />
+              <DecimalInput
+                label={`${t(`setup.scale.${k}`)} ${code}`}
+                value={scale[k]}
+                onChange={(v) => props.onChange({ ...scale, [k]: v })}
+              />
             </label>
           ))}
           <label>
             {t('setup.scale.unit')}
-            <input aria-label={`${t('setup.scale.unit')} ${code}`} value={scale.unit ?? ''} onChange={(e) => props.onChange(e.target.value ? { ...scale, unit: e.target.value } : { min: scale.min, max: scale.max, step: scale.step })} />
+            <input
+              aria-label={`${t('setup.scale.unit')} ${code}`}
+              value={scale.unit ?? ''}
+              onChange={(e) =>
+                props.onChange(e.target.value ? { ...scale, unit: e.target.value } : { min: scale.min, max: scale.max, step: scale.step })
+              }
+            />
           </label>
         </div>
       ) : null}
@@ -149,16 +173,28 @@ function IndicatorDetails(props: { indicator: Indicator; instrument: Instrument;
     });
   return (
     <div className="indicator-details">
-      <ScaleEditor indicator={indicator} instrument={props.instrument} onChange={(s) => props.update((i) => {
-        const { scale: _old, ...rest } = i;
-        return s ? { ...rest, scale: s } : rest;
-      })} />
+      <ScaleEditor
+        indicator={indicator}
+        instrument={props.instrument}
+        onChange={(s) =>
+          props.update((i) => {
+            const { scale: _old, ...rest } = i;
+            return s ? { ...rest, scale: s } : rest;
+          })
+        }
+      />
       <label>
         {t('setup.description')}
-        <textarea rows={2} value={indicator.description ?? ''} onChange={(e) => props.update((i) => {
-          const { description: _old, ...rest } = i;
-          return e.target.value ? { ...rest, description: e.target.value } : rest;
-        })} />
+        <textarea
+          rows={2}
+          value={indicator.description ?? ''}
+          onChange={(e) =>
+            props.update((i) => {
+              const { description: _old, ...rest } = i;
+              return e.target.value ? { ...rest, description: e.target.value } : rest;
+            })
+          }
+        />
       </label>
       {levels.length > 0 ? (
         <table className="data rubric-table">
@@ -263,7 +299,15 @@ function FormPreview({ instrument }: { instrument: Instrument }) {
                   </td>
                   <td className="num">{formatNumber(indicator.weight, decimals(indicator.weight), lang)}</td>
                   <td className="paper-levels">
-                    {levels ? levels.map((l) => <span key={l.key} className="box">{isOptionsScale(scale) ? l.key : l.key}</span>) : <span className="paper-blank">______ {scaleText(scale, lang)}</span>}
+                    {levels ? (
+                      levels.map((l) => (
+                        <span key={l.key} className="box">
+                          {isOptionsScale(scale) ? l.key : l.key}
+                        </span>
+                      ))
+                    ) : (
+                      <span className="paper-blank">______ {scaleText(scale, lang)}</span>
+                    )}
                   </td>
                   <td className="paper-note" />
                 </tr>
@@ -280,7 +324,8 @@ export function InstrumentTab() {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
-  const { instrument, draft, instrumentDirty, refusal, saving, editInstrument, replaceInstrument, saveInstrument, discard } = useSetupStore();
+  const { instrument, draft, instrumentDirty, refusal, saving, editInstrument, replaceInstrument, saveInstrument, discard } =
+    useSetupStore();
   const [preview, setPreview] = useState(false);
   const [imported, setImported] = useState<Instrument | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
@@ -294,7 +339,9 @@ export function InstrumentTab() {
   const updateIndicator = (a: number, i: number, change: (ind: Indicator) => Indicator) =>
     editInstrument((ins) => ({
       ...ins,
-      aspects: ins.aspects.map((asp, k) => (k !== a ? asp : { ...asp, indicators: asp.indicators.map((ind, m) => (m === i ? change(ind) : ind)) })),
+      aspects: ins.aspects.map((asp, k) =>
+        k !== a ? asp : { ...asp, indicators: asp.indicators.map((ind, m) => (m === i ? change(ind) : ind)) },
+      ),
     }));
 
   async function exportAs(format: 'json' | 'xlsx') {
@@ -331,7 +378,11 @@ export function InstrumentTab() {
       <div className="toolbar-row">
         <label className="file-button">
           {t('setup.importInstrument')}
-          <input type="file" accept=".json,.xlsx" onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
+          <input
+            type="file"
+            accept=".json,.xlsx"
+            onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))}
+          />
         </label>
         <button type="button" className="secondary" onClick={() => void template()}>
           {t('setup.template')}
@@ -402,9 +453,13 @@ export function InstrumentTab() {
               <input
                 aria-label={`${t('setup.aspectName')} ${aspect.code}`}
                 value={aspect.name}
-                onChange={(e) => editInstrument((ins) => ({ ...ins, aspects: ins.aspects.map((x, k) => (k === a ? { ...x, name: e.target.value } : x)) }))}
+                onChange={(e) =>
+                  editInstrument((ins) => ({ ...ins, aspects: ins.aspects.map((x, k) => (k === a ? { ...x, name: e.target.value } : x)) }))
+                }
               />
-              <span className="muted">{t('setup.aspectTotal', { total: formatNumber(roundTo(aspectTotal, 6), decimals(roundTo(aspectTotal, 6)), lang) })}</span>
+              <span className="muted">
+                {t('setup.aspectTotal', { total: formatNumber(roundTo(aspectTotal, 6), decimals(roundTo(aspectTotal, 6)), lang) })}
+              </span>
             </div>
             <table className="data edit indicator-editor">
               <thead>
@@ -449,7 +504,15 @@ export function InstrumentTab() {
                 editInstrument((ins) => ({
                   ...ins,
                   aspects: ins.aspects.map((x, k) =>
-                    k === a ? { ...x, indicators: [...x.indicators, { code: `${x.code}${x.indicators.length + 1}`, name: '', weight: 1, phase: ins.phases[0]?.code ?? '' }] } : x,
+                    k === a
+                      ? {
+                          ...x,
+                          indicators: [
+                            ...x.indicators,
+                            { code: `${x.code}${x.indicators.length + 1}`, name: '', weight: 1, phase: ins.phases[0]?.code ?? '' },
+                          ],
+                        }
+                      : x,
                   ),
                 }))
               }
@@ -460,21 +523,28 @@ export function InstrumentTab() {
         );
       })}
 
-      {refusal ? (
-        <div className="notice notice-warn" role="alert">
-          <span>{describeError(refusal, lang)}</span>
-          <button type="button" className="primary" disabled={saving} onClick={() => void saveInstrument(true)}>
-            {t('setup.saveAsVersion', { version: String(refusal.params.next ?? instrument.version + 1) })}
+      <div className="sticky-actions">
+        {refusal ? (
+          <div className="notice notice-warn refusal" role="alert">
+            <span>{message(lang, refusal.key, refusal.params)}</span>
+            <button type="button" className="primary" disabled={saving} onClick={() => void saveInstrument(true)}>
+              {t('setup.saveAsVersion', { version: String(refusal.params.next ?? instrument.version + 1) })}
+            </button>
+          </div>
+        ) : null}
+        <div className="form-actions">
+          <button type="button" className="secondary" disabled={!instrumentDirty || saving} onClick={discard}>
+            {t('setup.discard')}
+          </button>
+          <button
+            type="button"
+            className="primary"
+            disabled={!instrumentDirty || issues.length > 0 || saving}
+            onClick={() => void saveInstrument(false)}
+          >
+            {t('setup.saveInstrument')}
           </button>
         </div>
-      ) : null}
-      <div className="form-actions sticky-actions">
-        <button type="button" className="secondary" disabled={!instrumentDirty || saving} onClick={discard}>
-          {t('setup.discard')}
-        </button>
-        <button type="button" className="primary" disabled={!instrumentDirty || issues.length > 0 || saving} onClick={() => void saveInstrument(false)}>
-          {t('setup.saveInstrument')}
-        </button>
       </div>
     </div>
   );
@@ -497,16 +567,37 @@ function IndicatorRow(props: {
     <>
       <tr className={props.invalid(path) ? 'invalid' : ''}>
         <td className="narrow">
-          <input aria-label={`${t('setup.indicatorCode')} ${indicator.code}`} value={indicator.code} aria-invalid={props.invalid(`${path}.code`) || undefined} onChange={(e) => props.update((i) => ({ ...i, code: e.target.value }))} />
+          <input
+            aria-label={`${t('setup.indicatorCode')} ${indicator.code}`}
+            value={indicator.code}
+            aria-invalid={props.invalid(`${path}.code`) || undefined}
+            onChange={(e) => props.update((i) => ({ ...i, code: e.target.value }))}
+          />
         </td>
         <td>
-          <input aria-label={`${t('setup.indicatorName')} ${indicator.code}`} value={indicator.name} aria-invalid={props.invalid(`${path}.name`) || undefined} onChange={(e) => props.update((i) => ({ ...i, name: e.target.value }))} />
+          <input
+            aria-label={`${t('setup.indicatorName')} ${indicator.code}`}
+            value={indicator.name}
+            aria-invalid={props.invalid(`${path}.name`) || undefined}
+            onChange={(e) => props.update((i) => ({ ...i, name: e.target.value }))}
+          />
         </td>
         <td className="narrow">
-          <DecimalInput className="num" label={`${t('setup.weight')} ${indicator.code}`} value={indicator.weight} invalid={props.invalid(`${path}.weight`)} onChange={(v) => props.update((i) => ({ ...i, weight: v }))} />
+          <DecimalInput
+            className="num"
+            label={`${t('setup.weight')} ${indicator.code}`}
+            value={indicator.weight}
+            invalid={props.invalid(`${path}.weight`)}
+            onChange={(v) => props.update((i) => ({ ...i, weight: v }))}
+          />
         </td>
         <td>
-          <select aria-label={`${t('penilaian.phase')} ${indicator.code}`} value={indicator.phase} aria-invalid={props.invalid(`${path}.phase`) || undefined} onChange={(e) => props.update((i) => ({ ...i, phase: e.target.value }))}>
+          <select
+            aria-label={`${t('penilaian.phase')} ${indicator.code}`}
+            value={indicator.phase}
+            aria-invalid={props.invalid(`${path}.phase`) || undefined}
+            onChange={(e) => props.update((i) => ({ ...i, phase: e.target.value }))}
+          >
             {props.phases.some((p) => p.code === indicator.phase) ? null : <option value={indicator.phase}>{indicator.phase} ?</option>}
             {props.phases.map((p) => (
               <option key={p.code} value={p.code}>
@@ -515,7 +606,9 @@ function IndicatorRow(props: {
             ))}
           </select>
         </td>
-        <td className="muted small">{indicator.household ? t('setup.household') : scaleText(indicator.scale ?? props.instrument.defaultScale, lang)}</td>
+        <td className="muted small">
+          {indicator.household ? t('setup.household') : scaleText(indicator.scale ?? props.instrument.defaultScale, lang)}
+        </td>
         <td className="row-actions">
           <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
             {t(open ? 'setup.less' : 'setup.more')}

@@ -33,7 +33,8 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
     agency: t('setup.agency'),
   };
   const setJurors = (change: (jurors: JurorWithRecusals[]) => JurorWithRecusals[]) => edit((d) => ({ ...d, jurors: change(d.jurors) }));
-  const setJuror = (i: number, change: (j: JurorWithRecusals) => JurorWithRecusals) => setJurors((list) => list.map((j, k) => (k === i ? change(j) : j)));
+  const setJuror = (i: number, change: (j: JurorWithRecusals) => JurorWithRecusals) =>
+    setJurors((list) => list.map((j, k) => (k === i ? change(j) : j)));
   const update = (i: number, column: TextColumn, value: string) =>
     setJuror(i, (j) => (column === 'code' || column === 'name' ? { ...j, [column]: value } : optionalText(j, column, value)));
   const toggleAspect = (i: number, aspect: string) =>
@@ -50,7 +51,9 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
   const toggleRecusal = (i: number, site: string) =>
     setJuror(i, (j) => ({
       ...j,
-      recusedSites: j.recusedSites.includes(site) ? j.recusedSites.filter((s) => s !== site) : sites.map((s) => s.code).filter((s) => s === site || j.recusedSites.includes(s)),
+      recusedSites: j.recusedSites.includes(site)
+        ? j.recusedSites.filter((s) => s !== site)
+        : sites.map((s) => s.code).filter((s) => s === site || j.recusedSites.includes(s)),
     }));
 
   async function exportAs(format: 'xlsx' | 'csv') {
@@ -72,15 +75,30 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
             { title: label.name, cell: (j) => j.name },
             { title: label.nip, cell: (j) => j.nip ?? '' },
             { title: t('lomba.role'), cell: (j) => t(`role.${j.role}`) },
-            { title: t('lomba.aspects'), cell: (j) => (j.aspects === undefined ? t('lomba.allAspects') : j.aspects.join(', ') || t('lomba.noAspects')) },
+            {
+              title: t('lomba.aspects'),
+              cell: (j) => (j.aspects === undefined ? t('lomba.allAspects') : j.aspects.join(', ') || t('lomba.noAspects')),
+            },
           ]}
           onAccept={(rows) => setJurors((list) => mergeByCode(list, rows))}
         />
         <span className="spacer" />
-        <button type="button" className="secondary" disabled={dirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportAs('xlsx')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={dirty}
+          title={dirty ? t('setup.saveFirst') : undefined}
+          onClick={() => void exportAs('xlsx')}
+        >
           {t('setup.exportXlsx')}
         </button>
-        <button type="button" className="secondary" disabled={dirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportAs('csv')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={dirty}
+          title={dirty ? t('setup.saveFirst') : undefined}
+          onClick={() => void exportAs('csv')}
+        >
           {t('setup.exportCsv')}
         </button>
       </div>
@@ -114,7 +132,11 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
                   </td>
                 ))}
                 <td>
-                  <select aria-label={`${t('lomba.role')} ${i + 1}`} value={juror.role} onChange={(e) => setJuror(i, (j) => ({ ...j, role: e.target.value as Role }))}>
+                  <select
+                    aria-label={`${t('lomba.role')} ${i + 1}`}
+                    value={juror.role}
+                    onChange={(e) => setJuror(i, (j) => ({ ...j, role: e.target.value as Role }))}
+                  >
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
                         {t(`role.${r}`)}
@@ -123,7 +145,12 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
                   </select>
                 </td>
                 <td>
-                  <button type="button" className="link" onClick={() => setJurors((list) => list.filter((_, k) => k !== i))} aria-label={`${t('common.remove')} ${juror.code || i + 1}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setJurors((list) => list.filter((_, k) => k !== i))}
+                    aria-label={`${t('common.remove')} ${juror.code || i + 1}`}
+                  >
                     ✕
                   </button>
                 </td>
@@ -132,7 +159,11 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
           </tbody>
         </table>
       </div>
-      <button type="button" className="secondary" onClick={() => setJurors((list) => [...list, { code: `J${list.length + 1}`, name: '', role: 'anggota', recusedSites: [] }])}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => setJurors((list) => [...list, { code: `J${list.length + 1}`, name: '', role: 'anggota', recusedSites: [] }])}
+      >
         + {t('lomba.addJuror')}
       </button>
 
@@ -171,7 +202,9 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
                 <td>
                   <details className="recusals">
                     <summary>
-                      {juror.recusedSites.length === 0 ? t('setup.noRecusal') : juror.recusedSites.map((s) => `${s} ${siteName.get(s) ?? ''}`).join(', ')}
+                      {juror.recusedSites.length === 0
+                        ? t('setup.noRecusal')
+                        : juror.recusedSites.map((s) => `${s} ${siteName.get(s) ?? ''}`).join(', ')}
                     </summary>
                     <div className="recusal-list">
                       {sites.map((s) => (
@@ -200,8 +233,16 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
           <div>
             <strong>{t('setup.coverageTitle')}</strong>
             <ul>
-              {gaps.map((g) => (
-                <li key={`${g.site}-${g.aspect}`}>{t('setup.coverageGap', { site: `${g.site} ${siteName.get(g.site) ?? ''}`.trim(), aspect: g.aspect })}</li>
+              {[...new Set(gaps.map((g) => g.site))].map((site) => (
+                <li key={site}>
+                  {t('setup.coverageGap', {
+                    site: `${site} ${siteName.get(site) ?? ''}`.trim(),
+                    aspect: gaps
+                      .filter((g) => g.site === site)
+                      .map((g) => g.aspect)
+                      .join(', '),
+                  })}
+                </li>
               ))}
             </ul>
           </div>

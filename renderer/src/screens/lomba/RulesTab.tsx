@@ -4,7 +4,13 @@ import { splitTieBreak, type Rules } from '../../../../shared/domain/competition
 import { useT } from '../../components/common.js';
 import { useSetupStore } from '../../stores/setup.js';
 
-function Choice<V extends string | number>(props: { legend: string; name: string; value: V; options: { value: V; label: string; hint?: string }[]; onChange: (v: V) => void }) {
+function Choice<V extends string | number>(props: {
+  legend: string;
+  name: string;
+  value: V;
+  options: { value: V; label: string; hint?: string }[];
+  onChange: (v: V) => void;
+}) {
   return (
     <fieldset className="choice">
       <legend>{props.legend}</legend>
@@ -36,7 +42,8 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
   ].filter((c) => !rules.tieBreak.includes(c.entry));
   const describe = (entry: string) => {
     const [kind, ref] = splitTieBreak(entry);
-    const name = kind === 'phase' ? instrument.phases.find((p) => p.code === ref)?.name : instrument.aspects.find((a) => a.code === ref)?.name;
+    const name =
+      kind === 'phase' ? instrument.phases.find((p) => p.code === ref)?.name : instrument.aspects.find((a) => a.code === ref)?.name;
     return `${kind === 'phase' ? t('penilaian.phase') : t('setup.aspect')} ${ref}${name ? ` — ${name}` : ''}`;
   };
   const move = (i: number, by: number) =>
@@ -100,7 +107,13 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
           <li key={entry} className={invalid(`competition.rules.tieBreak[${i}]`) ? 'invalid' : ''}>
             <span>{describe(entry)}</span>
             <span className="row-actions">
-              <button type="button" className="link" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('setup.moveUp')} ${entry}`}>
+              <button
+                type="button"
+                className="link"
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={`${t('setup.moveUp')} ${entry}`}
+              >
                 ↑
               </button>
               <button
@@ -112,7 +125,12 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
               >
                 ↓
               </button>
-              <button type="button" className="link" onClick={() => setRules((r) => ({ ...r, tieBreak: r.tieBreak.filter((e) => e !== entry) }))} aria-label={`${t('common.remove')} ${entry}`}>
+              <button
+                type="button"
+                className="link"
+                onClick={() => setRules((r) => ({ ...r, tieBreak: r.tieBreak.filter((e) => e !== entry) }))}
+                aria-label={`${t('common.remove')} ${entry}`}
+              >
                 ✕
               </button>
             </span>
@@ -155,13 +173,27 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
               aria-invalid={invalid(`competition.rules.labels[${i}]`) || undefined}
               onChange={(e) => setRules((r) => ({ ...r, labels: r.labels.map((x, k) => (k === i ? e.target.value : x)) }))}
             />
-            <button type="button" className="link" onClick={() => setRules((r) => ({ ...r, labels: r.labels.filter((_, k) => k !== i) }))} aria-label={`${t('common.remove')} ${label}`}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => setRules((r) => ({ ...r, labels: r.labels.filter((_, k) => k !== i) }))}
+              aria-label={`${t('common.remove')} ${label}`}
+            >
               ✕
             </button>
           </li>
         ))}
       </ol>
-      <button type="button" className="secondary" onClick={() => setRules((r) => ({ ...r, labels: [...r.labels, `Harapan ${['I', 'II', 'III', 'IV', 'V', 'VI'][r.labels.length - 3] ?? ''}`.trim()] }))}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          setRules((r) => ({
+            ...r,
+            labels: [...r.labels, `Harapan ${['I', 'II', 'III', 'IV', 'V', 'VI'][r.labels.length - 3] ?? ''}`.trim()],
+          }))
+        }
+      >
         + {t('setup.addLabel')}
       </button>
     </div>

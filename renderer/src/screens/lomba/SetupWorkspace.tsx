@@ -45,7 +45,8 @@ export function SetupWorkspace() {
   const issues = checkDraft(draft, detail.instrument).filter((i) => sectionOf(i.path) !== 'instrumen');
   const instrumentIssues = checkInstrumentDraft(instrument);
   const invalid = (path: string) => issues.some((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
-  const count = (section: IssueSection) => (section === 'instrumen' ? instrumentIssues.length : issues.filter((i) => sectionOf(i.path) === section).length);
+  const count = (section: IssueSection) =>
+    section === 'instrumen' ? instrumentIssues.length : issues.filter((i) => sectionOf(i.path) === section).length;
   const gaps = coverageGaps({ instrument: detail.instrument, sites: draft.sites, jurors: draft.jurors });
 
   async function exportCompetition() {
@@ -62,7 +63,13 @@ export function SetupWorkspace() {
     <Section
       title={t('setup.heading', { name: detail.info.name })}
       actions={
-        <button type="button" className="secondary" disabled={dirty || instrumentDirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportCompetition()}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={dirty || instrumentDirty}
+          title={dirty ? t('setup.saveFirst') : undefined}
+          onClick={() => void exportCompetition()}
+        >
           {t('setup.exportCompetition')}
         </button>
       }
@@ -86,6 +93,16 @@ export function SetupWorkspace() {
           </button>
         ))}
       </div>
+      {tab !== 'instrumen' && issues.length > 0 ? (
+        <div className="form-error" role="alert">
+          <p>{t('setup.problems', { count: issues.length })}</p>
+          <ul>
+            {issues.map((issue, i) => (
+              <li key={i}>{describeIssue(issue, lang, draft, detail.instrument)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'identitas' && <IdentityTab invalid={invalid} />}
         {tab === 'aturan' && <RulesTab invalid={invalid} />}
@@ -95,26 +112,15 @@ export function SetupWorkspace() {
       </div>
       {tab !== 'instrumen' && (dirty || issues.length > 0) ? (
         <div className="save-bar" role="region" aria-label={t('setup.saveBar')}>
-          {issues.length > 0 ? (
-            <div className="form-error" role="alert">
-              <p>{t('setup.problems', { count: issues.length })}</p>
-              <ul>
-                {issues.map((issue, i) => (
-                  <li key={i}>{describeIssue(issue, lang, draft, detail.instrument)}</li>
-                ))}
-              </ul>
-            </div>
-          ) : (
-            <p className="muted">{t('setup.unsaved')}</p>
-          )}
-          <div className="form-actions">
-            <button type="button" className="secondary" disabled={!dirty || saving} onClick={discard}>
-              {t('setup.discard')}
-            </button>
-            <button type="button" className="primary" disabled={!dirty || issues.length > 0 || saving} onClick={() => void saveSetup()}>
-              {t('setup.save')}
-            </button>
-          </div>
+          <span className={issues.length > 0 ? 'save-bar-text bad' : 'save-bar-text'}>
+            {issues.length > 0 ? t('setup.problemsShort', { count: issues.length }) : t('setup.unsaved')}
+          </span>
+          <button type="button" className="secondary" disabled={!dirty || saving} onClick={discard}>
+            {t('setup.discard')}
+          </button>
+          <button type="button" className="primary" disabled={!dirty || issues.length > 0 || saving} onClick={() => void saveSetup()}>
+            {t('setup.save')}
+          </button>
         </div>
       ) : null}
     </Section>

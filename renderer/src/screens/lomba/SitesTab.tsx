@@ -31,7 +31,11 @@ export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
   };
   const setSites = (change: (sites: Site[]) => Site[]) => edit((d) => ({ ...d, sites: change(d.sites) }));
   const update = (i: number, column: Column, value: string) =>
-    setSites((list) => list.map((s, k) => (k !== i ? s : column === 'code' || column === 'name' ? { ...s, [column]: value } : optionalText(s, column, value))));
+    setSites((list) =>
+      list.map((s, k) =>
+        k !== i ? s : column === 'code' || column === 'name' ? { ...s, [column]: value } : optionalText(s, column, value),
+      ),
+    );
 
   async function exportAs(format: 'xlsx' | 'csv') {
     const result = await call('sites.export', { competition: code!, format });
@@ -57,10 +61,22 @@ export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
           onAccept={(rows) => setSites((list) => mergeByCode(list, rows))}
         />
         <span className="spacer" />
-        <button type="button" className="secondary" disabled={dirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportAs('xlsx')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={dirty}
+          title={dirty ? t('setup.saveFirst') : undefined}
+          onClick={() => void exportAs('xlsx')}
+        >
           {t('setup.exportXlsx')}
         </button>
-        <button type="button" className="secondary" disabled={dirty} title={dirty ? t('setup.saveFirst') : undefined} onClick={() => void exportAs('csv')}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={dirty}
+          title={dirty ? t('setup.saveFirst') : undefined}
+          onClick={() => void exportAs('csv')}
+        >
           {t('setup.exportCsv')}
         </button>
       </div>
@@ -95,7 +111,12 @@ export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
                   </td>
                 ))}
                 <td>
-                  <button type="button" className="link" onClick={() => setSites((list) => list.filter((_, k) => k !== i))} aria-label={`${t('common.remove')} ${site.code || i + 1}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => setSites((list) => list.filter((_, k) => k !== i))}
+                    aria-label={`${t('common.remove')} ${site.code || i + 1}`}
+                  >
                     ✕
                   </button>
                 </td>
