@@ -102,6 +102,11 @@ describe('competition setup through the interface', () => {
     expect(await preview.locator('tr', { hasText: 'SK Tim Pelaksana' }).locator('td.num').textContent()).toBe('4');
     await preview.screenshot({ path: join(SHOTS, '10b-setup-pratinjau-formulir.png') });
     await page.getByRole('button', { name: 'Tutup pratinjau' }).click();
+    // A household-visit indicator shows its sample, items and bands in its details.
+    await page.locator('tr', { has: page.getByLabel('Kode C2', { exact: true }) }).getByRole('button', { name: 'Rinci' }).click();
+    expect(await page.getByLabel('Pita nilai C2', { exact: true }).inputValue()).toBe('<40=1; <60=2; <75=3; <90=4; >=90=5');
+    expect(await page.getByLabel('Jumlah KK sampel C2', { exact: true }).inputValue()).toBe('10');
+    await page.locator('tr.details-row').screenshot({ path: join(SHOTS, '10c-setup-indikator-rumah-tangga.png') });
     await page.getByRole('button', { name: 'Simpan instrumen' }).click();
     // The bundled default is never edited in place: the refusal offers the next version.
     const offer = page.getByRole('button', { name: 'Simpan sebagai versi 2' });

@@ -242,12 +242,170 @@ function IndicatorDetails(props: { indicator: Indicator; instrument: Instrument;
           </tbody>
         </table>
       ) : null}
-      {indicator.household ? (
-        <p className="muted small">
-          {t('setup.householdSummary', { sample: indicator.household.sampleSize, items: indicator.household.items.length })}
-        </p>
-      ) : null}
+      <HouseholdEditor indicator={indicator} update={props.update} />
     </div>
+  );
+}
+
+type Bands = NonNullable<NonNullable<Indicator['household']>['bands']>;
+
+function bandsText(bands: Bands | undefined, lang: 'id' | 'en'): string {
+  return (bands ?? [])
+    .map((b) =>
+      'below' in b
+        ? `<${formatNumber(b.below, decimals(b.below), lang)}=${b.score}`
+        : `>=${formatNumber(b.atLeast, decimals(b.atLeast), lang)}=${b.score}`,
+    )
+    .join('; ');
+}
+
+/** "<40=1; <60=2; >=60=3" → bands; null when it does not read (order and gaps are checked by the validation). */
+function parseBands(text: string): Bands | null {
+  const parts = text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const bands = parts.map((part) => {
+    const m = /^(<|>=)\s*([\d.,]+)\s*=\s*([\d.,]+)$/.exec(part);
+    const limit = m ? parseDecimal(m[2]!) : null;
+    const score = m ? parseDecimal(m[3]!) : null;
+    if (!m || limit === null || score === null) return null;
+    return m[1] === '<' ? { below: limit, score } : { atLeast: limit, score };
+  });
+  return bands.length > 0 && bands.every((b) => b !== null) ? (bands as Bands) : null;
+}
+
+/** The household-visit block: a sample of target families, yes/no items, and the bands that turn a share into a score. */
+function HouseholdEditor(props: { indicator: Indicator; update: (change: (i: Indicator) => Indicator) => void }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const household = props.indicator.household;
+  const code = props.indicator.code;
+  const [bands, setBands] = useState(bandsText(household?.bands, lang));
+  const setHousehold = (change: (h: NonNullable<Indicator['household']>) => NonNullable<Indicator['household']>) =>
+    props.update((i) => (i.household ? { ...i, household: change(i.household) } : i));
+  return (
+    <fieldset className="choice household-editor">
+      <legend>{t('setup.household')}</legend>
+      <label className="choice-option">
+        <input
+          type="checkbox"
+          checked={household !== undefined}
+          onChange={(e) =>
+            props.update((i) => {
+              const { household: _old, ...rest } = i;
+              return e.target.checked ? { ...rest, household: { sampleSize: 10, items: [i.name] } } : rest;
+            })
+          }
+        />
+        <span>{t('setup.householdToggle')}</span>
+      </label>
+      {household ? (
+        <div className="household-fields">
+          <label>
+            {t('setup.householdSample')}
+            <input
+              aria-label={`${t('setup.householdSample')} ${code}`}
+              inputMode="numeric"
+              value={household.sampleSize}
+              onChange={(e) => setHousehold((h) => ({ ...h, sampleSize: Math.max(1, Math.round(Number(e.target.value) || 1)) }))}
+            />
+          </label>
+          <label className="wide">
+            {t('setup.householdItems')}
+            <textarea
+              aria-label={`${t('setup.householdItems')} ${code}`}
+              rows={3}
+              value={household.items.join('\n')}
+              onChange={(e) => setHousehold((h) => ({ ...h, items: e.target.value.split('\n') }))}
+            />
+          </label>
+          <label className="wide">
+            {t('setup.householdBands')}
+            <input
+              aria-label={`${t('setup.householdBands')} ${code}`}
+              value={bands}
+              placeholder="<40=1; <60=2; <75=3; <90=4; >=90=5"
+              aria-invalid={(bands.trim() !== '' && parseBands(bands) === null) || undefined}
+              onChange={(e) => {
+                setBands(e.target.value);
+                const parsed = e.target.value.trim() === '' ? undefined : parseBands(e.target.value);
+                if (parsed === undefined)
+                  setHousehold((h) => {
+                    const { bands: _old, ...rest } = h;
+                    return rest;
+                  });
+                else if (parsed) setHousehold((h) => ({ ...h, bands: parsed }));
+              }}
+            />
+            <span className="hint">{t('setup.householdBandsHint')}</span>
+          </label>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The phases of the assessment (document review, presentation, field verification, household visits...). */
+function PhasesEditor() {
+  const t = useT();
+  const instrument = useSetupStore((s) => s.instrument);
+  const editInstrument = useSetupStore((s) => s.editInstrument);
+  if (!instrument) return null;
+  const setPhase = (i: number, change: Partial<Instrument['phases'][number]>) =>
+    editInstrument((ins) => ({ ...ins, phases: ins.phases.map((p, k) => (k === i ? { ...p, ...change } : p)) }));
+  return (
+    <details className="phases-editor">
+      <summary>{t('setup.phases', { count: instrument.phases.length })}</summary>
+      <table className="data edit">
+        <thead>
+          <tr>
+            <th scope="col">{t('setup.indicatorCode')}</th>
+            <th scope="col">{t('setup.phaseName')}</th>
+            <th scope="col">
+              <span className="sr-only">{t('common.remove')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {instrument.phases.map((phase, i) => (
+            <tr key={i}>
+              <td className="narrow">
+                <input
+                  aria-label={`${t('setup.phaseCode')} ${i + 1}`}
+                  value={phase.code}
+                  onChange={(e) => setPhase(i, { code: e.target.value })}
+                />
+              </td>
+              <td>
+                <input
+                  aria-label={`${t('setup.phaseName')} ${i + 1}`}
+                  value={phase.name}
+                  onChange={(e) => setPhase(i, { name: e.target.value })}
+                />
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`${t('common.remove')} ${phase.code}`}
+                  onClick={() => editInstrument((ins) => ({ ...ins, phases: ins.phases.filter((_, k) => k !== i) }))}
+                >
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        className="link"
+        onClick={() => editInstrument((ins) => ({ ...ins, phases: [...ins.phases, { code: `T${ins.phases.length + 1}`, name: '' }] }))}
+      >
+        + {t('setup.addPhase')}
+      </button>
+    </details>
   );
 }
 
@@ -444,12 +602,22 @@ export function InstrumentTab() {
 
       {preview ? <FormPreview instrument={instrument} /> : null}
 
+      <PhasesEditor />
+
       {instrument.aspects.map((aspect, a) => {
         const aspectTotal = aspect.indicators.reduce((s, i) => s + i.weight, 0);
         return (
           <section key={a} className="aspect-editor">
             <div className="aspect-editor-head">
-              <span className="code">{aspect.code}</span>
+              <input
+                className="aspect-code"
+                aria-label={`${t('setup.aspectCode')} ${a + 1}`}
+                value={aspect.code}
+                aria-invalid={invalid(`instrument.aspects[${a}].code`) || undefined}
+                onChange={(e) =>
+                  editInstrument((ins) => ({ ...ins, aspects: ins.aspects.map((x, k) => (k === a ? { ...x, code: e.target.value } : x)) }))
+                }
+              />
               <input
                 aria-label={`${t('setup.aspectName')} ${aspect.code}`}
                 value={aspect.name}
@@ -522,6 +690,25 @@ export function InstrumentTab() {
           </section>
         );
       })}
+      <button
+        type="button"
+        className="secondary"
+        onClick={() =>
+          editInstrument((ins) => {
+            const used = new Set(ins.aspects.map((x) => x.code));
+            const code = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].find((c) => !used.has(c)) ?? `X${ins.aspects.length + 1}`;
+            return {
+              ...ins,
+              aspects: [
+                ...ins.aspects,
+                { code, name: '', indicators: [{ code: `${code}1`, name: '', weight: 1, phase: ins.phases[0]?.code ?? '' }] },
+              ],
+            };
+          })
+        }
+      >
+        + {t('setup.addAspect')}
+      </button>
 
       <div className="sticky-actions">
         {refusal ? (
