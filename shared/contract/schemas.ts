@@ -39,6 +39,9 @@ const fileInput = z.strictObject({ name: z.string().min(1).max(260), bytes });
 
 const instrumentRef = z.strictObject({ code, version: z.number().int().min(1) });
 
+/** A PIN: 4 to 8 digits. */
+const pin = z.string().refine((v) => /^\d{4,8}$/.test(v), { params: { key: 'validate.pin' } });
+
 export const inputSchemas = {
   'app.info': z.strictObject({}),
   'competition.list': z.strictObject({}),
@@ -85,14 +88,62 @@ export const inputSchemas = {
   'sites.export': z.strictObject({ competition: code, format: z.enum(['xlsx', 'csv']) }),
   'jurors.parse': fileInput,
   'jurors.export': z.strictObject({ competition: code, format: z.enum(['xlsx', 'csv']) }),
+  'session.get': z.strictObject({}),
+  /** "I am juror J" on this laptop; a juror with a PIN must give it. */
+  'session.enter': z.strictObject({ competition: code, juror: code, pin: pin.optional() }),
+  'session.leave': z.strictObject({}),
+  /**
+   * Sets, changes or removes (null) a juror's PIN. With `currentPin` the juror changes their own; without it the
+   * secretariat sets or resets it (recorded in the history as the secretariat's act).
+   */
+  'juror.setPin': z.strictObject({ competition: code, juror: code, pin: pin.nullable(), currentPin: pin.optional() }),
+  'scoring.progress': z.strictObject({ competition: code, juror: code }),
   'scoring.sheet': z.strictObject({ competition: code, juror: code, site: code }),
+  /**
+   * Saves one score at once, durably, with a history entry (none when the value is unchanged). `entry: true`:
+   * typed up from a paper sheet by the secretariat (actor "sekretariat"); otherwise the juror must be the one in
+   * the session when the juror has a PIN. `reason`: required to change a score on a reopened sheet.
+   */
   'scoring.setScore': z.strictObject({
     competition: code,
     juror: code,
     site: code,
     indicator: code,
     value: z.number().finite().nullable(),
+    reason: z.string().trim().max(500).optional(),
+    entry: z.boolean().optional(),
   }),
+  'scoring.setNote': z.strictObject({ competition: code, juror: code, site: code, indicator: code, note: z.string().max(4000), entry: z.boolean().optional() }),
+  /** The yes/no answers of a household checklist, families × items; the score follows once every answer is given. */
+  'scoring.setHousehold': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    indicator: code,
+    answers: z.array(z.array(z.boolean().nullable()).max(50)).max(500),
+  }),
+  /** Takes back the most recent change on this sheet (score, note or checklist) that has not been taken back. */
+  'scoring.undo': z.strictObject({ competition: code, juror: code, site: code }),
+  /** What still stands between a sheet and its finalisation. */
+  'scoring.review': z.strictObject({ competition: code, juror: code, site: code }),
+  'scoring.finalise': z.strictObject({ competition: code, juror: code, site: code, signature: bytes, pin: pin.optional() }),
+  'scoring.reopen': z.strictObject({ competition: code, juror: code, site: code, reason: z.string().trim().min(5).max(500) }),
+  /** One juror's scores over all sites (typing up paper sheets). */
+  'scoring.grid': z.strictObject({ competition: code, juror: code }),
+  'scoring.history': z.strictObject({ competition: code, juror: code.optional(), site: code.optional(), indicator: code.optional() }),
+  /** A photo as evidence for one indicator: the original bytes and a thumbnail made by the renderer. */
+  'evidence.add': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    indicator: code,
+    name: z.string().min(1).max(260),
+    mime: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+    bytes,
+    thumbnail: bytes.optional(),
+  }),
+  'evidence.get': z.strictObject({ uuid: z.uuid(), thumbnail: z.boolean() }),
+  'evidence.remove': z.strictObject({ uuid: z.uuid() }),
   'ranking.get': z.strictObject({ competition: code }),
   'report.render': z.strictObject({ competition: code, doc: z.enum(['rekap']) }),
   'file.save': z.strictObject({ name: z.string().min(1).max(200), bytes }),
@@ -123,6 +174,8 @@ export interface CompetitionDetail {
   jurors: JurorWithRecusals[];
   /** Whether any score has been given in this competition (its instrument version is then locked). */
   scoringStarted: boolean;
+  /** Codes of the jurors who have a PIN. */
+  pins: string[];
 }
 
 export interface SheetScore {
@@ -139,13 +192,89 @@ export interface ScoreSheet {
   /** The indicators this juror scores at this site, in instrument order. */
   eligible: string[];
   finalised: boolean;
+  finalisedAt: string | null;
   scores: SheetScore[];
+  household: HouseholdAnswers[];
+  evidence: EvidenceInfo[];
+  /** Finalisations and reopenings with their reasons, oldest first. */
+  events: SheetEvent[];
+  /** Whether a change on this sheet can be taken back. */
+  canUndo: boolean;
 }
 
 export interface SavedScore {
   indicator: string;
   value: number | null;
   savedAt: string;
+}
+
+export interface SessionInfo {
+  competition: string;
+  juror: string;
+  name: string;
+}
+
+export interface SheetProgress {
+  site: string;
+  /** Eligible indicators with a score, and how many are eligible. */
+  scored: number;
+  total: number;
+  finalised: boolean;
+  recused: boolean;
+}
+
+export interface EvidenceInfo {
+  uuid: string;
+  indicator: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+  hasThumbnail: boolean;
+}
+
+export interface HouseholdAnswers {
+  indicator: string;
+  /** families × items: true yes, false no, null not answered yet. */
+  answers: (boolean | null)[][];
+}
+
+/** Why a sheet cannot be finalised yet: an indicator without a score, or without a required note or photo. */
+export interface ReviewProblem {
+  indicator: string;
+  need: 'score' | 'note' | 'photo';
+}
+
+export interface SheetEvent {
+  kind: 'finalise' | 'reopen';
+  at: string;
+  actor: string;
+  reason: string | null;
+}
+
+export interface HistoryEntry {
+  uuid: string;
+  kind: 'score' | 'note' | 'household' | 'evidence' | 'finalise' | 'reopen' | 'pin';
+  site: string | null;
+  juror: string | null;
+  indicator: string | null;
+  oldValue: number | null;
+  newValue: number | null;
+  oldText: string | null;
+  newText: string | null;
+  actor: string;
+  device: string;
+  reason: string | null;
+  at: string;
+  hash: string;
+}
+
+export interface GridData {
+  juror: string;
+  /** Every eligible indicator of any site, in instrument order. */
+  indicators: string[];
+  rows: { site: string; eligible: string[]; values: Record<string, number>; finalised: boolean }[];
 }
 
 /** A file made by the core for the user to save. */
@@ -215,8 +344,24 @@ export interface ChannelResults {
   'sites.export': FileBytes;
   'jurors.parse': ParsedRows<JurorWithRecusals>;
   'jurors.export': FileBytes;
+  'session.get': SessionInfo | null;
+  'session.enter': SessionInfo;
+  'session.leave': null;
+  'juror.setPin': { juror: string; hasPin: boolean };
+  'scoring.progress': SheetProgress[];
   'scoring.sheet': ScoreSheet;
   'scoring.setScore': SavedScore;
+  'scoring.setNote': { indicator: string; note: string | null; savedAt: string };
+  'scoring.setHousehold': { indicator: string; score: number | null; savedAt: string };
+  'scoring.undo': { undone: { kind: HistoryEntry['kind']; indicator: string | null } | null };
+  'scoring.review': { problems: ReviewProblem[] };
+  'scoring.finalise': { finalisedAt: string };
+  'scoring.reopen': { reopenedAt: string };
+  'scoring.grid': GridData;
+  'scoring.history': HistoryEntry[];
+  'evidence.add': EvidenceInfo;
+  'evidence.get': FileBytes;
+  'evidence.remove': { removed: boolean };
   'ranking.get': Ranking;
   'report.render': RenderedFile;
   'file.save': { saved: boolean; path: string | null };

@@ -23,7 +23,7 @@ describe('a new database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all();
-    expect(tables.map((t) => t.name).sort()).toEqual(['competition', 'instrument', 'juror', 'juror_aspect', 'recusal', 'score', 'sheet', 'site']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['app_meta', 'competition', 'evidence', 'history', 'household', 'instrument', 'juror', 'juror_aspect', 'recusal', 'score', 'sheet', 'site']);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
     db.close();
   });

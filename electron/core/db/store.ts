@@ -265,7 +265,11 @@ export class Store {
       this.db
         .prepare('SELECT 1 FROM score sc JOIN site s ON s.id = sc.site_id WHERE s.competition_id = ? AND sc.instrument_id = ? LIMIT 1')
         .get(row.id, row.instrument_id) !== undefined;
-    return { info, rules, instrument, sites, jurors, scoringStarted };
+    const pins = this.db
+      .prepare<[number], { code: string }>('SELECT code FROM juror WHERE competition_id = ? AND pin_hash IS NOT NULL ORDER BY ordinal')
+      .all(row.id)
+      .map((r) => r.code);
+    return { info, rules, instrument, sites, jurors, scoringStarted, pins };
   }
 
   /**
@@ -457,7 +461,12 @@ export class Store {
       site,
       eligible,
       finalised: Boolean(finalised?.finalised_at),
+      finalisedAt: finalised?.finalised_at ?? null,
       scores,
+      household: [],
+      evidence: [],
+      events: [],
+      canUndo: false,
     };
   }
 

@@ -12,7 +12,9 @@ import type { Store } from '../db/store.js';
 import type { PdfRenderer } from '../reports/render.js';
 import type { Resources } from '../resources.js';
 import { competitionHandlers } from './competitions.js';
+import { evidenceHandlers } from './evidence.js';
 import { fileHandlers } from './files.js';
+import { sessionHandlers } from './session.js';
 import { setupHandlers } from './setup.js';
 import { reportHandlers } from './reports.js';
 import { scoringHandlers } from './scoring.js';
@@ -44,6 +46,8 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...setupHandlers,
   ...fileHandlers,
+  ...sessionHandlers,
+  ...evidenceHandlers,
 };
 
 /** Something unexpected (a bug, a disk error): logged in full for developers, shown to the user as one line. */

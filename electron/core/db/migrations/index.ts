@@ -4,9 +4,11 @@
  * version, seeds rows, migrates and checks them (test/integration/migrations.test.ts).
  */
 import * as m001 from './001-initial.js';
+import * as m002 from './002-scoring.js';
 
 export const MIGRATIONS: readonly { version: number; name: string; up: string }[] = [
   { version: 1, name: '001-initial', up: m001.up },
+  { version: 2, name: '002-scoring', up: m002.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
