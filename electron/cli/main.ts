@@ -25,14 +25,18 @@ import {
   parseCompetitionText,
   resolveCompetition,
 } from '../core/services/competitions.js';
+import { commandImportScores } from './import-scores.js';
+import { commandVerifyDb } from './verify.js';
 
 const USAGE = `Penilai — baris perintah
 
   demo   --db FILE [--sites N] [--jurors N] [--seed N]     buat lomba demo DEMO
   init   --db FILE --competition BERKAS.json              buat lomba dari berkas lomba (penilai.competition/1)
   export --db FILE [--competition KODE] --out BERKAS.json  tulis lomba sebagai berkas lomba
+  import-scores --db FILE --file NILAI.csv [--competition KODE]   impor nilai dari CSV (semua atau tidak sama sekali)
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
+  verify --db FILE                                      periksa basis data: integritas dan rantai riwayat
 
 Opsi umum: --lang id|en (bahasa pesan; bawaan id)`;
 
@@ -49,6 +53,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   out: { type: 'string' },
   doc: { type: 'string' },
+  file: { type: 'string' },
   competition: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -248,8 +253,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       case 'export':
         commandExport(values, io, lang);
         return 0;
+      case 'import-scores':
+        commandImportScores(values, io, lang);
+        return 0;
       case 'rank':
         commandRank(values, io, lang);
+        return 0;
+      case 'verify':
+        commandVerifyDb(requireOption(values, 'db', 'verify'), io.out, lang);
         return 0;
       case 'report':
         await commandReport(values, io, lang);

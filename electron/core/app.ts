@@ -11,6 +11,7 @@ import type { ChannelInput, ChannelResults, Result } from '../../shared/contract
 import { openDatabase, type Db } from './db/connection.js';
 import { Store } from './db/store.js';
 import { dispatch, type Deps, type ErrorLog, type FileDialogs } from './handlers/index.js';
+import { SessionState } from './handlers/session.js';
 import { inlineRenderer } from './reports/render.js';
 import { startPdfWorker, type PdfWorker } from './reports/worker-client.js';
 import type { Resources } from './resources.js';
@@ -61,6 +62,7 @@ export function openCore(options: CoreOptions): Core {
     desktop: options.desktop,
     dialogs: options.dialogs ?? null,
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
+    session: new SessionState(),
   };
   const run = (channel: string, payload: unknown) => dispatch(channel, payload, deps, options.log);
   return {

@@ -48,7 +48,13 @@ export function App() {
         </nav>
         <div className="lang" role="group" aria-label={t('lang.switch')}>
           {(['id', 'en'] as const).map((l) => (
-            <button key={l} type="button" className={lang === l ? 'lang-btn active' : 'lang-btn'} aria-pressed={lang === l} onClick={() => setLang(l)}>
+            <button
+              key={l}
+              type="button"
+              className={lang === l ? 'lang-btn active' : 'lang-btn'}
+              aria-pressed={lang === l}
+              onClick={() => setLang(l)}
+            >
               {l.toUpperCase()}
             </button>
           ))}
@@ -64,7 +70,8 @@ export function App() {
       <footer className="statusbar">
         {info ? (
           <span>
-            Penilai {info.version} · {t(info.desktop ? 'footer.mode.desktop' : 'footer.mode.web')} · {t('footer.db', { path: info.database })}
+            Penilai {info.version} · {t(info.desktop ? 'footer.mode.desktop' : 'footer.mode.web')} ·{' '}
+            {t('footer.db', { path: info.database })}
           </span>
         ) : null}
       </footer>

@@ -3,6 +3,7 @@
  * Errors cross process boundaries as a key plus parameters, and each side renders them in its own language.
  */
 import { fileMessages } from './messages-files.js';
+import { importMessages } from './messages-import.js';
 import { scoringMessages } from './messages-scoring.js';
 import { setupMessages } from './messages-setup.js';
 import type { Catalogue, Lang, Params } from './types.js';
@@ -72,7 +73,7 @@ const coreId = {
   'validate.tieBreak': (p) => `urutan penentu seri "${p.entry}" harus berbentuk phase:KODE atau aspect:KODE yang ada`,
 } satisfies Catalogue;
 
-const id = { ...coreId, ...fileMessages.id, ...setupMessages.id, ...scoringMessages.id };
+const id = { ...coreId, ...fileMessages.id, ...setupMessages.id, ...scoringMessages.id, ...importMessages.id };
 
 export type MessageKey = keyof typeof id;
 
@@ -134,7 +135,7 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'validate.tieBreak': (p) => `tie-break entry "${p.entry}" must be phase:CODE or aspect:CODE naming an existing one`,
 };
 
-const en: Record<MessageKey, (p: Params) => string> = { ...coreEn, ...fileMessages.en, ...setupMessages.en, ...scoringMessages.en };
+const en: Record<MessageKey, (p: Params) => string> = { ...coreEn, ...fileMessages.en, ...setupMessages.en, ...scoringMessages.en, ...importMessages.en };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
 

@@ -58,7 +58,12 @@ beforeAll(async () => {
   core = openTestCore(join(temp.dir, 'setup.sqlite'), undefined, { pdfWorker: true });
   bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, bypassCSP: true, locale: 'id-ID' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+    bypassCSP: true,
+    locale: 'id-ID',
+  });
   page = await context.newPage();
   await page.goto(bridge.url);
 });
@@ -103,7 +108,10 @@ describe('competition setup through the interface', () => {
     await preview.screenshot({ path: join(SHOTS, '10b-setup-pratinjau-formulir.png') });
     await page.getByRole('button', { name: 'Tutup pratinjau' }).click();
     // A household-visit indicator shows its sample, items and bands in its details.
-    await page.locator('tr', { has: page.getByLabel('Kode C2', { exact: true }) }).getByRole('button', { name: 'Rinci' }).click();
+    await page
+      .locator('tr', { has: page.getByLabel('Kode C2', { exact: true }) })
+      .getByRole('button', { name: 'Rinci' })
+      .click();
     expect(await page.getByLabel('Pita nilai C2', { exact: true }).inputValue()).toBe('<40=1; <60=2; <75=3; <90=4; >=90=5');
     expect(await page.getByLabel('Jumlah KK sampel C2', { exact: true }).inputValue()).toBe('10');
     await page.locator('tr.details-row').screenshot({ path: join(SHOTS, '10c-setup-indikator-rumah-tangga.png') });
@@ -114,7 +122,11 @@ describe('competition setup through the interface', () => {
     await offer.click();
     await page.getByText('versi 2', { exact: false }).first().waitFor();
     const saved = await detail();
-    expect([saved.instrument.version, saved.instrument.aspects[0]!.indicators[0]!.weight, saved.instrument.aspects[0]!.indicators[1]!.weight]).toEqual([2, 4, 3]);
+    expect([
+      saved.instrument.version,
+      saved.instrument.aspects[0]!.indicators[0]!.weight,
+      saved.instrument.aspects[0]!.indicators[1]!.weight,
+    ]).toEqual([2, 4, 3]);
   });
 
   it('refuses a bad sites file with the row and column, and stores nothing', async () => {
@@ -169,8 +181,10 @@ describe('competition setup through the interface', () => {
   it('assigns aspects to jurors and a recusal, and warns of an aspect nobody scores', async () => {
     await tab('Juri');
     // J2 (health) scores D and F only; J3 sits on the jury and signs but scores nothing.
-    for (const aspect of ['A', 'B', 'C', 'E', 'G', 'H']) await page.getByRole('checkbox', { name: new RegExp(`^J2 menilai aspek ${aspect} `) }).uncheck();
-    for (const aspect of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']) await page.getByRole('checkbox', { name: new RegExp(`^J3 menilai aspek ${aspect} `) }).uncheck();
+    for (const aspect of ['A', 'B', 'C', 'E', 'G', 'H'])
+      await page.getByRole('checkbox', { name: new RegExp(`^J2 menilai aspek ${aspect} `) }).uncheck();
+    for (const aspect of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'])
+      await page.getByRole('checkbox', { name: new RegExp(`^J3 menilai aspek ${aspect} `) }).uncheck();
     // J1 comes from Kabupaten Bandung: not to score S02.
     await page.locator('tr', { hasText: 'Dr. Hj. Siti Aminah' }).locator('details summary').click();
     await page.getByRole('checkbox', { name: 'J1 tidak menilai S02 Desa Mekarsari' }).check();

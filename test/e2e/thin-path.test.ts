@@ -14,6 +14,7 @@ import type { Core } from '../../electron/core/app.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
 import { launchChromium } from '../support/browser.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { scoreSiteWithKeyboard } from '../support/keyboard-scoring.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';
 
 const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
@@ -40,7 +41,12 @@ beforeAll(async () => {
   core = openTestCore(join(temp.dir, 'penilai.sqlite'), undefined, { pdfWorker: true });
   bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true, bypassCSP: true, locale: 'id-ID' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+    bypassCSP: true,
+    locale: 'id-ID',
+  });
   page = await context.newPage();
 });
 
@@ -100,25 +106,11 @@ describe('thin path in Chromium', () => {
 
   it('scores a whole site for one juror with the keyboard and shows every score saved', async () => {
     await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
-    await page.getByLabel('Juri').selectOption('J1');
+    await page.getByRole('button', { name: /Dr\. Hj\. Siti Aminah/ }).click();
     await page.getByRole('button', { name: /Desa Sukamaju/ }).click();
-    const rows = page.locator('li.indicator');
-    await rows.first().waitFor();
-    const count = await rows.count();
-    expect(count).toBe(28);
-    for (let i = 0; i < count; i += 1) {
-      const row = rows.nth(i);
-      const radios = row.getByRole('radio');
-      if ((await radios.count()) > 0) {
-        await radios.first().focus();
-        await page.keyboard.press(String(3 + (i % 3))); // levels 3, 4, 5 in turn
-      } else {
-        await row.locator('input').fill('72'); // a percentage scale
-        await row.locator('input').press('Enter');
-      }
-      await row.getByText('Tersimpan').waitFor();
-    }
-    await page.getByText('28 dari 28 indikator dinilai').waitFor();
+    await page.locator('li.indicator').first().waitFor();
+    expect(await page.locator('li.indicator').count()).toBe(28);
+    await scoreSiteWithKeyboard(page, 28);
     const sheet = await core.call('scoring.sheet', { competition: 'UJI-2026', juror: 'J1', site: 'S01' });
     expect(sheet.ok && sheet.value.scores.length).toBe(28);
     await shot('04-penilaian');
@@ -179,7 +171,14 @@ describe('thin path in Chromium', () => {
     await page.getByRole('button', { name: 'Rekap', exact: true }).click();
     await page.locator('table.ranking tbody tr').nth(11).waitFor();
     expect(await page.locator('table.ranking tbody tr').count()).toBe(12);
-    expect(await page.locator('.award').allTextContents()).toEqual(['Juara I', 'Juara II', 'Juara III', 'Harapan I', 'Harapan II', 'Harapan III']);
+    expect(await page.locator('.award').allTextContents()).toEqual([
+      'Juara I',
+      'Juara II',
+      'Juara III',
+      'Harapan I',
+      'Harapan II',
+      'Harapan III',
+    ]);
     await page.getByText('Semua nilai telah masuk.').waitFor();
     await shot('08-demo-rekap');
     await expectAccessible('demo-rekap');

@@ -73,6 +73,24 @@ describe('migrations', () => {
     }
   });
 
+  it('003 gives the history an `undoes` column, keeping the entries of schema 2 (with undoes null) and its append-only triggers', () => {
+    const file = join(temp.dir, 'from-2-history.db');
+    const old = openDatabase({ file, targetVersion: 2 });
+    old
+      .prepare(
+        `INSERT INTO history (uuid, competition, kind, site, juror, indicator, old_value, new_value, actor, device, at, prev_hash, hash)
+         VALUES ('u1', 'C', 'score', 'S01', 'J1', 'A1', NULL, 3, 'J1', 'd', '2026-09-08T09:00:00.000Z', ?, ?)`,
+      )
+      .run('0'.repeat(64), 'a'.repeat(64));
+    old.close();
+    const migrated = openDatabase({ file });
+    expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
+    expect(migrated.prepare('SELECT uuid, new_value, undoes FROM history').all()).toEqual([{ uuid: 'u1', new_value: 3, undoes: null }]);
+    expect(() => migrated.prepare(`UPDATE history SET undoes = 'x'`).run()).toThrow(/append-only/);
+    expect(() => migrated.prepare('DELETE FROM history').run()).toThrow(/append-only/);
+    migrated.close();
+  });
+
   it('refuses a database from a newer Penilai without touching it', () => {
     const file = join(temp.dir, 'newer.db');
     const raw = new Database(file);

@@ -9,7 +9,9 @@ export const CHROMIUM = process.env.PENILAI_CHROMIUM ?? '/usr/bin/chromium';
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (scripts/check-system.mjs does this)`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium" (scripts/check-system.mjs does this)`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM,

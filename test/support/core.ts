@@ -11,7 +11,15 @@ export function tempDir(prefix = 'penilai-test-'): { dir: string; cleanup: () =>
 }
 
 export function openTestCore(database: string, clock?: () => Date, options: Partial<CoreOptions> = {}): Core {
-  return openCore({ database, resources: repositoryResources(), version: 'test', desktop: false, log: () => {}, ...(clock ? { clock } : {}), ...options });
+  return openCore({
+    database,
+    resources: repositoryResources(),
+    version: 'test',
+    desktop: false,
+    log: () => {},
+    ...(clock ? { clock } : {}),
+    ...options,
+  });
 }
 
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;

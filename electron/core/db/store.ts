@@ -3,14 +3,16 @@
  * transaction around anything that writes more than one row.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CompetitionDetail, CompetitionSummary, InstrumentSummary, SavedScore, ScoreSheet } from '../../../shared/contract/schemas.js';
+import type { CompetitionDetail, CompetitionSummary, InstrumentSummary } from '../../../shared/contract/schemas.js';
 import type { CompetitionFile, CompetitionInfo, Juror, Rules, Site } from '../../../shared/domain/competition.js';
 import { checkCompetition, COMPETITION_FORMAT, rulesSchema } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
-import { instrumentSchema, isOnScale, listIndicators, offScaleError, type Instrument } from '../../../shared/domain/instrument.js';
+import { instrumentSchema, listIndicators, type Instrument } from '../../../shared/domain/instrument.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
+import { t } from '../../../shared/i18n/messages.js';
 import type { RankingInput, RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from './connection.js';
+import { ScoreRepository } from './scores.js';
 
 /** A stable JSON text (keys sorted) so that the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -62,10 +64,15 @@ function optional<K extends string, V>(key: K, value: V | null | undefined): { [
 }
 
 export class Store {
+  /** Scores, notes, household checklists, sheets, PINs and their hash-chained history: every write of scoring goes through it. */
+  readonly scores: ScoreRepository;
+
   constructor(
     readonly db: Db,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.scores = new ScoreRepository(db, clock);
+  }
 
   private now(): string {
     return this.clock().toISOString();
@@ -408,27 +415,24 @@ export class Store {
       const detail = this.loadCompetition(code);
       const toScore = new Set(listIndicators(instrument).filter((r) => !unchanged.has(r.indicator.code)).map((r) => r.indicator.code));
       const finalised = this.db
-        .prepare<[number], { juror_id: number; site_id: number; juror: string; site: string }>(
-          `SELECT sh.juror_id, sh.site_id, j.code AS juror, s.code AS site FROM sheet sh
+        .prepare<[number], { juror_id: number; site_id: number; juror: string; site: string; finalised_at: string }>(
+          `SELECT sh.juror_id, sh.site_id, j.code AS juror, s.code AS site, sh.finalised_at FROM sheet sh
            JOIN juror j ON j.id = sh.juror_id JOIN site s ON s.id = sh.site_id
            WHERE s.competition_id = ? AND sh.finalised_at IS NOT NULL`,
         )
         .all(c.id);
-      const reopen = this.db.prepare('UPDATE sheet SET finalised_at = NULL WHERE juror_id = ? AND site_id = ?');
+      const reopen = this.db.prepare('UPDATE sheet SET finalised_at = NULL, signature = NULL WHERE juror_id = ? AND site_id = ?');
+      const reopened: { juror: string; site: string; finalisedAt: string }[] = [];
       for (const sh of finalised) {
-        if (this.eligibleIndicators(detail, sh.juror, sh.site).some((i) => toScore.has(i))) reopen.run(sh.juror_id, sh.site_id);
+        if (!this.eligibleIndicators(detail, sh.juror, sh.site).some((i) => toScore.has(i))) continue;
+        reopen.run(sh.juror_id, sh.site_id);
+        reopened.push({ juror: sh.juror, site: sh.site, finalisedAt: sh.finalised_at });
       }
+      // Reopened by the secretariat's move, with the reason in the history like any reopening.
+      const reason = t('id', 'sheet.reopenedByInstrument', { code: instrument.code, version: instrument.version });
+      this.scores.recordReopened(code, reopened, reason, instrument.version);
       return { kept, dropped: scores.length - kept };
     })();
-  }
-
-  private ids(competition: string, juror: string, site: string): { competitionId: number; jurorId: number; siteId: number; instrumentId: number } {
-    const c = this.competitionRow(competition);
-    const j = this.db.prepare<[number, string], { id: number }>('SELECT id FROM juror WHERE competition_id = ? AND code = ?').get(c.id, juror);
-    if (!j) throw new UserError('juror.notFound', { code: juror }, 'not-found');
-    const s = this.db.prepare<[number, string], { id: number }>('SELECT id FROM site WHERE competition_id = ? AND code = ?').get(c.id, site);
-    if (!s) throw new UserError('site.notFound', { code: site }, 'not-found');
-    return { competitionId: c.id, jurorId: j.id, siteId: s.id, instrumentId: c.instrument_id };
   }
 
   /** The indicators a juror is eligible to score at a site (contract.md section 4), in instrument order. */
@@ -441,89 +445,9 @@ export class Store {
       .map(({ indicator }) => indicator.code);
   }
 
-  sheet(competition: string, juror: string, site: string): ScoreSheet {
-    const detail = this.loadCompetition(competition);
-    const { jurorId, siteId, instrumentId } = this.ids(competition, juror, site);
-    const eligible = this.eligibleIndicators(detail, juror, site);
-    // Only what counts: scores on the current instrument version, for indicators the juror is eligible for here.
-    const scores = this.db
-      .prepare<[number, number, number], { indicator: string; value: number; note: string | null; updatedAt: string }>(
-        'SELECT indicator_code AS indicator, value, note, updated_at AS updatedAt FROM score WHERE juror_id = ? AND site_id = ? AND instrument_id = ?',
-      )
-      .all(jurorId, siteId, instrumentId)
-      .filter((s) => eligible.includes(s.indicator));
-    const finalised = this.db
-      .prepare<[number, number], { finalised_at: string | null }>('SELECT finalised_at FROM sheet WHERE juror_id = ? AND site_id = ?')
-      .get(jurorId, siteId);
-    return {
-      competition,
-      juror,
-      site,
-      eligible,
-      finalised: Boolean(finalised?.finalised_at),
-      finalisedAt: finalised?.finalised_at ?? null,
-      scores,
-      household: [],
-      evidence: [],
-      events: [],
-      canUndo: false,
-    };
-  }
-
-  /** Saves one score (or clears it with null), after checking eligibility, the scale and the sheet's state. */
-  setScore(competition: string, juror: string, site: string, indicator: string, value: number | null): SavedScore {
-    const detail = this.loadCompetition(competition);
-    const ref = listIndicators(detail.instrument).find((r) => r.indicator.code === indicator);
-    if (!ref) throw new UserError('indicator.notFound', { code: indicator }, 'not-found');
-    const { jurorId, siteId, instrumentId } = this.ids(competition, juror, site);
-    if (!this.eligibleIndicators(detail, juror, site).includes(indicator)) {
-      throw new UserError('score.notEligible', { juror, site, indicator });
-    }
-    if (value !== null && !isOnScale(ref.scale, value)) {
-      const off = offScaleError(ref.scale, value, indicator);
-      throw new UserError(off.key, off.params);
-    }
-    const savedAt = this.now();
-    this.db.transaction(() => {
-      const sheet = this.db
-        .prepare<[number, number], { finalised_at: string | null }>('SELECT finalised_at FROM sheet WHERE juror_id = ? AND site_id = ?')
-        .get(jurorId, siteId);
-      if (sheet?.finalised_at) throw new UserError('score.sheetFinal', { juror, site }, 'conflict');
-      if (!sheet) this.db.prepare('INSERT INTO sheet (juror_id, site_id, finalised_at) VALUES (?, ?, NULL)').run(jurorId, siteId);
-      if (value === null) {
-        // Only a score on the current version: one left behind on an earlier version is kept as it was.
-        this.db
-          .prepare('DELETE FROM score WHERE juror_id = ? AND site_id = ? AND indicator_code = ? AND instrument_id = ?')
-          .run(jurorId, siteId, indicator, instrumentId);
-      } else {
-        this.db
-          .prepare(
-            `INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-             ON CONFLICT (site_id, juror_id, indicator_code) DO UPDATE SET value = excluded.value, instrument_id = excluded.instrument_id, updated_at = excluded.updated_at`,
-          )
-          .run(siteId, jurorId, indicator, value, instrumentId, savedAt);
-      }
-    })();
-    return { indicator, value, savedAt };
-  }
-
-  /** Bulk load of scores for a freshly created competition (demo, synthetic data), optionally finalising every sheet. */
+  /** Bulk load of scores for a freshly created competition (demo, synthetic data), with their history, optionally finalising every sheet. */
   insertScores(competition: string, scores: readonly RankingScore[], finalise: boolean): void {
-    const c = this.competitionRow(competition);
-    const siteIds = new Map(this.db.prepare<[number], { id: number; code: string }>('SELECT id, code FROM site WHERE competition_id = ?').all(c.id).map((r) => [r.code, r.id]));
-    const jurorIds = new Map(this.db.prepare<[number], { id: number; code: string }>('SELECT id, code FROM juror WHERE competition_id = ?').all(c.id).map((r) => [r.code, r.id]));
-    const now = this.now();
-    this.db.transaction(() => {
-      const insert = this.db.prepare('INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
-      const sheet = this.db.prepare('INSERT OR IGNORE INTO sheet (juror_id, site_id, finalised_at) VALUES (?, ?, ?)');
-      for (const s of scores) {
-        const siteId = siteIds.get(s.site);
-        const jurorId = jurorIds.get(s.juror);
-        if (siteId === undefined || jurorId === undefined) throw new Error(`unknown site or juror in bulk scores: ${s.site}/${s.juror}`);
-        insert.run(siteId, jurorId, s.indicator, s.value, c.instrument_id, now);
-        sheet.run(jurorId, siteId, finalise ? now : null);
-      }
-    })();
+    this.scores.insertScores(competition, scores, finalise);
   }
 
   /** Everything the ranking needs, read in a handful of queries. */

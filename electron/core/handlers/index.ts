@@ -14,7 +14,7 @@ import type { Resources } from '../resources.js';
 import { competitionHandlers } from './competitions.js';
 import { evidenceHandlers } from './evidence.js';
 import { fileHandlers } from './files.js';
-import { sessionHandlers } from './session.js';
+import { sessionHandlers, type SessionState } from './session.js';
 import { setupHandlers } from './setup.js';
 import { reportHandlers } from './reports.js';
 import { scoringHandlers } from './scoring.js';
@@ -35,6 +35,8 @@ export interface Deps {
   dialogs: FileDialogs | null;
   /** Lays out PDFs: in a worker thread in the app, inline in the command line. */
   renderPdf: PdfRenderer;
+  /** Who is scoring on this laptop, and the wrong-PIN counts (one per core, never in the renderer). */
+  session: SessionState;
 }
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;

@@ -73,7 +73,8 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
             <div>
               <strong>{c.name}</strong>
               <span className="muted">
-                {c.code} · {t('lomba.summary', { sites: c.sites, jurors: c.jurors, instrument: c.instrument.code, version: c.instrument.version })}
+                {c.code} ·{' '}
+                {t('lomba.summary', { sites: c.sites, jurors: c.jurors, instrument: c.instrument.code, version: c.instrument.version })}
               </span>
             </div>
             {c.code === current ? (
@@ -190,15 +191,28 @@ function NewCompetitionForm(props: { onCreated: () => void }) {
   }, []);
 
   const invalid = (path: string) => error?.path === path;
-  const fieldProps = (path: string) => ({ 'aria-invalid': invalid(path) || undefined, 'aria-describedby': invalid(path) ? 'form-error' : undefined });
+  const fieldProps = (path: string) => ({
+    'aria-invalid': invalid(path) || undefined,
+    'aria-describedby': invalid(path) ? 'form-error' : undefined,
+  });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     const input: ChannelInput<'competition.create'> = {
-      competition: { code: code.trim(), name: name.trim(), year: Number(year), ...(organizer.trim() ? { organizer: organizer.trim() } : {}) },
+      competition: {
+        code: code.trim(),
+        name: name.trim(),
+        year: Number(year),
+        ...(organizer.trim() ? { organizer: organizer.trim() } : {}),
+      },
       sites: sites.map((s) => ({ code: s.code.trim(), name: s.name.trim(), ...(s.regency.trim() ? { regency: s.regency.trim() } : {}) })),
-      jurors: jurors.map((j) => ({ code: j.code.trim(), name: j.name.trim(), role: j.role, ...(j.nip.trim() ? { nip: j.nip.trim() } : {}) })),
+      jurors: jurors.map((j) => ({
+        code: j.code.trim(),
+        name: j.name.trim(),
+        role: j.role,
+        ...(j.nip.trim() ? { nip: j.nip.trim() } : {}),
+      })),
       ...(instrument ? { instrument: { code: instrument.split('@')[0]!, version: Number(instrument.split('@')[1]) } } : {}),
     };
     const result = await create(input);
@@ -225,11 +239,21 @@ function NewCompetitionForm(props: { onCreated: () => void }) {
         <div className="form-grid">
           <label>
             {t('lomba.code')}
-            <input value={code} onChange={(e) => setCode(e.target.value)} placeholder="P2WKSS-JABAR-2026" {...fieldProps('competition.code')} />
+            <input
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              placeholder="P2WKSS-JABAR-2026"
+              {...fieldProps('competition.code')}
+            />
           </label>
           <label className="wide">
             {t('lomba.name')}
-            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026" {...fieldProps('competition.name')} />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026"
+              {...fieldProps('competition.name')}
+            />
           </label>
           <label>
             {t('lomba.year')}
@@ -283,7 +307,11 @@ function NewCompetitionForm(props: { onCreated: () => void }) {
           extra={{
             label: t('lomba.role'),
             render: (j, i, update) => (
-              <select aria-label={`${t('lomba.role')} ${i + 1}`} value={j.role} onChange={(e) => update({ ...j, role: e.target.value as Role })}>
+              <select
+                aria-label={`${t('lomba.role')} ${i + 1}`}
+                value={j.role}
+                onChange={(e) => update({ ...j, role: e.target.value as Role })}
+              >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`role.${r}`)}

@@ -46,7 +46,10 @@ export function RekapScreen() {
 
   const groups = current
     ? current.rankBy === 'category'
-      ? [...new Set(current.ranking.map((r) => r.category))].map((c) => ({ category: c, rows: current.ranking.filter((r) => r.category === c) }))
+      ? [...new Set(current.ranking.map((r) => r.category))].map((c) => ({
+          category: c,
+          rows: current.ranking.filter((r) => r.category === c),
+        }))
       : [{ category: null as string | null, rows: current.ranking }]
     : [];
 
@@ -57,10 +60,14 @@ export function RekapScreen() {
         {current ? (
           <>
             <div className={current.complete && current.finalised ? 'notice notice-ok' : 'notice notice-warn'} role="status">
-              {current.complete ? t('rekap.complete') : t('rekap.notComplete')} {current.finalised ? t('rekap.finalised') : t('rekap.notFinalised')}
+              {current.complete ? t('rekap.complete') : t('rekap.notComplete')}{' '}
+              {current.finalised ? t('rekap.finalised') : t('rekap.notFinalised')}
             </div>
             {groups.map((g) => (
-              <Section key={g.category ?? '-'} title={g.category ? t('rekap.category', { category: g.category }) : detail?.info.name ?? ''}>
+              <Section
+                key={g.category ?? '-'}
+                title={g.category ? t('rekap.category', { category: g.category }) : (detail?.info.name ?? '')}
+              >
                 <div className="table-scroll">
                   <table className="data ranking">
                     <thead>

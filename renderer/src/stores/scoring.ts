@@ -1,67 +1,206 @@
-/** One juror scoring one site: the sheet, and the save state of every indicator (each change is saved at once). */
+/**
+ * Scoring on a site visit: who is scoring (the session lives in the core), the juror's sites and progress, and
+ * the open sheet. Every change is sent at once; the sheet is reloaded from the core after each change, so what
+ * the screen shows is what is stored.
+ */
 import { create } from 'zustand';
-import type { ScoreSheet } from '../../../shared/contract/schemas.js';
+import type { ChannelInput, ReviewProblem, ScoreSheet, SessionInfo, SheetProgress } from '../../../shared/contract/schemas.js';
+import type { AppError } from '../../../shared/domain/errors.js';
 import { call } from '../api.js';
 import { useAppStore } from './app.js';
 
 export type SaveState = 'saving' | 'saved' | 'error';
 
 interface ScoringState {
-  juror: string | null;
+  session: SessionInfo | null;
+  progress: SheetProgress[];
   site: string | null;
   sheet: ScoreSheet | null;
-  progress: Record<string, { scored: number; total: number; finalised: boolean }>;
   saveState: Record<string, SaveState>;
-  reset(): void;
-  selectJuror(competition: string, juror: string, sites: string[]): Promise<void>;
-  selectSite(competition: string, site: string): Promise<void>;
-  setScore(indicator: string, value: number | null): Promise<void>;
+  review: ReviewProblem[] | null;
+  loadSession(): Promise<void>;
+  enter(competition: string, juror: string, pin?: string): Promise<AppError | null>;
+  leave(): Promise<void>;
+  loadProgress(): Promise<void>;
+  openSite(site: string | null): Promise<void>;
+  reloadSheet(): Promise<void>;
+  setScore(indicator: string, value: number | null, reason?: string): Promise<boolean>;
+  setNote(indicator: string, note: string): Promise<boolean>;
+  setHousehold(indicator: string, answers: (boolean | null)[][]): Promise<boolean>;
+  undo(): Promise<void>;
+  loadReview(): Promise<void>;
+  finalise(signature: Uint8Array, pin?: string): Promise<AppError | null>;
+  reopen(reason: string): Promise<AppError | null>;
+  addEvidence(
+    indicator: string,
+    file: { name: string; mime: ChannelInput<'evidence.add'>['mime']; bytes: Uint8Array; thumbnail?: Uint8Array },
+  ): Promise<boolean>;
+  removeEvidence(uuid: string): Promise<void>;
 }
 
-function progressOf(sheet: ScoreSheet) {
-  const eligible = new Set(sheet.eligible);
-  return { scored: sheet.scores.filter((s) => eligible.has(s.indicator)).length, total: sheet.eligible.length, finalised: sheet.finalised };
+function notify(error: AppError): void {
+  useAppStore.getState().setNotice({ kind: 'error', error });
 }
 
-export const useScoringStore = create<ScoringState>((set, get) => ({
-  juror: null,
-  site: null,
-  sheet: null,
-  progress: {},
-  saveState: {},
-  reset: () => set({ juror: null, site: null, sheet: null, progress: {}, saveState: {} }),
-  selectJuror: async (competition, juror, sites) => {
-    set({ juror, site: null, sheet: null, progress: {}, saveState: {} });
-    const progress: ScoringState['progress'] = {};
-    for (const site of sites) {
-      const result = await call('scoring.sheet', { competition, juror, site });
-      if (result.ok) progress[site] = progressOf(result.value);
-    }
-    if (get().juror === juror) set({ progress });
-  },
-  selectSite: async (competition, site) => {
-    const juror = get().juror;
-    if (!juror) return;
-    const result = await call('scoring.sheet', { competition, juror, site });
-    if (!result.ok) return useAppStore.getState().setNotice({ kind: 'error', error: result.error });
-    set({ site, sheet: result.value, saveState: {} });
-  },
-  setScore: async (indicator, value) => {
-    const { sheet } = get();
-    if (!sheet) return;
-    set((s) => ({ saveState: { ...s.saveState, [indicator]: 'saving' } }));
-    const result = await call('scoring.setScore', { competition: sheet.competition, juror: sheet.juror, site: sheet.site, indicator, value });
-    if (!result.ok) {
-      set((s) => ({ saveState: { ...s.saveState, [indicator]: 'error' } }));
-      return useAppStore.getState().setNotice({ kind: 'error', error: result.error });
-    }
-    set((s) => {
-      if (!s.sheet || s.sheet.site !== sheet.site || s.sheet.juror !== sheet.juror) return {};
-      const others = s.sheet.scores.filter((x) => x.indicator !== indicator);
-      const scores =
-        value === null ? others : [...others, { indicator, value, note: null, updatedAt: result.value.savedAt }];
-      const next = { ...s.sheet, scores };
-      return { sheet: next, saveState: { ...s.saveState, [indicator]: 'saved' }, progress: { ...s.progress, [sheet.site]: progressOf(next) } };
-    });
-  },
-}));
+/**
+ * Writes go to the core one after another, in the order the juror made them: two quick ticks never arrive
+ * swapped, whatever the transport does with concurrent requests.
+ */
+let writes: Promise<unknown> = Promise.resolve();
+function inOrder<T>(write: () => Promise<T>): Promise<T> {
+  const next = writes.then(write, write);
+  writes = next.catch(() => undefined);
+  return next;
+}
+
+export const useScoringStore = create<ScoringState>((set, get) => {
+  /** The sheet's address, or null when none is open. */
+  const where = () => {
+    const { session, site } = get();
+    return session && site ? { competition: session.competition, juror: session.juror, site } : null;
+  };
+  const mark = (indicator: string, state: SaveState) => set((s) => ({ saveState: { ...s.saveState, [indicator]: state } }));
+
+  return {
+    session: null,
+    progress: [],
+    site: null,
+    sheet: null,
+    saveState: {},
+    review: null,
+    loadSession: async () => {
+      const result = await call('session.get', {});
+      if (result.ok) set({ session: result.value });
+      if (result.ok && result.value) await get().loadProgress();
+    },
+    enter: async (competition, juror, pin) => {
+      const result = await call('session.enter', { competition, juror, ...(pin ? { pin } : {}) });
+      if (!result.ok) return result.error;
+      set({ session: result.value, site: null, sheet: null, saveState: {}, review: null });
+      await get().loadProgress();
+      return null;
+    },
+    leave: async () => {
+      await call('session.leave', {});
+      set({ session: null, progress: [], site: null, sheet: null, saveState: {}, review: null });
+    },
+    loadProgress: async () => {
+      const session = get().session;
+      if (!session) return;
+      const result = await call('scoring.progress', { competition: session.competition, juror: session.juror });
+      if (result.ok) set({ progress: result.value });
+      else notify(result.error);
+    },
+    openSite: async (site) => {
+      set({ site, sheet: null, saveState: {}, review: null });
+      if (site) await get().reloadSheet();
+    },
+    reloadSheet: async () => {
+      const at = where();
+      if (!at) return;
+      const result = await call('scoring.sheet', at);
+      if (!result.ok) return notify(result.error);
+      if (get().site === at.site) set({ sheet: result.value });
+    },
+    setScore: async (indicator, value, reason) => {
+      const at = where();
+      if (!at) return false;
+      mark(indicator, 'saving');
+      const result = await inOrder(() => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }));
+      if (!result.ok) {
+        mark(indicator, 'error');
+        notify(result.error);
+        return false;
+      }
+      mark(indicator, 'saved');
+      await Promise.all([get().reloadSheet(), get().loadProgress()]);
+      return true;
+    },
+    setNote: async (indicator, note) => {
+      const at = where();
+      if (!at) return false;
+      mark(indicator, 'saving');
+      const result = await inOrder(() => call('scoring.setNote', { ...at, indicator, note }));
+      if (!result.ok) {
+        mark(indicator, 'error');
+        notify(result.error);
+        return false;
+      }
+      mark(indicator, 'saved');
+      await get().reloadSheet();
+      return true;
+    },
+    setHousehold: async (indicator, answers) => {
+      const at = where();
+      if (!at) return false;
+      mark(indicator, 'saving');
+      const result = await inOrder(() => call('scoring.setHousehold', { ...at, indicator, answers }));
+      if (!result.ok) {
+        mark(indicator, 'error');
+        notify(result.error);
+        return false;
+      }
+      mark(indicator, 'saved');
+      await Promise.all([get().reloadSheet(), get().loadProgress()]);
+      return true;
+    },
+    undo: async () => {
+      const at = where();
+      if (!at) return;
+      const result = await inOrder(() => call('scoring.undo', at));
+      if (!result.ok) return notify(result.error);
+      await Promise.all([get().reloadSheet(), get().loadProgress()]);
+    },
+    loadReview: async () => {
+      const at = where();
+      if (!at) return;
+      const result = await call('scoring.review', at);
+      if (result.ok) set({ review: result.value.problems });
+      else notify(result.error);
+    },
+    finalise: async (signature, pin) => {
+      const at = where();
+      if (!at) return null;
+      const result = await call('scoring.finalise', { ...at, signature, ...(pin ? { pin } : {}) });
+      if (!result.ok) return result.error;
+      await Promise.all([get().reloadSheet(), get().loadProgress()]);
+      return null;
+    },
+    reopen: async (reason) => {
+      const at = where();
+      if (!at) return null;
+      const result = await call('scoring.reopen', { ...at, reason });
+      if (!result.ok) return result.error;
+      await Promise.all([get().reloadSheet(), get().loadProgress()]);
+      return null;
+    },
+    addEvidence: async (indicator, file) => {
+      const at = where();
+      if (!at) return false;
+      mark(indicator, 'saving');
+      const result = await inOrder(() =>
+        call('evidence.add', {
+          ...at,
+          indicator,
+          name: file.name,
+          mime: file.mime,
+          bytes: file.bytes,
+          ...(file.thumbnail ? { thumbnail: file.thumbnail } : {}),
+        }),
+      );
+      if (!result.ok) {
+        mark(indicator, 'error');
+        notify(result.error);
+        return false;
+      }
+      mark(indicator, 'saved');
+      await get().reloadSheet();
+      return true;
+    },
+    removeEvidence: async (uuid) => {
+      const result = await inOrder(() => call('evidence.remove', { uuid }));
+      if (!result.ok) return notify(result.error);
+      await get().reloadSheet();
+    },
+  };
+});

@@ -69,7 +69,14 @@ export const useSetupStore = create<SetupState>((set, get) => ({
   saving: false,
   refusal: null,
   load: (detail) =>
-    set({ code: detail.info.code, draft: draftOf(detail), instrument: structuredClone(detail.instrument), dirty: false, instrumentDirty: false, refusal: null }),
+    set({
+      code: detail.info.code,
+      draft: draftOf(detail),
+      instrument: structuredClone(detail.instrument),
+      dirty: false,
+      instrumentDirty: false,
+      refusal: null,
+    }),
   edit: (change) => {
     const draft = get().draft;
     if (draft) set({ draft: change(structuredClone(draft)), dirty: true });

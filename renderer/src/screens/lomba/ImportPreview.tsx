@@ -61,7 +61,7 @@ export function ImportButton<T>(props: {
               </ul>
             </div>
           ) : null}
-          <div className="table-scroll preview-table">
+          <div className="table-scroll preview-table" tabIndex={0} role="region" aria-label={t('setup.importPreview')}>
             <table className="data">
               <thead>
                 <tr>

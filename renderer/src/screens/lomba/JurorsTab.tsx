@@ -10,6 +10,8 @@ import { useAppStore } from '../../stores/app.js';
 import { useSetupStore } from '../../stores/setup.js';
 import { optionalText } from './fields.js';
 import { ImportButton, mergeByCode } from './ImportPreview.js';
+import { PinsSection } from './PinsSection.js';
+import { useCompetitionStore } from '../../stores/competitions.js';
 
 const TEXT_COLUMNS = ['code', 'name', 'nip', 'position', 'agency'] as const;
 type TextColumn = (typeof TEXT_COLUMNS)[number];
@@ -21,6 +23,7 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
   const instrument = useSetupStore((s) => s.instrument);
   const code = useSetupStore((s) => s.code);
   const dirty = useSetupStore((s) => s.dirty);
+  const detail = useCompetitionStore((s) => s.detail);
   const edit = useSetupStore((s) => s.edit);
   if (!draft || !instrument || !code) return null;
   const { jurors, sites } = draft;
@@ -228,6 +231,7 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
           </tbody>
         </table>
       </div>
+      {detail ? <PinsSection detail={detail} /> : null}
       {gaps.length > 0 ? (
         <div className="notice notice-warn" role="status">
           <div>

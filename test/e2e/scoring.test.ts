@@ -1,0 +1,155 @@
+/**
+ * A juror on a site visit, in Chromium over the HTTP bridge: chooses themselves with a PIN, scores a whole site
+ * with the keyboard alone (level keys, Enter to the next indicator, N to the next unscored, household checklists),
+ * adds a note and a photo, finalises with a drawn signature and the PIN, and sees the ranking change. Screenshots
+ * of each screen in test-results/e2e/; axe-core on each.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app.js';
+import { startBridge, type Bridge } from '../../electron/core/bridge/server.js';
+import { formatNumber } from '../../shared/domain/numbers.js';
+import { launchChromium } from '../support/browser.js';
+import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { focusedIndicator, scoreSiteWithKeyboard } from '../support/keyboard-scoring.js';
+
+const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+const CODE = 'KUNJUNGAN-2026';
+const PIN = '2468';
+let browser: Browser;
+let page: Page;
+let core: Core;
+let bridge: Bridge;
+const temp = tempDir('penilai-e2e-scoring-');
+
+/** A real 2×2 PNG (red, green, blue, white), as a phone would send a much larger one. */
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function expectAccessible(screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${screen}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  core = openTestCore(join(temp.dir, 'kunjungan.sqlite'), undefined, { pdfWorker: true });
+  const created = await core.call('competition.create', {
+    competition: { code: CODE, name: 'Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026', year: 2026 },
+    sites: [
+      { code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' },
+      { code: 'S02', name: 'Desa Mekarsari', regency: 'Kabupaten Bandung' },
+    ],
+    jurors: [
+      { code: 'J1', name: 'Dr. Hj. Siti Aminah, M.Si.', role: 'ketua' },
+      { code: 'J2', name: 'dr. Ratna Dewi Lestari, M.Kes.', role: 'anggota', aspects: ['D', 'F'] },
+    ],
+  });
+  expect(created.ok).toBe(true);
+  const pin = await core.call('juror.setPin', { competition: CODE, juror: 'J1', pin: PIN });
+  expect(pin.ok).toBe(true);
+  bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true, locale: 'id-ID' });
+  page = await context.newPage();
+  await page.goto(bridge.url);
+  await page.getByRole('button', { name: 'Buka Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026' }).click();
+  await page.getByText('Sedang dibuka').waitFor();
+  await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  core?.close();
+  temp.cleanup();
+});
+
+describe('a juror scores a site on a visit', () => {
+  it('chooses themselves with a PIN (a wrong one is refused)', async () => {
+    await page.getByRole('heading', { name: 'Siapa Anda?' }).waitFor();
+    await shot('20-penilaian-siapa');
+    await expectAccessible('penilaian-siapa');
+    await page.getByRole('button', { name: /Dr\. Hj\. Siti Aminah/ }).click();
+    await page.getByLabel('PIN Dr. Hj. Siti Aminah, M.Si.').fill('1111');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: /PIN/ }).waitFor();
+    await page.getByLabel('PIN Dr. Hj. Siti Aminah, M.Si.').fill(PIN);
+    await page.keyboard.press('Enter');
+    await page.getByText('Menilai sebagai Dr. Hj. Siti Aminah, M.Si. (J1)').waitFor();
+    await page.getByText('0 dari 28 indikator dinilai').first().waitFor();
+  });
+
+  it('scores all 28 indicators of a site with the keyboard alone', async () => {
+    await page.getByRole('button', { name: /Desa Sukamaju/ }).click();
+    await page.locator('li.indicator').first().waitFor();
+    expect(await focusedIndicator(page)).toBe('A1'); // the keyboard starts on the first unscored indicator
+    await scoreSiteWithKeyboard(page, 28);
+    await page.getByText('28 dari 28 indikator dinilai').first().waitFor();
+    const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
+    expect(sheet.ok && sheet.value.scores.length).toBe(28);
+    await shot('21-penilaian-lembar');
+    await expectAccessible('penilaian-lembar');
+  });
+
+  it('adds a note and a photo to an indicator', async () => {
+    await page.getByLabel('Catatan penilai A1', { exact: true }).fill('SK ada di tingkat desa dan kecamatan; tingkat kabupaten belum.');
+    await page.getByLabel('Catatan penilai A1', { exact: true }).blur();
+    const photoFile = join(temp.dir, 'register-posyandu.png');
+    writeFileSync(photoFile, PHOTO);
+    await page.getByLabel('Tambah foto A1', { exact: true }).setInputFiles(photoFile);
+    await page.locator('li[data-indicator="A1"] .thumb img').waitFor();
+    const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
+    if (!sheet.ok) throw new Error(sheet.error.key);
+    expect(sheet.value.scores.find((s) => s.indicator === 'A1')?.note).toBe(
+      'SK ada di tingkat desa dan kecamatan; tingkat kabupaten belum.',
+    );
+    expect(sheet.value.evidence.map((e) => [e.indicator, e.name])).toEqual([['A1', 'register-posyandu.png']]);
+    await page.locator('li[data-indicator="A1"] .thumb').click();
+    await page.getByRole('dialog', { name: 'register-posyandu.png' }).waitFor();
+    await shot('22-penilaian-foto');
+    await page.getByRole('button', { name: 'Tutup' }).click();
+  });
+
+  it('finalises with a drawn signature and the PIN, and the sheet is locked', async () => {
+    await page.getByRole('button', { name: 'Tinjau & finalkan' }).click();
+    await page.getByText('Semua indikator lengkap. Tanda tangani untuk memfinalkan.').waitFor();
+    const pad = page.getByRole('img', { name: 'Kotak tanda tangan' });
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + 40, box.y + 140);
+    await page.mouse.down();
+    for (let i = 1; i <= 20; i += 1) await page.mouse.move(box.x + 40 + i * 20, box.y + 140 - Math.sin(i / 2) * 60);
+    await page.mouse.up();
+    await page.getByLabel('PIN', { exact: true }).fill(PIN);
+    await shot('23-penilaian-finalisasi');
+    await expectAccessible('penilaian-finalisasi');
+    await page.getByRole('button', { name: 'Finalkan lembar' }).click();
+    await page.getByText('Lembar ini sudah difinalkan dan terkunci.').waitFor();
+    const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
+    expect(sheet.ok && sheet.value.finalised).toBe(true);
+    expect(await page.locator('li[data-indicator="A2"] [role=radio]').first().isDisabled()).toBe(true);
+    await shot('24-penilaian-terkunci');
+  });
+
+  it('sees the ranking change', async () => {
+    await page.getByRole('button', { name: 'Rekap', exact: true }).click();
+    const ranking = await core.call('ranking.get', { competition: CODE });
+    if (!ranking.ok) throw new Error(ranking.error.key);
+    const first = ranking.value.ranking[0]!;
+    expect(first.site).toBe('S01');
+    await page.locator('tr[data-site="S01"] td.total').waitFor();
+    expect(await page.locator('tr[data-site="S01"] td.total').textContent()).toBe(formatNumber(first.total, 2, 'id'));
+    expect(await page.locator('tr[data-site="S01"] td.rank').textContent()).toBe('1');
+    await shot('25-rekap-setelah-kunjungan');
+  });
+});

@@ -1,0 +1,708 @@
+/**
+ * Scoring on site visits through `dispatch`, on a real SQLite file: the history of every change (old, new, who,
+ * on which laptop, why), undo, notes, household checklists, review, finalise with a signature and PIN, reopen with
+ * a reason, PINs and sessions, progress and grid, and the hash chain that `verify --db` checks.
+ */
+import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDatabase } from '../../electron/cli/verify.js';
+import type { Core } from '../../electron/core/app.js';
+import { canonicalJson } from '../../electron/core/db/store.js';
+import { historyJson, ZERO_HASH, type HistoryFields } from '../../electron/core/db/scores.js';
+import type { HistoryEntry } from '../../shared/contract/schemas.js';
+import type { CompetitionFile } from '../../shared/domain/competition.js';
+import { describeError, type AppError } from '../../shared/domain/errors.js';
+import type { Instrument } from '../../shared/domain/instrument.js';
+import { openTestCore, tempDir } from '../support/core.js';
+
+const temp = tempDir('penilai-scoring-');
+let now = new Date('2026-09-08T09:00:00.000Z');
+const clock = () => now;
+const tick = (ms = 1000) => {
+  now = new Date(now.getTime() + ms);
+};
+let core: Core;
+const C = 'NILAI';
+
+const instrument: Instrument = {
+  format: 'penilai.instrument/1',
+  code: 'UJI-NILAI',
+  name: 'Instrumen uji penilaian',
+  version: 1,
+  defaultScale: { min: 1, max: 5, step: 1 },
+  phases: [{ code: 'LAP', name: 'Lapangan' }],
+  aspects: [
+    {
+      code: 'A',
+      name: 'Aspek A',
+      indicators: [
+        { code: 'A1', name: 'Dokumen', weight: 30, phase: 'LAP', evidence: { noteAt: ['1'], photoAt: ['5'] } },
+        { code: 'A2', name: 'Kegiatan', weight: 30, phase: 'LAP' },
+      ],
+    },
+    {
+      code: 'B',
+      name: 'Aspek B',
+      indicators: [
+        {
+          code: 'B1',
+          name: 'Kunjungan rumah',
+          weight: 40,
+          phase: 'LAP',
+          household: {
+            sampleSize: 3,
+            items: ['Jamban sehat', 'Air bersih'],
+            bands: [
+              { below: 50, score: 1 },
+              { below: 80, score: 3 },
+              { atLeast: 80, score: 5 },
+            ],
+          },
+        },
+      ],
+    },
+  ],
+};
+
+const competitionFile: CompetitionFile = {
+  format: 'penilai.competition/1',
+  competition: {
+    code: C,
+    name: 'Lomba Uji Penilaian',
+    year: 2026,
+    rules: {
+      aggregation: 'mean',
+      normalise: 'max',
+      tieBreak: [],
+      precision: 2,
+      rankBy: 'all',
+      labels: ['Juara I', 'Juara II', 'Juara III'],
+    },
+  },
+  instrument,
+  sites: [
+    { code: 'S01', name: 'Desa Satu' },
+    { code: 'S02', name: 'Desa Dua' },
+    { code: 'S03', name: 'Desa Tiga' },
+  ],
+  jurors: [
+    { code: 'J1', name: 'Ketua', role: 'ketua' },
+    { code: 'J2', name: 'Anggota A', role: 'anggota', aspects: ['A'] },
+    { code: 'J3', name: 'Anggota Berpin', role: 'anggota', recusedSites: ['S02'] },
+    { code: 'J4', name: 'Anggota Lain', role: 'anggota' },
+  ],
+};
+
+/** A real 1×1 PNG, as a signature pad would give. */
+function png(): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(1, 0);
+  ihdr.writeUInt32BE(1, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 0;
+  return new Uint8Array(
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(Buffer.from([0, 0]))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
+}
+
+async function ok<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: AppError }>): Promise<T> {
+  const r = await result;
+  if (!r.ok) throw new Error(describeError(r.error, 'en'));
+  return r.value;
+}
+
+async function fails(result: Promise<{ ok: true; value: unknown } | { ok: false; error: AppError }>): Promise<AppError> {
+  const r = await result;
+  if (r.ok) throw new Error('expected a refusal');
+  return r.error;
+}
+
+const score = (juror: string, site: string, indicator: string, value: number | null, extra: { reason?: string; entry?: boolean } = {}) =>
+  core.call('scoring.setScore', { competition: C, juror, site, indicator, value, ...extra });
+const sheet = (juror: string, site: string) => ok(core.call('scoring.sheet', { competition: C, juror, site }));
+const history = (filter: { juror?: string; site?: string; indicator?: string } = {}) =>
+  ok(core.call('scoring.history', { competition: C, ...filter }));
+const valueOf = async (juror: string, site: string, indicator: string) =>
+  (await sheet(juror, site)).scores.find((s) => s.indicator === indicator)?.value ?? null;
+const device = () => (core.db.prepare(`SELECT value FROM app_meta WHERE key = 'device'`).get() as { value: string }).value;
+
+beforeAll(() => {
+  core = openTestCore(join(temp.dir, 'scoring.db'), clock);
+  core.deps.store.createCompetition(competitionFile);
+});
+afterAll(() => {
+  core.close();
+  temp.cleanup();
+});
+
+describe('history of scores', () => {
+  it('records old and new value, actor, device and time for each change; the same value again writes nothing', async () => {
+    const first = await ok(score('J1', 'S01', 'A2', 3));
+    expect(first).toEqual({ indicator: 'A2', value: 3, savedAt: now.toISOString() });
+    tick();
+    await ok(score('J1', 'S01', 'A2', 4));
+    tick();
+    const again = await ok(score('J1', 'S01', 'A2', 4));
+    expect(again.value).toBe(4);
+    tick();
+    await ok(score('J1', 'S01', 'A2', 2, { entry: true, reason: 'salah ketik dari lembar kertas' }));
+    const entries = await history({ juror: 'J1', site: 'S01', indicator: 'A2' });
+    expect(entries.map((e) => [e.kind, e.oldValue, e.newValue, e.actor, e.reason])).toEqual([
+      ['score', null, 3, 'J1', null],
+      ['score', 3, 4, 'J1', null],
+      ['score', 4, 2, 'sekretariat', 'salah ketik dari lembar kertas'],
+    ]);
+    expect(entries.every((e) => e.device === device())).toBe(true);
+    expect(device()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(entries[1]!.at).toBe('2026-09-08T09:00:01.000Z');
+    expect(new Set(entries.map((e) => e.uuid)).size).toBe(3);
+    expect(await valueOf('J1', 'S01', 'A2')).toBe(2);
+  });
+
+  it('refuses what is not the juror’s to score or off the scale, writing no history', async () => {
+    const before = (await history()).length;
+    expect((await fails(score('J2', 'S01', 'B1', 3))).key).toBe('score.notEligible');
+    expect((await fails(score('J3', 'S02', 'A1', 3))).key).toBe('score.notEligible');
+    expect((await fails(score('J1', 'S01', 'A1', 6))).key).toBe('score.offRange');
+    expect((await fails(score('J1', 'S01', 'ZZ', 3))).key).toBe('indicator.notFound');
+    expect((await history()).length).toBe(before);
+  });
+
+  it('hashes each entry over the previous hash and its canonical JSON, from 64 zeros; verify finds the chain whole', async () => {
+    const rows = core.db.prepare('SELECT * FROM history ORDER BY id').all() as Record<string, unknown>[];
+    expect(rows[0]!.prev_hash).toBe(ZERO_HASH);
+    for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    const r = rows[0]!;
+    const fields: HistoryFields = {
+      uuid: r.uuid as string,
+      competition: r.competition as string,
+      kind: r.kind as HistoryFields['kind'],
+      site: r.site as string,
+      juror: r.juror as string,
+      indicator: r.indicator as string,
+      oldValue: r.old_value as number | null,
+      newValue: r.new_value as number | null,
+      oldText: null,
+      newText: null,
+      instrumentVersion: r.instrument_version as number,
+      actor: r.actor as string,
+      device: r.device as string,
+      reason: null,
+      at: r.at as string,
+      undoes: null,
+    };
+    expect(historyJson(fields)).toBe(canonicalJson(fields));
+    const { createHash } = await import('node:crypto');
+    expect(r.hash).toBe(
+      createHash('sha256')
+        .update(ZERO_HASH + canonicalJson(fields))
+        .digest('hex'),
+    );
+    expect(verifyDatabase(core.db)).toMatchObject({ count: 0, problems: [] });
+  });
+
+  it('refuses to change or delete a history entry (append-only)', () => {
+    expect(() => core.db.prepare('UPDATE history SET new_value = 5 WHERE id = 1').run()).toThrow(/append-only/);
+    expect(() => core.db.prepare('DELETE FROM history WHERE id = 1').run()).toThrow(/append-only/);
+  });
+});
+
+describe('notes', () => {
+  it('needs a score; an empty note clears it; each change is a note entry; clearing the score takes the note with it', async () => {
+    expect(
+      (await fails(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'catatan' }))).key,
+    ).toBe('score.noteNeedsScore');
+    await ok(score('J1', 'S02', 'A2', 3));
+    const saved = await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Ada SK' }));
+    expect(saved.note).toBe('Ada SK');
+    await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Ada SK' }));
+    expect((await sheet('J1', 'S02')).scores.find((s) => s.indicator === 'A2')?.note).toBe('Ada SK');
+    await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: '' }));
+    expect((await sheet('J1', 'S02')).scores.find((s) => s.indicator === 'A2')?.note).toBeNull();
+    await ok(
+      core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Foto kegiatan', entry: true }),
+    );
+    await ok(score('J1', 'S02', 'A2', null));
+    const entries = await history({ juror: 'J1', site: 'S02', indicator: 'A2' });
+    expect(entries.map((e) => [e.kind, e.oldText, e.newText, e.oldValue, e.newValue, e.actor])).toEqual([
+      ['score', null, null, null, 3, 'J1'],
+      ['note', null, 'Ada SK', null, null, 'J1'],
+      ['note', 'Ada SK', null, null, null, 'J1'],
+      ['note', null, 'Foto kegiatan', null, null, 'sekretariat'],
+      ['note', 'Foto kegiatan', null, null, null, 'J1'],
+      ['score', null, null, 3, null, 'J1'],
+    ]);
+    expect(await valueOf('J1', 'S02', 'A2')).toBeNull();
+    // undo brings back the score, then its note
+    const here = { competition: C, juror: 'J1', site: 'S02' };
+    expect(await ok(core.call('scoring.undo', here))).toEqual({ undone: { kind: 'score', indicator: 'A2' } });
+    expect((await sheet('J1', 'S02')).scores).toMatchObject([{ indicator: 'A2', value: 3, note: null }]);
+    expect(await ok(core.call('scoring.undo', here))).toEqual({ undone: { kind: 'note', indicator: 'A2' } });
+    expect((await sheet('J1', 'S02')).scores).toMatchObject([{ indicator: 'A2', value: 3, note: 'Foto kegiatan' }]);
+    expect(verifyDatabase(core.db).count).toBe(0);
+  });
+});
+
+describe('undo', () => {
+  it('takes back the latest change not yet taken back, walking further back on each call', async () => {
+    const where = { competition: C, juror: 'J4', site: 'S01' };
+    expect((await sheet('J4', 'S01')).canUndo).toBe(false);
+    expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: null });
+    await ok(score('J4', 'S01', 'A2', 3));
+    await ok(score('J4', 'S01', 'A2', 5));
+    await ok(core.call('scoring.setNote', { ...where, indicator: 'A2', note: 'baik' }));
+    await ok(score('J4', 'S01', 'A1', 2));
+    expect((await sheet('J4', 'S01')).canUndo).toBe(true);
+
+    expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'score', indicator: 'A1' } });
+    expect(await valueOf('J4', 'S01', 'A1')).toBeNull();
+    expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'note', indicator: 'A2' } });
+    expect((await sheet('J4', 'S01')).scores.find((s) => s.indicator === 'A2')).toMatchObject({ value: 5, note: null });
+    expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'score', indicator: 'A2' } });
+    expect(await valueOf('J4', 'S01', 'A2')).toBe(3);
+    expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'score', indicator: 'A2' } });
+    expect(await valueOf('J4', 'S01', 'A2')).toBeNull();
+    expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: null });
+    expect((await sheet('J4', 'S01')).canUndo).toBe(false);
+
+    // Every undo is itself an entry: old and new swapped, by the one who undid it.
+    const entries = await history({ juror: 'J4', site: 'S01' });
+    expect(entries).toHaveLength(8);
+    expect(entries.slice(4).map((e) => [e.kind, e.indicator, e.oldValue, e.newValue, e.oldText, e.newText])).toEqual([
+      ['score', 'A1', 2, null, null, null],
+      ['note', 'A2', null, null, 'baik', null],
+      ['score', 'A2', 5, 3, null, null],
+      ['score', 'A2', 3, null, null, null],
+    ]);
+    // A new change after undoing can be undone in its turn.
+    await ok(score('J4', 'S01', 'A2', 4));
+    expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'score', indicator: 'A2' } });
+    expect(await valueOf('J4', 'S01', 'A2')).toBeNull();
+    expect(verifyDatabase(core.db).count).toBe(0);
+  });
+});
+
+describe('household checklists', () => {
+  const where = { competition: C, juror: 'J1', site: 'S03', indicator: 'B1' };
+  const setHousehold = (answers: (boolean | null)[][]) => core.call('scoring.setHousehold', { ...where, answers });
+
+  it('gives no score while an answer is missing, a score by the bands once complete, and none again when an answer is cleared', async () => {
+    expect(await ok(setHousehold([[true, null]]))).toMatchObject({ score: null });
+    expect(await valueOf('J1', 'S03', 'B1')).toBeNull();
+    expect((await sheet('J1', 'S03')).household).toEqual([{ indicator: 'B1', answers: [[true, null]] }]);
+    // 3 yes of 4 = 75 % → band below 80 → 3 (two families visited of a sample of three)
+    expect(
+      await ok(
+        setHousehold([
+          [true, false],
+          [true, true],
+        ]),
+      ),
+    ).toMatchObject({ score: 3 });
+    expect(await valueOf('J1', 'S03', 'B1')).toBe(3);
+    // 4 of 4 = 100 % → 5
+    expect(
+      await ok(
+        setHousehold([
+          [true, true],
+          [true, true],
+        ]),
+      ),
+    ).toMatchObject({ score: 5 });
+    const entriesBefore = (await history({ indicator: 'B1' })).length;
+    expect(
+      await ok(
+        setHousehold([
+          [true, true],
+          [true, true],
+        ]),
+      ),
+    ).toMatchObject({ score: 5 });
+    expect((await history({ indicator: 'B1' })).length).toBe(entriesBefore);
+    expect(
+      await ok(
+        setHousehold([
+          [true, true],
+          [true, null],
+        ]),
+      ),
+    ).toMatchObject({ score: null });
+    expect(await valueOf('J1', 'S03', 'B1')).toBeNull();
+    const entries = await history({ juror: 'J1', site: 'S03', indicator: 'B1' });
+    expect(entries.map((e) => [e.kind, e.oldValue, e.newValue])).toEqual([
+      ['household', null, null],
+      ['household', null, 3],
+      ['household', 3, 5],
+      ['household', 5, null],
+    ]);
+    expect(entries[3]!.newText).toBe(
+      JSON.stringify([
+        [true, true],
+        [true, null],
+      ]),
+    );
+    // undo brings back the complete checklist and its score
+    expect(await ok(core.call('scoring.undo', { competition: C, juror: 'J1', site: 'S03' }))).toEqual({
+      undone: { kind: 'household', indicator: 'B1' },
+    });
+    expect(await valueOf('J1', 'S03', 'B1')).toBe(5);
+    expect((await sheet('J1', 'S03')).household[0]!.answers).toEqual([
+      [true, true],
+      [true, true],
+    ]);
+    expect(verifyDatabase(core.db).count).toBe(0);
+  });
+
+  it('refuses more families than the sample, a family with the wrong number of answers, and an indicator without a checklist', async () => {
+    expect(
+      (
+        await fails(
+          setHousehold([
+            [true, true],
+            [true, true],
+            [true, true],
+            [true, true],
+          ]),
+        )
+      ).key,
+    ).toBe('household.tooManyFamilies');
+    expect((await fails(setHousehold([[true]]))).key).toBe('household.badFamily');
+    expect((await fails(core.call('scoring.setHousehold', { ...where, indicator: 'A2', answers: [[true, true]] }))).key).toBe(
+      'household.notHousehold',
+    );
+  });
+
+  it('accepts a score typed directly for a household indicator', async () => {
+    await ok(score('J4', 'S03', 'B1', 4, { entry: true }));
+    expect(await valueOf('J4', 'S03', 'B1')).toBe(4);
+  });
+});
+
+describe('review, finalise and reopen', () => {
+  const where = { competition: C, juror: 'J2', site: 'S01' };
+  const review = () => ok(core.call('scoring.review', where));
+
+  it('lists a missing score, a missing note where the instrument asks one, and a missing photo', async () => {
+    expect((await review()).problems).toEqual([
+      { indicator: 'A1', need: 'score' },
+      { indicator: 'A2', need: 'score' },
+    ]);
+    await ok(score('J2', 'S01', 'A1', 1));
+    await ok(score('J2', 'S01', 'A2', 4));
+    expect((await review()).problems).toEqual([{ indicator: 'A1', need: 'note' }]);
+    await ok(core.call('scoring.setNote', { ...where, indicator: 'A1', note: 'Dokumen tidak ada' }));
+    expect((await review()).problems).toEqual([]);
+    await ok(score('J2', 'S01', 'A1', 5));
+    expect((await review()).problems).toEqual([{ indicator: 'A1', need: 'photo' }]);
+    const ids = core.db.prepare(`SELECT s.id AS site, j.id AS juror FROM site s, juror j WHERE s.code = 'S01' AND j.code = 'J2'`).get() as {
+      site: number;
+      juror: number;
+    };
+    const insertEvidence = core.db.prepare(
+      `INSERT INTO evidence (uuid, site_id, juror_id, indicator_code, name, mime, size, sha256, created_at, device, removed_at)
+       VALUES (?, ?, ?, 'A1', 'foto.jpg', 'image/jpeg', 10, ?, ?, 'x', ?)`,
+    );
+    insertEvidence.run('00000000-0000-4000-8000-000000000001', ids.site, ids.juror, 'a'.repeat(64), now.toISOString(), now.toISOString());
+    expect((await review()).problems).toEqual([{ indicator: 'A1', need: 'photo' }]); // a removed photo does not count
+    insertEvidence.run('00000000-0000-4000-8000-000000000002', ids.site, ids.juror, 'b'.repeat(64), now.toISOString(), null);
+    expect((await review()).problems).toEqual([]);
+    expect((await sheet('J2', 'S01')).evidence.map((e) => e.uuid)).toEqual(['00000000-0000-4000-8000-000000000002']);
+  });
+
+  it('refuses to finalise while the review has problems, with a bad signature, or with a wrong PIN', async () => {
+    const incomplete = await fails(core.call('scoring.finalise', { competition: C, juror: 'J2', site: 'S02', signature: png() }));
+    expect(incomplete).toMatchObject({ key: 'sheet.incomplete', params: { count: 2 } });
+    const bad = await fails(
+      core.call('scoring.finalise', { ...where, signature: new TextEncoder().encode('not a png at all, just some text here') }),
+    );
+    expect(bad.key).toBe('sheet.badSignature');
+    await ok(core.call('juror.setPin', { competition: C, juror: 'J2', pin: '2468' }));
+    expect((await fails(core.call('scoring.finalise', { ...where, signature: png() }))).key).toBe('session.pinRequired');
+    expect((await fails(core.call('scoring.finalise', { ...where, signature: png(), pin: '1111' }))).key).toBe('session.badPin');
+    expect((await sheet('J2', 'S01')).finalised).toBe(false);
+  });
+
+  it('finalises with the signature and the PIN; the sheet then refuses every write', async () => {
+    const signature = png();
+    const done = await ok(core.call('scoring.finalise', { ...where, signature, pin: '2468' }));
+    expect(done.finalisedAt).toBe(now.toISOString());
+    const s = await sheet('J2', 'S01');
+    expect(s).toMatchObject({ finalised: true, finalisedAt: done.finalisedAt, canUndo: false });
+    expect(s.events).toEqual([{ kind: 'finalise', at: done.finalisedAt, actor: 'J2', reason: null }]);
+    expect(new Uint8Array(core.deps.store.scores.signature(where)!)).toEqual(signature);
+
+    await ok(core.call('session.enter', { competition: C, juror: 'J2', pin: '2468' }));
+    const refusals = [
+      await fails(score('J2', 'S01', 'A2', 3)),
+      await fails(score('J2', 'S01', 'A2', 3, { entry: true })),
+      await fails(core.call('scoring.setNote', { ...where, indicator: 'A2', note: 'x' })),
+      await fails(core.call('scoring.undo', where)),
+      await fails(core.call('scoring.finalise', { ...where, signature, pin: '2468' })),
+    ];
+    expect(refusals.map((e) => e.key)).toEqual(Array(5).fill('score.sheetFinal'));
+    expect(() => core.deps.store.scores.assertOpen(where)).toThrow(/finalised/);
+    expect(() => core.deps.store.scores.setScore({ ...where, indicator: 'A2', value: 2, actor: 'impor' })).toThrow(/finalised/);
+    expect(await valueOf('J2', 'S01', 'A2')).toBe(4);
+    await ok(core.call('session.leave', {}));
+  });
+
+  it('reopens with a reason (kept in the events); then changing an existing score needs a reason, kept in the history', async () => {
+    expect((await fails(core.call('scoring.reopen', { competition: C, juror: 'J1', site: 'S03', reason: 'tidak perlu' }))).key).toBe(
+      'sheet.notFinal',
+    );
+    expect((await fails(core.call('scoring.reopen', { ...where, reason: 'x' }))).key).toBe('validate.tooSmall');
+    tick();
+    const reopened = await ok(core.call('scoring.reopen', { ...where, reason: 'Salah input nilai A2 saat kunjungan' }));
+    const s = await sheet('J2', 'S01');
+    expect(s.finalised).toBe(false);
+    expect(s.events.map((e) => [e.kind, e.actor, e.reason])).toEqual([
+      ['finalise', 'J2', null],
+      ['reopen', 'sekretariat', 'Salah input nilai A2 saat kunjungan'],
+    ]);
+    expect(s.events[1]!.at).toBe(reopened.reopenedAt);
+    expect(core.deps.store.scores.signature(where)).toBeNull();
+
+    await ok(core.call('session.enter', { competition: C, juror: 'J2', pin: '2468' }));
+    expect((await fails(score('J2', 'S01', 'A2', 3))).key).toBe('score.reasonRequired');
+    expect((await fails(score('J2', 'S01', 'A2', 3, { reason: '   ' }))).key).toBe('score.reasonRequired');
+    await ok(score('J2', 'S01', 'A2', 3, { reason: 'Kegiatan hanya sebagian' }));
+    await ok(score('J2', 'S01', 'A2', 3)); // the same value: no change, no reason needed
+    const last = (await history({ juror: 'J2', site: 'S01', indicator: 'A2' })).at(-1)!;
+    expect(last).toMatchObject({ kind: 'score', oldValue: 4, newValue: 3, reason: 'Kegiatan hanya sebagian', actor: 'J2' });
+    await ok(core.call('scoring.finalise', { ...where, signature: png(), pin: '2468' }));
+    expect((await sheet('J2', 'S01')).events.map((e) => e.kind)).toEqual(['finalise', 'reopen', 'finalise']);
+    await ok(core.call('session.leave', {}));
+    expect(verifyDatabase(core.db).count).toBe(0);
+  });
+
+  it('refuses to finalise a sheet with nothing to score', async () => {
+    expect((await fails(core.call('scoring.finalise', { competition: C, juror: 'J3', site: 'S02', signature: png() }))).key).toBe(
+      'sheet.none',
+    );
+  });
+});
+
+describe('PINs and the session', () => {
+  it('lets the secretariat set and reset a PIN (recorded, never the PIN itself) and the juror change it with the current one', async () => {
+    expect(await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '1234' }))).toEqual({ juror: 'J3', hasPin: true });
+    const stored = (core.db.prepare(`SELECT pin_hash FROM juror WHERE code = 'J3'`).get() as { pin_hash: string }).pin_hash;
+    expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(stored).not.toContain('1234');
+    expect((await ok(core.call('competition.get', { code: C }))).pins).toEqual(['J2', 'J3']);
+
+    expect((await fails(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '0000' }))).key).toBe(
+      'session.badPin',
+    );
+    await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '1234' }));
+    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '1234' }))).key).toBe('session.badPin');
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '5678' }))).toEqual({
+      competition: C,
+      juror: 'J3',
+      name: 'Anggota Berpin',
+    });
+    await ok(core.call('session.leave', {}));
+    // forgotten: the secretariat resets it
+    await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '9999' }));
+    expect((await fails(core.call('juror.setPin', { competition: C, juror: 'J4', pin: '1111', currentPin: '1111' }))).key).toBe(
+      'session.noPin',
+    );
+    expect((await fails(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '12' }))).key).toBe('validate.pin');
+
+    const pins = (await history({ juror: 'J3' })).filter((e) => e.kind === 'pin');
+    expect(pins.map((e) => e.actor)).toEqual(['sekretariat', 'J3', 'sekretariat']);
+    const text = JSON.stringify(pins);
+    for (const pin of ['1234', '5678', '9999']) expect(text).not.toContain(pin);
+    expect(pins.every((e: HistoryEntry) => e.newText?.startsWith('sha256:'))).toBe(true);
+    expect(verifyDatabase(core.db).count).toBe(0);
+  });
+
+  it('needs the PIN to enter, locks a juror out for 30 s after five wrong PINs, and keeps the session in the core', async () => {
+    expect(await ok(core.call('session.get', {}))).toBeNull();
+    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3' }))).key).toBe('session.pinRequired');
+    for (let i = 0; i < 5; i += 1)
+      expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '0000' }))).key).toBe('session.badPin');
+    const locked = await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }));
+    expect(locked).toMatchObject({ key: 'session.locked', params: { seconds: 30 } });
+    tick(29_000);
+    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).key).toBe('session.locked');
+    // another juror is not locked out
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J2', pin: '2468' }))).toMatchObject({ juror: 'J2' });
+    tick(1_000);
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).toMatchObject({ juror: 'J3' });
+    expect(await ok(core.call('session.get', {}))).toEqual({ competition: C, juror: 'J3', name: 'Anggota Berpin' });
+    // a juror without a PIN enters without one
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J4' }))).toMatchObject({ juror: 'J4' });
+    expect(await ok(core.call('session.leave', {}))).toBeNull();
+    expect(await ok(core.call('session.get', {}))).toBeNull();
+    // locked out again, the juror asks the secretariat: a PIN they set starts afresh
+    for (let i = 0; i < 5; i += 1) await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '0000' }));
+    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).key).toBe('session.locked');
+    await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '9999' }));
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).toMatchObject({ juror: 'J3' });
+    await ok(core.call('session.leave', {}));
+  });
+
+  it('lets a juror with a PIN write as themselves only in their own session; entry mode writes as the secretariat', async () => {
+    expect((await fails(score('J3', 'S01', 'A2', 2))).key).toBe('session.required');
+    expect(
+      (await fails(core.call('scoring.setHousehold', { competition: C, juror: 'J3', site: 'S01', indicator: 'B1', answers: [] }))).key,
+    ).toBe('session.required');
+    expect((await fails(core.call('scoring.undo', { competition: C, juror: 'J3', site: 'S01' }))).key).toBe('session.required');
+    await ok(score('J3', 'S01', 'A2', 2, { entry: true }));
+    await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }));
+    await ok(score('J3', 'S01', 'A2', 3));
+    // someone else's sheet is not writable from this session, even a juror without a PIN
+    expect((await fails(score('J4', 'S01', 'A2', 2))).key).toBe('session.otherJuror');
+    await ok(core.call('session.leave', {}));
+    const entries = await history({ juror: 'J3', site: 'S01', indicator: 'A2' });
+    expect(entries.map((e) => [e.actor, e.newValue])).toEqual([
+      ['sekretariat', 2],
+      ['J3', 3],
+    ]);
+  });
+});
+
+describe('progress and grid', () => {
+  it('shows, per site, the scored and assigned indicators, finalisation and recusal', async () => {
+    const progress = await ok(core.call('scoring.progress', { competition: C, juror: 'J3' }));
+    expect(progress).toEqual([
+      { site: 'S01', scored: 1, total: 3, finalised: false, recused: false },
+      { site: 'S02', scored: 0, total: 0, finalised: false, recused: true },
+      { site: 'S03', scored: 0, total: 3, finalised: false, recused: false },
+    ]);
+    const j2 = await ok(core.call('scoring.progress', { competition: C, juror: 'J2' }));
+    expect(j2[0]).toEqual({ site: 'S01', scored: 2, total: 2, finalised: true, recused: false });
+  });
+
+  it('gives one juror’s scores over all sites for typing up', async () => {
+    const grid = await ok(core.call('scoring.grid', { competition: C, juror: 'J2' }));
+    expect(grid).toEqual({
+      juror: 'J2',
+      indicators: ['A1', 'A2'],
+      rows: [
+        { site: 'S01', eligible: ['A1', 'A2'], values: { A1: 5, A2: 3 }, finalised: true },
+        { site: 'S02', eligible: ['A1', 'A2'], values: {}, finalised: false },
+        { site: 'S03', eligible: ['A1', 'A2'], values: {}, finalised: false },
+      ],
+    });
+    const j3 = await ok(core.call('scoring.grid', { competition: C, juror: 'J3' }));
+    expect(j3.rows[1]).toEqual({ site: 'S02', eligible: [], values: {}, finalised: false });
+  });
+});
+
+describe('moving to a new instrument version', () => {
+  it('reopens a finalised sheet that has something new to score, with the reason in its events and the history', async () => {
+    const dir = tempDir('penilai-scoring-move-');
+    const other = openTestCore(join(dir.dir, 'move.db'), clock);
+    try {
+      other.deps.store.createCompetition({ ...competitionFile, competition: { ...competitionFile.competition, code: 'GESER' } });
+      const where = { competition: 'GESER', juror: 'J4', site: 'S01' };
+      for (const [indicator, value] of [
+        ['A1', 3],
+        ['A2', 3],
+        ['B1', 3],
+      ] as const) {
+        await ok(other.call('scoring.setScore', { ...where, indicator, value, entry: true }));
+      }
+      await ok(other.call('scoring.finalise', { ...where, signature: png() }));
+      const v2: Instrument = structuredClone(instrument);
+      v2.version = 2;
+      v2.aspects[0]!.indicators[1]!.scale = { min: 0, max: 10, step: 1 };
+      expect(other.deps.store.moveInstrument('GESER', v2)).toEqual({ kept: 2, dropped: 1 });
+      const moved = await ok(other.call('scoring.sheet', where));
+      expect(moved.finalised).toBe(false);
+      expect(moved.events.map((e) => [e.kind, e.actor])).toEqual([
+        ['finalise', 'J4'],
+        ['reopen', 'sekretariat'],
+      ]);
+      expect(moved.events[1]!.reason).toBe('Dibuka kembali karena lomba pindah ke instrumen UJI-NILAI versi 2.');
+      // A2 is scored again on the new scale: no existing score on this version, so no reason is needed.
+      await ok(other.call('scoring.setScore', { ...where, indicator: 'A2', value: 8 }));
+      expect((await ok(other.call('scoring.history', { ...where, indicator: 'A2' }))).at(-1)).toMatchObject({
+        oldValue: null,
+        newValue: 8,
+      });
+      expect(verifyDatabase(other.db).count).toBe(0);
+    } finally {
+      other.close();
+      dir.cleanup();
+    }
+  });
+});
+
+describe('tampering', () => {
+  it('is found by the chain and by comparing the tables with the history', () => {
+    expect(verifyDatabase(core.db).count).toBe(0);
+    // a score changed without a history entry
+    core.db
+      .prepare(
+        `UPDATE score SET value = 1 WHERE indicator_code = 'A2' AND site_id = (SELECT id FROM site WHERE code = 'S01') AND juror_id = (SELECT id FROM juror WHERE code = 'J1')`,
+      )
+      .run();
+    const changed = verifyDatabase(core.db);
+    expect(changed.count).toBe(1);
+    expect(changed.problems[0]).toMatchObject({
+      key: 'verify.score',
+      params: { juror: 'J1', site: 'S01', indicator: 'A2', found: 1, expected: '2' },
+    });
+    core.db
+      .prepare(
+        `UPDATE score SET value = 2 WHERE indicator_code = 'A2' AND site_id = (SELECT id FROM site WHERE code = 'S01') AND juror_id = (SELECT id FROM juror WHERE code = 'J1')`,
+      )
+      .run();
+    expect(verifyDatabase(core.db).count).toBe(0);
+
+    // an entry rewritten behind the triggers' back
+    core.db.exec('DROP TRIGGER history_no_update');
+    core.db.prepare('UPDATE history SET new_value = 5 WHERE id = 1').run();
+    const rewritten = verifyDatabase(core.db);
+    expect(rewritten.problems.map((p) => p.key)).toEqual(['verify.trigger', 'verify.hash']);
+    // ... even when its hash is recomputed: the next entry no longer links to it
+    const row = core.db.prepare('SELECT hash FROM history WHERE id = 1').get() as { hash: string };
+    core.db.prepare('UPDATE history SET hash = ? WHERE id = 1').run('f'.repeat(64));
+    expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual(['verify.trigger', 'verify.hash', 'verify.chainLink']);
+    core.db.prepare('UPDATE history SET hash = ?, new_value = 3 WHERE id = 1').run(row.hash);
+    core.db.exec(`CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;`);
+    expect(verifyDatabase(core.db).count).toBe(0);
+
+    // a finalised sheet unlocked, a PIN removed, a deleted entry
+    core.db
+      .prepare(
+        `UPDATE sheet SET finalised_at = NULL WHERE juror_id = (SELECT id FROM juror WHERE code = 'J2') AND site_id = (SELECT id FROM site WHERE code = 'S01')`,
+      )
+      .run();
+    core.db.prepare(`UPDATE juror SET pin_hash = NULL WHERE code = 'J3'`).run();
+    core.db.exec('DROP TRIGGER history_no_delete');
+    core.db.prepare('DELETE FROM history WHERE id = 2').run();
+    expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual([
+      'verify.trigger',
+      'verify.chainLink',
+      'verify.sheet',
+      'verify.pin',
+    ]);
+  });
+});
