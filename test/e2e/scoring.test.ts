@@ -31,8 +31,9 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/** A screenshot of what the juror sees (the window), or of the whole page. */
+async function shot(name: string, fullPage = false): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 async function expectAccessible(screen: string): Promise<void> {
@@ -98,6 +99,8 @@ describe('a juror scores a site on a visit', () => {
     await page.getByText('28 dari 28 indikator dinilai').first().waitFor();
     const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
     expect(sheet.ok && sheet.value.scores.length).toBe(28);
+    await shot('21-penilaian-lembar-utuh', true);
+    await page.locator('li[data-indicator="C2"]').scrollIntoViewIfNeeded();
     await shot('21-penilaian-lembar');
     await expectAccessible('penilaian-lembar');
   });
@@ -131,6 +134,7 @@ describe('a juror scores a site on a visit', () => {
     for (let i = 1; i <= 20; i += 1) await page.mouse.move(box.x + 40 + i * 20, box.y + 140 - Math.sin(i / 2) * 60);
     await page.mouse.up();
     await page.getByLabel('PIN', { exact: true }).fill(PIN);
+    await page.getByRole('region', { name: 'Tinjau dan finalkan lembar penilaian' }).scrollIntoViewIfNeeded();
     await shot('23-penilaian-finalisasi');
     await expectAccessible('penilaian-finalisasi');
     await page.getByRole('button', { name: 'Finalkan lembar' }).click();

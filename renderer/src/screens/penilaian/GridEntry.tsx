@@ -195,7 +195,10 @@ export function GridEntry({ detail }: { detail: CompetitionDetail }) {
                           aria-invalid={state?.kind === 'invalid' || state?.kind === 'mismatch' || undefined}
                           onChange={(e) => setTexts((x) => ({ ...x, [k]: e.target.value }))}
                           onBlur={() => void commit(row.site, code, stored)}
-                          onKeyDown={(e) => move(e, r, c)}
+                          onKeyDown={(e) => {
+                            if (e.key === 'Enter') void commit(row.site, code, stored);
+                            move(e, r, c);
+                          }}
                         />
                       </td>
                     );

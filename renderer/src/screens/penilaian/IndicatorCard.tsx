@@ -141,7 +141,7 @@ function NoteField(props: { indicator: string; note: string | null; required: bo
         {props.required ? <b className="required-mark"> · {t('scoring.noteRequired')}</b> : null}
       </span>
       <textarea
-        rows={2}
+        rows={1}
         value={text}
         disabled={props.disabled}
         aria-label={`${t('scoring.note')} ${props.indicator}`}

@@ -1,0 +1,105 @@
+/**
+ * Typing up paper sheets as the secretariat: one juror's scores in a grid with spreadsheet keys, then a blind
+ * second pass whose mismatch is shown and corrected. Screenshots in test-results/e2e/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app.js';
+import { startBridge, type Bridge } from '../../electron/core/bridge/server.js';
+import { launchChromium } from '../support/browser.js';
+import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+
+const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
+const CODE = 'KERTAS-2026';
+let browser: Browser;
+let page: Page;
+let core: Core;
+let bridge: Bridge;
+const temp = tempDir('penilai-e2e-grid-');
+
+async function value(site: string, indicator: string): Promise<number | undefined> {
+  const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J2', site });
+  if (!sheet.ok) throw new Error(sheet.error.key);
+  return sheet.value.scores.find((s) => s.indicator === indicator)?.value;
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  core = openTestCore(join(temp.dir, 'kertas.sqlite'));
+  const created = await core.call('competition.create', {
+    competition: { code: CODE, name: 'Lomba Kampung KB Tingkat Provinsi 2026', year: 2026 },
+    sites: [
+      { code: 'S01', name: 'Desa Sukamaju' },
+      { code: 'S02', name: 'Desa Mekarsari' },
+    ],
+    jurors: [
+      { code: 'J1', name: 'Ketua Tim', role: 'ketua' },
+      { code: 'J2', name: 'dr. Ratna Dewi Lestari, M.Kes.', role: 'anggota', aspects: ['D', 'F'] },
+    ],
+  });
+  expect(created.ok).toBe(true);
+  bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true })).newPage();
+  await page.goto(bridge.url);
+  await page.getByRole('button', { name: 'Buka Lomba Kampung KB Tingkat Provinsi 2026' }).click();
+  await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
+  await page.getByRole('tab', { name: 'Ketik lembar kertas' }).click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.close();
+  core?.close();
+  temp.cleanup();
+});
+
+describe('typing up paper sheets', () => {
+  it('saves typed values cell by cell with spreadsheet keys, refusing one off the scale', async () => {
+    await page.getByLabel('Juri').selectOption('J2');
+    const first = page.getByLabel('S01 D1', { exact: true });
+    await first.waitFor();
+    // J2 scores aspects D and F only: nine indicators a site.
+    expect(await page.locator('table.grid-entry thead th').count()).toBe(1 + 9);
+    await first.click();
+    await page.keyboard.type('4');
+    await page.keyboard.press('ArrowRight'); // the caret is at the end: on to D2
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter'); // down to S02 D2
+    await page.keyboard.type('7'); // off the 1–5 scale
+    await page.keyboard.press('ArrowLeft'); // caret at the end: stays in the cell
+    await page.keyboard.press('Tab');
+    await page.getByText('Ada sel bertanda merah').waitFor();
+    await expect.poll(() => value('S01', 'D1')).toBe(4);
+    await expect.poll(() => value('S01', 'D2')).toBe(3);
+    expect(await value('S02', 'D2')).toBeUndefined();
+    await page.getByLabel('S02 D2', { exact: true }).fill('2');
+    await page.getByLabel('S02 D2', { exact: true }).press('Enter');
+    await expect.poll(() => value('S02', 'D2')).toBe(2);
+    await page.screenshot({ path: join(SHOTS, '30-ketik-lembar.png') });
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  });
+
+  it('shows a mismatch of the blind second pass and corrects it', async () => {
+    await page.getByLabel('Entri ganda (pemeriksaan kedua)').check();
+    expect(await page.getByLabel('S01 D1', { exact: true }).inputValue()).toBe(''); // blind: the first pass is hidden
+    await page.getByLabel('S01 D1', { exact: true }).fill('4');
+    await page.getByLabel('S01 D1', { exact: true }).press('Tab');
+    await page.getByLabel('S01 D2', { exact: true }).fill('5');
+    await page.getByLabel('S01 D2', { exact: true }).press('Tab');
+    await page.getByText('1 nilai berbeda dari isian pertama').waitFor();
+    await page.getByText(/S01 Desa Sukamaju · D2: isian pertama 3, isian kedua 5/).waitFor();
+    await page.screenshot({ path: join(SHOTS, '31-entri-ganda.png') });
+    await page.getByRole('button', { name: 'Pakai isian kedua' }).click();
+    await expect.poll(() => value('S01', 'D2')).toBe(5);
+    const history = await core.call('scoring.history', { competition: CODE, juror: 'J2', site: 'S01', indicator: 'D2' });
+    expect(history.ok && history.value.map((h) => [h.oldValue, h.newValue, h.actor])).toEqual([
+      [null, 3, 'sekretariat'],
+      [3, 5, 'sekretariat'],
+    ]);
+  });
+});
