@@ -10,6 +10,7 @@
  *  3. One durable score save through the handler on a database of 150,000 scores, against a bare INSERT with the
  *     same durability (WAL, synchronous=FULL); p50 and p99.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -591,16 +592,39 @@ function writeReport(): string {
   return table;
 }
 
-/** `npm run bench -- save` (or `ranking`, `pdf`) runs one section only and prints its table without writing docs/benchmarks.md. */
-const only = process.argv[2];
-const dir = mkdtempSync(join(tmpdir(), 'penilai-bench-'));
-try {
-  if (!only || only === 'ranking') await rankingFigures(dir);
-  if (!only || only === 'pdf') await pdfFigures(dir);
-  if (!only || only === 'save') await scoreSaveFigures(dir);
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+/**
+ * `npm run bench` runs each section in a process of its own, so that one section's heap (the stress ranking holds
+ * hundreds of MB) does not slow the next one's garbage collection, then writes docs/benchmarks.md from all of them.
+ * `npm run bench -- save` (or `ranking`, `pdf`) runs one section in this process and prints its table.
+ */
+const SECTIONS = { ranking: rankingFigures, pdf: pdfFigures, save: scoreSaveFigures } as const;
+const only = process.argv[2] as keyof typeof SECTIONS | undefined;
+const resultFile = process.argv[3];
+if (only) {
+  const dir = mkdtempSync(join(tmpdir(), 'penilai-bench-'));
+  try {
+    await SECTIONS[only](dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  void sink;
+  if (resultFile) writeFileSync(resultFile, JSON.stringify({ rows, explanations, notes }));
+  else process.stdout.write(markdownTable(rows));
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'penilai-bench-'));
+  try {
+    for (const section of Object.keys(SECTIONS)) {
+      const file = join(dir, `${section}.json`);
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), section, file], { stdio: ['ignore', 'inherit', 'inherit'] });
+      if (child.status !== 0) throw new Error(`bench section ${section} failed (${child.status})`);
+      const part = JSON.parse(readFileSync(file, 'utf8')) as { rows: BenchRow[]; explanations: string[]; notes: string[] };
+      rows.push(...part.rows);
+      explanations.push(...part.explanations);
+      notes.push(...part.notes);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  process.stdout.write(writeReport());
 }
-void sink;
-process.stdout.write(only ? markdownTable(rows) : writeReport());
 progress('done');
