@@ -23,6 +23,7 @@ let browser: Browser;
 let page: Page;
 let core: Core;
 let bridge: Bridge;
+const outside: string[] = [];
 const temp = tempDir('penilai-e2e-scoring-');
 
 /** A real 2×2 PNG (red, green, blue, white), as a phone would send a much larger one. */
@@ -63,6 +64,11 @@ beforeAll(async () => {
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true, locale: 'id-ID' });
   page = await context.newPage();
+  // Offline by construction: every request the app makes stays on this machine's bridge.
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== 'blob:' && url.protocol !== 'data:' && url.origin !== new URL(bridge.url).origin) outside.push(request.url());
+  });
   await page.goto(bridge.url);
   await page.getByRole('button', { name: 'Buka Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026' }).click();
   await page.getByText('Sedang dibuka').waitFor();
@@ -155,5 +161,9 @@ describe('a juror scores a site on a visit', () => {
     expect(await page.locator('tr[data-site="S01"] td.total').textContent()).toBe(formatNumber(first.total, 2, 'id'));
     expect(await page.locator('tr[data-site="S01"] td.rank').textContent()).toBe('1');
     await shot('25-rekap-setelah-kunjungan');
+  });
+
+  it('made no request beyond this machine', () => {
+    expect(outside).toEqual([]);
   });
 });
