@@ -6,6 +6,7 @@
 import { BRIDGE_GLOBAL, type Channel } from '../../shared/contract/channels.js';
 import { decodeJson, encodeJson } from '../../shared/contract/codec.js';
 import type { ChannelInput, ChannelResults, PenilaiApi, Result } from '../../shared/contract/schemas.js';
+import type { AppError } from '../../shared/domain/errors.js';
 
 function desktopBridge(): PenilaiApi | undefined {
   return (window as unknown as Record<string, PenilaiApi | undefined>)[BRIDGE_GLOBAL];
@@ -44,4 +45,15 @@ export async function saveBytes(name: string, bytes: Uint8Array, mime: string): 
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return { ok: true, value: { saved: true, path: null } };
+}
+
+/** Saves a file the core made (an export, a template), or shows why it could not be made. */
+export async function download(
+  made: Promise<Result<{ name: string; mime: string; bytes: Uint8Array }>>,
+  onError: (error: AppError) => void,
+): Promise<void> {
+  const result = await made;
+  if (!result.ok) return onError(result.error);
+  const saved = await saveBytes(result.value.name, result.value.bytes, result.value.mime);
+  if (!saved.ok) onError(saved.error);
 }

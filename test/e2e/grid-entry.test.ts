@@ -2,22 +2,17 @@
  * Typing up paper sheets as the secretariat: one juror's scores in a grid with spreadsheet keys, then a blind
  * second pass whose mismatch is shown and corrected. Screenshots in test-results/e2e/.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { startBridge, type Bridge } from '../../electron/core/bridge/server.js';
-import { launchChromium } from '../support/browser.js';
-import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { openTestCore, tempDir } from '../support/core.js';
+import { expectAccessible, openApp, SHOTS, type App } from '../support/e2e.js';
 
-const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 const CODE = 'KERTAS-2026';
-let browser: Browser;
 let page: Page;
 let core: Core;
-let bridge: Bridge;
+let app: App;
 const temp = tempDir('penilai-e2e-grid-');
 
 async function value(site: string, indicator: string): Promise<number | undefined> {
@@ -27,7 +22,6 @@ async function value(site: string, indicator: string): Promise<number | undefine
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   core = openTestCore(join(temp.dir, 'kertas.sqlite'));
   const created = await core.call('competition.create', {
     competition: { code: CODE, name: 'Lomba Kampung KB Tingkat Provinsi 2026', year: 2026 },
@@ -41,18 +35,15 @@ beforeAll(async () => {
     ],
   });
   expect(created.ok).toBe(true);
-  bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true })).newPage();
-  await page.goto(bridge.url);
+  app = await openApp(core);
+  page = app.page;
   await page.getByRole('button', { name: 'Buka Lomba Kampung KB Tingkat Provinsi 2026' }).click();
   await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
   await page.getByRole('tab', { name: 'Ketik lembar kertas' }).click();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await app?.close();
   core?.close();
   temp.cleanup();
 });
@@ -80,8 +71,7 @@ describe('typing up paper sheets', () => {
     await page.getByLabel('S02 D2', { exact: true }).press('Enter');
     await expect.poll(() => value('S02', 'D2')).toBe(2);
     await page.screenshot({ path: join(SHOTS, '30-ketik-lembar.png') });
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await expectAccessible(page, 'ketik-lembar');
   });
 
   it('shows a mismatch of the blind second pass and corrects it', async () => {

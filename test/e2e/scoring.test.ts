@@ -4,26 +4,21 @@
  * adds a note and a photo, finalises with a drawn signature and the PIN, and sees the ranking change. Screenshots
  * of each screen in test-results/e2e/; axe-core on each.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { startBridge, type Bridge } from '../../electron/core/bridge/server.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
-import { launchChromium } from '../support/browser.js';
-import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { openTestCore, tempDir } from '../support/core.js';
+import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
 import { focusedIndicator, scoreSiteWithKeyboard } from '../support/keyboard-scoring.js';
 
-const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 const CODE = 'KUNJUNGAN-2026';
 const PIN = '2468';
-let browser: Browser;
 let page: Page;
 let core: Core;
-let bridge: Bridge;
-const outside: string[] = [];
+let app: App;
 const temp = tempDir('penilai-e2e-scoring-');
 
 /** A real 2×2 PNG (red, green, blue, white), as a phone would send a much larger one. */
@@ -32,19 +27,7 @@ const PHOTO = Buffer.from(
   'base64',
 );
 
-/** A screenshot of what the juror sees (the window), or of the whole page. */
-async function shot(name: string, fullPage = false): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
-}
-
-async function expectAccessible(screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   core = openTestCore(join(temp.dir, 'kunjungan.sqlite'), undefined, { pdfWorker: true });
   const created = await core.call('competition.create', {
     competition: { code: CODE, name: 'Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026', year: 2026 },
@@ -60,24 +43,15 @@ beforeAll(async () => {
   expect(created.ok).toBe(true);
   const pin = await core.call('juror.setPin', { competition: CODE, juror: 'J1', pin: PIN });
   expect(pin.ok).toBe(true);
-  bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
-  browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true, locale: 'id-ID' });
-  page = await context.newPage();
-  // Offline by construction: every request the app makes stays on this machine's bridge.
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'blob:' && url.protocol !== 'data:' && url.origin !== new URL(bridge.url).origin) outside.push(request.url());
-  });
-  await page.goto(bridge.url);
+  app = await openApp(core);
+  page = app.page;
   await page.getByRole('button', { name: 'Buka Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026' }).click();
   await page.getByText('Sedang dibuka').waitFor();
   await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  await app?.close();
   core?.close();
   temp.cleanup();
 });
@@ -85,8 +59,8 @@ afterAll(async () => {
 describe('a juror scores a site on a visit', () => {
   it('chooses themselves with a PIN (a wrong one is refused)', async () => {
     await page.getByRole('heading', { name: 'Siapa Anda?' }).waitFor();
-    await shot('20-penilaian-siapa');
-    await expectAccessible('penilaian-siapa');
+    await shot(page, '20-penilaian-siapa', false);
+    await expectAccessible(page, 'penilaian-siapa');
     await page.getByRole('button', { name: /Dr\. Hj\. Siti Aminah/ }).click();
     await page.getByLabel('PIN Dr. Hj. Siti Aminah, M.Si.').fill('1111');
     await page.keyboard.press('Enter');
@@ -105,10 +79,10 @@ describe('a juror scores a site on a visit', () => {
     await page.getByText('28 dari 28 indikator dinilai').first().waitFor();
     const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
     expect(sheet.ok && sheet.value.scores.length).toBe(28);
-    await shot('21-penilaian-lembar-utuh', true);
+    await shot(page, '21-penilaian-lembar-utuh');
     await page.locator('li[data-indicator="C2"]').scrollIntoViewIfNeeded();
-    await shot('21-penilaian-lembar');
-    await expectAccessible('penilaian-lembar');
+    await shot(page, '21-penilaian-lembar', false);
+    await expectAccessible(page, 'penilaian-lembar');
   });
 
   it('adds a note and a photo to an indicator', async () => {
@@ -126,7 +100,7 @@ describe('a juror scores a site on a visit', () => {
     expect(sheet.value.evidence.map((e) => [e.indicator, e.name])).toEqual([['A1', 'register-posyandu.png']]);
     await page.locator('li[data-indicator="A1"] .thumb').click();
     await page.getByRole('dialog', { name: 'register-posyandu.png' }).waitFor();
-    await shot('22-penilaian-foto');
+    await shot(page, '22-penilaian-foto', false);
     await page.getByRole('button', { name: 'Tutup' }).click();
   });
 
@@ -141,14 +115,14 @@ describe('a juror scores a site on a visit', () => {
     await page.mouse.up();
     await page.getByLabel('PIN', { exact: true }).fill(PIN);
     await page.getByRole('region', { name: 'Tinjau dan finalkan lembar penilaian' }).scrollIntoViewIfNeeded();
-    await shot('23-penilaian-finalisasi');
-    await expectAccessible('penilaian-finalisasi');
+    await shot(page, '23-penilaian-finalisasi', false);
+    await expectAccessible(page, 'penilaian-finalisasi');
     await page.getByRole('button', { name: 'Finalkan lembar' }).click();
     await page.getByText('Lembar ini sudah difinalkan dan terkunci.').waitFor();
     const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
     expect(sheet.ok && sheet.value.finalised).toBe(true);
     expect(await page.locator('li[data-indicator="A2"] [role=radio]').first().isDisabled()).toBe(true);
-    await shot('24-penilaian-terkunci');
+    await shot(page, '24-penilaian-terkunci', false);
   });
 
   it('sees the ranking change', async () => {
@@ -160,10 +134,10 @@ describe('a juror scores a site on a visit', () => {
     await page.locator('tr[data-site="S01"] td.total').waitFor();
     expect(await page.locator('tr[data-site="S01"] td.total').textContent()).toBe(formatNumber(first.total, 2, 'id'));
     expect(await page.locator('tr[data-site="S01"] td.rank').textContent()).toBe('1');
-    await shot('25-rekap-setelah-kunjungan');
+    await shot(page, '25-rekap-setelah-kunjungan', false);
   });
 
   it('made no request beyond this machine', () => {
-    expect(outside).toEqual([]);
+    expect(app.outsideRequests).toEqual([]);
   });
 });

@@ -5,34 +5,19 @@
  * and, once scoring has started, be refused an in-place change with the offer of a new version.
  * Screenshots in test-results/e2e/; axe-core on every tab visited.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { startBridge, type Bridge } from '../../electron/core/bridge/server.js';
-import { launchChromium } from '../support/browser.js';
-import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { openTestCore, tempDir } from '../support/core.js';
+import { expectAccessible, openApp, shot, SHOTS, type App } from '../support/e2e.js';
 
-const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 const CODE = 'JABAR-2026';
-let browser: Browser;
 let page: Page;
 let core: Core;
-let bridge: Bridge;
+let app: App;
 const temp = tempDir('penilai-e2e-setup-');
-
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function expectAccessible(screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
 
 /** A sites workbook as a secretariat would have it: a title row, then the header, then one row per locus. */
 async function sitesWorkbook(file: string, rows: (string | undefined)[][]): Promise<void> {
@@ -54,23 +39,14 @@ async function tab(name: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   core = openTestCore(join(temp.dir, 'setup.sqlite'), undefined, { pdfWorker: true });
-  bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
-  browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    acceptDownloads: true,
-    bypassCSP: true,
-    locale: 'id-ID',
-  });
-  page = await context.newPage();
-  await page.goto(bridge.url);
+  app = await openApp(core, { acceptDownloads: true });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  expect(app.outsideRequests).toEqual([]);
+  await app?.close();
   core?.close();
   temp.cleanup();
 });
@@ -96,8 +72,8 @@ describe('competition setup through the interface', () => {
     await page.getByText('Jumlah bobot 101,00 — harus 100').waitFor();
     await page.getByText('Bobot instrumen: jumlah bobot harus 100, sekarang 101').waitFor();
     expect(await page.getByRole('button', { name: 'Simpan instrumen' }).isDisabled()).toBe(true);
-    await shot('10-setup-instrumen-bobot');
-    await expectAccessible('setup-instrumen');
+    await shot(page, '10-setup-instrumen-bobot');
+    await expectAccessible(page, 'setup-instrumen');
 
     await page.getByLabel('Bobot A2', { exact: true }).fill('3');
     await page.getByText('Jumlah bobot 100,00').waitFor();
@@ -139,7 +115,7 @@ describe('competition setup through the interface', () => {
     await page.locator('label.file-button', { hasText: 'Impor lokus' }).locator('input[type=file]').setInputFiles(bad);
     await page.getByText(/lokus-salah\.xlsx, lembar Lokus, baris 3, kolom Desa\/Kelurahan/).waitFor();
     expect(await page.getByRole('button', { name: /Tambahkan \d+ baris/ }).isDisabled()).toBe(true);
-    await shot('11-setup-lokus-impor-salah');
+    await shot(page, '11-setup-lokus-impor-salah');
     await page.getByRole('button', { name: 'Batal' }).click();
     expect((await detail()).sites).toHaveLength(3);
   });
@@ -158,7 +134,7 @@ describe('competition setup through the interface', () => {
     ]);
     await page.locator('label.file-button', { hasText: 'Impor lokus' }).locator('input[type=file]').setInputFiles(good);
     await page.getByText('Dari lokus.xlsx: 8 baris terbaca').waitFor();
-    await shot('12-setup-lokus-pratinjau');
+    await shot(page, '12-setup-lokus-pratinjau');
     await page.getByRole('button', { name: 'Tambahkan 8 baris' }).click();
     expect(await page.getByLabel('Kabupaten/Kota 8', { exact: true }).inputValue()).toBe('Kabupaten Subang');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
@@ -174,8 +150,8 @@ describe('competition setup through the interface', () => {
       ['S07', 'Desa Karangsari', 'desa'],
       ['S08', 'Desa Cikande', 'desa'],
     ]);
-    await shot('13-setup-lokus');
-    await expectAccessible('setup-lokus');
+    await shot(page, '13-setup-lokus');
+    await expectAccessible(page, 'setup-lokus');
   });
 
   it('assigns aspects to jurors and a recusal, and warns of an aspect nobody scores', async () => {
@@ -190,8 +166,8 @@ describe('competition setup through the interface', () => {
     await page.getByRole('checkbox', { name: 'J1 tidak menilai S02 Desa Mekarsari' }).check();
     await page.getByText('Ada aspek yang tidak dinilai siapa pun').waitFor();
     await page.getByText('Lokus S02 Desa Mekarsari: aspek A, B, C, E, G, H tidak dinilai oleh juri mana pun.').waitFor();
-    await shot('14-setup-juri');
-    await expectAccessible('setup-juri');
+    await shot(page, '14-setup-juri');
+    await expectAccessible(page, 'setup-juri');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.getByText(`Pengaturan lomba ${CODE} disimpan.`).waitFor();
     const saved = await detail();
@@ -209,8 +185,8 @@ describe('competition setup through the interface', () => {
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.getByText(`Pengaturan lomba ${CODE} disimpan.`).waitFor();
     expect((await detail()).rules.tieBreak).toEqual(['phase:LAP', 'aspect:E']);
-    await shot('15-setup-aturan');
-    await expectAccessible('setup-aturan');
+    await shot(page, '15-setup-aturan');
+    await expectAccessible(page, 'setup-aturan');
   });
 
   it('once scoring has started, refuses changing the instrument in place and offers a new version', async () => {
@@ -222,7 +198,7 @@ describe('competition setup through the interface', () => {
     await page.getByLabel('Nama aspek H', { exact: true }).fill('Dampak, Kesetaraan Gender, Inovasi & Keberlanjutan');
     await page.getByRole('button', { name: 'Simpan instrumen' }).click();
     await page.getByText('sudah dipakai untuk menilai dan terkunci. Simpan perubahan sebagai versi baru (versi 3).').waitFor();
-    await shot('16-setup-instrumen-terkunci');
+    await shot(page, '16-setup-instrumen-terkunci');
     await page.getByRole('button', { name: 'Simpan sebagai versi 3' }).click();
     await page.getByText('versi 3').first().waitFor();
     const saved = await detail();

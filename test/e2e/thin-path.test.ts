@@ -4,68 +4,44 @@
  * for one juror, see the ranking update, save the recap PDF, switch to English, open the demo.
  * Screenshots land in test-results/e2e/; axe-core checks every screen visited.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBridge, type Bridge } from '../../electron/core/bridge/server.js';
 import type { Core } from '../../electron/core/app.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
-import { launchChromium } from '../support/browser.js';
-import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { openTestCore, tempDir } from '../support/core.js';
+import { expectAccessible, openApp, shot, SHOTS, type App } from '../support/e2e.js';
 import { scoreSiteWithKeyboard } from '../support/keyboard-scoring.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';
 
-const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
-
-let browser: Browser;
 let page: Page;
 let core: Core;
-let bridge: Bridge;
+let app: App;
 const temp = tempDir();
 
-async function shot(name: string): Promise<void> {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function expectAccessible(screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${screen}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
-}
-
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   // As `npm run web` runs it: PDFs laid out in the worker thread.
   core = openTestCore(join(temp.dir, 'penilai.sqlite'), undefined, { pdfWorker: true });
-  bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
-  browser = await launchChromium();
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    acceptDownloads: true,
-    bypassCSP: true,
-    locale: 'id-ID',
-  });
-  page = await context.newPage();
+  app = await openApp(core, { acceptDownloads: true });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await bridge?.close();
+  expect(app.outsideRequests).toEqual([]);
+  await app?.close();
   core?.close();
   temp.cleanup();
 });
 
 describe('thin path in Chromium', () => {
   it('opens in Indonesian with an empty database', async () => {
-    await page.goto(bridge.url);
     expect(new URL(page.url()).search).toBe(''); // the token was exchanged for a cookie and left the address bar
     await page.getByRole('heading', { name: 'Lomba', level: 1 }).waitFor();
     await page.getByText('Belum ada lomba di basis data ini.').waitFor();
     for (const tab of ['Lomba', 'Penilaian', 'Rekap', 'Laporan']) await page.getByRole('button', { name: tab, exact: true }).waitFor();
-    await shot('01-lomba-kosong');
-    await expectAccessible('lomba');
+    await shot(page, '01-lomba-kosong');
+    await expectAccessible(page, 'lomba');
   });
 
   it('refuses an invalid NIP with a message in Indonesian and saves nothing, then creates the competition', async () => {
@@ -92,7 +68,7 @@ describe('thin path in Chromium', () => {
     expect(await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     const before = await core.call('competition.list', {});
     expect(before.ok && before.value).toEqual([]);
-    await shot('02-lomba-nip-salah');
+    await shot(page, '02-lomba-nip-salah');
 
     await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).fill('197003151995032001');
     await page.getByRole('button', { name: 'Simpan lomba' }).click();
@@ -100,8 +76,8 @@ describe('thin path in Chromium', () => {
     await page.getByText('Sedang dibuka').waitFor();
     const after = await core.call('competition.list', {});
     expect(after.ok && after.value.map((c) => [c.code, c.sites, c.jurors])).toEqual([['UJI-2026', 3, 3]]);
-    await shot('03-lomba-dibuat');
-    await expectAccessible('lomba-dibuat');
+    await shot(page, '03-lomba-dibuat');
+    await expectAccessible(page, 'lomba-dibuat');
   });
 
   it('scores a whole site for one juror with the keyboard and shows every score saved', async () => {
@@ -113,8 +89,8 @@ describe('thin path in Chromium', () => {
     await scoreSiteWithKeyboard(page, 28);
     const sheet = await core.call('scoring.sheet', { competition: 'UJI-2026', juror: 'J1', site: 'S01' });
     expect(sheet.ok && sheet.value.scores.length).toBe(28);
-    await shot('04-penilaian');
-    await expectAccessible('penilaian');
+    await shot(page, '04-penilaian');
+    await expectAccessible(page, 'penilaian');
   });
 
   it('shows the updated ranking with decimal commas', async () => {
@@ -133,8 +109,8 @@ describe('thin path in Chromium', () => {
     // The other two sites have no score yet: tied on 0,00 and flagged incomplete.
     expect(await page.locator('tr[data-site="S02"] td.total').textContent()).toBe('0,00');
     await page.getByText('Sementara: belum semua nilai masuk').waitFor();
-    await shot('05-rekap');
-    await expectAccessible('rekap');
+    await shot(page, '05-rekap');
+    await expectAccessible(page, 'rekap');
   });
 
   it('saves the recap PDF, which real tools can read', async () => {
@@ -150,8 +126,8 @@ describe('thin path in Chromium', () => {
     const text = pdfText(target);
     expect(text).toContain('REKAPITULASI NILAI');
     for (const name of ['Desa Sukamaju', 'Desa Mekarsari', 'Kelurahan Cibeber']) expect(text).toContain(name);
-    await shot('06-laporan');
-    await expectAccessible('laporan');
+    await shot(page, '06-laporan');
+    await expectAccessible(page, 'laporan');
   });
 
   it('switches to English and back', async () => {
@@ -159,7 +135,7 @@ describe('thin path in Chromium', () => {
     await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Scoring', exact: true }).click();
     await page.getByRole('heading', { name: 'Scoring', level: 1 }).waitFor();
-    await shot('07-english');
+    await shot(page, '07-english');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
     await page.getByRole('heading', { name: 'Penilaian', level: 1 }).waitFor();
   });
@@ -180,8 +156,8 @@ describe('thin path in Chromium', () => {
       'Harapan III',
     ]);
     await page.getByText('Semua nilai telah masuk.').waitFor();
-    await shot('08-demo-rekap');
-    await expectAccessible('demo-rekap');
+    await shot(page, '08-demo-rekap');
+    await expectAccessible(page, 'demo-rekap');
     writeFileSync(join(SHOTS, 'README.txt'), 'Screenshots of the thin path, made by test/e2e/thin-path.test.ts.\n');
   });
 });

@@ -20,7 +20,11 @@ interface Reply {
   body: string;
 }
 
-function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers ?? {} }, (res) => {
       let body = '';
@@ -48,14 +52,26 @@ describe('the token', () => {
     const none = await send(bridge.port, '/api/competition.list', { method: 'POST', body: '{}' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const wrong = await send(bridge.port, '/api/competition.list', { method: 'POST', body: '{}', headers: { 'X-Penilai-Token': 'x'.repeat(bridge.token.length) } });
+    const wrong = await send(bridge.port, '/api/competition.list', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'X-Penilai-Token': 'x'.repeat(bridge.token.length) },
+    });
     expect(wrong.status).toBe(401);
-    const wrongCookie = await send(bridge.port, '/api/competition.list', { method: 'POST', body: '{}', headers: { Cookie: `${TOKEN_COOKIE}=nope` } });
+    const wrongCookie = await send(bridge.port, '/api/competition.list', {
+      method: 'POST',
+      body: '{}',
+      headers: { Cookie: `${TOKEN_COOKIE}=nope` },
+    });
     expect(wrongCookie.status).toBe(401);
   });
 
   it('answers with the right token, as header or cookie', async () => {
-    const byHeader = await send(bridge.port, '/api/competition.list', { method: 'POST', body: '{}', headers: { 'X-Penilai-Token': bridge.token } });
+    const byHeader = await send(bridge.port, '/api/competition.list', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'X-Penilai-Token': bridge.token },
+    });
     expect(byHeader.status).toBe(200);
     expect(JSON.parse(byHeader.body)).toEqual({ ok: true, value: [] });
     const byCookie = await send(bridge.port, '/api/app.info', { method: 'POST', headers: { Cookie: `${TOKEN_COOKIE}=${bridge.token}` } });
@@ -85,14 +101,21 @@ describe('the token', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding) and paths that climb out of the app', async () => {
-    const rebound = await send(bridge.port, '/api/competition.list', { method: 'POST', headers: { Host: 'evil.example:80', 'X-Penilai-Token': bridge.token } });
+    const rebound = await send(bridge.port, '/api/competition.list', {
+      method: 'POST',
+      headers: { Host: 'evil.example:80', 'X-Penilai-Token': bridge.token },
+    });
     expect(rebound.status).toBe(421);
     const climb = await send(bridge.port, '/../../package.json', { headers: { Cookie: `${TOKEN_COOKIE}=${bridge.token}` } });
     expect(climb.body).not.toContain('"name": "penilai"');
   });
 
   it('answers malformed JSON with a value, not a crash', async () => {
-    const bad = await send(bridge.port, '/api/competition.get', { method: 'POST', body: '{"code":', headers: { 'X-Penilai-Token': bridge.token } });
+    const bad = await send(bridge.port, '/api/competition.get', {
+      method: 'POST',
+      body: '{"code":',
+      headers: { 'X-Penilai-Token': bridge.token },
+    });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { key: 'validate.json' } });
   });
@@ -101,7 +124,10 @@ describe('the token', () => {
 describe('npm run web', () => {
   it('serves the app on the port asked for and prints the address with its token', async () => {
     const port = 40000 + Math.floor(Math.random() * 20000);
-    const child = spawn('npm', ['run', 'web', '--', '--port', String(port), '--db', join(temp.dir, 'web.db')], { cwd: REPO_ROOT, detached: true });
+    const child = spawn('npm', ['run', 'web', '--', '--port', String(port), '--db', join(temp.dir, 'web.db')], {
+      cwd: REPO_ROOT,
+      detached: true,
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -119,7 +145,9 @@ describe('npm run web', () => {
       const token = new URL(url).searchParams.get('token')!;
       expect(token.length).toBeGreaterThanOrEqual(32);
       expect((await send(port, '/api/competition.list', { method: 'POST', body: '{}' })).status).toBe(401);
-      expect((await send(port, '/api/competition.list', { method: 'POST', body: '{}', headers: { 'X-Penilai-Token': token } })).status).toBe(200);
+      expect(
+        (await send(port, '/api/competition.list', { method: 'POST', body: '{}', headers: { 'X-Penilai-Token': token } })).status,
+      ).toBe(200);
       expect((await send(port, `/?token=${token}`)).status).toBe(303);
     } finally {
       process.kill(-child.pid!, 'SIGTERM');

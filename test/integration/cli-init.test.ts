@@ -10,7 +10,9 @@ import type { Ranking } from '../../shared/domain/ranking.js';
 import { cli, fingerprint, type CliRun } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
-const DRAFT: Record<string, unknown> = JSON.parse(readFileSync(new URL('../../resources/instruments/p2wkss-provinsi.json', import.meta.url), 'utf8'));
+const DRAFT: Record<string, unknown> = JSON.parse(
+  readFileSync(new URL('../../resources/instruments/p2wkss-provinsi.json', import.meta.url), 'utf8'),
+);
 
 interface Json {
   [key: string]: unknown;
@@ -18,7 +20,16 @@ interface Json {
 
 /** A competition file with every field the format accepts: the draft instrument, 8 sites, 6 jurors. */
 function competitionFile(code = 'P2WKSS-BANTEN-2026'): Json & { competition: Json; instrument: Json; sites: Json[]; jurors: Json[] } {
-  const regencies = ['Kabupaten Serang', 'Kabupaten Pandeglang', 'Kabupaten Lebak', 'Kabupaten Tangerang', 'Kota Serang', 'Kota Cilegon', 'Kota Tangerang', 'Kota Tangerang Selatan'];
+  const regencies = [
+    'Kabupaten Serang',
+    'Kabupaten Pandeglang',
+    'Kabupaten Lebak',
+    'Kabupaten Tangerang',
+    'Kota Serang',
+    'Kota Cilegon',
+    'Kota Tangerang',
+    'Kota Tangerang Selatan',
+  ];
   return {
     format: 'penilai.competition/1',
     competition: {
@@ -30,7 +41,11 @@ function competitionFile(code = 'P2WKSS-BANTEN-2026'): Json & { competition: Jso
       organizer: 'Dinas Pemberdayaan Perempuan, Perlindungan Anak, Kependudukan dan Keluarga Berencana Provinsi Banten',
       place: 'Serang',
       dates: { start: '2026-09-07', end: '2026-09-18', plenary: '2026-09-21' },
-      letterhead: { lines: ['PEMERINTAH PROVINSI BANTEN', 'DINAS P3AKKB'], address: 'Jl. Syech Nawawi Al Bantani, Serang', logo: 'data:image/png;base64,iVBORw0KGgo=' },
+      letterhead: {
+        lines: ['PEMERINTAH PROVINSI BANTEN', 'DINAS P3AKKB'],
+        address: 'Jl. Syech Nawawi Al Bantani, Serang',
+        logo: 'data:image/png;base64,iVBORw0KGgo=',
+      },
       documentNumbers: { beritaAcara: '400.10.2.1/573/DP3AKKB/2026', rekap: '400.10.2.1/574/DP3AKKB/2026' },
       rules: {
         aggregation: 'trimmed-mean',
@@ -52,11 +67,48 @@ function competitionFile(code = 'P2WKSS-BANTEN-2026'): Json & { competition: Jso
       visitDate: `2026-09-${String(8 + i).padStart(2, '0')}`,
     })),
     jurors: [
-      { code: 'J1', name: 'Dr. Hj. Siti Aminah, M.Si.', nip: '197003151995032001', position: 'Kepala Bidang', agency: 'DP3AKKB', role: 'ketua' },
-      { code: 'J2', name: 'Rina Marlina, S.E.', nip: '198204122006042003', position: 'Sekretaris', agency: 'DP3AKKB', role: 'sekretaris', aspects: ['A', 'B', 'H'] },
-      { code: 'J3', name: 'dr. Budi Santoso', nip: '197811202005011002', agency: 'Dinas Kesehatan', role: 'anggota', aspects: ['D', 'F'], recusedSites: ['S03'] },
-      { code: 'J4', name: 'Ir. Wahyu Hidayat', nip: '197505051999031004', agency: 'Dinas Lingkungan Hidup', role: 'anggota', aspects: ['C', 'E', 'G'] },
-      { code: 'J5', name: 'Dra. Ratna Dewi', nip: '196912121994032005', agency: 'Dinas Pendidikan', role: 'anggota', aspects: ['A', 'C', 'D', 'E', 'F', 'G'] },
+      {
+        code: 'J1',
+        name: 'Dr. Hj. Siti Aminah, M.Si.',
+        nip: '197003151995032001',
+        position: 'Kepala Bidang',
+        agency: 'DP3AKKB',
+        role: 'ketua',
+      },
+      {
+        code: 'J2',
+        name: 'Rina Marlina, S.E.',
+        nip: '198204122006042003',
+        position: 'Sekretaris',
+        agency: 'DP3AKKB',
+        role: 'sekretaris',
+        aspects: ['A', 'B', 'H'],
+      },
+      {
+        code: 'J3',
+        name: 'dr. Budi Santoso',
+        nip: '197811202005011002',
+        agency: 'Dinas Kesehatan',
+        role: 'anggota',
+        aspects: ['D', 'F'],
+        recusedSites: ['S03'],
+      },
+      {
+        code: 'J4',
+        name: 'Ir. Wahyu Hidayat',
+        nip: '197505051999031004',
+        agency: 'Dinas Lingkungan Hidup',
+        role: 'anggota',
+        aspects: ['C', 'E', 'G'],
+      },
+      {
+        code: 'J5',
+        name: 'Dra. Ratna Dewi',
+        nip: '196912121994032005',
+        agency: 'Dinas Pendidikan',
+        role: 'anggota',
+        aspects: ['A', 'C', 'D', 'E', 'F', 'G'],
+      },
       // TP-PKK: no NIP; sits on the jury and signs, scores nothing
       { code: 'J6', name: 'Hj. Nurhasanah', position: 'Ketua TP-PKK', agency: 'TP-PKK Provinsi Banten', role: 'anggota', aspects: [] },
     ],
@@ -103,7 +155,14 @@ describe('init, rank and export of a full competition file', () => {
 
   it('ranks the 8 sites, none complete and none labelled', () => {
     // no sheet is finalised: a sheet is every (juror, site) pair with an eligible indicator, scored or not
-    expect(ranking).toMatchObject({ competition: 'P2WKSS-BANTEN-2026', aggregation: 'trimmed-mean', normalise: 'range', precision: 3, complete: false, finalised: false });
+    expect(ranking).toMatchObject({
+      competition: 'P2WKSS-BANTEN-2026',
+      aggregation: 'trimmed-mean',
+      normalise: 'range',
+      precision: 3,
+      complete: false,
+      finalised: false,
+    });
     expect(ranking.ranking.map((r) => r.site).sort()).toEqual(['S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07', 'S08']);
     expect(ranking.ranking.every((r) => !r.complete && r.label === null && r.total === 0)).toBe(true);
     // eligibility as written: J3 (D, F) is recused from S03, so S03 expects fewer (juror, indicator) pairs
@@ -118,7 +177,14 @@ describe('init, rank and export of a full competition file', () => {
     const exported = JSON.parse(readFileSync(out, 'utf8')) as FileJson;
     // The file was written in the form the app keeps (aspects in instrument order, full rules), so it comes back equal.
     expect(exported).toEqual(input);
-    expect(exported.jurors[5]).toEqual({ code: 'J6', name: 'Hj. Nurhasanah', position: 'Ketua TP-PKK', agency: 'TP-PKK Provinsi Banten', role: 'anggota', aspects: [] });
+    expect(exported.jurors[5]).toEqual({
+      code: 'J6',
+      name: 'Hj. Nurhasanah',
+      position: 'Ketua TP-PKK',
+      agency: 'TP-PKK Provinsi Banten',
+      role: 'anggota',
+      aspects: [],
+    });
     expect(exported.jurors[0]).not.toHaveProperty('aspects'); // left out: every aspect
 
     const fresh = join(temp.dir, 'fresh.db');
@@ -165,12 +231,37 @@ describe('invalid competition files', () => {
   type Case = [name: string, make: (f: FileJson) => unknown, path: string, problem: RegExp];
   const aspects = (f: FileJson) => f.instrument.aspects as { code: string; indicators: Json[] }[];
   const cases: Case[] = [
-    ['weights summing to 99', (f) => (aspects(f)[0]!.indicators[0]!.weight = 2), 'instrument.aspects', /jumlah bobot harus 100, sekarang 99/],
-    ['a duplicate indicator code', (f) => (aspects(f)[1]!.indicators[0]!.code = 'A1'), 'instrument.aspects[1].indicators[0].code', /kode A1 sudah dipakai di instrument\.aspects\[0\]\.indicators\[0\]\.code/],
-    ['an unknown phase', (f) => (aspects(f)[0]!.indicators[2]!.phase = 'PLENO'), 'instrument.aspects[0].indicators[2].phase', /tahap PLENO tidak dikenal/],
+    [
+      'weights summing to 99',
+      (f) => (aspects(f)[0]!.indicators[0]!.weight = 2),
+      'instrument.aspects',
+      /jumlah bobot harus 100, sekarang 99/,
+    ],
+    [
+      'a duplicate indicator code',
+      (f) => (aspects(f)[1]!.indicators[0]!.code = 'A1'),
+      'instrument.aspects[1].indicators[0].code',
+      /kode A1 sudah dipakai di instrument\.aspects\[0\]\.indicators\[0\]\.code/,
+    ],
+    [
+      'an unknown phase',
+      (f) => (aspects(f)[0]!.indicators[2]!.phase = 'PLENO'),
+      'instrument.aspects[0].indicators[2].phase',
+      /tahap PLENO tidak dikenal/,
+    ],
     ['an unknown aspect in a juror’s list', (f) => (f.jurors[2]!.aspects = ['D', 'Z']), 'jurors[2].aspects[1]', /aspek Z tidak dikenal/],
-    ['an unknown aspect in the tie-break chain', (f) => ((f.competition.rules as Json).tieBreak = ['phase:LAP', 'aspect:Z']), 'competition.rules.tieBreak[1]', /urutan penentu seri "aspect:Z"/],
-    ['a scale with min ≥ max', (f) => (aspects(f)[2]!.indicators[0]!.scale = { min: 100, max: 100, step: 1 }), 'instrument.aspects[2].indicators[0].scale', /min \(100\) harus lebih kecil dari max \(100\)/],
+    [
+      'an unknown aspect in the tie-break chain',
+      (f) => ((f.competition.rules as Json).tieBreak = ['phase:LAP', 'aspect:Z']),
+      'competition.rules.tieBreak[1]',
+      /urutan penentu seri "aspect:Z"/,
+    ],
+    [
+      'a scale with min ≥ max',
+      (f) => (aspects(f)[2]!.indicators[0]!.scale = { min: 100, max: 100, step: 1 }),
+      'instrument.aspects[2].indicators[0].scale',
+      /min \(100\) harus lebih kecil dari max \(100\)/,
+    ],
     [
       'household bands that leave a gap',
       (f) => (((aspects(f)[2]!.indicators[1]!.household as Json).bands as Json[])[4] = { atLeast: 95, score: 5 }),
@@ -187,7 +278,12 @@ describe('invalid competition files', () => {
       'sites[4].category',
       /setiap lokus wajib punya kategori/,
     ],
-    ['a newer format tag', (f) => (f.format = 'penilai.competition/2'), 'format', /format "penilai\.competition\/2" tidak didukung; yang didukung: penilai\.competition\/1/],
+    [
+      'a newer format tag',
+      (f) => (f.format = 'penilai.competition/2'),
+      'format',
+      /format "penilai\.competition\/2" tidak didukung; yang didukung: penilai\.competition\/1/,
+    ],
     ['a wrong format tag', (f) => (f.format = 'penilai.instrument/1'), 'format', /format "penilai\.instrument\/1" tidak didukung/],
     ['a missing site name', (f) => delete f.sites[7]!.name, 'sites[7].name', /wajib diisi/],
     ['an unknown field', (f) => (f.competition.sponsor = 'Bank'), 'competition', /kunci tidak dikenal: sponsor/],
@@ -212,11 +308,17 @@ describe('invalid competition files', () => {
     const file = competitionFile('BARU');
     aspects(file)[0]!.indicators[0]!.weight = 2;
     const source = writeJson(file);
-    const line = expectOneLineError(cli(['init', '--db', db, '--competition', source, '--lang', 'en']), /weights must sum to 100, they sum to 99/);
+    const line = expectOneLineError(
+      cli(['init', '--db', db, '--competition', source, '--lang', 'en']),
+      /weights must sum to 100, they sum to 99/,
+    );
     expect(line).toContain(`File ${source} is invalid at instrument.aspects: `);
     const nip = competitionFile('BARU');
     nip.jurors[0]!.nip = '1970';
-    expectOneLineError(cli(['init', '--db', db, '--competition', writeJson(nip), '--lang', 'en']), /invalid at jurors\[0\]\.nip: a NIP must be exactly 18 digits/);
+    expectOneLineError(
+      cli(['init', '--db', db, '--competition', writeJson(nip), '--lang', 'en']),
+      /invalid at jurors\[0\]\.nip: a NIP must be exactly 18 digits/,
+    );
   });
 
   it('refuses malformed JSON with the line and column, in both languages', () => {
@@ -225,8 +327,14 @@ describe('invalid competition files', () => {
     writeFileSync(source, text);
     const lineNo = text.split('\n').findIndex((l) => l.includes('2026,,')) + 1;
     const before = fingerprint(db);
-    expectOneLineError(cli(['init', '--db', db, '--competition', source]), new RegExp(`^penilai: Berkas ${source} baris ${lineNo} kolom \\d+: bukan JSON yang valid: `));
-    expectOneLineError(cli(['init', '--db', db, '--competition', source, '--lang', 'en']), new RegExp(`File ${source} line ${lineNo} column \\d+: not valid JSON`));
+    expectOneLineError(
+      cli(['init', '--db', db, '--competition', source]),
+      new RegExp(`^penilai: Berkas ${source} baris ${lineNo} kolom \\d+: bukan JSON yang valid: `),
+    );
+    expectOneLineError(
+      cli(['init', '--db', db, '--competition', source, '--lang', 'en']),
+      new RegExp(`File ${source} line ${lineNo} column \\d+: not valid JSON`),
+    );
     expect(fingerprint(db)).toBe(before);
     const missing = join(temp.dir, 'never-json.db');
     expectOneLineError(cli(['init', '--db', missing, '--competition', source]), /bukan JSON yang valid/);
@@ -256,7 +364,10 @@ describe('invalid competition files', () => {
     aspects(file)[0]!.indicators[0]!.name = 'Nama indikator yang diubah tanpa menaikkan versi';
     const source = writeJson(file);
     const before = fingerprint(db);
-    const line = expectOneLineError(cli(['init', '--db', db, '--competition', source]), /Instrumen P2WKSS-PROV versi 1 sudah ada di basis data dengan isi yang berbeda/);
+    const line = expectOneLineError(
+      cli(['init', '--db', db, '--competition', source]),
+      /Instrumen P2WKSS-PROV versi 1 sudah ada di basis data dengan isi yang berbeda/,
+    );
     expect(line).toContain('tidak valid di instrument.version: ');
     expect(fingerprint(db)).toBe(before);
     // a new database holds the default instruments as the app has them, so the clash is found there too, and no file is left
@@ -270,7 +381,10 @@ describe('invalid competition files', () => {
 
   it('refuses a competition file that does not exist and a missing option, creating nothing', () => {
     const missing = join(temp.dir, 'never-nofile.db');
-    expectOneLineError(cli(['init', '--db', missing, '--competition', join(temp.dir, 'nope.json')]), /Berkas tidak ditemukan: .*nope\.json/);
+    expectOneLineError(
+      cli(['init', '--db', missing, '--competition', join(temp.dir, 'nope.json')]),
+      /Berkas tidak ditemukan: .*nope\.json/,
+    );
     expectOneLineError(cli(['init', '--db', missing]), /Opsi --competition wajib diisi untuk perintah init/);
     expect(existsSync(missing)).toBe(false);
   });
@@ -279,8 +393,14 @@ describe('invalid competition files', () => {
     const missing = join(temp.dir, 'never-export.db');
     expectOneLineError(cli(['export', '--db', missing, '--out', join(temp.dir, 'e.json')]), /Berkas basis data tidak ditemukan/);
     expect(existsSync(missing)).toBe(false);
-    expectOneLineError(cli(['export', '--db', db, '--competition', 'ADA', '--out', join(temp.dir, 'no-dir', 'e.json')]), /Folder tujuan tidak ada/);
-    expectOneLineError(cli(['export', '--db', db, '--competition', 'TIDAK-ADA', '--out', join(temp.dir, 'e.json')]), /Lomba dengan kode TIDAK-ADA tidak ada/);
+    expectOneLineError(
+      cli(['export', '--db', db, '--competition', 'ADA', '--out', join(temp.dir, 'no-dir', 'e.json')]),
+      /Folder tujuan tidak ada/,
+    );
+    expectOneLineError(
+      cli(['export', '--db', db, '--competition', 'TIDAK-ADA', '--out', join(temp.dir, 'e.json')]),
+      /Lomba dengan kode TIDAK-ADA tidak ada/,
+    );
     expect(existsSync(join(temp.dir, 'e.json'))).toBe(false);
   });
 });

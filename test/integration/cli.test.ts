@@ -36,7 +36,15 @@ afterAll(() => temp.cleanup());
 
 describe('demo and rank', () => {
   it('prints the contract JSON for 12 sites, complete and finalised, with labels on the first six', () => {
-    expect(ranking).toMatchObject({ competition: 'DEMO', aggregation: 'mean', normalise: 'max', precision: 2, rankBy: 'all', complete: true, finalised: true });
+    expect(ranking).toMatchObject({
+      competition: 'DEMO',
+      aggregation: 'mean',
+      normalise: 'max',
+      precision: 2,
+      rankBy: 'all',
+      complete: true,
+      finalised: true,
+    });
     expect(ranking.ranking).toHaveLength(12);
     const first = ranking.ranking[0]!;
     for (const key of ['rank', 'site', 'name', 'category', 'total', 'label', 'tied', 'complete', 'decidedBy', 'aspects', 'phases']) {
@@ -45,7 +53,14 @@ describe('demo and rank', () => {
     expect(first.decidedBy).toBeNull();
     expect(Object.keys(first.aspects)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
     expect(Object.keys(first.phases)).toEqual(['ADM', 'PPR', 'LAP', 'KRT']);
-    expect(ranking.ranking.slice(0, 6).map((r) => r.label)).toEqual(['Juara I', 'Juara II', 'Juara III', 'Harapan I', 'Harapan II', 'Harapan III']);
+    expect(ranking.ranking.slice(0, 6).map((r) => r.label)).toEqual([
+      'Juara I',
+      'Juara II',
+      'Juara III',
+      'Harapan I',
+      'Harapan II',
+      'Harapan III',
+    ]);
     expect(ranking.ranking.slice(6).every((r) => r.label === null)).toBe(true);
     // totals are sorted, and each total is the sum of its aspects (unrounded numbers)
     for (const r of ranking.ranking) {

@@ -23,7 +23,20 @@ describe('a new database', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all();
-    expect(tables.map((t) => t.name).sort()).toEqual(['app_meta', 'competition', 'evidence', 'history', 'household', 'instrument', 'juror', 'juror_aspect', 'recusal', 'score', 'sheet', 'site']);
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'app_meta',
+      'competition',
+      'evidence',
+      'history',
+      'household',
+      'instrument',
+      'juror',
+      'juror_aspect',
+      'recusal',
+      'score',
+      'sheet',
+      'site',
+    ]);
     for (const t of tables) expect(t.sql, t.name).toMatch(/\)\s*STRICT$/);
     db.close();
   });
@@ -42,15 +55,29 @@ describe('a new database', () => {
 
   it('enforces the schema: a NIP that is not 18 digits and a score for an unknown site are refused by SQLite itself', () => {
     const db = openDatabase({ file: join(temp.dir, 'constraints.db') });
-    db.prepare("INSERT INTO instrument (code, version, name, content, content_hash, created_at) VALUES ('I', 1, 'I', '{}', 'h', 'now')").run();
-    db.prepare("INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES ('u', 'C', 'C', 2026, '{}', '{}', 1, 'now')").run();
+    db.prepare(
+      "INSERT INTO instrument (code, version, name, content, content_hash, created_at) VALUES ('I', 1, 'I', '{}', 'h', 'now')",
+    ).run();
+    db.prepare(
+      "INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES ('u', 'C', 'C', 2026, '{}', '{}', 1, 'now')",
+    ).run();
     expect(() =>
-      db.prepare("INSERT INTO juror (competition_id, code, name, nip, role, all_aspects, ordinal) VALUES (1, 'J1', 'A', '123', 'ketua', 1, 0)").run(),
+      db
+        .prepare(
+          "INSERT INTO juror (competition_id, code, name, nip, role, all_aspects, ordinal) VALUES (1, 'J1', 'A', '123', 'ketua', 1, 0)",
+        )
+        .run(),
     ).toThrow(/CHECK constraint/);
     expect(() =>
-      db.prepare("INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (99, 99, 'A1', 3, 1, 'now')").run(),
+      db
+        .prepare(
+          "INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (99, 99, 'A1', 3, 1, 'now')",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
-    expect(() => db.prepare("INSERT INTO site (competition_id, code, name, ordinal) VALUES (1, 'S1', 'X', 'first')").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => db.prepare("INSERT INTO site (competition_id, code, name, ordinal) VALUES (1, 'S1', 'X', 'first')").run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
     db.close();
   });
 });
@@ -63,7 +90,15 @@ describe('migrations', () => {
       expect(schemaVersion(old)).toBe(migration.version - 1);
       if (migration.version > 1) {
         // seed with the store of the older schema: a competition from the demo generator
-        new Store(old).putInstrument({ format: 'penilai.instrument/1', code: 'X', name: 'X', version: 1, defaultScale: { min: 1, max: 5, step: 1 }, phases: [{ code: 'P', name: 'P' }], aspects: [{ code: 'A', name: 'A', indicators: [{ code: 'A1', name: 'a', weight: 100, phase: 'P' }] }] });
+        new Store(old).putInstrument({
+          format: 'penilai.instrument/1',
+          code: 'X',
+          name: 'X',
+          version: 1,
+          defaultScale: { min: 1, max: 5, step: 1 },
+          phases: [{ code: 'P', name: 'P' }],
+          aspects: [{ code: 'A', name: 'A', indicators: [{ code: 'A1', name: 'a', weight: 100, phase: 'P' }] }],
+        });
       }
       old.close();
       const migrated = openDatabase({ file });

@@ -45,8 +45,21 @@ describe('competition.create', () => {
     const before = fingerprint(file);
     const cases: [ChannelInput<'competition.create'>, string, RegExp][] = [
       [newCompetition({ jurors: [{ code: 'J1', name: 'X', role: 'ketua', nip: '1970' }] }), 'jurors[0].nip', /18 angka/],
-      [newCompetition({ jurors: [{ code: 'J1', name: 'X', role: 'ketua', aspects: ['Z'] }] }), 'jurors[0].aspects[0]', /aspek Z tidak dikenal/],
-      [newCompetition({ sites: [{ code: 'S01', name: 'A' }, { code: 'S01', name: 'B' }] }), 'sites[1].code', /kode S01 sudah dipakai/],
+      [
+        newCompetition({ jurors: [{ code: 'J1', name: 'X', role: 'ketua', aspects: ['Z'] }] }),
+        'jurors[0].aspects[0]',
+        /aspek Z tidak dikenal/,
+      ],
+      [
+        newCompetition({
+          sites: [
+            { code: 'S01', name: 'A' },
+            { code: 'S01', name: 'B' },
+          ],
+        }),
+        'sites[1].code',
+        /kode S01 sudah dipakai/,
+      ],
       [newCompetition({ sites: [{ code: 'S01', name: '' }] }), 'sites[0].name', /minimal 1/],
       [newCompetition({ competition: { code: 'UJI', name: 'Lomba', year: 1900 } }), 'competition.year', /minimal 2000/],
     ];
@@ -66,7 +79,12 @@ describe('competition.create', () => {
 
   it('creates a competition on the default instrument and refuses the same code twice', async () => {
     const created = await core.call('competition.create', newCompetition());
-    expect(created.ok && created.value).toMatchObject({ code: 'UJI', sites: 2, jurors: 3, instrument: { code: 'P2WKSS-PROV', version: 1 } });
+    expect(created.ok && created.value).toMatchObject({
+      code: 'UJI',
+      sites: 2,
+      jurors: 3,
+      instrument: { code: 'P2WKSS-PROV', version: 1 },
+    });
     const again = await core.call('competition.create', newCompetition());
     expect(!again.ok && again.error).toMatchObject({ code: 'conflict', key: 'competition.exists' });
     const detail = await core.call('competition.get', { code: 'UJI' });

@@ -54,7 +54,12 @@ async function fails(result: Promise<{ ok: true; value: unknown } | { ok: false;
 
 /** The save payload of a competition as it stands (what the setup editor starts from). */
 function savePayload(detail: CompetitionDetail): ChannelInput<'competition.save'> {
-  return { code: detail.info.code, competition: structuredClone(detail.info), sites: structuredClone(detail.sites), jurors: structuredClone(detail.jurors) };
+  return {
+    code: detail.info.code,
+    competition: structuredClone(detail.info),
+    sites: structuredClone(detail.sites),
+    jurors: structuredClone(detail.jurors),
+  };
 }
 
 function editable(instrument: Instrument): Instrument {
@@ -92,7 +97,14 @@ describe('competition.save', () => {
       dates: { start: '2026-09-07', end: '2026-09-18', plenary: '2026-09-21' },
       letterhead: { lines: ['PEMERINTAH PROVINSI BANTEN'], address: 'Jl. Syech Nawawi', logo: 'data:image/png;base64,AA==' },
       documentNumbers: { beritaAcara: '400.10.2.1/573/DP3AKKB/2026' },
-      rules: { aggregation: 'median', normalise: 'range', tieBreak: ['aspect:E', 'phase:LAP'], precision: 1, rankBy: 'category', labels: ['Juara I', 'Juara II'] },
+      rules: {
+        aggregation: 'median',
+        normalise: 'range',
+        tieBreak: ['aspect:E', 'phase:LAP'],
+        precision: 1,
+        rankBy: 'category',
+        labels: ['Juara I', 'Juara II'],
+      },
     };
     payload.sites = [
       { code: 'S03', name: 'Kelurahan Tiga', category: 'kelurahan', contact: '0812', visitDate: '2026-09-09' },
@@ -144,7 +156,9 @@ describe('competition.save', () => {
 
   it('refuses to remove a site or a juror that has scores, and removes them once the scores are gone', async () => {
     // the recusal saved above holds: J2 cannot score at S04
-    expect(await fails(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S04', indicator: 'D1', value: 4 }))).toMatchObject({
+    expect(
+      await fails(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S04', indicator: 'D1', value: 4 })),
+    ).toMatchObject({
       key: 'score.notEligible',
     });
     await ok(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S01', indicator: 'D1', value: 4 }));
@@ -225,7 +239,9 @@ describe('instrument versions', () => {
     expect(e2.path).toBe('jurors[1].aspects[1]');
     expect(describeError(e2, 'id')).toMatch(/aspek F tidak dikenal/);
 
-    const e3 = await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument: { format: 'penilai.instrument/1' }, asNewVersion: true }));
+    const e3 = await fails(
+      core.call('competition.saveInstrument', { competition: 'GESER', instrument: { format: 'penilai.instrument/1' }, asNewVersion: true }),
+    );
     expect(e3.path).toBe('instrument.code');
     expect(p2wkss(await ok(core.call('instrument.list', {})))).toHaveLength(1);
   });
@@ -252,11 +268,16 @@ describe('instrument versions', () => {
     expect(indicator(await ok(core.call('instrument.get', { code: 'P2WKSS-PROV', version: 1 })), 'H2').name).not.toBe('Diubah di tempat');
     const mismatch = editable(now.instrument);
     mismatch.version = 7;
-    expect(await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument: mismatch, asNewVersion: false }))).toMatchObject({
+    expect(
+      await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument: mismatch, asNewVersion: false })),
+    ).toMatchObject({
       key: 'instrument.mismatch',
       path: 'instrument.version',
     });
-    expect(await fails(core.call('instrument.get', { code: 'P2WKSS-PROV', version: 9 }))).toMatchObject({ code: 'not-found', key: 'instrument.notFound' });
+    expect(await fails(core.call('instrument.get', { code: 'P2WKSS-PROV', version: 9 }))).toMatchObject({
+      code: 'not-found',
+      key: 'instrument.notFound',
+    });
   });
 
   it('locks a version once scoring has started: an edit is refused with the version and the next one', async () => {
@@ -269,8 +290,15 @@ describe('instrument versions', () => {
     const instrument = editable((await detail()).instrument);
     indicator(instrument, 'H1').name = 'Lagi';
     const error = await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument, asNewVersion: false }));
-    expect(error).toMatchObject({ code: 'conflict', key: 'instrument.locked', params: { code: 'P2WKSS-PROV', version: 2, next: 3 }, path: 'instrument' });
-    expect(describeError(error, 'id')).toMatch(/Instrumen P2WKSS-PROV versi 2 sudah dipakai untuk menilai dan terkunci\. Simpan perubahan sebagai versi baru \(versi 3\)/);
+    expect(error).toMatchObject({
+      code: 'conflict',
+      key: 'instrument.locked',
+      params: { code: 'P2WKSS-PROV', version: 2, next: 3 },
+      path: 'instrument',
+    });
+    expect(describeError(error, 'id')).toMatch(
+      /Instrumen P2WKSS-PROV versi 2 sudah dipakai untuk menilai dan terkunci\. Simpan perubahan sebagai versi baru \(versi 3\)/,
+    );
     expect(describeError(error, 'en')).toMatch(/version 2 has been used for scoring and is locked.*\(version 3\)/);
     expect(indicator((await detail()).instrument, 'H1').name).toBe('Peran perempuan (APKM)');
   });
@@ -321,12 +349,16 @@ describe('instrument versions', () => {
   it('refuses an in-place edit of a version another competition uses', async () => {
     await ok(core.call('competition.create', { ...newCompetition('KEDUA'), instrument: { code: 'P2WKSS-PROV', version: 2 } }));
     await ok(core.call('competition.create', { ...newCompetition('KETIGA'), instrument: { code: 'P2WKSS-PROV', version: 3 } }));
-    const missing = await fails(core.call('competition.create', { ...newCompetition('KEEMPAT'), instrument: { code: 'P2WKSS-PROV', version: 9 } }));
+    const missing = await fails(
+      core.call('competition.create', { ...newCompetition('KEEMPAT'), instrument: { code: 'P2WKSS-PROV', version: 9 } }),
+    );
     expect(missing).toMatchObject({ code: 'not-found', key: 'instrument.notFound', path: 'instrument' });
     // version 4 for KETIGA, not yet scored, then shared by a fifth competition
     const v4 = editable((await ok(core.call('competition.get', { code: 'KETIGA' }))).instrument);
     indicator(v4, 'H1').name = 'Versi empat';
-    expect(await ok(core.call('competition.saveInstrument', { competition: 'KETIGA', instrument: v4, asNewVersion: true }))).toMatchObject({ version: 4 });
+    expect(await ok(core.call('competition.saveInstrument', { competition: 'KETIGA', instrument: v4, asNewVersion: true }))).toMatchObject({
+      version: 4,
+    });
     await ok(core.call('competition.create', { ...newCompetition('KELIMA'), instrument: { code: 'P2WKSS-PROV', version: 4 } }));
     const edit = editable(v4);
     edit.version = 4;
@@ -356,7 +388,9 @@ describe('instrument versions', () => {
     expect((await sheet('J1')).finalised).toBe(false); // J1 scores A2, which must be scored again
     expect((await sheet('J2')).finalised).toBe(true); // J2 scores D and F, unchanged
     await ok(core.call('scoring.setScore', { competition: 'FINAL', juror: 'J1', site: 'S01', indicator: 'A2', value: 9 }));
-    expect(await fails(core.call('scoring.setScore', { competition: 'FINAL', juror: 'J2', site: 'S01', indicator: 'F2', value: 3 }))).toMatchObject({ key: 'score.sheetFinal' });
+    expect(
+      await fails(core.call('scoring.setScore', { competition: 'FINAL', juror: 'J2', site: 'S01', indicator: 'F2', value: 3 })),
+    ).toMatchObject({ key: 'score.sheetFinal' });
   });
 });
 
@@ -401,12 +435,23 @@ describe('competition file in and out', () => {
       instrument: { aspects: { indicators: { name: string }[] }[] };
     };
     const newer = { ...file, format: 'penilai.competition/2' };
-    expect(await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(newer) }))).toMatchObject({ key: 'validate.formatTag', path: 'format' });
-    expect(await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(file) }))).toMatchObject({ key: 'competition.exists', path: 'competition.code' });
+    expect(await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(newer) }))).toMatchObject({
+      key: 'validate.formatTag',
+      path: 'format',
+    });
+    expect(await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(file) }))).toMatchObject({
+      key: 'competition.exists',
+      path: 'competition.code',
+    });
     file.competition.code = 'BEDA';
     file.instrument.aspects[0]!.indicators[0]!.name = 'Lain';
     const clash = await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(file) }));
-    expect(clash).toMatchObject({ code: 'conflict', key: 'instrument.conflict', path: 'instrument.version', params: { code: 'P2WKSS-PROV', version: 1 } });
+    expect(clash).toMatchObject({
+      code: 'conflict',
+      key: 'instrument.conflict',
+      path: 'instrument.version',
+      params: { code: 'P2WKSS-PROV', version: 1 },
+    });
     expect(await ok(core.call('competition.list', {}))).toEqual(before);
   });
 });

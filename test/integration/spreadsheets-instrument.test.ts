@@ -50,7 +50,11 @@ function bundled(file: string): Instrument {
 async function problemsOf(name: string, bytes: Uint8Array, lang: 'id' | 'en' = 'id'): Promise<string[]> {
   const read = await readInstrument({ name, bytes });
   if (read.ok) throw new Error(`${name} read without problems`);
-  return read.problems.map((p) => (p.path === undefined ? describeFileIssue(p, lang) : `${p.file} @ ${p.path}: ${describeFileIssue(p, lang).split(': ').slice(1).join(': ')}`));
+  return read.problems.map((p) =>
+    p.path === undefined
+      ? describeFileIssue(p, lang)
+      : `${p.file} @ ${p.path}: ${describeFileIssue(p, lang).split(': ').slice(1).join(': ')}`,
+  );
 }
 
 const INSTRUMENT_SHEET: CellInput[][] = [
@@ -98,7 +102,12 @@ describe('the Kampung KB default instrument', () => {
     ]);
     expect(kkb.aspects.flatMap((a) => a.indicators).reduce((s, i) => s + i.weight, 0)).toBe(100);
     const options = kkb.aspects.flatMap((a) => a.indicators).find((i) => i.scale && isOptionsScale(i.scale));
-    expect(options?.scale && isOptionsScale(options.scale) && options.scale.options.map((o) => `${o.key}=${o.value}`)).toEqual(['a=4', 'b=3', 'c=2', 'd=1']);
+    expect(options?.scale && isOptionsScale(options.scale) && options.scale.options.map((o) => `${o.key}=${o.value}`)).toEqual([
+      'a=4',
+      'b=3',
+      'c=2',
+      'd=1',
+    ]);
     expect(kkb.aspects.flatMap((a) => a.indicators).filter((i) => i.rubric).length).toBeGreaterThanOrEqual(5);
   });
 });
@@ -110,7 +119,13 @@ describe('instrument cell notation', () => {
     expect(parseScale('0-10 langkah 0,5 poin')).toEqual({ ok: true, value: { min: 0, max: 10, step: 0.5, unit: 'poin' } });
     expect(parseScale('a=95; b=85 (Baik); c=75')).toEqual({
       ok: true,
-      value: { options: [{ key: 'a', value: 95 }, { key: 'b', value: 85, label: 'Baik' }, { key: 'c', value: 75 }] },
+      value: {
+        options: [
+          { key: 'a', value: 95 },
+          { key: 'b', value: 85, label: 'Baik' },
+          { key: 'c', value: 75 },
+        ],
+      },
     });
     expect(parseScale('satu sampai lima')).toMatchObject({ ok: false, key: 'file.badScale' });
     expect(formatScale({ min: 0, max: 10, step: 0.5, unit: '%' })).toBe('0-10 langkah 0,5 %');
@@ -124,7 +139,13 @@ describe('instrument cell notation', () => {
     expect(parseLevelMap(formatLevelMap(tricky))).toEqual({ ok: true, value: tricky });
     expect(parseLevelMap('Sangat Kurang; 5=Baik')).toMatchObject({ ok: false, key: 'file.badLevelMap' });
     expect(parseLevels('1; 2,5, 5')).toEqual({ ok: true, value: ['1', '2.5', '5'] });
-    expect(parseBands('<40=1; >=40=5')).toEqual({ ok: true, value: [{ below: 40, score: 1 }, { atLeast: 40, score: 5 }] });
+    expect(parseBands('<40=1; >=40=5')).toEqual({
+      ok: true,
+      value: [
+        { below: 40, score: 1 },
+        { atLeast: 40, score: 5 },
+      ],
+    });
     expect(parseBands('40-60=2')).toMatchObject({ ok: false, key: 'file.badBand', params: { part: '40-60=2' } });
   });
 });
@@ -246,7 +267,15 @@ describe('instrument files through the handlers', () => {
         row({ 'Kode Aspek': 'A', 'Nama Aspek': 'Aspek A', Kode: 'A1', Indikator: 'Satu', Bobot: 'abc', Tahap: 'ADM' }),
         row({ Kode: 'A2', Indikator: 'Dua', Bobot: 10, Tahap: 'ADM', Skala: '1 sampai 5' }),
         row({ Kode: 'A1', Indikator: 'Tiga', Bobot: 10, Tahap: 'ADM', Label: '1=Kurang' }),
-        row({ 'Kode Aspek': 'A', 'Nama Aspek': 'Aspek Lain', Kode: 'A4', Indikator: 'Empat', Bobot: 10, Tahap: 'LAP', Skala: new Date(Date.UTC(2026, 4, 1)) }),
+        row({
+          'Kode Aspek': 'A',
+          'Nama Aspek': 'Aspek Lain',
+          Kode: 'A4',
+          Indikator: 'Empat',
+          Bobot: 10,
+          Tahap: 'LAP',
+          Skala: new Date(Date.UTC(2026, 4, 1)),
+        }),
         row({ 'Kode Aspek': 'B', Kode: 'B1', Indikator: 'Lima', Bobot: 0, Tahap: 'LAP', 'Butir kunjungan rumah': 'Punya jamban' }),
         row({ Kode: 'B2', Bobot: 10, Tahap: 'LAP', 'Sampel KK': 2.5, 'Butir kunjungan rumah': 'x', Pita: '40-60=2' }),
         row({ Kode: 'B3', Indikator: 'Tujuh', Bobot: 10, 'Catatan wajib pada': 'satu' }),
@@ -289,9 +318,27 @@ describe('instrument files through the handlers', () => {
       Tahap: PHASE_SHEET,
       Indikator: [
         INDICATOR_HEADER,
-        row({ 'Kode Aspek': 'A', 'Nama Aspek': 'Aspek A', Kode: 'A1', Indikator: 'Satu', Bobot: 40, Tahap: 'ADM', Rubrik: '1=tidak ada; 9=lengkap' }),
+        row({
+          'Kode Aspek': 'A',
+          'Nama Aspek': 'Aspek A',
+          Kode: 'A1',
+          Indikator: 'Satu',
+          Bobot: 40,
+          Tahap: 'ADM',
+          Rubrik: '1=tidak ada; 9=lengkap',
+        }),
         row({ Kode: 'A2', Indikator: 'Dua', Bobot: 30, Tahap: 'XYZ' }),
-        row({ 'Kode Aspek': 'B', 'Nama Aspek': 'Aspek B', Kode: 'B1', Indikator: 'Tiga', Bobot: 20, Tahap: 'LAP', 'Sampel KK': 10, 'Butir kunjungan rumah': 'a; b', Pita: '<50=1; >=50=6' }),
+        row({
+          'Kode Aspek': 'B',
+          'Nama Aspek': 'Aspek B',
+          Kode: 'B1',
+          Indikator: 'Tiga',
+          Bobot: 20,
+          Tahap: 'LAP',
+          'Sampel KK': 10,
+          'Butir kunjungan rumah': 'a; b',
+          Pita: '<50=1; >=50=6',
+        }),
       ],
     });
     expect(await problemsOf('uji.xlsx', bytes)).toEqual([
@@ -301,7 +348,9 @@ describe('instrument files through the handlers', () => {
       'uji.xlsx, lembar Indikator, baris 4, kolom Pita: tingkat "6" tidak ada pada skala',
       'uji.xlsx, lembar Indikator, kolom Bobot: jumlah bobot harus 100, sekarang 90',
     ]);
-    expect(await problemsOf('uji.xlsx', bytes, 'en')).toContain('uji.xlsx, sheet Indikator, column Bobot: weights must sum to 100, they sum to 90');
+    expect(await problemsOf('uji.xlsx', bytes, 'en')).toContain(
+      'uji.xlsx, sheet Indikator, column Bobot: weights must sum to 100, they sum to 90',
+    );
   });
 
   it('names a missing sheet and a missing column', async () => {
@@ -326,7 +375,12 @@ describe('instrument files through the handlers', () => {
     bad.aspects[1]!.indicators[2]!.weight = -1;
     const encode = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v, null, 2));
     const cases: [string, unknown, string, string][] = [
-      ['kkb.json', bad, 'kkb.json, di aspects[1].indicators[2].weight: minimal 0', 'kkb.json, at aspects[1].indicators[2].weight: must be at least 0'],
+      [
+        'kkb.json',
+        bad,
+        'kkb.json, di aspects[1].indicators[2].weight: minimal 0',
+        'kkb.json, at aspects[1].indicators[2].weight: must be at least 0',
+      ],
       [
         'kkb.json',
         { ...good, format: 'penilai.instrument/2' },
@@ -339,8 +393,18 @@ describe('instrument files through the handlers', () => {
         'kkb.json, baris 3, kolom 15: bukan JSON yang valid (periksa tanda koma, kurung, dan tanda kutip)',
         'kkb.json, line 3, column 15: not valid JSON (check the commas, brackets and quotation marks)',
       ],
-      ['kkb.json', '{\n  "format": "penilai.instrument/1",\n', 'kkb.json, baris 2: JSON terpotong: berkas berakhir sebelum semua kurung ditutup', 'kkb.json, line 2: truncated JSON: the file ends before every bracket is closed'],
-      ['nilai.csv', 'site,juror\n', 'nilai.csv: jenis berkas tidak dikenali; gunakan .json (penilai.instrument/1), .xlsx', 'nilai.csv: unrecognised file type; use .json (penilai.instrument/1), .xlsx'],
+      [
+        'kkb.json',
+        '{\n  "format": "penilai.instrument/1",\n',
+        'kkb.json, baris 2: JSON terpotong: berkas berakhir sebelum semua kurung ditutup',
+        'kkb.json, line 2: truncated JSON: the file ends before every bracket is closed',
+      ],
+      [
+        'nilai.csv',
+        'site,juror\n',
+        'nilai.csv: jenis berkas tidak dikenali; gunakan .json (penilai.instrument/1), .xlsx',
+        'nilai.csv: unrecognised file type; use .json (penilai.instrument/1), .xlsx',
+      ],
     ];
     for (const [name, content, id, en] of cases) {
       const result = await core.call('instrument.import', { name, bytes: encode(content) });

@@ -73,16 +73,32 @@ describe('sites from .xlsx', () => {
     const parsed = await parseSitesFile(file('lokus.xlsx', bytes));
     expect(parsed.issues).toEqual([]);
     expect(parsed.rows).toEqual<Site[]>([
-      { code: 'S01', name: 'Desa Bugel', regency: 'Kabupaten Serang', district: 'Padarincang', category: 'desa', contact: 'Ibu Ani 0812 3456 7890', visitDate: '2026-09-08' },
+      {
+        code: 'S01',
+        name: 'Desa Bugel',
+        regency: 'Kabupaten Serang',
+        district: 'Padarincang',
+        category: 'desa',
+        contact: 'Ibu Ani 0812 3456 7890',
+        visitDate: '2026-09-08',
+      },
       { code: 'S02', name: 'Kelurahan Cipare', regency: 'Kota Serang', district: 'Serang', category: 'kelurahan', visitDate: '2026-09-09' },
       { code: 'S03', name: 'Desa Sukamaju', regency: 'Kabupaten Lebak', visitDate: '2026-09-10' },
     ]);
   });
 
   it('accepts English headers and takes the first sheet when none is called Lokus', async () => {
-    const bytes = await xlsx({ Sheet1: [['Code', 'Name', 'Regency', 'District', 'Visit date'], ['A', 'Desa A', 'Kab X', 'Kec Y', '8 September 2026']] });
+    const bytes = await xlsx({
+      Sheet1: [
+        ['Code', 'Name', 'Regency', 'District', 'Visit date'],
+        ['A', 'Desa A', 'Kab X', 'Kec Y', '8 September 2026'],
+      ],
+    });
     const parsed = await parseSitesFile(file('sites.xlsx', bytes));
-    expect(parsed).toEqual({ rows: [{ code: 'A', name: 'Desa A', regency: 'Kab X', district: 'Kec Y', visitDate: '2026-09-08' }], issues: [] });
+    expect(parsed).toEqual({
+      rows: [{ code: 'A', name: 'Desa A', regency: 'Kab X', district: 'Kec Y', visitDate: '2026-09-08' }],
+      issues: [],
+    });
   });
 
   it('reports every bad row with its row and column, and keeps the good rows', async () => {
@@ -134,7 +150,17 @@ describe('sites from .xlsx', () => {
   });
 
   it('names a missing required column, ignores unknown ones, and says when there are no rows', async () => {
-    const missing = await parseSitesFile(file('a.xlsx', await xlsx({ Lokus: [['Kode', 'Nomor Urut', 'Kecamatan'], ['S01', 1, 'X']] })));
+    const missing = await parseSitesFile(
+      file(
+        'a.xlsx',
+        await xlsx({
+          Lokus: [
+            ['Kode', 'Nomor Urut', 'Kecamatan'],
+            ['S01', 1, 'X'],
+          ],
+        }),
+      ),
+    );
     expect(missing.rows).toEqual([]);
     expect(messages(missing)).toEqual([
       'a.xlsx, lembar Lokus, baris 1: kolom wajib "Desa/Kelurahan" tidak ada di baris judul (nama lain yang dikenali: Nama, Nama Lokus, Lokus, Desa, Kelurahan, Nama Desa/Kelurahan, Name, Site, Village)',
@@ -142,9 +168,21 @@ describe('sites from .xlsx', () => {
     expect(messages(missing, 'en')[0]).toMatch(/^a\.xlsx, sheet Lokus, row 1: required column "Desa\/Kelurahan" is not in the header row/);
     const empty = await parseSitesFile(file('b.xlsx', await xlsx({ Lokus: [SITE_HEADER] })));
     expect(messages(empty)).toEqual(['b.xlsx, lembar Lokus: tidak ada baris data di bawah baris judul kolom']);
-    const twice = await parseSitesFile(file('c.xlsx', await xlsx({ Lokus: [['Kode', 'Nama', 'Desa'], ['S01', 'Desa Satu', 'x']] })));
+    const twice = await parseSitesFile(
+      file(
+        'c.xlsx',
+        await xlsx({
+          Lokus: [
+            ['Kode', 'Nama', 'Desa'],
+            ['S01', 'Desa Satu', 'x'],
+          ],
+        }),
+      ),
+    );
     expect(twice.rows).toEqual([{ code: 'S01', name: 'Desa Satu' }]);
-    expect(messages(twice, 'en')).toEqual(['c.xlsx, sheet Lokus, row 1: column "Desa" appears again (already present as "Nama"); it is ignored']);
+    expect(messages(twice, 'en')).toEqual([
+      'c.xlsx, sheet Lokus, row 1: column "Desa" appears again (already present as "Nama"); it is ignored',
+    ]);
   });
 });
 
@@ -161,8 +199,24 @@ describe('sites from CSV', () => {
     const parsed = await parseSitesFile(file('lokus.csv', bytes));
     expect(parsed.issues).toEqual([]);
     expect(parsed.rows).toEqual<Site[]>([
-      { code: 'S01', name: 'Desa "Maju"; Jaya', regency: 'Kabupaten Serang', district: 'Padarincang', category: 'desa', contact: 'Ibu Ani\r\nRT 02/RW 03', visitDate: '2026-09-08' },
-      { code: 'S02', name: 'Kelurahan Cipare', regency: 'Kota Serang', district: 'Serang', category: 'kelurahan', contact: '081234567890', visitDate: '2026-09-09' },
+      {
+        code: 'S01',
+        name: 'Desa "Maju"; Jaya',
+        regency: 'Kabupaten Serang',
+        district: 'Padarincang',
+        category: 'desa',
+        contact: 'Ibu Ani\r\nRT 02/RW 03',
+        visitDate: '2026-09-08',
+      },
+      {
+        code: 'S02',
+        name: 'Kelurahan Cipare',
+        regency: 'Kota Serang',
+        district: 'Serang',
+        category: 'kelurahan',
+        contact: '081234567890',
+        visitDate: '2026-09-09',
+      },
       { code: 'S03', name: 'Desa Tiga' },
     ]);
   });
@@ -189,10 +243,17 @@ describe('sites from CSV', () => {
     ]);
     expect(readCsv('a;b\n"x"y;2\n3;4').problems).toEqual([{ line: 2, key: 'file.csvAfterQuote' }]);
     // Not UTF-8: read as Windows-1252, what Excel's plain CSV writes on Windows.
-    const cp1252 = decodeText(new Uint8Array([0x4b, 0x6f, 0x64, 0x65, 0x3b, 0x4e, 0x61, 0x6d, 0x61, 0x0a, 0x41, 0x3b, 0x43, 0x61, 0x66, 0xe9]));
+    const cp1252 = decodeText(
+      new Uint8Array([0x4b, 0x6f, 0x64, 0x65, 0x3b, 0x4e, 0x61, 0x6d, 0x61, 0x0a, 0x41, 0x3b, 0x43, 0x61, 0x66, 0xe9]),
+    );
     expect(cp1252).toEqual({ ok: true, text: 'Kode;Nama\nA;Café' });
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toEqual({ ok: false, key: 'file.utf16' });
-    const written = new TextDecoder('utf-8', { ignoreBOM: true }).decode(writeCsv([['NIP', 'Nama', 'Kontak'], [NIP, 'A; "B"', '0812']]));
+    const written = new TextDecoder('utf-8', { ignoreBOM: true }).decode(
+      writeCsv([
+        ['NIP', 'Nama', 'Kontak'],
+        [NIP, 'A; "B"', '0812'],
+      ]),
+    );
     expect(written).toBe(`\uFEFFNIP;Nama;Kontak\r\n="${NIP}";"A; ""B""";="0812"\r\n`);
   });
 });
@@ -213,7 +274,15 @@ describe('jurors', () => {
     const parsed = await parseJurorsFile(file('juri.xlsx', bytes));
     expect(parsed.issues).toEqual([]);
     expect(parsed.rows).toEqual<JurorWithRecusals[]>([
-      { code: 'J1', name: 'Dr. Hj. Siti Aminah, M.Si.', nip: NIP, position: 'Kepala Bidang', agency: 'Dinas Kesehatan', role: 'ketua', recusedSites: [] },
+      {
+        code: 'J1',
+        name: 'Dr. Hj. Siti Aminah, M.Si.',
+        nip: NIP,
+        position: 'Kepala Bidang',
+        agency: 'Dinas Kesehatan',
+        role: 'ketua',
+        recusedSites: [],
+      },
       { code: 'J2', name: 'Budi Santoso', nip: '198001012005011002', agency: 'Dinas Pendidikan', role: 'sekretaris', recusedSites: [] },
       { code: 'J3', name: 'Rina', agency: 'TP-PKK', role: 'anggota', aspects: ['D', 'F', 'G'], recusedSites: ['S03', 'S04'] },
       { code: 'J4', name: 'Dewi', role: 'anggota', aspects: [], recusedSites: [] },
@@ -279,21 +348,17 @@ describe('jurors', () => {
 
   it('needs the Peran column', async () => {
     const parsed = await parseJurorsFile(file('juri.csv', excelCsv(['Kode;Nama', 'J1;A'])));
-    expect(messages(parsed)).toEqual(['juri.csv, baris 1: kolom wajib "Peran" tidak ada di baris judul (nama lain yang dikenali: Peran dalam Tim, Kedudukan, Kedudukan dalam Tim, Role)']);
+    expect(messages(parsed)).toEqual([
+      'juri.csv, baris 1: kolom wajib "Peran" tidak ada di baris judul (nama lain yang dikenali: Peran dalam Tim, Kedudukan, Kedudukan dalam Tim, Role)',
+    ]);
   });
 });
 
 describe('cell values', () => {
   it('reads dates day/month/year only, NIPs, and the Aspek cell', () => {
-    expect(['2026-09-08', '8/9/2026', '08-09-2026', '8.9.2026', '8 September 2026', 'Selasa, 8 Sep 2026', '8 Agustus 2026'].map(parseDateText)).toEqual([
-      '2026-09-08',
-      '2026-09-08',
-      '2026-09-08',
-      '2026-09-08',
-      '2026-09-08',
-      '2026-09-08',
-      '2026-08-08',
-    ]);
+    expect(
+      ['2026-09-08', '8/9/2026', '08-09-2026', '8.9.2026', '8 September 2026', 'Selasa, 8 Sep 2026', '8 Agustus 2026'].map(parseDateText),
+    ).toEqual(['2026-09-08', '2026-09-08', '2026-09-08', '2026-09-08', '2026-09-08', '2026-09-08', '2026-08-08']);
     expect(['9/31/2026', '8/9/26', '2026-02-30', 'besok'].map(parseDateText)).toEqual([null, null, null, null]);
     expect(readNipText(`'${NIP}`)).toEqual({ ok: true, nip: NIP });
     expect(readNipText('197.003.151.995.032.000')).toMatchObject({ ok: false, key: 'file.nipNumber' });
@@ -315,13 +380,43 @@ describe('through the handlers', () => {
   let core: Core;
 
   const sites: Site[] = [
-    { code: 'S01', name: 'Desa "Bugel"; Padarincang', regency: 'Kabupaten Serang', district: 'Padarincang', category: 'desa', contact: '081234567890', visitDate: '2026-09-08' },
-    { code: '007', name: 'Kelurahan Cipare', regency: 'Kota Serang', category: 'kelurahan', contact: 'Pak Joko\nRT 01', visitDate: '2026-09-10' },
+    {
+      code: 'S01',
+      name: 'Desa "Bugel"; Padarincang',
+      regency: 'Kabupaten Serang',
+      district: 'Padarincang',
+      category: 'desa',
+      contact: '081234567890',
+      visitDate: '2026-09-08',
+    },
+    {
+      code: '007',
+      name: 'Kelurahan Cipare',
+      regency: 'Kota Serang',
+      category: 'kelurahan',
+      contact: 'Pak Joko\nRT 01',
+      visitDate: '2026-09-10',
+    },
     { code: 'S03', name: 'Desa Tiga' },
   ];
   const jurors: JurorWithRecusals[] = [
-    { code: 'J1', name: 'Dr. Hj. Siti Aminah, M.Si.', nip: NIP, position: 'Kepala Bidang', agency: 'Dinas Kesehatan', role: 'ketua', recusedSites: [] },
-    { code: 'J2', name: 'Anggota Kesehatan', nip: '198001012005011002', role: 'anggota', aspects: ['D', 'F'], recusedSites: ['S03', '007'] },
+    {
+      code: 'J1',
+      name: 'Dr. Hj. Siti Aminah, M.Si.',
+      nip: NIP,
+      position: 'Kepala Bidang',
+      agency: 'Dinas Kesehatan',
+      role: 'ketua',
+      recusedSites: [],
+    },
+    {
+      code: 'J2',
+      name: 'Anggota Kesehatan',
+      nip: '198001012005011002',
+      role: 'anggota',
+      aspects: ['D', 'F'],
+      recusedSites: ['S03', '007'],
+    },
     { code: 'J3', name: 'Sekretaris Tanpa Aspek', role: 'sekretaris', aspects: [], recusedSites: [] },
   ];
 
@@ -374,7 +469,10 @@ describe('through the handlers', () => {
   it('returns error values for files it cannot read and for an unknown competition, and never writes', async () => {
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fingerprint(database);
-    const oldXls = await core.call('sites.parse', { name: 'lokus.xls', bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]) });
+    const oldXls = await core.call('sites.parse', {
+      name: 'lokus.xls',
+      bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    });
     expect(!oldXls.ok && describeError(oldXls.error, 'id')).toBe(
       'lokus.xls: berkas Excel lama (.xls) tidak didukung; buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx)',
     );
@@ -390,7 +488,10 @@ describe('through the handlers', () => {
     expect(!notAFile.ok && notAFile.error.code).toBe('invalid');
 
     // Bad content is a preview with issues, not an error; still nothing is stored.
-    const bad = await core.call('jurors.parse', { name: 'juri.csv', bytes: excelCsv(['Kode;Nama;NIP;Peran', `J1;A;${NIP};ketua`, 'J2;B;123;anggota']) });
+    const bad = await core.call('jurors.parse', {
+      name: 'juri.csv',
+      bytes: excelCsv(['Kode;Nama;NIP;Peran', `J1;A;${NIP};ketua`, 'J2;B;123;anggota']),
+    });
     expect(bad.ok && bad.value.rows.map((r) => r.code)).toEqual(['J1']);
     expect(bad.ok && bad.value.issues.map((i) => [i.row, i.column, i.key])).toEqual([[3, 'NIP', 'file.nipLength']]);
     for (const format of ['xlsx', 'csv'] as const) await core.call('sites.export', { competition: 'UJI', format });

@@ -35,11 +35,7 @@ describe('coverageGaps', () => {
   });
 
   it('finds the site where the only juror of an aspect is recused, and not where another juror covers it', () => {
-    const jurors = [
-      { aspects: ['A', 'B'] },
-      { aspects: ['C'], recusedSites: ['S02'] },
-      { aspects: ['B'], recusedSites: ['S01'] },
-    ];
+    const jurors = [{ aspects: ['A', 'B'] }, { aspects: ['C'], recusedSites: ['S02'] }, { aspects: ['B'], recusedSites: ['S01'] }];
     expect(coverageGaps(input(jurors))).toEqual([{ site: 'S02', aspect: 'C' }]);
     // a second juror for C who is not recused from S02 closes the gap
     expect(coverageGaps(input([...jurors, { aspects: ['C'], recusedSites: ['S01'] }]))).toEqual([]);

@@ -176,7 +176,9 @@ describe('parseInstrument: invalid variants give the right path and message', ()
       const bands = indicator(c, 2, 1).household!.bands!;
       bands[4] = { atLeast: 95, score: 5 };
     });
-    expect(brief(issues)).toEqual([{ path: 'instrument.aspects[2].indicators[1].household.bands[4].atLeast', key: 'validate.bandAtLeastValue' }]);
+    expect(brief(issues)).toEqual([
+      { path: 'instrument.aspects[2].indicators[1].household.bands[4].atLeast', key: 'validate.bandAtLeastValue' },
+    ]);
   });
 
   it('household bands out of order', () => {
@@ -184,7 +186,10 @@ describe('parseInstrument: invalid variants give the right path and message', ()
     const issues = issuesOf((c) => {
       indicator(c, 2, 1).household!.bands![1] = { below: 30, score: 2 };
     });
-    expect(brief(issues)).toContainEqual({ path: 'instrument.aspects[2].indicators[1].household.bands[1].below', key: 'validate.bandBelow' });
+    expect(brief(issues)).toContainEqual({
+      path: 'instrument.aspects[2].indicators[1].household.bands[1].below',
+      key: 'validate.bandBelow',
+    });
   });
 
   it('household bands whose last band is not atLeast', () => {

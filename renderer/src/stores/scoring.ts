@@ -4,7 +4,7 @@
  * the screen shows is what is stored.
  */
 import { create } from 'zustand';
-import type { ChannelInput, ReviewProblem, ScoreSheet, SessionInfo, SheetProgress } from '../../../shared/contract/schemas.js';
+import type { ChannelInput, Result, ReviewProblem, ScoreSheet, SessionInfo, SheetProgress } from '../../../shared/contract/schemas.js';
 import type { AppError } from '../../../shared/domain/errors.js';
 import { call } from '../api.js';
 import { useAppStore } from './app.js';
@@ -61,6 +61,26 @@ export const useScoringStore = create<ScoringState>((set, get) => {
   };
   const mark = (indicator: string, state: SaveState) => set((s) => ({ saveState: { ...s.saveState, [indicator]: state } }));
 
+  /** One write of one indicator: marked saving, sent in order, marked saved (or error), then the sheet reloaded. */
+  async function saveCell(
+    indicator: string,
+    write: (at: { competition: string; juror: string; site: string }) => Promise<Result<unknown>>,
+    progressChanges: boolean,
+  ): Promise<boolean> {
+    const at = where();
+    if (!at) return false;
+    mark(indicator, 'saving');
+    const result = await inOrder(() => write(at));
+    if (!result.ok) {
+      mark(indicator, 'error');
+      notify(result.error);
+      return false;
+    }
+    mark(indicator, 'saved');
+    await Promise.all([get().reloadSheet(), progressChanges ? get().loadProgress() : undefined]);
+    return true;
+  }
+
   return {
     session: null,
     progress: [],
@@ -102,48 +122,10 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       if (!result.ok) return notify(result.error);
       if (get().site === at.site) set({ sheet: result.value });
     },
-    setScore: async (indicator, value, reason) => {
-      const at = where();
-      if (!at) return false;
-      mark(indicator, 'saving');
-      const result = await inOrder(() => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }));
-      if (!result.ok) {
-        mark(indicator, 'error');
-        notify(result.error);
-        return false;
-      }
-      mark(indicator, 'saved');
-      await Promise.all([get().reloadSheet(), get().loadProgress()]);
-      return true;
-    },
-    setNote: async (indicator, note) => {
-      const at = where();
-      if (!at) return false;
-      mark(indicator, 'saving');
-      const result = await inOrder(() => call('scoring.setNote', { ...at, indicator, note }));
-      if (!result.ok) {
-        mark(indicator, 'error');
-        notify(result.error);
-        return false;
-      }
-      mark(indicator, 'saved');
-      await get().reloadSheet();
-      return true;
-    },
-    setHousehold: async (indicator, answers) => {
-      const at = where();
-      if (!at) return false;
-      mark(indicator, 'saving');
-      const result = await inOrder(() => call('scoring.setHousehold', { ...at, indicator, answers }));
-      if (!result.ok) {
-        mark(indicator, 'error');
-        notify(result.error);
-        return false;
-      }
-      mark(indicator, 'saved');
-      await Promise.all([get().reloadSheet(), get().loadProgress()]);
-      return true;
-    },
+    setScore: (indicator, value, reason) =>
+      saveCell(indicator, (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }), true),
+    setNote: (indicator, note) => saveCell(indicator, (at) => call('scoring.setNote', { ...at, indicator, note }), false),
+    setHousehold: (indicator, answers) => saveCell(indicator, (at) => call('scoring.setHousehold', { ...at, indicator, answers }), true),
     undo: async () => {
       const at = where();
       if (!at) return;
@@ -174,29 +156,20 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       await Promise.all([get().reloadSheet(), get().loadProgress()]);
       return null;
     },
-    addEvidence: async (indicator, file) => {
-      const at = where();
-      if (!at) return false;
-      mark(indicator, 'saving');
-      const result = await inOrder(() =>
-        call('evidence.add', {
-          ...at,
-          indicator,
-          name: file.name,
-          mime: file.mime,
-          bytes: file.bytes,
-          ...(file.thumbnail ? { thumbnail: file.thumbnail } : {}),
-        }),
-      );
-      if (!result.ok) {
-        mark(indicator, 'error');
-        notify(result.error);
-        return false;
-      }
-      mark(indicator, 'saved');
-      await get().reloadSheet();
-      return true;
-    },
+    addEvidence: (indicator, file) =>
+      saveCell(
+        indicator,
+        (at) =>
+          call('evidence.add', {
+            ...at,
+            indicator,
+            name: file.name,
+            mime: file.mime,
+            bytes: file.bytes,
+            ...(file.thumbnail ? { thumbnail: file.thumbnail } : {}),
+          }),
+        false,
+      ),
     removeEvidence: async (uuid) => {
       const result = await inOrder(() => call('evidence.remove', { uuid }));
       if (!result.ok) return notify(result.error);

@@ -4,7 +4,7 @@
  * penilai.instrument/1 JSON or the .xlsx template. A version used for scoring is locked: a change becomes a new version.
  */
 import { useState } from 'react';
-import { describeError } from '../../../../shared/domain/errors.js';
+import { describeError, type AppError } from '../../../../shared/domain/errors.js';
 import { t as message } from '../../../../shared/i18n/messages.js';
 import {
   isOptionsScale,
@@ -17,7 +17,7 @@ import {
   type Scale,
 } from '../../../../shared/domain/instrument.js';
 import { formatNumber, parseDecimal, roundTo } from '../../../../shared/domain/numbers.js';
-import { call, saveBytes } from '../../api.js';
+import { call, download } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { checkInstrumentDraft, useSetupStore } from '../../stores/setup.js';
@@ -502,16 +502,10 @@ export function InstrumentTab() {
       ),
     }));
 
-  async function exportAs(format: 'json' | 'xlsx') {
-    const result = await call('instrument.export', { code: instrument!.code, version: instrument!.version, format });
-    if (!result.ok) return setNotice({ kind: 'error', error: result.error });
-    await saveBytes(result.value.name, result.value.bytes, result.value.mime);
-  }
-  async function template() {
-    const result = await call('instrument.template', {});
-    if (!result.ok) return setNotice({ kind: 'error', error: result.error });
-    await saveBytes(result.value.name, result.value.bytes, result.value.mime);
-  }
+  const failed = (error: AppError) => setNotice({ kind: 'error', error });
+  const exportAs = (format: 'json' | 'xlsx') =>
+    download(call('instrument.export', { code: instrument.code, version: instrument.version, format }), failed);
+  const template = () => download(call('instrument.template', {}), failed);
   async function importFile(file: File | undefined) {
     if (!file) return;
     setImportError(null);

@@ -4,7 +4,7 @@
  */
 import type { JurorWithRecusals } from '../../../../shared/contract/schemas.js';
 import { ROLES, type Role } from '../../../../shared/domain/competition.js';
-import { call, saveBytes } from '../../api.js';
+import { call, download } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useSetupStore } from '../../stores/setup.js';
@@ -59,11 +59,8 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
         : sites.map((s) => s.code).filter((s) => s === site || j.recusedSites.includes(s)),
     }));
 
-  async function exportAs(format: 'xlsx' | 'csv') {
-    const result = await call('jurors.export', { competition: code!, format });
-    if (!result.ok) return setNotice({ kind: 'error', error: result.error });
-    await saveBytes(result.value.name, result.value.bytes, result.value.mime);
-  }
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    download(call('jurors.export', { competition: code, format }), (error) => setNotice({ kind: 'error', error }));
 
   const siteName = new Map(sites.map((s) => [s.code, s.name]));
   return (

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { coverageGaps } from '../../../../shared/domain/coverage.js';
-import { call, saveBytes } from '../../api.js';
+import { call, download } from '../../api.js';
 import { Section, useT } from '../../components/common.js';
 import type { UiKey } from '../../i18n.js';
 import { useAppStore } from '../../stores/app.js';
@@ -49,11 +49,7 @@ export function SetupWorkspace() {
     section === 'instrumen' ? instrumentIssues.length : issues.filter((i) => sectionOf(i.path) === section).length;
   const gaps = coverageGaps({ instrument: detail.instrument, sites: draft.sites, jurors: draft.jurors });
 
-  async function exportCompetition() {
-    const result = await call('competition.export', { code: code! });
-    if (!result.ok) return setNotice({ kind: 'error', error: result.error });
-    await saveBytes(result.value.name, result.value.bytes, result.value.mime);
-  }
+  const exportCompetition = () => download(call('competition.export', { code: code! }), (error) => setNotice({ kind: 'error', error }));
 
   async function saveSetup() {
     if (await save()) setNotice({ kind: 'ok', text: t('setup.saved', { code: code! }) });

@@ -1,7 +1,7 @@
 /** Lokus: the competing sites, typed in or imported from .xlsx/.csv, and exported the same way. */
 import type { Site } from '../../../../shared/domain/competition.js';
 import { formatDate } from '../../../../shared/domain/dates.js';
-import { call, saveBytes } from '../../api.js';
+import { call, download } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useSetupStore } from '../../stores/setup.js';
@@ -37,11 +37,8 @@ export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
       ),
     );
 
-  async function exportAs(format: 'xlsx' | 'csv') {
-    const result = await call('sites.export', { competition: code!, format });
-    if (!result.ok) return setNotice({ kind: 'error', error: result.error });
-    await saveBytes(result.value.name, result.value.bytes, result.value.mime);
-  }
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    download(call('sites.export', { competition: code, format }), (error) => setNotice({ kind: 'error', error }));
 
   return (
     <div className="tab-body">
