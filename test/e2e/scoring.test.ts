@@ -104,6 +104,20 @@ describe('a juror scores a site on a visit', () => {
     await page.getByRole('button', { name: 'Tutup' }).click();
   });
 
+  it('takes a photo with the camera', async () => {
+    await page.locator('li[data-indicator="A2"]').getByRole('button', { name: 'Kamera' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Kamera' });
+    await expect.poll(() => dialog.locator('video').evaluate((v: HTMLVideoElement) => v.videoWidth)).toBeGreaterThan(0);
+    await shot(page, '22b-penilaian-kamera', false);
+    await dialog.getByRole('button', { name: 'Ambil foto' }).click();
+    await page.locator('li[data-indicator="A2"] .thumb img').waitFor();
+    const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
+    if (!sheet.ok) throw new Error(sheet.error.key);
+    const photo = sheet.value.evidence.find((e) => e.indicator === 'A2');
+    expect(photo?.mime).toBe('image/jpeg');
+    expect(photo?.hasThumbnail).toBe(true);
+  });
+
   it('finalises with a drawn signature and the PIN, and the sheet is locked', async () => {
     await page.getByRole('button', { name: 'Tinjau & finalkan' }).click();
     await page.getByText('Semua indikator lengkap. Tanda tangani untuk memfinalkan.').waitFor();
@@ -123,6 +137,22 @@ describe('a juror scores a site on a visit', () => {
     expect(sheet.ok && sheet.value.finalised).toBe(true);
     expect(await page.locator('li[data-indicator="A2"] [role=radio]').first().isDisabled()).toBe(true);
     await shot(page, '24-penilaian-terkunci', false);
+  });
+
+  it('reopens the finalised sheet only with a reason, which stays with the sheet', async () => {
+    await page.getByRole('button', { name: 'Buka kembali lembar ini' }).click();
+    await page.getByLabel('Alasan membuka kembali (dicatat dan dicetak)').fill('ok');
+    expect(await page.getByRole('button', { name: 'Buka kembali', exact: true }).isDisabled()).toBe(true); // too short to be a reason
+    await page.getByLabel('Alasan membuka kembali (dicatat dan dicetak)').fill('Salah ketik nilai A3 pada kunjungan; dikoreksi atas permintaan ketua.');
+    await page.getByRole('button', { name: 'Buka kembali', exact: true }).click();
+    await page.getByText(/dibuka kembali oleh J1: “Salah ketik nilai A3/).waitFor();
+    const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
+    expect(sheet.ok && sheet.value.finalised).toBe(false);
+    expect(sheet.ok && sheet.value.events.map((e) => [e.kind, e.reason])).toEqual([
+      ['finalise', null],
+      ['reopen', 'Salah ketik nilai A3 pada kunjungan; dikoreksi atas permintaan ketua.'],
+    ]);
+    await shot(page, '24b-penilaian-dibuka-kembali', false);
   });
 
   it('sees the ranking change', async () => {
