@@ -41,7 +41,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'react', 'react-dom', 'better-sqlite3', '../../electron/*', '../../renderer/*'], message: 'shared/ is pure: no Node, DOM, Electron or React.' },
+            {
+              group: ['node:*', 'electron', 'react', 'react-dom', 'better-sqlite3', '../../electron/*', '../../renderer/*'],
+              message: 'shared/ is pure: no Node, DOM, Electron or React.',
+            },
           ],
         },
       ],
@@ -55,7 +58,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'better-sqlite3', '**/electron/**'], message: 'The renderer reaches the core only through the api client.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'better-sqlite3', '**/electron/**'],
+              message: 'The renderer reaches the core only through the api client.',
+            },
+          ],
+        },
       ],
     },
   },

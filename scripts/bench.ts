@@ -615,7 +615,9 @@ if (only) {
   try {
     for (const section of Object.keys(SECTIONS)) {
       const file = join(dir, `${section}.json`);
-      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), section, file], { stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), section, file], {
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
       if (child.status !== 0) throw new Error(`bench section ${section} failed (${child.status})`);
       const part = JSON.parse(readFileSync(file, 'utf8')) as { rows: BenchRow[]; explanations: string[]; notes: string[] };
       rows.push(...part.rows);

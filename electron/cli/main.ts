@@ -161,7 +161,8 @@ function commandInit(values: Values, io: Io, lang: Lang): void {
   } catch (error) {
     if (!existed) removeDatabaseFiles(file);
     // What only the database can tell (the code is taken, the instrument version differs) is still about the file.
-    if (error instanceof UserError && error.path !== undefined) throw new FileProblem(source, { path: error.path }, error.key, error.params);
+    if (error instanceof UserError && error.path !== undefined)
+      throw new FileProblem(source, { path: error.path }, error.key, error.params);
     throw error;
   }
   const { code } = competition.competition;
@@ -223,7 +224,13 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   let rendered;
   try {
     const store = new Store(db);
-    rendered = await renderDocument(store, inlineRenderer(repositoryResources()), resolveCompetition(store, values.competition, file), doc, new Date());
+    rendered = await renderDocument(
+      store,
+      inlineRenderer(repositoryResources()),
+      resolveCompetition(store, values.competition, file),
+      doc,
+      new Date(),
+    );
   } finally {
     db.close();
   }

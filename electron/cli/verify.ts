@@ -3,8 +3,10 @@
  * SQLite's integrity and foreign keys, the triggers that keep the history append-only, the hash chain of the
  * history (each entry's hash over its content and the previous hash, the first after 64 zeros), and that the
  * tables hold what the history says they hold: every score and note, household answers, finalised sheets and
- * their signatures, juror PINs. A row changed behind the app's back (an UPDATE with the triggers dropped, a score
- * changed without a history entry) is reported in one line; exit 0 only if everything holds.
+ * their signatures, juror PINs, evidence photos (each row added, and removed, by a history entry; each photo and
+ * thumbnail file in the `.bukti` folder with the SHA-256 it is named by). A row changed behind the app's back (an
+ * UPDATE with the triggers dropped, a score changed without a history entry) or a photo file changed or lost is
+ * reported in one line; exit 0 only if everything holds.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,6 +16,7 @@ import { UserError } from '../../shared/domain/errors.js';
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
 import { historyHash, pinFingerprint, rowFields, ZERO_HASH, type HistoryRow } from '../core/db/scores.js';
 import { SCHEMA_VERSION } from '../core/db/migrations/index.js';
+import { checkEvidence } from '../core/evidence/store.js';
 
 export interface VerifyProblem {
   key: MessageKey;
@@ -58,8 +61,12 @@ function sameNumber(a: number | null, b: number | null): boolean {
 
 const key = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').join('\u0000');
 
-/** Runs every check on an open connection (read-only is enough). */
-export function verifyDatabase(db: Database.Database): VerifyReport {
+/**
+ * Runs every check on an open connection (read-only is enough). The evidence photos (rows against the history, and
+ * the files in the `.bukti` folder) are checked when `database`, the file whose folder that is, is given, as
+ * `verifyFile` does; without it only the tables and the history are.
+ */
+export function verifyDatabase(db: Database.Database, database?: string): VerifyReport {
   const problems: VerifyProblem[] = [];
   let count = 0;
   const problem = (k: MessageKey, params: Params): void => {
@@ -199,6 +206,8 @@ export function verifyDatabase(db: Database.Database): VerifyReport {
     if (pinFingerprint(r.pin_hash) !== (pins.get(key(r.c, r.j)) ?? null)) problem('verify.pin', { competition: r.c, juror: r.j });
   }
 
+  if (database !== undefined) checkEvidence(db, database, problem);
+
   return { problems, count, entries, scores };
 }
 
@@ -232,7 +241,7 @@ export function verifyFile(file: string): VerifyReport {
         entries: 0,
         scores: 0,
       });
-    return verifyDatabase(db);
+    return verifyDatabase(db, file);
   } finally {
     db.close();
   }

@@ -113,7 +113,14 @@ export const inputSchemas = {
     reason: z.string().trim().max(500).optional(),
     entry: z.boolean().optional(),
   }),
-  'scoring.setNote': z.strictObject({ competition: code, juror: code, site: code, indicator: code, note: z.string().max(4000), entry: z.boolean().optional() }),
+  'scoring.setNote': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    indicator: code,
+    note: z.string().max(4000),
+    entry: z.boolean().optional(),
+  }),
   /** The yes/no answers of a household checklist, families × items; the score follows once every answer is given. */
   'scoring.setHousehold': z.strictObject({
     competition: code,

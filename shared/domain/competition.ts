@@ -66,12 +66,8 @@ export const competitionInfoSchema = z.strictObject({
   region: optionalText,
   organizer: optionalText,
   place: optionalText,
-  dates: z
-    .strictObject({ start: isoDate.optional(), end: isoDate.optional(), plenary: isoDate.optional() })
-    .optional(),
-  letterhead: z
-    .strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: optionalText })
-    .optional(),
+  dates: z.strictObject({ start: isoDate.optional(), end: isoDate.optional(), plenary: isoDate.optional() }).optional(),
+  letterhead: z.strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: optionalText }).optional(),
   documentNumbers: z.record(z.string(), z.string()).optional(),
   rules: rulesSchema.default(DEFAULT_RULES),
 });
@@ -142,9 +138,7 @@ export function splitTieBreak(entry: string): [string, string] {
 }
 
 /** Parses text as a competition file; on failure, the issues with JSON paths. */
-export function parseCompetitionFile(
-  input: unknown,
-): { ok: true; value: CompetitionFile } | { ok: false; issues: ValidationIssue[] } {
+export function parseCompetitionFile(input: unknown): { ok: true; value: CompetitionFile } | { ok: false; issues: ValidationIssue[] } {
   if (typeof input === 'object' && input !== null && 'format' in input && input.format !== COMPETITION_FORMAT) {
     return {
       ok: false,

@@ -40,9 +40,7 @@ function weekday(d: CalendarDate): number {
 export function formatDate(iso: string, locale: NumberLocale = 'id'): string {
   const d = parseIsoDate(iso);
   if (!d) return iso;
-  return locale === 'id'
-    ? `${d.day} ${MONTHS.id[d.month - 1]} ${d.year}`
-    : `${d.day} ${MONTHS.en[d.month - 1]} ${d.year}`;
+  return locale === 'id' ? `${d.day} ${MONTHS.id[d.month - 1]} ${d.year}` : `${d.day} ${MONTHS.en[d.month - 1]} ${d.year}`;
 }
 
 /** "Kamis, 25 April 2024" */

@@ -20,9 +20,7 @@ export const rangeScaleSchema = z.strictObject({
 });
 
 export const optionsScaleSchema = z.strictObject({
-  options: z
-    .array(z.strictObject({ key: z.string().min(1), value: z.number().min(0), label: z.string().optional() }))
-    .min(2),
+  options: z.array(z.strictObject({ key: z.string().min(1), value: z.number().min(0), label: z.string().optional() })).min(2),
   labels: levelMap.optional(),
 });
 
@@ -47,9 +45,7 @@ export const indicatorSchema = z.strictObject({
   phase: code,
   scale: scaleSchema.optional(),
   rubric: levelMap.optional(),
-  evidence: z
-    .strictObject({ noteAt: z.array(z.string()).optional(), photoAt: z.array(z.string()).optional() })
-    .optional(),
+  evidence: z.strictObject({ noteAt: z.array(z.string()).optional(), photoAt: z.array(z.string()).optional() }).optional(),
   household: householdSchema.optional(),
 });
 
@@ -61,9 +57,7 @@ export const instrumentSchema = z.strictObject({
   note: z.string().optional(),
   defaultScale: scaleSchema,
   phases: z.array(z.strictObject({ code, name: z.string().trim().min(1) })).min(1),
-  aspects: z
-    .array(z.strictObject({ code, name: z.string().trim().min(1), indicators: z.array(indicatorSchema).min(1) }))
-    .min(1),
+  aspects: z.array(z.strictObject({ code, name: z.string().trim().min(1), indicators: z.array(indicatorSchema).min(1) })).min(1),
 });
 
 export type RangeScale = z.infer<typeof rangeScaleSchema>;
@@ -140,11 +134,21 @@ export function listIndicators(instrument: Instrument): IndicatorRef[] {
 }
 
 /** The error for a score off its scale, in words both languages can render. */
-export function offScaleError(scale: Scale, value: number, indicator: string): { key: 'score.offScale' | 'score.offRange'; params: Record<string, string> } {
+export function offScaleError(
+  scale: Scale,
+  value: number,
+  indicator: string,
+): { key: 'score.offScale' | 'score.offRange'; params: Record<string, string> } {
   if (isOptionsScale(scale)) {
-    return { key: 'score.offScale', params: { value: String(value), indicator, scale: scale.options.map((o) => `${o.key}=${o.value}`).join(', ') } };
+    return {
+      key: 'score.offScale',
+      params: { value: String(value), indicator, scale: scale.options.map((o) => `${o.key}=${o.value}`).join(', ') },
+    };
   }
-  return { key: 'score.offRange', params: { value: String(value), indicator, min: String(scale.min), max: String(scale.max), step: String(scale.step) } };
+  return {
+    key: 'score.offRange',
+    params: { value: String(value), indicator, min: String(scale.min), max: String(scale.max), step: String(scale.step) },
+  };
 }
 
 function checkScale(scale: Scale, path: string, issues: ValidationIssue[]): void {
@@ -229,7 +233,8 @@ function checkHousehold(household: Household, scale: Scale, path: string, issues
     const isLast = i === bands.length - 1;
     if ('atLeast' in band) {
       if (!isLast) issues.push({ path: bandPath, key: 'validate.bandAtLeastLast', params: {} });
-      else if (band.atLeast !== last) issues.push({ path: `${bandPath}.atLeast`, key: 'validate.bandAtLeastValue', params: { value: last } });
+      else if (band.atLeast !== last)
+        issues.push({ path: `${bandPath}.atLeast`, key: 'validate.bandAtLeastValue', params: { value: last } });
     } else {
       if (isLast) issues.push({ path: bandPath, key: 'validate.bandLastAtLeast', params: {} });
       if (band.below <= last || band.below > 100) issues.push({ path: `${bandPath}.below`, key: 'validate.bandBelow', params: { last } });

@@ -29,28 +29,95 @@ export const SIZES = {
 export type SizeName = keyof typeof SIZES;
 
 const REGENCIES = [
-  'Kabupaten Serang', 'Kabupaten Pandeglang', 'Kabupaten Lebak', 'Kabupaten Tangerang', 'Kota Serang', 'Kota Cilegon',
-  'Kota Tangerang', 'Kota Tangerang Selatan', 'Kabupaten Bogor', 'Kabupaten Sukabumi', 'Kabupaten Cianjur',
-  'Kabupaten Bandung', 'Kabupaten Garut', 'Kabupaten Tasikmalaya', 'Kabupaten Ciamis', 'Kabupaten Kuningan',
-  'Kabupaten Cirebon', 'Kabupaten Majalengka', 'Kabupaten Sumedang', 'Kabupaten Indramayu', 'Kabupaten Subang',
-  'Kabupaten Purwakarta', 'Kabupaten Karawang', 'Kabupaten Bekasi', 'Kabupaten Bandung Barat', 'Kabupaten Pangandaran',
-  'Kota Bogor', 'Kota Sukabumi', 'Kota Bandung', 'Kota Cirebon', 'Kota Bekasi', 'Kota Depok', 'Kota Cimahi',
-  'Kota Tasikmalaya', 'Kota Banjar',
+  'Kabupaten Serang',
+  'Kabupaten Pandeglang',
+  'Kabupaten Lebak',
+  'Kabupaten Tangerang',
+  'Kota Serang',
+  'Kota Cilegon',
+  'Kota Tangerang',
+  'Kota Tangerang Selatan',
+  'Kabupaten Bogor',
+  'Kabupaten Sukabumi',
+  'Kabupaten Cianjur',
+  'Kabupaten Bandung',
+  'Kabupaten Garut',
+  'Kabupaten Tasikmalaya',
+  'Kabupaten Ciamis',
+  'Kabupaten Kuningan',
+  'Kabupaten Cirebon',
+  'Kabupaten Majalengka',
+  'Kabupaten Sumedang',
+  'Kabupaten Indramayu',
+  'Kabupaten Subang',
+  'Kabupaten Purwakarta',
+  'Kabupaten Karawang',
+  'Kabupaten Bekasi',
+  'Kabupaten Bandung Barat',
+  'Kabupaten Pangandaran',
+  'Kota Bogor',
+  'Kota Sukabumi',
+  'Kota Bandung',
+  'Kota Cirebon',
+  'Kota Bekasi',
+  'Kota Depok',
+  'Kota Cimahi',
+  'Kota Tasikmalaya',
+  'Kota Banjar',
 ];
 const VILLAGES = [
-  'Bugel', 'Sukamaju', 'Cibeber', 'Margaluyu', 'Sindangsari', 'Mekarsari', 'Sukadana', 'Cikande', 'Karangsari',
-  'Tanjungjaya', 'Sukaresmi', 'Pasirhalang', 'Cimanggu', 'Sumberjaya', 'Kertajaya', 'Mekarjaya', 'Bojongsari',
-  'Cipeucang', 'Sindanglaya', 'Wanasari', 'Citeureup', 'Sukamulya', 'Girimukti', 'Jayamukti', 'Rancabali',
+  'Bugel',
+  'Sukamaju',
+  'Cibeber',
+  'Margaluyu',
+  'Sindangsari',
+  'Mekarsari',
+  'Sukadana',
+  'Cikande',
+  'Karangsari',
+  'Tanjungjaya',
+  'Sukaresmi',
+  'Pasirhalang',
+  'Cimanggu',
+  'Sumberjaya',
+  'Kertajaya',
+  'Mekarjaya',
+  'Bojongsari',
+  'Cipeucang',
+  'Sindanglaya',
+  'Wanasari',
+  'Citeureup',
+  'Sukamulya',
+  'Girimukti',
+  'Jayamukti',
+  'Rancabali',
 ];
 const DISTRICTS = ['Padarincang', 'Cinangka', 'Baros', 'Kramatwatu', 'Cikeusal', 'Pabuaran', 'Ciomas', 'Anyar', 'Mancak'];
 const JUROR_NAMES = [
-  'Dr. Hj. Siti Aminah, M.Si.', 'Ir. Bambang Hermawan, M.M.', 'dr. Ratna Dewi Lestari, M.Kes.', 'Drs. Agus Salim',
-  'Nurhayati, S.Sos., M.A.P.', 'Hj. Euis Komariah, S.Pd.', 'Dedi Supriadi, S.T., M.T.', 'Ani Rahmawati, S.KM.',
-  'Prof. Dr. Hendra Gunawan', 'Yuli Astuti, S.E.', 'H. Asep Saepudin, S.Ag.', 'Rina Marlina, S.P.',
+  'Dr. Hj. Siti Aminah, M.Si.',
+  'Ir. Bambang Hermawan, M.M.',
+  'dr. Ratna Dewi Lestari, M.Kes.',
+  'Drs. Agus Salim',
+  'Nurhayati, S.Sos., M.A.P.',
+  'Hj. Euis Komariah, S.Pd.',
+  'Dedi Supriadi, S.T., M.T.',
+  'Ani Rahmawati, S.KM.',
+  'Prof. Dr. Hendra Gunawan',
+  'Yuli Astuti, S.E.',
+  'H. Asep Saepudin, S.Ag.',
+  'Rina Marlina, S.P.',
 ];
 const AGENCIES = [
-  'DP3AKB Provinsi', 'Dinas Kesehatan', 'Dinas Pendidikan', 'Dinas Lingkungan Hidup', 'TP-PKK Provinsi',
-  'Dinas Pertanian', 'Dinas Sosial', 'Bappeda', 'Universitas', 'Dinas Koperasi dan UKM',
+  'DP3AKB Provinsi',
+  'Dinas Kesehatan',
+  'Dinas Pendidikan',
+  'Dinas Lingkungan Hidup',
+  'TP-PKK Provinsi',
+  'Dinas Pertanian',
+  'Dinas Sosial',
+  'Bappeda',
+  'Universitas',
+  'Dinas Koperasi dan UKM',
 ];
 
 function pick<T>(list: readonly T[], i: number): T {
@@ -77,7 +144,18 @@ export function syntheticInstrument(count: number): Instrument {
       name: `Indikator sintetis ${i + 1}`,
       weight,
       phase: pick(phases, i).code,
-      ...(i % 7 === 3 ? { scale: { options: [{ key: 'a', value: 4 }, { key: 'b', value: 3 }, { key: 'c', value: 2 }, { key: 'd', value: 1 }] } } : {}),
+      ...(i % 7 === 3
+        ? {
+            scale: {
+              options: [
+                { key: 'a', value: 4 },
+                { key: 'b', value: 3 },
+                { key: 'c', value: 2 },
+                { key: 'd', value: 1 },
+              ],
+            },
+          }
+        : {}),
     });
   }
   return {
@@ -101,7 +179,10 @@ export function scaleValueAt(scale: Scale, fraction: number): number {
   if (isOptionsScale(scale)) {
     const { min, max } = scaleBounds(scale);
     const target = min + f * (max - min);
-    return scale.options.reduce((best, o) => (Math.abs(o.value - target) < Math.abs(best - target) ? o.value : best), scale.options[0]!.value);
+    return scale.options.reduce(
+      (best, o) => (Math.abs(o.value - target) < Math.abs(best - target) ? o.value : best),
+      scale.options[0]!.value,
+    );
   }
   const steps = Math.round(((scale.max - scale.min) * f) / scale.step);
   return roundTo(scale.min + steps * scale.step, 9);
@@ -182,10 +263,7 @@ export function syntheticCompetition(options: SyntheticOptions): SyntheticCompet
       place: 'Serang',
       dates: { start: '2026-09-07', end: '2026-09-18', plenary: '2026-09-21' },
       letterhead: {
-        lines: [
-          'PEMERINTAH PROVINSI BANTEN',
-          'DINAS PEMBERDAYAAN PEREMPUAN, PERLINDUNGAN ANAK, KEPENDUDUKAN DAN KELUARGA BERENCANA',
-        ],
+        lines: ['PEMERINTAH PROVINSI BANTEN', 'DINAS PEMBERDAYAAN PEREMPUAN, PERLINDUNGAN ANAK, KEPENDUDUKAN DAN KELUARGA BERENCANA'],
         address: 'Kawasan Pusat Pemerintahan Provinsi Banten (KP3B), Jl. Syekh Nawawi Al-Bantani, Curug, Kota Serang',
       },
       documentNumbers: { beritaAcara: '400.10.2.1/573/DP3AKKB/2026' },

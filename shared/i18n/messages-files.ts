@@ -74,8 +74,7 @@ export const fileMessages = catalogue(
     'file.notNumber': (p) => `"${p.value}" bukan angka`,
     'file.notPositive': (p) => `harus angka lebih dari 0, tertulis ${p.value}`,
     'file.notWholeNumber': (p) => `harus bilangan bulat${p.min === undefined ? '' : ` minimal ${p.min}`}, tertulis ${p.value}`,
-    'file.badScale': (p) =>
-      `skala "${p.value}" tidak dapat dibaca; contoh: 1-5, 0-100 %, 0-100 langkah 5, a=4; b=3; c=2; d=1`,
+    'file.badScale': (p) => `skala "${p.value}" tidak dapat dibaca; contoh: 1-5, 0-100 %, 0-100 langkah 5, a=4; b=3; c=2; d=1`,
     'file.badLevelMap': (p) => `bagian "${p.part}" tidak berbentuk TINGKAT=teks (contoh: 1=Sangat Kurang; 5=Sangat Baik)`,
     'file.badLevel': (p) => `"${p.value}" bukan tingkat skala (angka); pisahkan beberapa tingkat dengan titik koma, misalnya 1; 5`,
     'file.badBand': (p) => `pita "${p.part}" tidak dapat dibaca; contoh: <40=1; <60=2; <75=3; <90=4; >=90=5`,

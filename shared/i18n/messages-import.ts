@@ -1,5 +1,6 @@
 /**
- * Messages about importing scores from a CSV file (contract.md section 3) and about evidence photos.
+ * Messages about importing scores from a CSV file (contract.md section 3) and about evidence photos (including what
+ * `verify --db` finds wrong with them).
  *
  * The `import.*` problems are shown after a location by `file.invalid` ("nilai.csv, baris 4, kolom score: …"), so
  * they start in lower case and never repeat the file name. Scale numbers are written as a person reads them in
@@ -51,6 +52,20 @@ export const importMessages = catalogue(
       `Berkas foto bukti ${p.name} tidak ada di folder ${p.folder}; folder itu harus disalin bersama berkas basis data.`,
     'evidence.damaged': (p) => `Berkas foto bukti ${p.name} di folder ${p.folder} rusak atau telah diubah (SHA-256 tidak cocok).`,
     'evidence.notWritable': (p) => `Foto tidak dapat disimpan di folder ${p.folder}: ${p.detail}`,
+
+    // `verify --db` problems: shown after "Basis data … tidak lolos pemeriksaan: ", so in lower case.
+    'verify.evidenceUnrecorded': (p) =>
+      `foto bukti ${p.name} (${p.uuid}) indikator ${p.indicator} juri ${p.juror} di lokus ${p.site} (lomba ${p.competition}) ada di tabel evidence tanpa entri riwayat yang menambahkannya`,
+    'verify.evidenceRemoveUnrecorded': (p) =>
+      `foto bukti ${p.name} (${p.uuid}) indikator ${p.indicator} juri ${p.juror} di lokus ${p.site} (lomba ${p.competition}) ditandai dihapus tanpa tercatat di riwayat`,
+    'verify.evidenceNotRemoved': (p) =>
+      `foto bukti ${p.name} (${p.uuid}) indikator ${p.indicator} juri ${p.juror} di lokus ${p.site} (lomba ${p.competition}) dihapus menurut entri riwayat #${p.id}, tetapi barisnya tidak ditandai dihapus`,
+    'verify.evidenceNoRow': (p) =>
+      `entri riwayat #${p.id} mencatat foto bukti ${p.name} (sha256 ${p.sha}…) indikator ${p.indicator} juri ${p.juror} di lokus ${p.site} (lomba ${p.competition}), tetapi barisnya tidak ada di tabel evidence`,
+    'verify.evidenceFileMissing': (p) =>
+      `berkas ${p.file} (${Number(p.thumbnail) ? 'gambar kecil foto' : 'foto'} bukti ${p.name}, indikator ${p.indicator} juri ${p.juror} di lokus ${p.site}, lomba ${p.competition}) tidak ada di folder ${p.folder}`,
+    'verify.evidenceFileChanged': (p) =>
+      `berkas ${p.file} (${Number(p.thumbnail) ? 'gambar kecil foto' : 'foto'} bukti ${p.name}, indikator ${p.indicator} juri ${p.juror} di lokus ${p.site}, lomba ${p.competition}) di folder ${p.folder} telah diubah: SHA-256 isinya tidak sama dengan namanya`,
   },
   {
     'import.headerMissing': (p) => `required column "${p.column}" is not in the header row (column names: ${COLUMNS})`,
@@ -89,5 +104,18 @@ export const importMessages = catalogue(
     'evidence.damaged': (p) =>
       `The evidence photo file ${p.name} in folder ${p.folder} is damaged or was changed (SHA-256 does not match).`,
     'evidence.notWritable': (p) => `The photo cannot be saved in folder ${p.folder}: ${p.detail}`,
+
+    'verify.evidenceUnrecorded': (p) =>
+      `evidence photo ${p.name} (${p.uuid}) for indicator ${p.indicator} by juror ${p.juror} at site ${p.site} (competition ${p.competition}) is in the evidence table without a history entry adding it`,
+    'verify.evidenceRemoveUnrecorded': (p) =>
+      `evidence photo ${p.name} (${p.uuid}) for indicator ${p.indicator} by juror ${p.juror} at site ${p.site} (competition ${p.competition}) was marked removed without a history entry`,
+    'verify.evidenceNotRemoved': (p) =>
+      `evidence photo ${p.name} (${p.uuid}) for indicator ${p.indicator} by juror ${p.juror} at site ${p.site} (competition ${p.competition}) was removed by history entry #${p.id}, but its row is not marked removed`,
+    'verify.evidenceNoRow': (p) =>
+      `history entry #${p.id} records evidence photo ${p.name} (sha256 ${p.sha}…) for indicator ${p.indicator} by juror ${p.juror} at site ${p.site} (competition ${p.competition}), but the evidence table has no row for it`,
+    'verify.evidenceFileMissing': (p) =>
+      `file ${p.file} (${Number(p.thumbnail) ? 'thumbnail of evidence photo' : 'evidence photo'} ${p.name}, indicator ${p.indicator}, juror ${p.juror}, site ${p.site}, competition ${p.competition}) is missing from folder ${p.folder}`,
+    'verify.evidenceFileChanged': (p) =>
+      `file ${p.file} (${Number(p.thumbnail) ? 'thumbnail of evidence photo' : 'evidence photo'} ${p.name}, indicator ${p.indicator}, juror ${p.juror}, site ${p.site}, competition ${p.competition}) in folder ${p.folder} was changed: the SHA-256 of its content does not match its name`,
   },
 );

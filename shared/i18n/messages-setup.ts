@@ -25,7 +25,8 @@ export const setupMessages = catalogue(
     'setup.exported': (p) => `Lomba ${p.code} diekspor ke ${p.file}.`,
   },
   {
-    'instrument.locked': (p) => `Instrument ${p.code} version ${p.version} has been used for scoring and is locked. Save the changes as a new version (version ${p.next}).`,
+    'instrument.locked': (p) =>
+      `Instrument ${p.code} version ${p.version} has been used for scoring and is locked. Save the changes as a new version (version ${p.next}).`,
     'instrument.bundled': (p) =>
       `Instrument ${p.code} version ${p.version} is built into the app and cannot be changed in place. Save the changes as a new version (version ${p.next}).`,
     'instrument.shared': (p) =>

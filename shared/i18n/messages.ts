@@ -11,8 +11,24 @@ import type { Catalogue, Lang, Params } from './types.js';
 export type { Lang, Params } from './types.js';
 
 const TYPE_NAMES: Record<Lang, Record<string, string>> = {
-  id: { string: 'teks', number: 'angka', int: 'bilangan bulat', boolean: 'benar/salah', array: 'daftar', object: 'objek', bytes: 'isi berkas' },
-  en: { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true/false', array: 'a list', object: 'an object', bytes: 'file contents' },
+  id: {
+    string: 'teks',
+    number: 'angka',
+    int: 'bilangan bulat',
+    boolean: 'benar/salah',
+    array: 'daftar',
+    object: 'objek',
+    bytes: 'isi berkas',
+  },
+  en: {
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true/false',
+    array: 'a list',
+    object: 'an object',
+    bytes: 'file contents',
+  },
 };
 
 const coreId = {
@@ -35,7 +51,8 @@ const coreId = {
   'indicator.notFound': (p) => `Indikator dengan kode ${p.code} tidak ada di instrumen.`,
   'score.notEligible': (p) => `Juri ${p.juror} tidak menilai indikator ${p.indicator} di lokus ${p.site}.`,
   'score.offScale': (p) => `Nilai ${p.value} untuk indikator ${p.indicator} tidak ada pada skala (${p.scale}).`,
-  'score.offRange': (p) => `Nilai ${p.value} untuk indikator ${p.indicator} tidak ada pada skala ${p.min}–${p.max} dengan langkah ${p.step}.`,
+  'score.offRange': (p) =>
+    `Nilai ${p.value} untuk indikator ${p.indicator} tidak ada pada skala ${p.min}–${p.max} dengan langkah ${p.step}.`,
   'score.sheetFinal': (p) => `Lembar penilaian juri ${p.juror} untuk lokus ${p.site} sudah difinalkan.`,
   'cli.usage': (p) => `Perintah tidak dikenal atau tidak lengkap: ${p.detail}. Lihat: npm run cli -- help`,
   'cli.missingOption': (p) => `Opsi ${p.option} wajib diisi untuk perintah ${p.command}.`,
@@ -135,7 +152,13 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'validate.tieBreak': (p) => `tie-break entry "${p.entry}" must be phase:CODE or aspect:CODE naming an existing one`,
 };
 
-const en: Record<MessageKey, (p: Params) => string> = { ...coreEn, ...fileMessages.en, ...setupMessages.en, ...scoringMessages.en, ...importMessages.en };
+const en: Record<MessageKey, (p: Params) => string> = {
+  ...coreEn,
+  ...fileMessages.en,
+  ...setupMessages.en,
+  ...scoringMessages.en,
+  ...importMessages.en,
+};
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
 

@@ -143,7 +143,9 @@ describe('a juror scores a site on a visit', () => {
     await page.getByRole('button', { name: 'Buka kembali lembar ini' }).click();
     await page.getByLabel('Alasan membuka kembali (dicatat dan dicetak)').fill('ok');
     expect(await page.getByRole('button', { name: 'Buka kembali', exact: true }).isDisabled()).toBe(true); // too short to be a reason
-    await page.getByLabel('Alasan membuka kembali (dicatat dan dicetak)').fill('Salah ketik nilai A3 pada kunjungan; dikoreksi atas permintaan ketua.');
+    await page
+      .getByLabel('Alasan membuka kembali (dicatat dan dicetak)')
+      .fill('Salah ketik nilai A3 pada kunjungan; dikoreksi atas permintaan ketua.');
     await page.getByRole('button', { name: 'Buka kembali', exact: true }).click();
     await page.getByText(/dibuka kembali oleh J1: “Salah ketik nilai A3/).waitFor();
     const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });

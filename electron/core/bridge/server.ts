@@ -25,7 +25,7 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "frame-src blob:",
+  'frame-src blob:',
   "worker-src 'self' blob:",
   "base-uri 'none'",
   "form-action 'none'",
@@ -81,7 +81,8 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
-const REFUSED = 'Akses ditolak: buka alamat lengkap (dengan token) yang dicetak oleh Penilai saat dijalankan.\nAccess denied: open the full address (with its token) that Penilai printed when it started.\n';
+const REFUSED =
+  'Akses ditolak: buka alamat lengkap (dengan token) yang dicetak oleh Penilai saat dijalankan.\nAccess denied: open the full address (with its token) that Penilai printed when it started.\n';
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -113,7 +114,12 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
 
     if (url.pathname.startsWith('/api/')) {
       if (!tokenMatches(cookieToken(req) ?? (req.headers[TOKEN_HEADER] as string | undefined), token)) {
-        return send(res, 401, encodeJson({ ok: false, error: { code: 'forbidden', key: 'error.forbidden', params: {} } }), 'application/json');
+        return send(
+          res,
+          401,
+          encodeJson({ ok: false, error: { code: 'forbidden', key: 'error.forbidden', params: {} } }),
+          'application/json',
+        );
       }
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
       let payload: unknown;
@@ -122,7 +128,12 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
         payload = body.trim() === '' ? {} : decodeJson(body);
       } catch (error) {
         const detail = (error as Error).message;
-        return send(res, 400, encodeJson({ ok: false, error: { code: 'invalid', key: 'validate.json', params: { detail } } }), 'application/json');
+        return send(
+          res,
+          400,
+          encodeJson({ ok: false, error: { code: 'invalid', key: 'validate.json', params: { detail } } }),
+          'application/json',
+        );
       }
       const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), payload);
       return send(res, 200, encodeJson(result), 'application/json');

@@ -83,11 +83,18 @@ export class Store {
     const content = canonicalJson(instrument);
     const hash = sha256(content);
     const existing = this.db
-      .prepare<[string, number], { id: number; content_hash: string }>('SELECT id, content_hash FROM instrument WHERE code = ? AND version = ?')
+      .prepare<[string, number], { id: number; content_hash: string }>(
+        'SELECT id, content_hash FROM instrument WHERE code = ? AND version = ?',
+      )
       .get(instrument.code, instrument.version);
     if (existing) {
       if (existing.content_hash !== hash) {
-        throw new UserError('instrument.conflict', { code: instrument.code, version: instrument.version }, 'conflict', 'instrument.version');
+        throw new UserError(
+          'instrument.conflict',
+          { code: instrument.code, version: instrument.version },
+          'conflict',
+          'instrument.version',
+        );
       }
       return existing.id;
     }
@@ -99,7 +106,9 @@ export class Store {
   }
 
   listInstruments(): { code: string; version: number; name: string }[] {
-    return this.db.prepare<[], { code: string; version: number; name: string }>('SELECT code, version, name FROM instrument ORDER BY code, version').all();
+    return this.db
+      .prepare<[], { code: string; version: number; name: string }>('SELECT code, version, name FROM instrument ORDER BY code, version')
+      .all();
   }
 
   getInstrumentByCode(code: string): Instrument | null {
@@ -131,7 +140,9 @@ export class Store {
          FROM instrument i ORDER BY i.code, i.version`,
       )
       .all();
-    const users = this.db.prepare<[], { instrument_id: number; code: string }>('SELECT instrument_id, code FROM competition ORDER BY id').all();
+    const users = this.db
+      .prepare<[], { instrument_id: number; code: string }>('SELECT instrument_id, code FROM competition ORDER BY id')
+      .all();
     return rows.map((r) => ({
       code: r.code,
       version: r.version,
@@ -149,7 +160,10 @@ export class Store {
   }
 
   competitionCodes(): string[] {
-    return this.db.prepare<[], { code: string }>('SELECT code FROM competition ORDER BY id').all().map((r) => r.code);
+    return this.db
+      .prepare<[], { code: string }>('SELECT code FROM competition ORDER BY id')
+      .all()
+      .map((r) => r.code);
   }
 
   hasCompetition(code: string): boolean {
@@ -196,7 +210,9 @@ export class Store {
       const { code, name, year, rules, ...rest } = info;
       const competitionId = Number(
         this.db
-          .prepare('INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(randomUUID(), code, name, year, JSON.stringify(rest), JSON.stringify(rules), instrumentId, this.now()).lastInsertRowid,
       );
       const insertSite = this.db.prepare(
@@ -204,7 +220,17 @@ export class Store {
       );
       const siteIds = new Map<string, number>();
       file.sites.forEach((s, i) => {
-        const id = insertSite.run(competitionId, s.code, s.name, s.regency ?? null, s.district ?? null, s.category ?? null, s.contact ?? null, s.visitDate ?? null, i).lastInsertRowid;
+        const id = insertSite.run(
+          competitionId,
+          s.code,
+          s.name,
+          s.regency ?? null,
+          s.district ?? null,
+          s.category ?? null,
+          s.contact ?? null,
+          s.visitDate ?? null,
+          i,
+        ).lastInsertRowid;
         siteIds.set(s.code, Number(id));
       });
       const insertJuror = this.db.prepare(
@@ -213,7 +239,17 @@ export class Store {
       const insertAspect = this.db.prepare('INSERT INTO juror_aspect (juror_id, aspect_code) VALUES (?, ?)');
       const insertRecusal = this.db.prepare('INSERT INTO recusal (juror_id, site_id) VALUES (?, ?)');
       file.jurors.forEach((j, i) => {
-        const jurorId = insertJuror.run(competitionId, j.code, j.name, j.nip ?? null, j.position ?? null, j.agency ?? null, j.role, j.aspects ? 0 : 1, i).lastInsertRowid;
+        const jurorId = insertJuror.run(
+          competitionId,
+          j.code,
+          j.name,
+          j.nip ?? null,
+          j.position ?? null,
+          j.agency ?? null,
+          j.role,
+          j.aspects ? 0 : 1,
+          i,
+        ).lastInsertRowid;
         for (const aspect of new Set(j.aspects ?? [])) insertAspect.run(jurorId, aspect);
         for (const site of new Set(j.recusedSites ?? [])) insertRecusal.run(jurorId, siteIds.get(site));
       });
@@ -296,16 +332,26 @@ export class Store {
       const c = this.competitionRow(code);
       if (info.code !== code) throw new UserError('setup.codeChange', { code, found: info.code }, 'invalid', 'competition.code');
       const instrument = this.instrumentById(c.instrument_id);
-      const issues = checkCompetition({ format: COMPETITION_FORMAT, competition: info, instrument, sites: [...sites], jurors: [...jurors] });
+      const issues = checkCompetition({
+        format: COMPETITION_FORMAT,
+        competition: info,
+        instrument,
+        sites: [...sites],
+        jurors: [...jurors],
+      });
       if (issues.length > 0) throw new ValidationError(issues);
 
       const { name, year, rules, code: _code, ...rest } = info;
-      this.db.prepare('UPDATE competition SET name = ?, year = ?, info = ?, rules = ? WHERE id = ?').run(name, year, JSON.stringify(rest), JSON.stringify(rules), c.id);
+      this.db
+        .prepare('UPDATE competition SET name = ?, year = ?, info = ?, rules = ? WHERE id = ?')
+        .run(name, year, JSON.stringify(rest), JSON.stringify(rules), c.id);
 
       const countScores = (column: 'site_id' | 'juror_id', id: number): number =>
         this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM score WHERE ${column} = ?`).get(id)!.n;
 
-      const oldSites = this.db.prepare<[number], { id: number; code: string }>('SELECT id, code FROM site WHERE competition_id = ?').all(c.id);
+      const oldSites = this.db
+        .prepare<[number], { id: number; code: string }>('SELECT id, code FROM site WHERE competition_id = ?')
+        .all(c.id);
       const keepSites = new Set(sites.map((s) => s.code));
       for (const old of oldSites) {
         if (keepSites.has(old.code)) continue;
@@ -313,7 +359,9 @@ export class Store {
         if (n > 0) throw new UserError('setup.siteHasScores', { code: old.code, count: n }, 'conflict', 'sites');
         this.db.prepare('DELETE FROM site WHERE id = ?').run(old.id);
       }
-      const oldJurors = this.db.prepare<[number], { id: number; code: string }>('SELECT id, code FROM juror WHERE competition_id = ?').all(c.id);
+      const oldJurors = this.db
+        .prepare<[number], { id: number; code: string }>('SELECT id, code FROM juror WHERE competition_id = ?')
+        .all(c.id);
       const keepJurors = new Set(jurors.map((j) => j.code));
       for (const old of oldJurors) {
         if (keepJurors.has(old.code)) continue;
@@ -330,14 +378,24 @@ export class Store {
         'INSERT INTO site (competition_id, code, name, regency, district, category, contact, visit_date, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
       sites.forEach((s, i) => {
-        const fields = [s.name, s.regency ?? null, s.district ?? null, s.category ?? null, s.contact ?? null, s.visitDate ?? null, i] as const;
+        const fields = [
+          s.name,
+          s.regency ?? null,
+          s.district ?? null,
+          s.category ?? null,
+          s.contact ?? null,
+          s.visitDate ?? null,
+          i,
+        ] as const;
         const id = siteIds.get(s.code);
         if (id === undefined) siteIds.set(s.code, Number(insertSite.run(c.id, s.code, ...fields).lastInsertRowid));
         else updateSite.run(...fields, id);
       });
 
       const jurorIds = new Map(oldJurors.map((j) => [j.code, j.id]));
-      const updateJuror = this.db.prepare('UPDATE juror SET name = ?, nip = ?, position = ?, agency = ?, role = ?, all_aspects = ?, ordinal = ? WHERE id = ?');
+      const updateJuror = this.db.prepare(
+        'UPDATE juror SET name = ?, nip = ?, position = ?, agency = ?, role = ?, all_aspects = ?, ordinal = ? WHERE id = ?',
+      );
       const insertJuror = this.db.prepare(
         'INSERT INTO juror (competition_id, code, name, nip, position, agency, role, all_aspects, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       );
@@ -413,7 +471,11 @@ export class Store {
 
       // A finalised sheet with a new or changed indicator to score is open again, or it could not be scored.
       const detail = this.loadCompetition(code);
-      const toScore = new Set(listIndicators(instrument).filter((r) => !unchanged.has(r.indicator.code)).map((r) => r.indicator.code));
+      const toScore = new Set(
+        listIndicators(instrument)
+          .filter((r) => !unchanged.has(r.indicator.code))
+          .map((r) => r.indicator.code),
+      );
       const finalised = this.db
         .prepare<[number], { juror_id: number; site_id: number; juror: string; site: string; finalised_at: string }>(
           `SELECT sh.juror_id, sh.site_id, j.code AS juror, s.code AS site, sh.finalised_at FROM sheet sh

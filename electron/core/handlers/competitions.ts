@@ -33,7 +33,10 @@ export const competitionHandlers: {
     const candidate: CompetitionFile = {
       format: COMPETITION_FORMAT,
       // Field verification breaks ties when the instrument has that phase (the default one does).
-      competition: { ...args.competition, rules: { ...DEFAULT_RULES, tieBreak: instrument.phases.some((p) => p.code === 'LAP') ? ['phase:LAP'] : [] } },
+      competition: {
+        ...args.competition,
+        rules: { ...DEFAULT_RULES, tieBreak: instrument.phases.some((p) => p.code === 'LAP') ? ['phase:LAP'] : [] },
+      },
       instrument,
       sites: args.sites,
       jurors: args.jurors,

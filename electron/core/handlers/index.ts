@@ -3,7 +3,7 @@
  * and their dependencies. `dispatch` is the single entry used by both transports (Electron IPC and the HTTP
  * bridge): it validates the payload against the contract, runs the handler and returns a result value.
  */
-import type { Channel, } from '../../../shared/contract/channels.js';
+import type { Channel } from '../../../shared/contract/channels.js';
 import { isChannel } from '../../../shared/contract/channels.js';
 import { inputSchemas, type ChannelArgs, type ChannelResults, type Result } from '../../../shared/contract/schemas.js';
 import { UserError } from '../../../shared/domain/errors.js';

@@ -64,7 +64,10 @@ export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, pri
   const aspects = detail.instrument.aspects.map((a) => ({
     code: a.code,
     name: a.name,
-    max: formatNumber(a.indicators.reduce((s, i) => s + i.weight, 0), p),
+    max: formatNumber(
+      a.indicators.reduce((s, i) => s + i.weight, 0),
+      p,
+    ),
   }));
   const regency = new Map(detail.sites.map((s) => [s.code, s.regency ?? '']));
   const rows = ranking.ranking.map((r) => ({

@@ -73,7 +73,11 @@ export function startPdfWorker(resources: Resources, workerFile: string = source
  */
 function tsxBootstrap(workerFile: string): string {
   // The ESM build of tsx's API (its CommonJS build cannot be import()ed from an eval'd worker).
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const api = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const tsconfig = fileURLToPath(new URL('../../tsconfig.json', import.meta.url));
   const entry = pathToFileURL(workerFile).href;
   return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, { parentURL: ${JSON.stringify(entry)}, tsconfig: ${JSON.stringify(tsconfig)} }));`;

@@ -245,14 +245,26 @@ function sameContent(a: Instrument, b: Instrument): boolean {
  *   moves the competition to it, keeping the scores of indicators whose code and scale are unchanged.
  * An instrument with the same content as the current one (version aside) changes nothing.
  */
-export function saveCompetitionInstrument(store: Store, resources: Resources, code: string, raw: unknown, asNewVersion: boolean): SavedInstrument {
+export function saveCompetitionInstrument(
+  store: Store,
+  resources: Resources,
+  code: string,
+  raw: unknown,
+  asNewVersion: boolean,
+): SavedInstrument {
   const parsed = parseInstrument(raw, 'instrument');
   if (!parsed.ok) throw new ValidationError(parsed.issues);
   const edited = parsed.value;
   return store.db.transaction((): SavedInstrument => {
     const detail = store.loadCompetition(code);
     const current = detail.instrument;
-    const issues = checkCompetition({ format: COMPETITION_FORMAT, competition: detail.info, instrument: edited, sites: detail.sites, jurors: detail.jurors });
+    const issues = checkCompetition({
+      format: COMPETITION_FORMAT,
+      competition: detail.info,
+      instrument: edited,
+      sites: detail.sites,
+      jurors: detail.jurors,
+    });
     if (issues.length > 0) throw new ValidationError(issues);
     const same = { code: current.code, version: current.version, kept: 0, dropped: 0 };
 

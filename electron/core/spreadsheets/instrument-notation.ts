@@ -100,7 +100,10 @@ export function formatLevels(levels: readonly string[]): string {
 /** "1; 5" (also "1, 5" and one per line) to ["1", "5"]. */
 export function parseLevels(text: string): Read<string[]> {
   const levels: string[] = [];
-  for (const part of text.split(/;|\r?\n|\r|,\s+/).map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const part of text
+    .split(/;|\r?\n|\r|,\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const value = parseDecimal(part);
     if (value === null) return { ok: false, key: 'file.badLevel', params: { value: part } };
     levels.push(levelKey(value));
@@ -120,7 +123,11 @@ type Band = NonNullable<Household['bands']>[number];
 
 export function formatBands(bands: readonly Band[]): string {
   return bands
-    .map((b) => ('below' in b ? `<${formatNumberCell(b.below)}=${formatNumberCell(b.score)}` : `>=${formatNumberCell(b.atLeast)}=${formatNumberCell(b.score)}`))
+    .map((b) =>
+      'below' in b
+        ? `<${formatNumberCell(b.below)}=${formatNumberCell(b.score)}`
+        : `>=${formatNumberCell(b.atLeast)}=${formatNumberCell(b.score)}`,
+    )
     .join('; ');
 }
 

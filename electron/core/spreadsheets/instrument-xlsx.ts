@@ -53,10 +53,34 @@ export const SHEETS = {
 } as const;
 
 const INSTRUMENT_COLUMNS: readonly ColumnDef<InstrumentField>[] = [
-  { field: 'code', title: 'Kode', aliases: ['Kode Instrumen', 'Code'], required: true, width: 16, text: true, guide: 'Kode instrumen, tanpa spasi.', example: 'KAMPUNG-KB' },
-  { field: 'name', title: 'Nama', aliases: ['Nama Instrumen', 'Name'], required: true, width: 48, guide: 'Nama lengkap instrumen.', example: 'Instrumen Penilaian Lomba …' },
+  {
+    field: 'code',
+    title: 'Kode',
+    aliases: ['Kode Instrumen', 'Code'],
+    required: true,
+    width: 16,
+    text: true,
+    guide: 'Kode instrumen, tanpa spasi.',
+    example: 'KAMPUNG-KB',
+  },
+  {
+    field: 'name',
+    title: 'Nama',
+    aliases: ['Nama Instrumen', 'Name'],
+    required: true,
+    width: 48,
+    guide: 'Nama lengkap instrumen.',
+    example: 'Instrumen Penilaian Lomba …',
+  },
   { field: 'version', title: 'Versi', aliases: ['Version'], width: 8, guide: 'Nomor versi (1, 2, …). Kosong: 1.', example: '1' },
-  { field: 'note', title: 'Catatan', aliases: ['Keterangan', 'Note'], width: 48, guide: 'Catatan bebas tentang instrumen (sumber, juknis).', example: 'Disusun dari juknis 2026.' },
+  {
+    field: 'note',
+    title: 'Catatan',
+    aliases: ['Keterangan', 'Note'],
+    width: 48,
+    guide: 'Catatan bebas tentang instrumen (sumber, juknis).',
+    example: 'Disusun dari juknis 2026.',
+  },
   {
     field: 'defaultScale',
     title: 'Skala bawaan',
@@ -79,8 +103,25 @@ const INSTRUMENT_COLUMNS: readonly ColumnDef<InstrumentField>[] = [
 ];
 
 const PHASE_COLUMNS: readonly ColumnDef<PhaseField>[] = [
-  { field: 'code', title: 'Kode', aliases: ['Kode Tahap', 'Code'], required: true, width: 10, text: true, guide: 'Kode tahap penilaian.', example: 'LAP' },
-  { field: 'name', title: 'Nama', aliases: ['Nama Tahap', 'Name'], required: true, width: 40, guide: 'Nama tahap.', example: 'Verifikasi lapangan' },
+  {
+    field: 'code',
+    title: 'Kode',
+    aliases: ['Kode Tahap', 'Code'],
+    required: true,
+    width: 10,
+    text: true,
+    guide: 'Kode tahap penilaian.',
+    example: 'LAP',
+  },
+  {
+    field: 'name',
+    title: 'Nama',
+    aliases: ['Nama Tahap', 'Name'],
+    required: true,
+    width: 40,
+    guide: 'Nama tahap.',
+    example: 'Verifikasi lapangan',
+  },
 ];
 
 const INDICATOR_COLUMNS: readonly ColumnDef<IndicatorField>[] = [
@@ -103,11 +144,52 @@ const INDICATOR_COLUMNS: readonly ColumnDef<IndicatorField>[] = [
     guide: 'Nama aspek; cukup diisi pada baris pertama aspek itu.',
     example: 'Kelembagaan',
   },
-  { field: 'code', title: 'Kode', aliases: ['Kode Indikator', 'Code', 'Indicator Code'], required: true, width: 8, text: true, guide: 'Kode indikator, unik dalam seluruh instrumen.', example: 'A1' },
-  { field: 'name', title: 'Indikator', aliases: ['Nama Indikator', 'Nama', 'Indicator', 'Name'], required: true, width: 48, guide: 'Rumusan indikator.', example: 'SK Tim Pelaksana …' },
-  { field: 'description', title: 'Deskripsi', aliases: ['Keterangan', 'Description'], width: 32, guide: 'Penjelasan tambahan. Boleh kosong.', example: '' },
-  { field: 'weight', title: 'Bobot', aliases: ['Weight'], required: true, width: 8, guide: 'Bobot (poin, lebih dari 0). Jumlah seluruh bobot harus tepat 100.', example: '3' },
-  { field: 'phase', title: 'Tahap', aliases: ['Kode Tahap', 'Phase'], required: true, width: 8, text: true, guide: 'Kode tahap dari lembar Tahap.', example: 'ADM' },
+  {
+    field: 'code',
+    title: 'Kode',
+    aliases: ['Kode Indikator', 'Code', 'Indicator Code'],
+    required: true,
+    width: 8,
+    text: true,
+    guide: 'Kode indikator, unik dalam seluruh instrumen.',
+    example: 'A1',
+  },
+  {
+    field: 'name',
+    title: 'Indikator',
+    aliases: ['Nama Indikator', 'Nama', 'Indicator', 'Name'],
+    required: true,
+    width: 48,
+    guide: 'Rumusan indikator.',
+    example: 'SK Tim Pelaksana …',
+  },
+  {
+    field: 'description',
+    title: 'Deskripsi',
+    aliases: ['Keterangan', 'Description'],
+    width: 32,
+    guide: 'Penjelasan tambahan. Boleh kosong.',
+    example: '',
+  },
+  {
+    field: 'weight',
+    title: 'Bobot',
+    aliases: ['Weight'],
+    required: true,
+    width: 8,
+    guide: 'Bobot (poin, lebih dari 0). Jumlah seluruh bobot harus tepat 100.',
+    example: '3',
+  },
+  {
+    field: 'phase',
+    title: 'Tahap',
+    aliases: ['Kode Tahap', 'Phase'],
+    required: true,
+    width: 8,
+    text: true,
+    guide: 'Kode tahap dari lembar Tahap.',
+    example: 'ADM',
+  },
   {
     field: 'scale',
     title: 'Skala',
@@ -133,11 +215,28 @@ const INDICATOR_COLUMNS: readonly ColumnDef<IndicatorField>[] = [
     aliases: ['Rubric'],
     width: 40,
     text: true,
-    guide: 'Petunjuk penilaian per tingkat: "1=tidak ada; 3=ada, umum; 5=lengkap". Teks boleh memuat koma; untuk teks panjang tulis satu tingkat per baris dalam sel.',
+    guide:
+      'Petunjuk penilaian per tingkat: "1=tidak ada; 3=ada, umum; 5=lengkap". Teks boleh memuat koma; untuk teks panjang tulis satu tingkat per baris dalam sel.',
     example: '1=tidak ada; 3=ada, umum; 5=ada di semua tingkat',
   },
-  { field: 'noteAt', title: 'Catatan wajib pada', aliases: ['Catatan wajib', 'Note required at'], width: 12, text: true, guide: 'Tingkat yang mewajibkan catatan penilai, dipisahkan titik koma: "1; 5".', example: '1; 5' },
-  { field: 'photoAt', title: 'Foto wajib pada', aliases: ['Foto wajib', 'Photo required at'], width: 12, text: true, guide: 'Tingkat yang mewajibkan foto: "5".', example: '5' },
+  {
+    field: 'noteAt',
+    title: 'Catatan wajib pada',
+    aliases: ['Catatan wajib', 'Note required at'],
+    width: 12,
+    text: true,
+    guide: 'Tingkat yang mewajibkan catatan penilai, dipisahkan titik koma: "1; 5".',
+    example: '1; 5',
+  },
+  {
+    field: 'photoAt',
+    title: 'Foto wajib pada',
+    aliases: ['Foto wajib', 'Photo required at'],
+    width: 12,
+    text: true,
+    guide: 'Tingkat yang mewajibkan foto: "5".',
+    example: '5',
+  },
   {
     field: 'sampleSize',
     title: 'Sampel KK',
@@ -161,7 +260,8 @@ const INDICATOR_COLUMNS: readonly ColumnDef<IndicatorField>[] = [
     aliases: ['Pita nilai', 'Bands'],
     width: 32,
     text: true,
-    guide: 'Pengubah persentase "ya" menjadi skor: "<40=1; <60=2; <75=3; <90=4; >=90=5". Kosong: persentase itu sendiri (skala harus 0-100).',
+    guide:
+      'Pengubah persentase "ya" menjadi skor: "<40=1; <60=2; <75=3; <90=4; >=90=5". Kosong: persentase itu sendiri (skala harus 0-100).',
     example: '<40=1; <60=2; <75=3; <90=4; >=90=5',
   },
 ];
@@ -193,7 +293,9 @@ class Locations {
 function sheetOf(workbook: ExcelJS.Workbook, file: string, which: keyof typeof SHEETS, problems: Problem[]): Sheet | null {
   const worksheet = findWorksheet(workbook, SHEETS[which].names);
   if (!worksheet) {
-    problems.push(problem({ file }, 'file.noSheet', { sheet: SHEETS[which].title, sheets: workbook.worksheets.map((w) => w.name).join(', ') }));
+    problems.push(
+      problem({ file }, 'file.noSheet', { sheet: SHEETS[which].title, sheets: workbook.worksheets.map((w) => w.name).join(', ') }),
+    );
     return null;
   }
   return worksheetToSheet(file, worksheet);
@@ -364,7 +466,12 @@ export function readInstrumentWorkbook(workbook: ExcelJS.Workbook, file: string)
     aspects: [...aspects.values()].map((aspect, a) => {
       const base = `instrument.aspects[${a}]`;
       const first = aspect.indicators[0]?.r;
-      const at = (column: IndicatorField): Where => ({ file, sheet: sheetName, row: aspect.firstRow, column: first?.header(column) ?? null });
+      const at = (column: IndicatorField): Where => ({
+        file,
+        sheet: sheetName,
+        row: aspect.firstRow,
+        column: first?.header(column) ?? null,
+      });
       locations.set(base, at('aspectCode'));
       locations.set(`${base}.code`, at('aspectCode'));
       locations.set(`${base}.name`, { ...at('aspectName'), row: aspect.nameRow });
@@ -402,7 +509,8 @@ const INDICATOR_PATHS: [string, IndicatorField][] = [
 
 function registerIndicator(locations: Locations, base: string, file: string, sheet: string | null, r: RowReader<IndicatorField>): void {
   locations.set(base, { file, sheet, row: r.row.row });
-  for (const [suffix, field] of INDICATOR_PATHS) locations.set(`${base}.${suffix}`, { file, sheet, row: r.row.row, column: r.header(field) });
+  for (const [suffix, field] of INDICATOR_PATHS)
+    locations.set(`${base}.${suffix}`, { file, sheet, row: r.row.row, column: r.header(field) });
 }
 
 function placeIssue(issue: ValidationIssue, locations: Locations, file: string): Problem {
@@ -506,7 +614,12 @@ export function writeInstrumentWorkbook(instrument: Instrument): ExcelJS.Workboo
       defaultScale.labels ? formatLevelMap(defaultScale.labels) : null,
     ],
   ]);
-  addTableSheet(workbook, SHEETS.phases.title, layout(PHASE_COLUMNS), instrument.phases.map((p) => [p.code, p.name]));
+  addTableSheet(
+    workbook,
+    SHEETS.phases.title,
+    layout(PHASE_COLUMNS),
+    instrument.phases.map((p) => [p.code, p.name]),
+  );
   addTableSheet(
     workbook,
     SHEETS.indicators.title,
@@ -528,7 +641,8 @@ export function writeInstrumentWorkbook(instrument: Instrument): ExcelJS.Workboo
     [SHEETS.indicators.title, INDICATOR_COLUMNS],
   ];
   for (const [sheet, columns] of rows) {
-    for (const c of columns) guide.addRow([sheet, c.title, c.required ? 'ya' : '', c.guide, c.example]).alignment = { vertical: 'top', wrapText: true };
+    for (const c of columns)
+      guide.addRow([sheet, c.title, c.required ? 'ya' : '', c.guide, c.example]).alignment = { vertical: 'top', wrapText: true };
   }
   guide.addRow([]);
   for (const line of GUIDE_INTRO) guide.addRow([line]);

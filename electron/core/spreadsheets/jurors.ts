@@ -76,7 +76,8 @@ export const JUROR_TABLE: TableDef<JurorWithRecusals, JurorField> = {
       title: 'Aspek',
       aliases: ['Aspek Dinilai', 'Aspek yang Dinilai', 'Aspects'],
       width: 16,
-      guide: 'Kode aspek yang dinilai juri ini, dipisahkan koma (D, F). Kosong (atau "semua"): semua aspek. Tanda "-": tidak menilai aspek apa pun (hanya ikut menandatangani).',
+      guide:
+        'Kode aspek yang dinilai juri ini, dipisahkan koma (D, F). Kosong (atau "semua"): semua aspek. Tanda "-": tidak menilai aspek apa pun (hanya ikut menandatangani).',
       example: 'D, F',
     },
     {

@@ -34,7 +34,10 @@ export interface TableDef<T extends { code: string }, F extends string> {
 }
 
 /** The records of a sheet and all its problems; the sheet's code column must not repeat a code. */
-export function readTable<T extends { code: string }, F extends string>(def: TableDef<T, F>, sheet: Sheet): { rows: T[]; problems: Problem[] } {
+export function readTable<T extends { code: string }, F extends string>(
+  def: TableDef<T, F>,
+  sheet: Sheet,
+): { rows: T[]; problems: Problem[] } {
   const map = mapHeader(sheet, def.columns);
   if (map.problems.some((p) => p.key === 'file.missingColumn' || p.key === 'file.empty')) return { rows: [], problems: map.problems };
   const problems = [...map.problems];
@@ -62,7 +65,10 @@ export function readTable<T extends { code: string }, F extends string>(def: Tab
  * A file picked by the user, read for a preview. A file that cannot be read at all (an old .xls, a damaged
  * .xlsx, UTF-16) is an error; everything else comes back as rows and issues.
  */
-export async function parseTableFile<T extends { code: string }, F extends string>(def: TableDef<T, F>, file: PickedFile): Promise<ParsedRows<T>> {
+export async function parseTableFile<T extends { code: string }, F extends string>(
+  def: TableDef<T, F>,
+  file: PickedFile,
+): Promise<ParsedRows<T>> {
   try {
     const { sheet, problems } = await readTableFile(file, def.sheetNames);
     const read = readTable(def, sheet);

@@ -148,7 +148,11 @@ export class RowReader<F extends string> {
 
   report(field: F | null, key: MessageKey, params: Params = {}): void {
     this.problems.push(
-      problem({ file: this.sheet.file, sheet: this.sheet.sheet, row: this.row.row, column: field === null ? null : this.header(field) }, key, params),
+      problem(
+        { file: this.sheet.file, sheet: this.sheet.sheet, row: this.row.row, column: field === null ? null : this.header(field) },
+        key,
+        params,
+      ),
     );
   }
 
