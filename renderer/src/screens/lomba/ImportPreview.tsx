@@ -112,3 +112,28 @@ export function mergeByCode<T extends { code: string }>(current: T[], incoming: 
   const known = new Set(current.map((r) => r.code));
   return [...merged, ...incoming.filter((r) => !known.has(r.code))];
 }
+
+/** Export buttons of a setup list; disabled while there are unsaved changes (the file holds what is stored). */
+export function ExportButtons<F extends string>(props: {
+  formats: { format: F; label: string }[];
+  dirty: boolean;
+  onExport: (format: F) => Promise<void>;
+}) {
+  const t = useT();
+  return (
+    <>
+      {props.formats.map(({ format, label }) => (
+        <button
+          key={format}
+          type="button"
+          className="secondary"
+          disabled={props.dirty}
+          title={props.dirty ? t('setup.saveFirst') : undefined}
+          onClick={() => void props.onExport(format)}
+        >
+          {label}
+        </button>
+      ))}
+    </>
+  );
+}

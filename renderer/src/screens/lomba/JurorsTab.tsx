@@ -9,7 +9,7 @@ import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useSetupStore } from '../../stores/setup.js';
 import { optionalText } from './fields.js';
-import { ImportButton, mergeByCode } from './ImportPreview.js';
+import { ExportButtons, ImportButton, mergeByCode } from './ImportPreview.js';
 import { PinsSection } from './PinsSection.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
 
@@ -83,24 +83,14 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
           onAccept={(rows) => setJurors((list) => mergeByCode(list, rows))}
         />
         <span className="spacer" />
-        <button
-          type="button"
-          className="secondary"
-          disabled={dirty}
-          title={dirty ? t('setup.saveFirst') : undefined}
-          onClick={() => void exportAs('xlsx')}
-        >
-          {t('setup.exportXlsx')}
-        </button>
-        <button
-          type="button"
-          className="secondary"
-          disabled={dirty}
-          title={dirty ? t('setup.saveFirst') : undefined}
-          onClick={() => void exportAs('csv')}
-        >
-          {t('setup.exportCsv')}
-        </button>
+        <ExportButtons
+          formats={[
+            { format: 'xlsx', label: t('setup.exportXlsx') },
+            { format: 'csv', label: t('setup.exportCsv') },
+          ]}
+          dirty={dirty}
+          onExport={exportAs}
+        />
       </div>
       <div className="table-scroll">
         <table className="data edit">
