@@ -104,6 +104,21 @@ describe('a juror scores a site on a visit', () => {
     await page.getByRole('button', { name: 'Tutup' }).click();
   });
 
+  it('takes a photo dropped on an indicator', async () => {
+    const target = page.locator('li[data-indicator="A3"]');
+    const transfer = await page.evaluateHandle((base64) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'notulen-rapat.png', { type: 'image/png' }));
+      return data;
+    }, PHOTO.toString('base64'));
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
+    await target.locator('.thumb img').waitFor();
+    const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
+    expect(sheet.ok && sheet.value.evidence.filter((e) => e.indicator === 'A3').map((e) => e.name)).toEqual(['notulen-rapat.png']);
+  });
+
   it('takes a photo with the camera', async () => {
     await page.locator('li[data-indicator="A2"]').getByRole('button', { name: 'Kamera' }).click();
     const dialog = page.getByRole('dialog', { name: 'Kamera' });
