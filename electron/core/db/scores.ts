@@ -546,6 +546,15 @@ export class ScoreRepository {
     });
   }
 
+  /** The score row of a cell, written on the competition's current instrument version. */
+  private upsertScore(ctx: SheetContext, indicator: string, value: number, at: string, actor: string, device: string): void {
+    this.q(
+      `INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at, updated_by, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (site_id, juror_id, indicator_code) DO UPDATE SET value = excluded.value, instrument_id = excluded.instrument_id,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by, device = excluded.device`,
+    ).run(ctx.siteId, ctx.jurorId, indicator, value, ctx.instrumentId, at, actor, device);
+  }
+
   private writeScore(
     ctx: SheetContext,
     state: SheetState,
@@ -578,11 +587,7 @@ export class ScoreRepository {
       if (current!.note !== null) this.appendHistory({ ...base, kind: 'note', oldText: current!.note, newText: null, undoes: null });
       this.q('DELETE FROM score WHERE id = ?').run(current!.id);
     } else {
-      this.q(
-        `INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at, updated_by, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (site_id, juror_id, indicator_code) DO UPDATE SET value = excluded.value, instrument_id = excluded.instrument_id,
-           updated_at = excluded.updated_at, updated_by = excluded.updated_by, device = excluded.device`,
-      ).run(ctx.siteId, ctx.jurorId, indicator, value, ctx.instrumentId, at, how.actor, device);
+      this.upsertScore(ctx, indicator, value, at, how.actor, device);
     }
     this.appendHistory({
       ...base,
@@ -741,11 +746,7 @@ export class ScoreRepository {
         }
         this.q('DELETE FROM score WHERE id = ?').run(current!.id);
       } else {
-        this.q(
-          `INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at, updated_by, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (site_id, juror_id, indicator_code) DO UPDATE SET value = excluded.value, instrument_id = excluded.instrument_id,
-             updated_at = excluded.updated_at, updated_by = excluded.updated_by, device = excluded.device`,
-        ).run(ctx.siteId, ctx.jurorId, indicator, score, ctx.instrumentId, at, how.actor, device);
+        this.upsertScore(ctx, indicator, score, at, how.actor, device);
       }
     }
     this.appendHistory({

@@ -346,29 +346,25 @@ export class Store {
         .prepare('UPDATE competition SET name = ?, year = ?, info = ?, rules = ? WHERE id = ?')
         .run(name, year, JSON.stringify(rest), JSON.stringify(rules), c.id);
 
-      const countScores = (column: 'site_id' | 'juror_id', id: number): number =>
-        this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM score WHERE ${column} = ?`).get(id)!.n;
-
-      const oldSites = this.db
-        .prepare<[number], { id: number; code: string }>('SELECT id, code FROM site WHERE competition_id = ?')
-        .all(c.id);
-      const keepSites = new Set(sites.map((s) => s.code));
-      for (const old of oldSites) {
-        if (keepSites.has(old.code)) continue;
-        const n = countScores('site_id', old.id);
-        if (n > 0) throw new UserError('setup.siteHasScores', { code: old.code, count: n }, 'conflict', 'sites');
-        this.db.prepare('DELETE FROM site WHERE id = ?').run(old.id);
-      }
-      const oldJurors = this.db
-        .prepare<[number], { id: number; code: string }>('SELECT id, code FROM juror WHERE competition_id = ?')
-        .all(c.id);
-      const keepJurors = new Set(jurors.map((j) => j.code));
-      for (const old of oldJurors) {
-        if (keepJurors.has(old.code)) continue;
-        const n = countScores('juror_id', old.id);
-        if (n > 0) throw new UserError('setup.jurorHasScores', { code: old.code, count: n }, 'conflict', 'jurors');
-        this.db.prepare('DELETE FROM juror WHERE id = ?').run(old.id);
-      }
+      // Sites and jurors missing from the new lists are deleted, unless they already have scores.
+      const removeMissing = (table: 'site' | 'juror', keep: readonly { code: string }[]) => {
+        const kept = new Set(keep.map((x) => x.code));
+        const old = this.db
+          .prepare<[number], { id: number; code: string }>(`SELECT id, code FROM ${table} WHERE competition_id = ?`)
+          .all(c.id);
+        for (const row of old) {
+          if (kept.has(row.code)) continue;
+          const n = this.db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM score WHERE ${table}_id = ?`).get(row.id)!.n;
+          if (n > 0) {
+            const key = table === 'site' ? 'setup.siteHasScores' : 'setup.jurorHasScores';
+            throw new UserError(key, { code: row.code, count: n }, 'conflict', table === 'site' ? 'sites' : 'jurors');
+          }
+          this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(row.id);
+        }
+        return old;
+      };
+      const oldSites = removeMissing('site', sites);
+      const oldJurors = removeMissing('juror', jurors);
 
       const siteIds = new Map(oldSites.map((s) => [s.code, s.id]));
       const updateSite = this.db.prepare(
