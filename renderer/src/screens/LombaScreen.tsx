@@ -2,7 +2,7 @@
  * Lomba (setup), the thin path: open a competition in the database, open the demo, or create a competition on
  * the default instrument with sites and jurors typed in.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ChannelInput, InstrumentSummary } from '../../../shared/contract/schemas.js';
 import { ROLES, type Role } from '../../../shared/domain/competition.js';
 import type { AppError } from '../../../shared/domain/errors.js';
@@ -13,6 +13,7 @@ import { useCompetitionStore } from '../stores/competitions.js';
 import { call } from '../api.js';
 import { readPicked } from './lomba/ImportPreview.js';
 import { SetupWorkspace } from './lomba/SetupWorkspace.js';
+import { RowsEditor } from './lomba/RowsEditor.js';
 
 interface SiteRow {
   code: string;
@@ -88,68 +89,6 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
         ))}
       </ul>
     </Section>
-  );
-}
-
-interface RowsEditorProps<T extends object> {
-  rows: T[];
-  onChange: (rows: T[]) => void;
-  /** The JSON path of the list in the contract ("sites"), to mark the field an error names. */
-  listPath: string;
-  listLabel: string;
-  columns: { field: keyof T & string; label: string; numeric?: boolean }[];
-  extra?: { label: string; render: (row: T, index: number, update: (row: T) => void) => ReactNode };
-  fieldProps: (path: string) => Record<string, unknown>;
-}
-
-/** A small table of rows typed in by hand, with one text input per column and a remove button per row. */
-function RowsEditor<T extends object>(props: RowsEditorProps<T>) {
-  const t = useT();
-  const update = (index: number, row: T) => props.onChange(props.rows.map((x, k) => (k === index ? row : x)));
-  return (
-    <table className="data edit">
-      <thead>
-        <tr>
-          {props.columns.map((c) => (
-            <th key={c.field} scope="col">
-              {c.label}
-            </th>
-          ))}
-          {props.extra ? <th scope="col">{props.extra.label}</th> : null}
-          <th scope="col">
-            <span className="sr-only">{t('common.remove')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((row, i) => (
-          <tr key={i}>
-            {props.columns.map((c) => (
-              <td key={c.field}>
-                <input
-                  aria-label={`${c.label} ${i + 1}`}
-                  value={String(row[c.field] ?? '')}
-                  inputMode={c.numeric ? 'numeric' : undefined}
-                  onChange={(e) => update(i, { ...row, [c.field]: e.target.value })}
-                  {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
-                />
-              </td>
-            ))}
-            {props.extra ? <td>{props.extra.render(row, i, (next) => update(i, next))}</td> : null}
-            <td>
-              <button
-                type="button"
-                className="link"
-                onClick={() => props.onChange(props.rows.filter((_, k) => k !== i))}
-                aria-label={`${t('common.remove')} ${props.listLabel} ${i + 1}`}
-              >
-                ✕
-              </button>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -10,6 +10,7 @@ import { useAppStore } from '../../stores/app.js';
 import { useSetupStore } from '../../stores/setup.js';
 import { optionalText } from './fields.js';
 import { ExportButtons, ImportButton, mergeByCode } from './ImportPreview.js';
+import { RowsEditor } from './RowsEditor.js';
 import { PinsSection } from './PinsSection.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
 
@@ -38,8 +39,6 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
   const setJurors = (change: (jurors: JurorWithRecusals[]) => JurorWithRecusals[]) => edit((d) => ({ ...d, jurors: change(d.jurors) }));
   const setJuror = (i: number, change: (j: JurorWithRecusals) => JurorWithRecusals) =>
     setJurors((list) => list.map((j, k) => (k === i ? change(j) : j)));
-  const update = (i: number, column: TextColumn, value: string) =>
-    setJuror(i, (j) => (column === 'code' || column === 'name' ? { ...j, [column]: value } : optionalText(j, column, value)));
   const toggleAspect = (i: number, aspect: string) =>
     setJuror(i, (j) => {
       const current = j.aspects ?? aspects.map((a) => a.code);
@@ -93,61 +92,33 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
         />
       </div>
       <div className="table-scroll">
-        <table className="data edit">
-          <thead>
-            <tr>
-              {TEXT_COLUMNS.map((c) => (
-                <th key={c} scope="col">
-                  {label[c]}
-                </th>
-              ))}
-              <th scope="col">{t('lomba.role')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('common.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {jurors.map((juror, i) => (
-              <tr key={i}>
-                {TEXT_COLUMNS.map((c) => (
-                  <td key={c}>
-                    <input
-                      aria-label={`${label[c]} ${i + 1}`}
-                      value={juror[c] ?? ''}
-                      inputMode={c === 'nip' ? 'numeric' : undefined}
-                      onChange={(e) => update(i, c, e.target.value)}
-                      aria-invalid={invalid(`jurors[${i}].${c}`) || undefined}
-                    />
-                  </td>
+        <RowsEditor<JurorWithRecusals>
+          rows={jurors}
+          onChange={(rows) => setJurors(() => rows)}
+          listPath="jurors"
+          listLabel={t('lomba.jurors')}
+          columns={TEXT_COLUMNS.map((c) => ({ field: c, label: label[c], ...(c === 'nip' ? { numeric: true } : {}) }))}
+          setField={(juror, column, value) =>
+            column === 'code' || column === 'name' ? { ...juror, [column]: value } : optionalText(juror, column as TextColumn, value)
+          }
+          extra={{
+            label: t('lomba.role'),
+            render: (juror, i, update) => (
+              <select
+                aria-label={`${t('lomba.role')} ${i + 1}`}
+                value={juror.role}
+                onChange={(e) => update({ ...juror, role: e.target.value as Role })}
+              >
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
                 ))}
-                <td>
-                  <select
-                    aria-label={`${t('lomba.role')} ${i + 1}`}
-                    value={juror.role}
-                    onChange={(e) => setJuror(i, (j) => ({ ...j, role: e.target.value as Role }))}
-                  >
-                    {ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setJurors((list) => list.filter((_, k) => k !== i))}
-                    aria-label={`${t('common.remove')} ${juror.code || i + 1}`}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              </select>
+            ),
+          }}
+          fieldProps={(path) => ({ 'aria-invalid': invalid(path) || undefined })}
+        />
       </div>
       <button
         type="button"

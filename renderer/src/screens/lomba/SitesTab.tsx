@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/app.js';
 import { useSetupStore } from '../../stores/setup.js';
 import { optionalText } from './fields.js';
 import { ExportButtons, ImportButton, mergeByCode } from './ImportPreview.js';
+import { RowsEditor } from './RowsEditor.js';
 
 const COLUMNS = ['code', 'name', 'regency', 'district', 'category', 'contact', 'visitDate'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -30,12 +31,6 @@ export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
     visitDate: t('setup.visitDate'),
   };
   const setSites = (change: (sites: Site[]) => Site[]) => edit((d) => ({ ...d, sites: change(d.sites) }));
-  const update = (i: number, column: Column, value: string) =>
-    setSites((list) =>
-      list.map((s, k) =>
-        k !== i ? s : column === 'code' || column === 'name' ? { ...s, [column]: value } : optionalText(s, column, value),
-      ),
-    );
 
   const exportAs = (format: 'xlsx' | 'csv') =>
     download(call('sites.export', { competition: code, format }), (error) => setNotice({ kind: 'error', error }));
@@ -68,49 +63,18 @@ export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
         />
       </div>
       <div className="table-scroll">
-        <table className="data edit sites-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              {COLUMNS.map((c) => (
-                <th key={c} scope="col">
-                  {label[c]}
-                </th>
-              ))}
-              <th scope="col">
-                <span className="sr-only">{t('common.remove')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sites.map((site, i) => (
-              <tr key={i}>
-                <td className="muted">{i + 1}</td>
-                {COLUMNS.map((c) => (
-                  <td key={c}>
-                    <input
-                      type={c === 'visitDate' ? 'date' : 'text'}
-                      aria-label={`${label[c]} ${i + 1}`}
-                      value={site[c] ?? ''}
-                      onChange={(e) => update(i, c, e.target.value)}
-                      aria-invalid={invalid(`sites[${i}].${c}`) || undefined}
-                    />
-                  </td>
-                ))}
-                <td>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => setSites((list) => list.filter((_, k) => k !== i))}
-                    aria-label={`${t('common.remove')} ${site.code || i + 1}`}
-                  >
-                    ✕
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RowsEditor<Site>
+          rows={sites}
+          onChange={(rows) => setSites(() => rows)}
+          listPath="sites"
+          listLabel={t('lomba.sites')}
+          numbered
+          columns={COLUMNS.map((c) => ({ field: c, label: label[c], ...(c === 'visitDate' ? { type: 'date' as const } : {}) }))}
+          setField={(site, column, value) =>
+            column === 'code' || column === 'name' ? { ...site, [column]: value } : optionalText(site, column, value)
+          }
+          fieldProps={(path) => ({ 'aria-invalid': invalid(path) || undefined })}
+        />
       </div>
       <button
         type="button"
