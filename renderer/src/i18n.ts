@@ -2,7 +2,12 @@
  * The words of the interface, Indonesian first and English second. Numbers and dates are never formatted
  * here: they go through shared/domain/numbers.ts and dates.ts.
  */
-const id = {
+import { formsWords } from './words/forms.js';
+import { laptopWords } from './words/laptop.js';
+import { loadWords } from './words/load.js';
+import { sheetWords } from './words/sheet.js';
+
+const base = {
   'app.title': 'Penilai',
   'app.tagline': 'Penilaian lomba tingkat provinsi',
   'nav.lomba': 'Lomba',
@@ -329,9 +334,11 @@ const id = {
   'setup.weightTotalOk': 'Jumlah bobot {total}',
 };
 
+const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id };
+
 export type UiKey = keyof typeof id;
 
-const en: Record<UiKey, string> = {
+const baseEn: Record<keyof typeof base, string> = {
   'app.title': 'Penilai',
   'app.tagline': 'Provincial competition scoring',
   'nav.lomba': 'Competition',
@@ -656,6 +663,8 @@ const en: Record<UiKey, string> = {
   'setup.weightTotalBad': 'Weights sum to {total} — must be 100',
   'setup.weightTotalOk': 'Weights sum to {total}',
 };
+
+const en: Record<UiKey, string> = { ...baseEn, ...sheetWords.en, ...formsWords.en, ...laptopWords.en, ...loadWords.en };
 
 export type UiLang = 'id' | 'en';
 

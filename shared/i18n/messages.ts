@@ -5,6 +5,7 @@
 import { fileMessages } from './messages-files.js';
 import { importMessages } from './messages-import.js';
 import { scoringMessages } from './messages-scoring.js';
+import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -90,7 +91,7 @@ const coreId = {
   'validate.tieBreak': (p) => `urutan penentu seri "${p.entry}" harus berbentuk phase:KODE atau aspect:KODE yang ada`,
 } satisfies Catalogue;
 
-const id = { ...coreId, ...fileMessages.id, ...setupMessages.id, ...scoringMessages.id, ...importMessages.id };
+const id = { ...coreId, ...fileMessages.id, ...setupMessages.id, ...scoringMessages.id, ...importMessages.id, ...sessionMessages.id };
 
 export type MessageKey = keyof typeof id;
 
@@ -158,6 +159,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...setupMessages.en,
   ...scoringMessages.en,
   ...importMessages.en,
+  ...sessionMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
