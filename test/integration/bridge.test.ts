@@ -3,11 +3,13 @@
  * an HttpOnly cookie, no CORS, no path escape; and `npm run web` as a newcomer runs it.
  */
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { startBridge, TOKEN_COOKIE, type Bridge } from '../../electron/core/bridge/server.js';
+import { chooseEncoding, startBridge, TOKEN_COOKIE, type Bridge } from '../../electron/core/bridge/server.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-bridge-');
@@ -34,6 +36,24 @@ function send(
     });
     req.on('error', reject);
     req.end(options.body);
+  });
+}
+
+/** The same request, the body kept as bytes (compressed bodies are not text). */
+function sendRaw(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -118,6 +138,74 @@ describe('the token', () => {
     });
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { key: 'validate.json' } });
+  });
+});
+
+describe('static files: compressed and cached', () => {
+  const dir = join(REPO_ROOT, 'out', 'renderer');
+  const script = readdirSync(join(dir, 'assets')).find((f) => /^index-[\w-]+\.js$/.test(f))!;
+  const scriptBytes = () => readFileSync(join(dir, 'assets', script));
+  const cookie = () => `${TOKEN_COOKIE}=${bridge.token}`;
+
+  it('sends gzip when the browser accepts only gzip, and it unpacks to the file itself', async () => {
+    const reply = await sendRaw(bridge.port, `/assets/${script}`, { Cookie: cookie(), 'Accept-Encoding': 'gzip' });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-encoding']).toBe('gzip');
+    expect(reply.headers.vary).toBe('Accept-Encoding');
+    expect(reply.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(Number(reply.headers['content-length'])).toBe(reply.body.length);
+    expect(reply.body.length).toBeLessThan(scriptBytes().length / 2);
+    expect(gunzipSync(reply.body).equals(scriptBytes())).toBe(true);
+  });
+
+  it('sends brotli when the browser accepts it, as Chromium does', async () => {
+    const reply = await sendRaw(bridge.port, `/assets/${script}`, { Cookie: cookie(), 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(reply.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(reply.body).equals(scriptBytes())).toBe(true);
+  });
+
+  it('sends the plain bytes when no compression is accepted', async () => {
+    for (const accept of [undefined, 'identity', 'gzip;q=0, br;q=0']) {
+      const reply = await sendRaw(bridge.port, `/assets/${script}`, { Cookie: cookie(), ...(accept ? { 'Accept-Encoding': accept } : {}) });
+      expect(reply.status).toBe(200);
+      expect(reply.headers['content-encoding']).toBeUndefined();
+      expect(reply.headers.vary).toBe('Accept-Encoding');
+      expect(reply.body.equals(scriptBytes())).toBe(true);
+    }
+  });
+
+  it('lets the browser keep hashed assets for a year and revalidate the page on every load', async () => {
+    const asset = await sendRaw(bridge.port, `/assets/${script}`, { Cookie: cookie(), 'Accept-Encoding': 'gzip' });
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await sendRaw(bridge.port, '/', { Cookie: cookie(), 'Accept-Encoding': 'gzip' });
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['x-frame-options']).toBe('DENY');
+    expect(gunzipSync(page.body).toString('utf8')).toBe(readFileSync(join(dir, 'index.html'), 'utf8'));
+    const again = await sendRaw(bridge.port, '/', { Cookie: cookie(), 'Accept-Encoding': 'gzip', 'If-None-Match': String(page.headers.etag) });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
+
+  it('keeps the token rule for assets and answers a missing asset with 404, never the page', async () => {
+    expect((await sendRaw(bridge.port, `/assets/${script}`, { 'Accept-Encoding': 'gzip' })).status).toBe(401);
+    const missing = await sendRaw(bridge.port, '/assets/index-missing.js', { Cookie: cookie() });
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).not.toContain('<div id="root">');
+    const climb = await sendRaw(bridge.port, '/assets/%2e%2e/%2e%2e/package.json', { Cookie: cookie() });
+    expect(climb.body.toString()).not.toContain('"name": "penilai"');
+  });
+
+  it('reads Accept-Encoding as browsers and proxies write it', () => {
+    expect(chooseEncoding('gzip, deflate, br')).toBe('br');
+    expect(chooseEncoding('gzip')).toBe('gzip');
+    expect(chooseEncoding('br;q=0, gzip;q=0.8')).toBe('gzip');
+    expect(chooseEncoding('*')).toBe('br');
+    expect(chooseEncoding('*;q=0')).toBe('identity');
+    expect(chooseEncoding('deflate')).toBe('identity');
+    expect(chooseEncoding(undefined)).toBe('identity');
   });
 });
 

@@ -6,11 +6,16 @@
  *   URL; scripts, styles and API calls then carry the cookie. An API call may also send `X-Penilai-Token`.
  * - Every request without a valid token is refused, static files included. No CORS headers are ever sent.
  * - The Host header must name the loopback address and our port (a defence against DNS rebinding).
+ * - Static files go out compressed (brotli or gzip, as the browser's Accept-Encoding allows, `Vary: Accept-Encoding`),
+ *   compressed once per file and kept in memory. The hashed files under /assets/ never change for a given name:
+ *   `Cache-Control: public, max-age=31536000, immutable`; index.html is revalidated on every load (`no-cache`, with
+ *   an ETag), so a new build is picked up at once.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, normalize, relative as relativePath, resolve, sep } from 'node:path';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { decodeJson, encodeJson } from '../../../shared/contract/codec.js';
 import type { Result } from '../../../shared/contract/schemas.js';
 
@@ -43,6 +48,38 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
   '.json': 'application/json',
 };
+
+/** Text formats worth compressing (images and woff2 are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.ttf', '.ico']);
+
+/** Hashed build output: the name changes whenever the content does. */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/**
+ * The encoding to send, from an Accept-Encoding header: brotli, else gzip, else none; a coding listed with q=0 is
+ * refused, `*` stands for the codings not named.
+ */
+export function chooseEncoding(header: string | undefined): Encoding {
+  const accepted = new Map<string, number>();
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
+    accepted.set(name, q ? Number(q[1]) : 1);
+  }
+  const quality = (coding: string) => accepted.get(coding) ?? accepted.get('*') ?? 0;
+  if (quality('br') > 0) return 'br';
+  if (quality('gzip') > 0) return 'gzip';
+  return 'identity';
+}
+
+interface CachedFile {
+  key: string;
+  etag: string;
+  bodies: Partial<Record<Encoding, Buffer>>;
+}
 
 export interface BridgeOptions {
   dispatch: (channel: string, payload: unknown) => Promise<Result<unknown>>;
@@ -151,27 +188,78 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       return void res.end();
     }
     if (!tokenMatches(cookieToken(req), token)) return send(res, 401, REFUSED);
-    return serveStatic(url.pathname, res);
+    return serveStatic(req, url.pathname, res);
   }
 
-  function serveStatic(pathname: string, res: ServerResponse): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  /** The bytes of each static file in each encoding, for as long as the file's size and time stay the same. */
+  const files = new Map<string, CachedFile>();
+
+  function body(file: string, encoding: Encoding): { bytes: Buffer; etag: string } {
+    const stat = statSync(file);
+    const key = `${stat.size}-${stat.mtimeMs}`;
+    let cached = files.get(file);
+    if (cached?.key !== key) {
+      cached = { key, etag: `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`, bodies: {} };
+      files.set(file, cached);
+    }
+    let bytes = cached.bodies[encoding];
+    if (!bytes) {
+      const raw = cached.bodies.identity ?? readFileSync(file);
+      cached.bodies.identity = raw;
+      // Brotli at quality 9 is as small as gzip -9 or smaller and fast enough to run once per file on first request.
+      bytes =
+        encoding === 'br'
+          ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+          : encoding === 'gzip'
+            ? gzipSync(raw, { level: 9 })
+            : raw;
+      cached.bodies[encoding] = bytes;
+    }
+    return { bytes, etag: encoding === 'identity' ? cached.etag : `${cached.etag.slice(0, -1)}-${encoding}"` };
+  }
+
+  function serveStatic(req: IncomingMessage, pathname: string, res: ServerResponse): void {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return send(res, 400, 'Bad request');
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     let file = join(root, relative || 'index.html');
     if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'Not found');
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    const inAssets = relativePath(root, file).split(sep)[0] === 'assets';
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // A missing build file is an error, never the page in its place (a script that receives HTML breaks quietly).
+      if (inAssets) return send(res, 404, 'Not found');
+      file = join(root, 'index.html');
+    }
     if (!existsSync(file)) return send(res, 500, 'Renderer not built: run `npm run build` first.');
+    const ext = extname(file);
+    const compressible = COMPRESSIBLE.has(ext);
+    const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : 'identity';
+    const { bytes, etag } = body(file, encoding);
+    const immutable = inAssets && file !== join(root, 'index.html');
     const headers: Record<string, string> = {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': MIME[ext] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cache-Control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
+      'Cache-Control': immutable ? IMMUTABLE_CACHE : 'no-cache',
+      ETag: etag,
     };
-    if (extname(file) === '.html') {
+    if (compressible) headers.Vary = 'Accept-Encoding';
+    if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+    if (ext === '.html') {
       headers['Content-Security-Policy'] = CONTENT_SECURITY_POLICY;
       headers['X-Frame-Options'] = 'DENY';
     }
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      return void res.end();
+    }
+    headers['Content-Length'] = String(bytes.length);
     res.writeHead(200, headers);
-    createReadStream(file).pipe(res);
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
   return new Promise((resolvePromise, reject) => {
