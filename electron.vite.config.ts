@@ -37,6 +37,9 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: root('out/renderer'),
+      // electron-vite leaves the renderer unminified by default (its default is `minify: false` for all three
+      // parts); the renderer is what the first screen waits for, so it is minified (oxc) like any web build.
+      minify: true,
       rolldownOptions: { input: { index: root('renderer/index.html') } },
     },
   },

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './dates.js';
 import { instrumentSchema, checkInstrument, type Instrument } from './instrument.js';
+import { ROLES } from './roles.js';
 import { fromZodIssues, type ValidationIssue } from './validation.js';
 
 export const COMPETITION_FORMAT = 'penilai.competition/1';
@@ -38,8 +39,7 @@ export const siteSchema = z.strictObject({
   visitDate: isoDate.optional(),
 });
 
-export const ROLES = ['ketua', 'sekretaris', 'anggota'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from './roles.js';
 
 /** An 18-digit NIP, kept as text (a number would lose leading zeros and, in spreadsheets, digits). */
 export const nipSchema = z.string().refine((v) => /^\d{18}$/.test(v), { params: { key: 'validate.nip' } });

@@ -2,9 +2,9 @@
  * Lomba (setup), the thin path: open a competition in the database, open the demo, or create a competition on
  * the default instrument with sites and jurors typed in.
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
 import type { ChannelInput, InstrumentSummary } from '../../../shared/contract/schemas.js';
-import { ROLES, type Role } from '../../../shared/domain/competition.js';
+import { ROLES, type Role } from '../../../shared/domain/roles.js';
 import type { AppError } from '../../../shared/domain/errors.js';
 import { describeError } from '../../../shared/domain/errors.js';
 import { Section, useT } from '../components/common.js';
@@ -12,8 +12,11 @@ import { useAppStore } from '../stores/app.js';
 import { useCompetitionStore } from '../stores/competitions.js';
 import { call } from '../api.js';
 import { readPicked } from './lomba/ImportPreview.js';
-import { SetupWorkspace } from './lomba/SetupWorkspace.js';
 import { RowsEditor } from './lomba/RowsEditor.js';
+
+// The setup workspace (five tabs, the instrument editor, the live validation with zod) is only needed once a
+// competition is open: it loads then, not with the first screen.
+const SetupWorkspace = lazy(() => import('./lomba/SetupWorkspace.js').then((m) => ({ default: m.SetupWorkspace })));
 
 interface SiteRow {
   code: string;
@@ -289,7 +292,11 @@ export function LombaScreen() {
       <h1>{t('lomba.heading')}</h1>
       <CompetitionList onNew={() => setCreating(!creating)} creating={creating} />
       {creating || !detail ? <NewCompetitionForm onCreated={() => setCreating(false)} /> : null}
-      {detail ? <SetupWorkspace /> : null}
+      {detail ? (
+        <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+          <SetupWorkspace />
+        </Suspense>
+      ) : null}
     </div>
   );
 }
