@@ -3,10 +3,15 @@
  * run, printed beside it, never a timed assertion in a unit test. These helpers only measure and format; they
  * never decide whether something is "fast enough".
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startBridge, TOKEN_COOKIE, type Bridge, type BridgeOptions } from '../electron/core/bridge/server.js';
 
 function checkedSorted(values: readonly number[]): number[] {
   if (values.length === 0) throw new RangeError('no values');
@@ -231,4 +236,109 @@ export interface Machine {
 export function machine(): Machine {
   const list = cpus();
   return { cpu: list[0]?.model.trim() ?? 'unknown', cores: list.length, node: process.version, os: `${platform()} ${release()}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The renderer's first screen: its files, and a Chromium + HTTP bridge harness to load it
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface FirstScreenFile {
+  /** Path inside the built renderer folder ("index.html", "assets/index-abc.js"). */
+  path: string;
+  bytes: number;
+  /** Size after gzip -9, as the HTTP bridge sends it to a browser that accepts gzip. */
+  gzipBytes: number;
+}
+
+/** `import … from "./x.js"` and `import "./x.js"` in built code: static imports only, never `import(`. */
+const STATIC_IMPORT = /\bimport\s*(?:[^()"'`;]*?\bfrom\s*)?["'](\.\/[\w.-]+\.js)["']/g;
+
+/**
+ * What a browser must fetch before the first screen can run: index.html, its entry script, the scripts and
+ * stylesheets it names, and every chunk those scripts import statically (chunks loaded with `import()` are not
+ * counted: they load when a screen that needs them opens). Reads a built renderer folder (out/renderer).
+ */
+export function firstScreenFiles(rendererDir: string): FirstScreenFile[] {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  if (!named.some((p) => p.endsWith('.js'))) throw new Error(`${rendererDir}/index.html names no script: is the renderer built?`);
+  const seen = new Set<string>(['index.html']);
+  const queue = [...named];
+  while (queue.length > 0) {
+    const path = queue.shift()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    if (!path.endsWith('.js')) continue;
+    const code = readFileSync(join(rendererDir, path), 'utf8');
+    for (const m of code.matchAll(STATIC_IMPORT)) queue.push(join(dirname(path), m[1]!));
+  }
+  return [...seen].map((path) => {
+    const bytes = readFileSync(join(rendererDir, path));
+    return { path, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+export const CHROMIUM = process.env.PENILAI_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, kept from reaching for the network (the same flags as the e2e tests). */
+export async function launchBenchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export interface BrowserBench {
+  bridge: Bridge;
+  browser: Browser;
+  /** http://127.0.0.1:PORT (no token: every page made by `newPage` already holds the token cookie). */
+  origin: string;
+  /**
+   * A fresh browser context (empty cache, empty localStorage, as a first start) holding the bridge's token cookie,
+   * and a page in it at 1366×768 (a juror's laptop). Close the context after use.
+   */
+  newPage(options?: { locale?: string }): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app as a browser sees it, for benchmarks that drive the real UI: the HTTP bridge over a core's `dispatch`,
+ * serving a built renderer folder, and Debian's Chromium. E.g.
+ * `const bench = await openBrowserBench({ dispatch: core.dispatch, staticDir: 'out/renderer' });
+ *  const { context, page } = await bench.newPage(); await page.goto(bench.origin); … await context.close();`
+ */
+export async function openBrowserBench(options: { dispatch: BridgeOptions['dispatch']; staticDir: string }): Promise<BrowserBench> {
+  const bridge = await startBridge({ dispatch: options.dispatch, staticDir: options.staticDir });
+  let browser: Browser;
+  try {
+    browser = await launchBenchChromium();
+  } catch (error) {
+    await bridge.close();
+    throw error;
+  }
+  const origin = new URL(bridge.url).origin;
+  return {
+    bridge,
+    browser,
+    origin,
+    newPage: async ({ locale = 'id-ID' } = {}) => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale });
+      await context.addCookies([{ name: TOKEN_COOKIE, value: bridge.token, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+      return { context, page: await context.newPage() };
+    },
+    close: async () => {
+      await browser.close();
+      await bridge.close();
+    },
+  };
 }

@@ -9,9 +9,11 @@
  *     table drawn by hand with bare pdfkit from the same view model.
  *  3. One durable score save through the handler on a database of 150,000 scores, against a bare INSERT with the
  *     same durability (WAL, synchronous=FULL); p50 and p99.
+ *  4. The first screen in Chromium over the HTTP bridge, from navigation start to the Lomba screen taking input,
+ *     against a static HTML page of the same bytes from the same server.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +28,20 @@ import { buildRekapModel, type RekapModel } from '../electron/core/reports/rekap
 import { ensureDefaultInstruments } from '../electron/core/services/competitions.js';
 import { rankSites } from '../shared/domain/ranking.js';
 import { seededRandom, SIZES, syntheticCompetition, type SyntheticCompetition } from '../shared/domain/synthetic.js';
-import { collectGarbage, formatMs, machine, markdownTable, measure, measureAgainst, type BenchRow, type Measurement } from './bench-lib.js';
+import {
+  collectGarbage,
+  firstScreenFiles,
+  formatMs,
+  machine,
+  markdownTable,
+  measure,
+  measureAgainst,
+  openBrowserBench,
+  summarise,
+  type BenchRow,
+  type BrowserBench,
+  type Measurement,
+} from './bench-lib.js';
 
 const SEED = 2026;
 const RANKING_RUNS = 20;
@@ -556,6 +571,168 @@ async function scoreSaveFigures(dir: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 4. The first screen in Chromium, over the HTTP bridge
+// ---------------------------------------------------------------------------------------------------------------
+
+const LOAD_RUNS = 20;
+const LOAD_WARMUP = 3;
+/** The performance mark the renderer sets once the Lomba screen lists the competitions (renderer/src/App.tsx). */
+const FIRST_SCREEN_READY = 'penilai:first-screen-ready';
+const BASELINE_PAGE = 'bench-baseline.html';
+
+/**
+ * A static page that weighs what the first screen weighs: the app's stylesheet linked, a heading and a button, and
+ * the app's own index.html and scripts inside an HTML comment (so it compresses as they do) up to the same number of bytes.
+ */
+function baselinePage(rendererDir: string, files: ReturnType<typeof firstScreenFiles>): Buffer {
+  const css = files.filter((f) => f.path.endsWith('.css'));
+  const target = files.reduce((s, f) => s + f.bytes, 0) - css.reduce((s, f) => s + f.bytes, 0);
+  const head = Buffer.from(
+    `<!doctype html>\n<html lang="id">\n<head>\n<meta charset="UTF-8" />\n<title>Penilai</title>\n${css.map((f) => `<link rel="stylesheet" href="./${f.path}">`).join('\n')}\n</head>\n<body>\n<h1>Lomba</h1>\n<button type="button">Lomba baru</button>\n<!--`,
+  );
+  const tail = Buffer.from('-->\n</body>\n</html>\n');
+  // "--" would end the comment early; "-_" keeps the byte count.
+  const filler = Buffer.from(
+    files
+      .filter((f) => !f.path.endsWith('.css'))
+      .map((f) => readFileSync(join(rendererDir, f.path), 'latin1'))
+      .join('\n')
+      .replace(/--/g, '-_'),
+    'latin1',
+  );
+  const room = target - head.length - tail.length;
+  if (room < 0 || room > filler.length) throw new Error(`cannot build a baseline page of ${target} bytes`);
+  const page = Buffer.concat([head, filler.subarray(0, room), tail]);
+  if (page.length !== target) throw new Error(`baseline page has ${page.length} bytes, expected ${target}`);
+  return page;
+}
+
+/** One load of the app in a fresh browser profile, then a reload in the same one; milliseconds from navigation start. */
+async function loadApp(bench: BrowserBench): Promise<{ cold: number; warm: number; transferred: number }> {
+  const { context, page } = await bench.newPage();
+  try {
+    const ready = async () => {
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_SCREEN_READY, { polling: 'raf' });
+      return page.evaluate((name) => performance.getEntriesByName(name)[0]!.startTime, FIRST_SCREEN_READY);
+    };
+    await page.goto(`${bench.origin}/`, { waitUntil: 'commit' });
+    const cold = await ready();
+    // (Evaluated in the page, written as text: this script is typed for Node, which has no navigation timing.)
+    const transferred = await page.evaluate<number>(
+      `[...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')].reduce((s, e) => s + e.transferSize, 0)`,
+    );
+    await page.reload({ waitUntil: 'commit' });
+    const warm = await ready();
+    return { cold, warm, transferred };
+  } finally {
+    await context.close();
+  }
+}
+
+/** The same for the static baseline page: navigation start to the end of its load event. */
+async function loadBaseline(bench: BrowserBench): Promise<{ cold: number; warm: number }> {
+  const { context, page } = await bench.newPage();
+  try {
+    const loadEventEnd = `performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0`;
+    const loaded = async () => {
+      await page.waitForFunction(`${loadEventEnd} > 0`);
+      return page.evaluate<number>(loadEventEnd);
+    };
+    await page.goto(`${bench.origin}/${BASELINE_PAGE}`, { waitUntil: 'commit' });
+    const cold = await loaded();
+    await page.reload({ waitUntil: 'commit' });
+    const warm = await loaded();
+    return { cold, warm };
+  } finally {
+    await context.close();
+  }
+}
+
+async function firstScreenFigures(dir: string): Promise<void> {
+  const built = fileURLToPath(new URL('../out/renderer', import.meta.url));
+  if (!existsSync(join(built, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+  const staticDir = join(dir, 'renderer');
+  cpSync(built, staticDir, { recursive: true });
+  const files = firstScreenFiles(staticDir);
+  const bytes = files.reduce((s, f) => s + f.bytes, 0);
+  const gzipBytes = files.reduce((s, f) => s + f.gzipBytes, 0);
+  writeFileSync(join(staticDir, BASELINE_PAGE), baselinePage(staticDir, files));
+  progress(`first screen: ${files.length} files, ${(bytes / 1024).toFixed(0)} KiB, ${(gzipBytes / 1024).toFixed(1)} KiB gzip`);
+
+  const core = openCore({ database: join(dir, 'load.sqlite'), resources, version: 'bench', desktop: false });
+  let bench: BrowserBench | undefined;
+  try {
+    const demo = await core.call('competition.createDemo', {});
+    if (!demo.ok) throw new Error(`demo competition: ${demo.error.key}`);
+    bench = await openBrowserBench({ dispatch: core.dispatch, staticDir });
+
+    // Once, untimed: the mark means what it says (the list is shown, its first button takes a click).
+    {
+      const { context, page } = await bench.newPage();
+      await page.goto(`${bench.origin}/`);
+      await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FIRST_SCREEN_READY);
+      const button = page.getByRole('button', { name: 'Lomba baru' });
+      if (!(await button.isEnabled()) || (await page.getByText(demo.value.name).count()) === 0)
+        throw new Error('the first screen is marked ready before it shows the competitions and takes input');
+      await context.close();
+    }
+
+    progress(`first screen against a static page of ${bytes} bytes: ${LOAD_WARMUP} warm-up + ${LOAD_RUNS} runs each, alternating`);
+    for (let i = 0; i < LOAD_WARMUP; i += 1) {
+      await loadBaseline(bench);
+      await loadApp(bench);
+    }
+    const app = { cold: [] as number[], warm: [] as number[] };
+    const base = { cold: [] as number[], warm: [] as number[] };
+    let transferred = 0;
+    for (let i = 0; i < LOAD_RUNS; i += 1) {
+      for (const which of i % 2 === 0 ? (['baseline', 'app'] as const) : (['app', 'baseline'] as const)) {
+        if (which === 'app') {
+          const r = await loadApp(bench);
+          app.cold.push(r.cold);
+          app.warm.push(r.warm);
+          transferred = r.transferred;
+        } else {
+          const r = await loadBaseline(bench);
+          base.cold.push(r.cold);
+          base.warm.push(r.warm);
+        }
+      }
+    }
+    const [appCold, appWarm, baseCold, baseWarm] = [app.cold, app.warm, base.cold, base.warm].map(summarise) as [
+      Measurement,
+      Measurement,
+      Measurement,
+      Measurement,
+    ];
+    progress(
+      `first screen: cold median ${formatMs(appCold.median)} (static page ${formatMs(baseCold.median)}), reload median ${formatMs(appWarm.median)} (static page ${formatMs(baseWarm.median)})`,
+    );
+
+    const baseline = `static HTML page of the same ${(bytes / 1024).toFixed(0)} KiB (the app's stylesheet, its page and scripts in a comment), same bridge, navigation start → load event end`;
+    const what = 'First screen in Chromium over the HTTP bridge: navigation start → Lomba screen listing the competitions, taking input';
+    for (const key of ['median', 'p95'] as const) {
+      rows.push({ figure: `${what}, first start (empty cache), ${key}`, value: appCold[key], baseline, baselineValue: baseCold[key] });
+    }
+    rows.push({
+      figure: `${what}, reload (assets from the browser's cache), median`,
+      value: appWarm.median,
+      baseline,
+      baselineValue: baseWarm.median,
+    });
+    explanations.push(
+      `**First screen**: the built renderer (out/renderer) served by the HTTP bridge over a core whose database holds the demo competition, loaded by Debian's Chromium (headless, 1366×768) in a fresh browser profile each run (empty cache and storage, the token cookie already set); the time is the \`${FIRST_SCREEN_READY}\` performance mark, which the app sets once the Lomba screen lists the competitions (checked once before timing: the list shows the demo and the "Lomba baru" button is enabled), read from the page's own clock (milliseconds since navigation start). Then a reload in the same profile (hashed assets come from the browser's cache, index.html is revalidated). The baseline, loaded alternately with it (${LOAD_RUNS} runs each after ${LOAD_WARMUP} warm-ups), is a static HTML page from the same bridge with the same byte count as everything the first screen downloads (index.html, the entry script and its static imports, the stylesheet: ${bytes.toLocaleString('en')} bytes), made of a heading, a button, the same stylesheet and the app's index.html and scripts inside an HTML comment, so that it compresses alike; its time is the end of its load event. The ratio is what running the app (parsing and running React and the app, two API calls) adds to fetching its bytes. The target is at most 1 s at the median for a first start.`,
+    );
+    notes.push(
+      `The first screen downloads ${files.length} files: ${bytes.toLocaleString('en')} bytes, ${gzipBytes.toLocaleString('en')} bytes with gzip -9 (budget 160,000, checked by test/integration/renderer-bundle.test.ts); Chromium received ${transferred.toLocaleString('en')} bytes on a first start (brotli, with headers). The other screens, the setup workspace and zod load with \`import()\` when first opened, or in the background once the first screen is ready.`,
+    );
+  } finally {
+    await bench?.close();
+    core.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 function writeReport(): string {
   const m = machine();
@@ -595,9 +772,9 @@ function writeReport(): string {
 /**
  * `npm run bench` runs each section in a process of its own, so that one section's heap (the stress ranking holds
  * hundreds of MB) does not slow the next one's garbage collection, then writes docs/benchmarks.md from all of them.
- * `npm run bench -- save` (or `ranking`, `pdf`) runs one section in this process and prints its table.
+ * `npm run bench -- save` (or `ranking`, `pdf`, `load`) runs one section in this process and prints its table.
  */
-const SECTIONS = { ranking: rankingFigures, pdf: pdfFigures, save: scoreSaveFigures } as const;
+const SECTIONS = { ranking: rankingFigures, pdf: pdfFigures, save: scoreSaveFigures, load: firstScreenFigures } as const;
 const only = process.argv[2] as keyof typeof SECTIONS | undefined;
 const resultFile = process.argv[3];
 if (only) {

@@ -184,7 +184,11 @@ describe('static files: compressed and cached', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect(page.headers['x-frame-options']).toBe('DENY');
     expect(gunzipSync(page.body).toString('utf8')).toBe(readFileSync(join(dir, 'index.html'), 'utf8'));
-    const again = await sendRaw(bridge.port, '/', { Cookie: cookie(), 'Accept-Encoding': 'gzip', 'If-None-Match': String(page.headers.etag) });
+    const again = await sendRaw(bridge.port, '/', {
+      Cookie: cookie(),
+      'Accept-Encoding': 'gzip',
+      'If-None-Match': String(page.headers.etag),
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
   });
