@@ -65,3 +65,47 @@ export function formatDateTime(moment: Date, locale: NumberLocale = 'id'): strin
   const date = formatDate(toIsoDate(moment), locale);
   return locale === 'id' ? `${date} pukul ${hh}.${mm}` : `${date} at ${hh}:${mm}`;
 }
+
+/**
+ * "07/09/2026" for "2026-09-07": a date as Indonesian forms write it (day/month/year), whatever the locale of the
+ * browser or of the machine. An ISO text that is not a real date is returned as it is.
+ */
+export function formatDayMonthYear(iso: string): string {
+  const d = parseIsoDate(iso);
+  if (!d) return iso;
+  return `${String(d.day).padStart(2, '0')}/${String(d.month).padStart(2, '0')}/${d.year}`;
+}
+
+/**
+ * What a person typed in a day/month/year field, kept to that shape as they type: digits and separators only
+ * ("/", ".", "-" or a space, shown as "/"), a slash put in after two digits of the day and of the month, at most
+ * four digits of the year. "07092026" → "07/09/2026"; "7/9/2026" stays "7/9/2026".
+ */
+export function maskDayMonthYear(typed: string): string {
+  const parts = ['', '', ''];
+  let field = 0;
+  for (const ch of typed) {
+    if (ch >= '0' && ch <= '9') {
+      if (field < 2 && parts[field]!.length === 2) field += 1;
+      if (parts[field]!.length < (field === 2 ? 4 : 2)) parts[field] += ch;
+    } else if ('/.- '.includes(ch) && field < 2 && parts[field]!.length > 0) {
+      field += 1;
+    }
+  }
+  return parts.slice(0, field + 1).join('/');
+}
+
+export type DayMonthYear = { kind: 'empty' } | { kind: 'date'; iso: string } | { kind: 'incomplete' } | { kind: 'impossible' };
+
+/**
+ * A day/month/year text read as a calendar date: "07/09/2026" (or "7/9/2026", "7.9.2026", "7-9-2026") is
+ * 2026-09-07; "31/02/2026" is no date of the calendar; "07/09" lacks its year.
+ */
+export function parseDayMonthYear(text: string): DayMonthYear {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'empty' };
+  const m = /^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{4})$/.exec(trimmed);
+  if (!m) return { kind: 'incomplete' };
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return isIsoDate(iso) ? { kind: 'date', iso } : { kind: 'impossible' };
+}

@@ -23,7 +23,7 @@ export interface App {
 }
 
 /** Serves the app over `core` and opens it in Chromium at 1366×900 (a juror's laptop), the token exchanged. */
-export async function openApp(core: Core, options: { acceptDownloads?: boolean } = {}): Promise<App> {
+export async function openApp(core: Core, options: { acceptDownloads?: boolean; locale?: string } = {}): Promise<App> {
   mkdirSync(SHOTS, { recursive: true });
   const bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
   let browser: Browser | undefined;
@@ -33,7 +33,7 @@ export async function openApp(core: Core, options: { acceptDownloads?: boolean }
       viewport: { width: 1366, height: 900 },
       acceptDownloads: options.acceptDownloads ?? false,
       bypassCSP: true, // for axe-core's injected script only
-      locale: 'id-ID',
+      locale: options.locale ?? 'id-ID',
     });
     const page = await context.newPage();
     const outsideRequests: string[] = [];

@@ -1,8 +1,7 @@
 /** Identitas: the competition's name, organiser, place and dates, letterhead (kop surat) and document numbers. */
 import type { CompetitionInfo } from '../../../../shared/domain/competition.js';
-import { formatLongDate } from '../../../../shared/domain/dates.js';
 import { useT } from '../../components/common.js';
-import { useAppStore } from '../../stores/app.js';
+import { DateField } from '../../components/DateField.js';
 import { useSetupStore } from '../../stores/setup.js';
 import { optionalText, TextField } from './fields.js';
 
@@ -11,7 +10,6 @@ type Letterhead = NonNullable<CompetitionInfo['letterhead']>;
 
 export function IdentityTab({ invalid }: { invalid: (path: string) => boolean }) {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
   const info = useSetupStore((s) => s.draft?.info);
   const edit = useSetupStore((s) => s.edit);
   if (!info) return null;
@@ -38,8 +36,6 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
     });
     setLetterhead((l) => ({ ...l, logo: dataUrl }));
   }
-
-  const dateHint = (value: string | undefined) => (value ? formatLongDate(value, lang) : undefined);
 
   return (
     <div className="tab-body">
@@ -68,14 +64,12 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
       <h3>{t('setup.dates')}</h3>
       <div className="form-grid three">
         {(['start', 'end', 'plenary'] as const).map((key) => (
-          <TextField
+          <DateField
             key={key}
-            type="date"
             label={t(`setup.date.${key}`)}
             value={info.dates?.[key]}
             onChange={(v) => setDate(key, v)}
             invalid={invalid(`competition.dates.${key}`)}
-            hint={dateHint(info.dates?.[key])}
           />
         ))}
       </div>

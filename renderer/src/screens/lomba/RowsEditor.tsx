@@ -1,6 +1,7 @@
 /** A small table of rows typed in by hand: sites and jurors in the new-competition form and in the setup tabs. */
 import type { ReactNode } from 'react';
 import { useT } from '../../components/common.js';
+import { DateField } from '../../components/DateField.js';
 
 interface RowsEditorProps<T extends object> {
   rows: T[];
@@ -43,16 +44,26 @@ export function RowsEditor<T extends object>(props: RowsEditorProps<T>) {
             {props.numbered ? <td className="muted">{i + 1}</td> : null}
             {props.columns.map((c) => (
               <td key={c.field}>
-                <input
-                  type={c.type ?? 'text'}
-                  aria-label={`${c.label} ${i + 1}`}
-                  value={String(row[c.field] ?? '')}
-                  inputMode={c.numeric ? 'numeric' : undefined}
-                  onChange={(e) =>
-                    update(i, props.setField ? props.setField(row, c.field, e.target.value) : { ...row, [c.field]: e.target.value })
-                  }
-                  {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
-                />
+                {c.type === 'date' ? (
+                  <DateField
+                    bare
+                    label={`${c.label} ${i + 1}`}
+                    value={row[c.field] === undefined ? undefined : String(row[c.field])}
+                    onChange={(iso) => update(i, props.setField ? props.setField(row, c.field, iso) : { ...row, [c.field]: iso })}
+                    {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
+                  />
+                ) : (
+                  <input
+                    type="text"
+                    aria-label={`${c.label} ${i + 1}`}
+                    value={String(row[c.field] ?? '')}
+                    inputMode={c.numeric ? 'numeric' : undefined}
+                    onChange={(e) =>
+                      update(i, props.setField ? props.setField(row, c.field, e.target.value) : { ...row, [c.field]: e.target.value })
+                    }
+                    {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
+                  />
+                )}
               </td>
             ))}
             {props.extra ? <td>{props.extra.render(row, i, (next) => update(i, next))}</td> : null}
