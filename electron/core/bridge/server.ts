@@ -239,12 +239,11 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     const compressible = COMPRESSIBLE.has(ext);
     const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : 'identity';
     const { bytes, etag } = body(file, encoding);
-    const immutable = inAssets && file !== join(root, 'index.html');
     const headers: Record<string, string> = {
       'Content-Type': MIME[ext] ?? 'application/octet-stream',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
-      'Cache-Control': immutable ? IMMUTABLE_CACHE : 'no-cache',
+      'Cache-Control': inAssets ? IMMUTABLE_CACHE : 'no-cache',
       ETag: etag,
     };
     if (compressible) headers.Vary = 'Accept-Encoding';
