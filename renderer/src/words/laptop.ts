@@ -18,6 +18,7 @@ const id = {
   'secretariat.set': 'Tetapkan PIN',
   'secretariat.change': 'Ganti PIN',
   'secretariat.saved': 'PIN sekretariat disimpan.',
+  'secretariat.changed': 'PIN sekretariat diganti; PIN lama tidak berlaku lagi.',
   'secretariat.needsPin':
     'Mengetik lembar kertas adalah tugas sekretariat, tetapi PIN sekretariat belum ditetapkan untuk lomba ini. Sekretariat menetapkannya dahulu di Lomba › Juri › PIN sekretariat.',
   'secretariat.ask': 'Mengetik lembar kertas adalah tugas sekretariat. Masukkan PIN sekretariat untuk melanjutkan.',
@@ -76,6 +77,7 @@ const en: Record<keyof typeof id, string> = {
   'secretariat.set': 'Set PIN',
   'secretariat.change': 'Change PIN',
   'secretariat.saved': 'Secretariat PIN saved.',
+  'secretariat.changed': 'Secretariat PIN changed; the old one no longer works.',
   'secretariat.needsPin':
     'Typing up paper sheets is the secretariat’s task, but no secretariat PIN is set for this competition. The secretariat sets it first under Lomba › Juri › Secretariat PIN.',
   'secretariat.ask': 'Typing up paper sheets is the secretariat’s task. Enter the secretariat PIN to go on.',

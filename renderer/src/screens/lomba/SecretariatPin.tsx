@@ -27,8 +27,8 @@ export function SecretariatPin({ competition }: { competition: string }) {
     setCurrent('');
     setNext('');
     if (!result.ok) return setError(describeError(result.error, lang));
+    setNotice({ kind: 'ok', text: t(hasPin ? 'secretariat.changed' : 'secretariat.saved') });
     setHasPin(true);
-    setNotice({ kind: 'ok', text: t('secretariat.saved') });
   }
 
   if (hasPin === null) return null;
