@@ -44,7 +44,8 @@ const pin = z.string().refine((v) => /^\d{4,8}$/.test(v), { params: { key: 'vali
 
 export const inputSchemas = {
   'app.info': z.strictObject({}),
-  'competition.list': z.strictObject({}),
+  /** The competitions; archived ones too with `includeArchived` (each says whether it is archived). */
+  'competition.list': z.strictObject({ includeArchived: z.boolean().optional() }),
   'competition.get': z.strictObject({ code }),
   'competition.create': z.strictObject({
     competition: z.strictObject({
@@ -77,6 +78,12 @@ export const inputSchemas = {
   'competition.saveInstrument': z.strictObject({ competition: code, instrument: z.unknown(), asNewVersion: z.boolean() }),
   'competition.export': z.strictObject({ code }),
   'competition.import': fileInput,
+  /** Archives a competition (hidden from the list, everything kept) or restores it (`archived: false`). */
+  'competition.archive': z.strictObject({ code, archived: z.boolean() }),
+  /** What would go with a competition if it were deleted. */
+  'competition.usage': z.strictObject({ code }),
+  /** Deletes a competition and its rows (its history entries stay); `confirm` must repeat its code. */
+  'competition.delete': z.strictObject({ code, confirm: z.string().max(100) }),
   'instrument.list': z.strictObject({}),
   'instrument.get': instrumentRef,
   /** Reads an instrument from a `penilai.instrument/1` JSON file or the .xlsx template; stores nothing. */
@@ -92,6 +99,17 @@ export const inputSchemas = {
   /** "I am juror J" on this laptop; a juror with a PIN must give it. */
   'session.enter': z.strictObject({ competition: code, juror: code, pin: pin.optional() }),
   'session.leave': z.strictObject({}),
+  /** Locks the juror's session now (the PIN is asked again); a juror without a PIN is signed out instead. */
+  'session.lock': z.strictObject({}),
+  /** The person at the laptop is still there: keeps an open session from locking. */
+  'session.touch': z.strictObject({}),
+  /** Whether the competition has a secretariat PIN, and whether the secretariat's session is open on this laptop. */
+  'session.secretariat': z.strictObject({ competition: code }),
+  /** Opens the secretariat's session (typing up paper sheets) with the secretariat's PIN. */
+  'session.enterSecretariat': z.strictObject({ competition: code, pin }),
+  'session.leaveSecretariat': z.strictObject({}),
+  /** Sets the secretariat's PIN of a competition; changing it needs the current one. */
+  'secretariat.setPin': z.strictObject({ competition: code, pin, currentPin: pin.optional() }),
   /**
    * Sets, changes or removes (null) a juror's PIN. With `currentPin` the juror changes their own; without it the
    * secretariat sets or resets it (recorded in the history as the secretariat's act).
@@ -171,6 +189,25 @@ export interface CompetitionSummary {
   sites: number;
   jurors: number;
   instrument: { code: string; version: number; name: string };
+  /** Archived: hidden from the list unless asked, kept in the database and in the history. */
+  archived: boolean;
+}
+
+/** What goes with a competition when it is deleted. */
+export interface CompetitionUsage {
+  code: string;
+  name: string;
+  sites: number;
+  jurors: number;
+  scores: number;
+  photos: number;
+}
+
+export interface SecretariatSession {
+  /** Whether the competition has a secretariat PIN (without one, paper sheets cannot be typed up). */
+  hasPin: boolean;
+  /** Whether the secretariat's session is open on this laptop. */
+  open: boolean;
 }
 
 export interface CompetitionDetail {
@@ -219,6 +256,8 @@ export interface SessionInfo {
   competition: string;
   juror: string;
   name: string;
+  /** Locked after a time without use: writes are refused until the juror gives their PIN again. */
+  locked: boolean;
 }
 
 export interface SheetProgress {
@@ -342,6 +381,9 @@ export interface ChannelResults {
   'competition.saveInstrument': SavedInstrument;
   'competition.export': FileBytes;
   'competition.import': CompetitionSummary;
+  'competition.archive': CompetitionSummary;
+  'competition.usage': CompetitionUsage;
+  'competition.delete': CompetitionUsage;
   'instrument.list': InstrumentSummary[];
   'instrument.get': Instrument;
   'instrument.import': Instrument;
@@ -354,6 +396,12 @@ export interface ChannelResults {
   'session.get': SessionInfo | null;
   'session.enter': SessionInfo;
   'session.leave': null;
+  'session.lock': SessionInfo | null;
+  'session.touch': SessionInfo | null;
+  'session.secretariat': SecretariatSession;
+  'session.enterSecretariat': SecretariatSession;
+  'session.leaveSecretariat': null;
+  'secretariat.setPin': SecretariatSession;
   'juror.setPin': { juror: string; hasPin: boolean };
   'scoring.progress': SheetProgress[];
   'scoring.sheet': ScoreSheet;

@@ -22,12 +22,21 @@ export const rulesSchema = z.strictObject({
   precision: z.number().int().min(0).max(4).default(2),
   rankBy: z.enum(['all', 'category']).default('all'),
   labels: z.array(z.string().min(1)).default(DEFAULT_LABELS),
+  /** Minutes without use after which a juror's session on a laptop locks (the PIN is asked again); left out: 10. */
+  lockAfterMinutes: z.number().int().min(1).max(240).optional(),
 });
 
 export type Rules = z.infer<typeof rulesSchema>;
 export type Aggregation = Rules['aggregation'];
 
 export const DEFAULT_RULES: Rules = rulesSchema.parse({});
+
+/** How long a juror's session may stay unused before it locks, when the rules do not say. */
+export const DEFAULT_LOCK_MINUTES = 10;
+
+export function lockAfterMs(rules: Pick<Rules, 'lockAfterMinutes'>): number {
+  return (rules.lockAfterMinutes ?? DEFAULT_LOCK_MINUTES) * 60_000;
+}
 
 export const siteSchema = z.strictObject({
   code,

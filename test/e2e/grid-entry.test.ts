@@ -10,6 +10,7 @@ import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, SHOTS, type App } from '../support/e2e.js';
 
 const CODE = 'KERTAS-2026';
+const SECRETARIAT_PIN = '1357';
 let page: Page;
 let core: Core;
 let app: App;
@@ -35,6 +36,8 @@ beforeAll(async () => {
     ],
   });
   expect(created.ok).toBe(true);
+  // The secretariat set its PIN in Lomba beforehand (test/e2e/laptop-lomba.test.ts does it there).
+  expect((await core.call('secretariat.setPin', { competition: CODE, pin: SECRETARIAT_PIN })).ok).toBe(true);
   app = await openApp(core);
   page = app.page;
   await page.getByRole('button', { name: 'Buka Lomba Kampung KB Tingkat Provinsi 2026' }).click();
@@ -49,6 +52,19 @@ afterAll(async () => {
 });
 
 describe('typing up paper sheets', () => {
+  it('is the secretariat’s task: asks the secretariat PIN, refuses a wrong one, then shows the grid', async () => {
+    await page.getByText('Mengetik lembar kertas adalah tugas sekretariat. Masukkan PIN sekretariat untuk melanjutkan.').waitFor();
+    expect(await page.getByLabel('Juri').count()).toBe(0);
+    await page.getByLabel('PIN sekretariat').fill('0000');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'PIN sekretariat salah.' }).waitFor();
+    expect(await page.getByLabel('Juri').count()).toBe(0);
+    await page.getByLabel('PIN sekretariat').fill(SECRETARIAT_PIN);
+    await page.keyboard.press('Enter');
+    await page.getByText('Sekretariat sedang mengetik lembar kertas; nilai dicatat atas nama sekretariat.').waitFor();
+    await page.getByLabel('Juri').waitFor();
+  });
+
   it('saves typed values cell by cell with spreadsheet keys, refusing one off the scale', async () => {
     await page.getByLabel('Juri').selectOption('J2');
     const first = page.getByLabel('S01 D1', { exact: true });
@@ -70,6 +86,12 @@ describe('typing up paper sheets', () => {
     await page.getByLabel('S02 D2', { exact: true }).fill('2');
     await page.getByLabel('S02 D2', { exact: true }).press('Enter');
     await expect.poll(() => value('S02', 'D2')).toBe(2);
+    const history = await core.call('scoring.history', { competition: CODE, juror: 'J2' });
+    expect(history.ok && history.value.map((h) => [h.site, h.indicator, h.newValue, h.actor])).toEqual([
+      ['S01', 'D1', 4, 'sekretariat'],
+      ['S01', 'D2', 3, 'sekretariat'],
+      ['S02', 'D2', 2, 'sekretariat'],
+    ]);
     await page.screenshot({ path: join(SHOTS, '30-ketik-lembar.png') });
     await expectAccessible(page, 'ketik-lembar');
   });

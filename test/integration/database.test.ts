@@ -126,6 +126,26 @@ describe('migrations', () => {
     migrated.close();
   });
 
+  it('004 keeps the competitions of schema 3, neither archived nor with a secretariat PIN', () => {
+    const file = join(temp.dir, 'from-3-competition.db');
+    const old = openDatabase({ file, targetVersion: 3 });
+    old
+      .prepare("INSERT INTO instrument (code, version, name, content, content_hash, created_at) VALUES ('I', 1, 'I', '{}', 'h', 'now')")
+      .run();
+    old
+      .prepare(
+        "INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES ('u', 'LAMA', 'Lomba lama', 2025, '{}', '{}', 1, 'now')",
+      )
+      .run();
+    old.close();
+    const migrated = openDatabase({ file });
+    expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
+    expect(migrated.prepare('SELECT code, name, archived_at, secretariat_pin_hash FROM competition').all()).toEqual([
+      { code: 'LAMA', name: 'Lomba lama', archived_at: null, secretariat_pin_hash: null },
+    ]);
+    migrated.close();
+  });
+
   it('refuses a database from a newer Penilai without touching it', () => {
     const file = join(temp.dir, 'newer.db');
     const raw = new Database(file);

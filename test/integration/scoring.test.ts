@@ -150,10 +150,20 @@ const valueOf = async (juror: string, site: string, indicator: string) =>
   (await sheet(juror, site)).scores.find((s) => s.indicator === indicator)?.value ?? null;
 const device = () => (core.db.prepare(`SELECT value FROM app_meta WHERE key = 'device'`).get() as { value: string }).value;
 
+/** The secretariat's PIN of the test competitions: typing up paper sheets (`entry: true`) needs its session. */
+const SECRETARIAT_PIN = '1357';
+
 beforeAll(() => {
   core = openTestCore(join(temp.dir, 'scoring.db'), clock);
   core.deps.store.createCompetition(competitionFile);
 });
+
+/** Opens the secretariat's session on `on` (its PIN set the first time), as the secretariat does before typing up. */
+async function asSecretariat(on: Core = core, competition = C): Promise<void> {
+  const state = await ok(on.call('session.secretariat', { competition }));
+  if (!state.hasPin) await ok(on.call('secretariat.setPin', { competition, pin: SECRETARIAT_PIN }));
+  await ok(on.call('session.enterSecretariat', { competition, pin: SECRETARIAT_PIN }));
+}
 afterAll(() => {
   core.close();
   temp.cleanup();
@@ -169,6 +179,7 @@ describe('history of scores', () => {
     const again = await ok(score('J1', 'S01', 'A2', 4));
     expect(again.value).toBe(4);
     tick();
+    await asSecretariat();
     await ok(score('J1', 'S01', 'A2', 2, { entry: true, reason: 'salah ketik dari lembar kertas' }));
     const entries = await history({ juror: 'J1', site: 'S01', indicator: 'A2' });
     expect(entries.map((e) => [e.kind, e.oldValue, e.newValue, e.actor, e.reason])).toEqual([
@@ -523,6 +534,7 @@ describe('PINs and the session', () => {
       competition: C,
       juror: 'J3',
       name: 'Anggota Berpin',
+      locked: false,
     });
     await ok(core.call('session.leave', {}));
     // forgotten: the secretariat resets it
@@ -553,7 +565,7 @@ describe('PINs and the session', () => {
     expect(await ok(core.call('session.enter', { competition: C, juror: 'J2', pin: '2468' }))).toMatchObject({ juror: 'J2' });
     tick(1_000);
     expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).toMatchObject({ juror: 'J3' });
-    expect(await ok(core.call('session.get', {}))).toEqual({ competition: C, juror: 'J3', name: 'Anggota Berpin' });
+    expect(await ok(core.call('session.get', {}))).toEqual({ competition: C, juror: 'J3', name: 'Anggota Berpin', locked: false });
     // a juror without a PIN enters without one
     expect(await ok(core.call('session.enter', { competition: C, juror: 'J4' }))).toMatchObject({ juror: 'J4' });
     expect(await ok(core.call('session.leave', {}))).toBeNull();
@@ -620,6 +632,7 @@ describe('moving to a new instrument version', () => {
     const other = openTestCore(join(dir.dir, 'move.db'), clock);
     try {
       other.deps.store.createCompetition({ ...competitionFile, competition: { ...competitionFile.competition, code: 'GESER' } });
+      await asSecretariat(other, 'GESER');
       const where = { competition: 'GESER', juror: 'J4', site: 'S01' };
       for (const [indicator, value] of [
         ['A1', 3],

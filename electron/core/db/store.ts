@@ -12,7 +12,7 @@ import { ValidationError } from '../../../shared/domain/validation.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { RankingInput, RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from './connection.js';
-import { ScoreRepository } from './scores.js';
+import { pinFingerprint, ScoreRepository, SECRETARIAT } from './scores.js';
 
 /** A stable JSON text (keys sorted) so that the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -35,6 +35,8 @@ interface CompetitionRow {
   info: string;
   rules: string;
   instrument_id: number;
+  archived_at: string | null;
+  secretariat_pin_hash: string | null;
 }
 
 interface SiteRow {
@@ -176,7 +178,8 @@ export class Store {
     return row;
   }
 
-  listCompetitions(): CompetitionSummary[] {
+  /** The competitions, in creation order; archived ones only when asked (`includeArchived`). */
+  listCompetitions(includeArchived = false): CompetitionSummary[] {
     const rows = this.db
       .prepare<[], CompetitionRow & { icode: string; iversion: number; iname: string; sites: number; jurors: number }>(
         `SELECT c.*, i.code AS icode, i.version AS iversion, i.name AS iname,
@@ -184,7 +187,8 @@ export class Store {
                 (SELECT count(*) FROM juror j WHERE j.competition_id = c.id) AS jurors
          FROM competition c JOIN instrument i ON i.id = c.instrument_id ORDER BY c.id`,
       )
-      .all();
+      .all()
+      .filter((r) => includeArchived || r.archived_at === null);
     return rows.map((r) => ({
       code: r.code,
       name: r.name,
@@ -192,11 +196,12 @@ export class Store {
       sites: r.sites,
       jurors: r.jurors,
       instrument: { code: r.icode, version: r.iversion, name: r.iname },
+      archived: r.archived_at !== null,
     }));
   }
 
   summary(code: string): CompetitionSummary {
-    const found = this.listCompetitions().find((c) => c.code === code);
+    const found = this.listCompetitions(true).find((c) => c.code === code);
     if (!found) throw new UserError('competition.notFound', { code }, 'not-found');
     return found;
   }
@@ -206,6 +211,8 @@ export class Store {
     const { competition: info, instrument } = file;
     this.db.transaction(() => {
       if (this.hasCompetition(info.code)) throw new UserError('competition.exists', { code: info.code }, 'conflict', 'competition.code');
+      if (this.codeUsedBefore(info.code))
+        throw new UserError('competition.codeUsedBefore', { code: info.code }, 'conflict', 'competition.code');
       const instrumentId = this.putInstrument(instrument);
       const { code, name, year, rules, ...rest } = info;
       const competitionId = Number(
@@ -535,6 +542,70 @@ export class Store {
       scores,
       finalisedSheets,
     };
+  }
+
+  /**
+   * Whether a code was used by a competition that has been deleted: its history stays (append-only, one chain over
+   * the whole database), so a new competition under that code would inherit it. Such a code is not given again.
+   */
+  codeUsedBefore(code: string): boolean {
+    return !this.hasCompetition(code) && this.db.prepare('SELECT 1 FROM history WHERE competition = ? LIMIT 1').get(code) !== undefined;
+  }
+
+  /** Archives a competition (hidden from the lists, everything kept) or brings it back. */
+  setArchived(code: string, archived: boolean): void {
+    const c = this.competitionRow(code);
+    this.db.prepare('UPDATE competition SET archived_at = ? WHERE id = ?').run(archived ? (c.archived_at ?? this.now()) : null, c.id);
+  }
+
+  /** What goes with a competition when it is deleted: its sites, jurors, scores and photos. */
+  competitionUsage(code: string): { sites: number; jurors: number; scores: number; photos: number } {
+    const c = this.competitionRow(code);
+    const count = (sql: string) => this.db.prepare<[number], { n: number }>(sql).get(c.id)!.n;
+    return {
+      sites: count('SELECT count(*) AS n FROM site WHERE competition_id = ?'),
+      jurors: count('SELECT count(*) AS n FROM juror WHERE competition_id = ?'),
+      scores: count('SELECT count(*) AS n FROM score sc JOIN site s ON s.id = sc.site_id WHERE s.competition_id = ?'),
+      photos: count(
+        'SELECT count(*) AS n FROM evidence e JOIN site s ON s.id = e.site_id WHERE s.competition_id = ? AND e.removed_at IS NULL',
+      ),
+    };
+  }
+
+  /**
+   * Deletes a competition and every row that belongs to it (sites, jurors, scores, notes, checklists, sheets,
+   * photo records), all or nothing. Its history entries stay: the history is append-only and chained over the whole
+   * database; `verify` skips cells whose site or juror no longer exists. The photo files stay in the `.bukti`
+   * folder (named by content, another competition may hold the same photo).
+   */
+  deleteCompetition(code: string): { sites: number; jurors: number; scores: number; photos: number } {
+    return this.db.transaction(() => {
+      const usage = this.competitionUsage(code);
+      const c = this.competitionRow(code);
+      this.db.prepare('DELETE FROM evidence WHERE site_id IN (SELECT id FROM site WHERE competition_id = ?)').run(c.id);
+      this.db.prepare('DELETE FROM competition WHERE id = ?').run(c.id);
+      return usage;
+    })();
+  }
+
+  /** The secretariat's PIN hash of a competition, or null when none is set. */
+  secretariatPinHash(code: string): string | null {
+    return this.competitionRow(code).secretariat_pin_hash;
+  }
+
+  /** Sets the secretariat's PIN (a hash), recorded in the history like a juror's PIN (a fingerprint, with no juror). */
+  setSecretariatPinHash(code: string, pinHash: string): void {
+    this.db.transaction(() => {
+      const c = this.competitionRow(code);
+      this.db.prepare('UPDATE competition SET secretariat_pin_hash = ? WHERE id = ?').run(pinHash, c.id);
+      this.scores.appendHistory({
+        competition: code,
+        kind: 'pin',
+        oldText: pinFingerprint(c.secretariat_pin_hash),
+        newText: pinFingerprint(pinHash),
+        actor: SECRETARIAT,
+      });
+    })();
   }
 
   rules(code: string): Rules {

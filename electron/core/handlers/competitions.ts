@@ -4,7 +4,7 @@ import { UserError } from '../../../shared/domain/errors.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
 import { SCHEMA_VERSION } from '../db/migrations/index.js';
 import { loadDefaultInstrument } from '../resources.js';
-import { createDemo, DEMO_CODE } from '../services/competitions.js';
+import { createDemo } from '../services/competitions.js';
 import type { Handler } from './index.js';
 
 export const competitionHandlers: {
@@ -13,10 +13,13 @@ export const competitionHandlers: {
   'competition.get': Handler<'competition.get'>;
   'competition.create': Handler<'competition.create'>;
   'competition.createDemo': Handler<'competition.createDemo'>;
+  'competition.archive': Handler<'competition.archive'>;
+  'competition.usage': Handler<'competition.usage'>;
+  'competition.delete': Handler<'competition.delete'>;
 } = {
   'app.info': (_args, deps) => ({ version: deps.version, schemaVersion: SCHEMA_VERSION, database: deps.database, desktop: deps.desktop }),
 
-  'competition.list': (_args, { store }) => store.listCompetitions(),
+  'competition.list': ({ includeArchived }, { store }) => store.listCompetitions(includeArchived ?? false),
 
   'competition.get': ({ code }, { store }) => store.loadCompetition(code),
 
@@ -48,7 +51,24 @@ export const competitionHandlers: {
   },
 
   'competition.createDemo': (_args, { store, resources }) => {
-    createDemo(store, resources);
-    return store.summary(DEMO_CODE);
+    const { file } = createDemo(store, resources);
+    return store.summary(file.competition.code);
+  },
+
+  'competition.archive': ({ code, archived }, { store }) => {
+    store.setArchived(code, archived);
+    return store.summary(code);
+  },
+
+  'competition.usage': ({ code }, { store }) => ({ code, name: store.summary(code).name, ...store.competitionUsage(code) }),
+
+  'competition.delete': ({ code, confirm }, deps) => {
+    const { name } = deps.store.summary(code);
+    // The person typed the code to confirm; anything else deletes nothing.
+    if (confirm.trim() !== code) throw new UserError('competition.deleteConfirm', { code }, 'invalid');
+    const usage = deps.store.deleteCompetition(code);
+    if (deps.session.current?.competition === code) deps.session.current = null;
+    if (deps.session.secretariat?.competition === code) deps.session.secretariat = null;
+    return { code, name, ...usage };
   },
 };

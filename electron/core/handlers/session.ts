@@ -7,9 +7,18 @@
  * themselves only while their session is open on this laptop; the secretariat types up paper sheets with
  * `entry: true` (actor `sekretariat`). PINs are kept as scrypt hashes with a random salt and compared in constant
  * time; five wrong PINs for a juror lock that juror's PIN out for 30 seconds (by the core's clock).
+ *
+ * A juror's session locks after the competition's `rules.lockAfterMinutes` (default 10) without use, by the core's
+ * clock: writes are then refused (`session.idle`) until the juror gives their PIN again (`session.enter`). A juror
+ * without a PIN cannot be locked meaningfully: their session simply ends (the laptop asks "Siapa Anda?" again),
+ * and as before they may write without one. A new core (the app restarted) has no session at all.
+ *
+ * Typing up paper sheets (`entry: true`) is the secretariat's: it needs the secretariat's session, opened with the
+ * competition's secretariat PIN (`session.enterSecretariat`), which ends after the same time without use.
  */
 import { randomBytes, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import type { SessionInfo } from '../../../shared/contract/schemas.js';
+import { lockAfterMs } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { isPng, SECRETARIAT } from '../db/scores.js';
 import type { Deps, Handler } from './index.js';
@@ -43,9 +52,13 @@ export async function pinMatches(stored: string, pin: string): Promise<boolean> 
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** The session of one core: who is signed in, and the wrong-PIN counts. */
+/** The key under which the secretariat's wrong PINs are counted (no juror code can hold a NUL). */
+const SECRETARIAT_KEY = '\u0000sekretariat';
+
+/** The session of one core: who is signed in, since when unused, the secretariat's session, and the wrong-PIN counts. */
 export class SessionState {
-  current: { competition: string; juror: string } | null = null;
+  current: { competition: string; juror: string; lastActive: number; locked: boolean } | null = null;
+  secretariat: { competition: string; lastActive: number } | null = null;
   private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
 
   /** Forgets a juror's wrong PINs (a new PIN set by the secretariat starts afresh). */
@@ -59,11 +72,14 @@ export class SessionState {
    */
   async checkPin(now: () => Date, competition: string, juror: string, stored: string, pin: string | undefined): Promise<void> {
     const key = `${competition}\u0000${juror}`;
+    const secretariat = juror === SECRETARIAT_KEY;
     const failure = this.failures.get(key);
     const at = now().getTime();
     if (failure && failure.lockedUntil > at) {
-      throw new UserError('session.locked', { juror, seconds: Math.ceil((failure.lockedUntil - at) / 1000) }, 'forbidden');
+      const seconds = Math.ceil((failure.lockedUntil - at) / 1000);
+      throw new UserError(secretariat ? 'session.secretariatLocked' : 'session.locked', { juror, seconds }, 'forbidden');
     }
+    if (secretariat && pin === undefined) throw new UserError('session.secretariatPinRequired', {}, 'forbidden');
     if (pin === undefined) throw new UserError('session.pinRequired', { juror }, 'forbidden', 'pin');
     if (await pinMatches(stored, pin)) {
       this.failures.delete(key);
@@ -71,6 +87,7 @@ export class SessionState {
     }
     const count = (failure?.count ?? 0) + 1;
     this.failures.set(key, count >= PIN_ATTEMPTS ? { count: 0, lockedUntil: at + PIN_LOCK_MS } : { count, lockedUntil: 0 });
+    if (secretariat) throw new UserError('session.secretariatBadPin', {}, 'forbidden');
     throw new UserError('session.badPin', { juror }, 'forbidden', 'pin');
   }
 }
@@ -79,21 +96,84 @@ export class SessionState {
  * The actor of a write to a juror's sheet: `sekretariat` for entry mode; otherwise the juror, who must hold this
  * laptop's session when they have a PIN, and whom another juror's open session may not write for.
  */
-export function writerFor(deps: Pick<Deps, 'session' | 'store'>, competition: string, juror: string, entry: boolean | undefined): string {
-  if (entry) return SECRETARIAT;
+export function writerFor(
+  deps: Pick<Deps, 'session' | 'store' | 'clock'>,
+  competition: string,
+  juror: string,
+  entry: boolean | undefined,
+): string {
+  if (entry) {
+    requireSecretariat(deps, competition);
+    return SECRETARIAT;
+  }
+  expireIdle(deps);
   const current = deps.session.current;
-  if (current && current.competition === competition && current.juror === juror) return juror;
+  if (current && current.competition === competition && current.juror === juror) {
+    if (current.locked) throw new UserError('session.idle', { juror }, 'forbidden');
+    current.lastActive = deps.clock().getTime();
+    return juror;
+  }
   if (current) throw new UserError('session.otherJuror', { juror, current: current.juror }, 'forbidden');
   if (deps.store.scores.juror(competition, juror).pinHash !== null) throw new UserError('session.required', { juror }, 'forbidden');
   return juror;
 }
 
+/** The competition's idle limit, or null when the competition is gone. */
+function idleLimit(deps: Pick<Deps, 'store'>, competition: string): number | null {
+  return deps.store.hasCompetition(competition) ? lockAfterMs(deps.store.rules(competition)) : null;
+}
+
+/**
+ * Applies the idle rule by the core's clock: a juror's session unused for longer than the limit locks (a juror
+ * with a PIN) or ends (a juror without one); the secretariat's ends.
+ */
+export function expireIdle(deps: Pick<Deps, 'session' | 'store' | 'clock'>): void {
+  const now = deps.clock().getTime();
+  const { current, secretariat } = deps.session;
+  if (current && !current.locked) {
+    const limit = idleLimit(deps, current.competition);
+    if (limit === null) deps.session.current = null;
+    else if (now - current.lastActive > limit) lockSession(deps);
+  }
+  if (secretariat) {
+    const limit = idleLimit(deps, secretariat.competition);
+    if (limit === null || now - secretariat.lastActive > limit) deps.session.secretariat = null;
+  }
+}
+
+/** Locks the juror's session now: asked for the PIN again, or, for a juror without a PIN, ended. */
+function lockSession(deps: Pick<Deps, 'session' | 'store'>): void {
+  const current = deps.session.current;
+  if (!current) return;
+  let pinHash: string | null = null;
+  try {
+    pinHash = deps.store.scores.juror(current.competition, current.juror).pinHash;
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+  }
+  if (pinHash === null) deps.session.current = null;
+  else current.locked = true;
+}
+
+/** Refuses a paper-sheet entry unless the secretariat's session for this competition is open (and in use). */
+function requireSecretariat(deps: Pick<Deps, 'session' | 'store' | 'clock'>, competition: string): void {
+  expireIdle(deps);
+  const open = deps.session.secretariat;
+  if (open && open.competition === competition) {
+    open.lastActive = deps.clock().getTime();
+    return;
+  }
+  if (deps.store.secretariatPinHash(competition) === null) throw new UserError('session.secretariatNoPin', {}, 'forbidden');
+  throw new UserError('session.secretariatRequired', {}, 'forbidden');
+}
+
 function sessionInfo(deps: Deps): SessionInfo | null {
+  expireIdle(deps);
   const current = deps.session.current;
   if (!current) return null;
   try {
     const { name } = deps.store.scores.juror(current.competition, current.juror);
-    return { competition: current.competition, juror: current.juror, name };
+    return { competition: current.competition, juror: current.juror, name, locked: current.locked };
   } catch (error) {
     // The juror or the competition is gone (setup changed): nobody is signed in any more.
     if (!(error instanceof UserError)) throw error;
@@ -106,6 +186,12 @@ export const sessionHandlers: {
   'session.get': Handler<'session.get'>;
   'session.enter': Handler<'session.enter'>;
   'session.leave': Handler<'session.leave'>;
+  'session.lock': Handler<'session.lock'>;
+  'session.touch': Handler<'session.touch'>;
+  'session.secretariat': Handler<'session.secretariat'>;
+  'session.enterSecretariat': Handler<'session.enterSecretariat'>;
+  'session.leaveSecretariat': Handler<'session.leaveSecretariat'>;
+  'secretariat.setPin': Handler<'secretariat.setPin'>;
   'juror.setPin': Handler<'juror.setPin'>;
   'scoring.progress': Handler<'scoring.progress'>;
   'scoring.setNote': Handler<'scoring.setNote'>;
@@ -122,13 +208,57 @@ export const sessionHandlers: {
   'session.enter': async ({ competition, juror, pin }, deps) => {
     const { name, pinHash } = deps.store.scores.juror(competition, juror);
     if (pinHash !== null) await deps.session.checkPin(deps.clock, competition, juror, pinHash, pin);
-    deps.session.current = { competition, juror };
-    return { competition, juror, name };
+    deps.session.current = { competition, juror, lastActive: deps.clock().getTime(), locked: false };
+    return { competition, juror, name, locked: false };
   },
 
   'session.leave': (_args, deps) => {
     deps.session.current = null;
     return null;
+  },
+
+  'session.lock': (_args, deps) => {
+    lockSession(deps);
+    return sessionInfo(deps);
+  },
+
+  'session.touch': (_args, deps) => {
+    expireIdle(deps);
+    const now = deps.clock().getTime();
+    if (deps.session.current && !deps.session.current.locked) deps.session.current.lastActive = now;
+    if (deps.session.secretariat) deps.session.secretariat.lastActive = now;
+    return sessionInfo(deps);
+  },
+
+  'session.secretariat': ({ competition }, deps) => {
+    expireIdle(deps);
+    return {
+      hasPin: deps.store.secretariatPinHash(competition) !== null,
+      open: deps.session.secretariat?.competition === competition,
+    };
+  },
+
+  'session.enterSecretariat': async ({ competition, pin }, deps) => {
+    const stored = deps.store.secretariatPinHash(competition);
+    if (stored === null) throw new UserError('session.secretariatNoPin', {}, 'conflict');
+    await deps.session.checkPin(deps.clock, competition, SECRETARIAT_KEY, stored, pin);
+    deps.session.secretariat = { competition, lastActive: deps.clock().getTime() };
+    return { hasPin: true, open: true };
+  },
+
+  'session.leaveSecretariat': (_args, deps) => {
+    deps.session.secretariat = null;
+    return null;
+  },
+
+  'secretariat.setPin': async ({ competition, pin, currentPin }, deps) => {
+    const stored = deps.store.secretariatPinHash(competition);
+    // Changing it needs the current one (counted like any wrong PIN); the first one is set freely.
+    if (stored !== null) await deps.session.checkPin(deps.clock, competition, SECRETARIAT_KEY, stored, currentPin);
+    deps.store.setSecretariatPinHash(competition, await hashPin(pin));
+    deps.session.clearFailures(competition, SECRETARIAT_KEY);
+    deps.session.secretariat = null;
+    return { hasPin: true, open: false };
   },
 
   'juror.setPin': async ({ competition, juror, pin, currentPin }, deps) => {
@@ -173,7 +303,7 @@ export const sessionHandlers: {
 
   'scoring.reopen': ({ competition, juror, site, reason }, deps) => {
     const current = deps.session.current;
-    const actor = current && current.competition === competition && current.juror === juror ? juror : SECRETARIAT;
+    const actor = current && !current.locked && current.competition === competition && current.juror === juror ? juror : SECRETARIAT;
     return deps.store.scores.reopen({ competition, juror, site, reason, actor });
   },
 

@@ -25,23 +25,28 @@ export interface DemoOptions {
   seed?: number;
 }
 
-/** The demo of contract.md section 1: default instrument, every juror's scores entered and finalised. */
+/**
+ * The demo of contract.md section 1: default instrument, every juror's scores entered and finalised. Its code is
+ * DEMO, or DEMO-2, DEMO-3… when a deleted demo's history keeps DEMO taken.
+ */
 export function createDemo(store: Store, resources: Resources, options: DemoOptions = {}): { file: CompetitionFile; scores: number } {
   if (store.hasCompetition(DEMO_CODE)) throw new UserError('cli.demoExists', {}, 'conflict');
+  let code = DEMO_CODE;
+  for (let n = 2; store.hasCompetition(code) || store.codeUsedBefore(code); n += 1) code = `${DEMO_CODE}-${n}`;
   const instrument = loadBundledInstrument(resources, DEFAULT_INSTRUMENTS[0]);
   const { file, scores } = syntheticCompetition({
     sites: options.sites ?? 12,
     jurors: options.jurors ?? 5,
     seed: options.seed ?? 1,
     instrument,
-    code: DEMO_CODE,
+    code,
     assignment: 'sector',
   });
   file.competition.name = `Lomba P2WKSS Tingkat Provinsi Banten Tahun ${file.competition.year} (Demo)`;
   store.db.transaction(() => {
     ensureDefaultInstruments(store, resources);
     store.createCompetition(file);
-    store.insertScores(DEMO_CODE, scores, true);
+    store.insertScores(code, scores, true);
   })();
   return { file, scores: scores.length };
 }

@@ -9,8 +9,9 @@ import type { AppError } from '../../../shared/domain/errors.js';
 import { describeError } from '../../../shared/domain/errors.js';
 import { Section, useT } from '../components/common.js';
 import { useAppStore } from '../stores/app.js';
-import { useCompetitionStore } from '../stores/competitions.js';
+import { isDemo, useCompetitionStore } from '../stores/competitions.js';
 import { call } from '../api.js';
+import { ArchiveButton, ArchiveView, DemoConfirm } from './lomba/CompetitionActions.js';
 import { readPicked } from './lomba/ImportPreview.js';
 import { RowsEditor } from './lomba/RowsEditor.js';
 
@@ -36,6 +37,15 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
   const { list, open, openDemo, loadList } = useCompetitionStore();
   const current = useAppStore((s) => s.competition);
   const [importError, setImportError] = useState<string | null>(null);
+  const [archive, setArchive] = useState<{ view: boolean; count: number }>({ view: false, count: 0 });
+  const [askDemo, setAskDemo] = useState(false);
+  const realOnes = (list ?? []).filter((c) => !isDemo(c.code));
+  useEffect(() => {
+    void call('competition.list', { includeArchived: true }).then(
+      (r) => r.ok && setArchive((a) => ({ ...a, count: r.value.filter((c) => c.archived).length })),
+    );
+  }, [list]);
+  if (archive.view) return <ArchiveView onBack={() => setArchive((a) => ({ ...a, view: false }))} />;
 
   async function importFile(file: File | undefined) {
     if (!file) return;
@@ -58,12 +68,30 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
             {t('setup.importCompetition')}
             <input type="file" accept=".json" onChange={(e) => void importFile(e.target.files?.[0]).finally(() => (e.target.value = ''))} />
           </label>
-          <button type="button" className="secondary" onClick={() => void openDemo()} title={t('lomba.demoHint')}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => (realOnes.length > 0 && !list?.some((c) => isDemo(c.code)) ? setAskDemo(true) : void openDemo())}
+            title={t('lomba.demoHint')}
+          >
             {t('lomba.demo')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setArchive((a) => ({ ...a, view: true }))}>
+            {t('archive.view', { count: archive.count })}
           </button>
         </div>
       }
     >
+      {askDemo ? (
+        <DemoConfirm
+          names={realOnes.map((c) => c.name)}
+          onConfirm={() => {
+            setAskDemo(false);
+            void openDemo();
+          }}
+          onCancel={() => setAskDemo(false)}
+        />
+      ) : null}
       {importError ? (
         <p className="form-error" role="alert">
           {importError}
@@ -81,13 +109,16 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
                 {t('lomba.summary', { sites: c.sites, jurors: c.jurors, instrument: c.instrument.code, version: c.instrument.version })}
               </span>
             </div>
-            {c.code === current ? (
-              <span className="badge">{t('lomba.opened')}</span>
-            ) : (
-              <button type="button" onClick={() => void open(c.code)} aria-label={`${t('lomba.open')} ${c.name}`}>
-                {t('lomba.open')}
-              </button>
-            )}
+            <div className="row-actions">
+              {c.code === current ? (
+                <span className="badge">{t('lomba.opened')}</span>
+              ) : (
+                <button type="button" onClick={() => void open(c.code)} aria-label={`${t('lomba.open')} ${c.name}`}>
+                  {t('lomba.open')}
+                </button>
+              )}
+              <ArchiveButton competition={c} />
+            </div>
           </li>
         ))}
       </ul>

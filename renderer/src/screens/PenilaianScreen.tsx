@@ -2,13 +2,16 @@
  * Penilaian: the juror on a site visit (choose yourself, see your sites and progress, score a site, finalise it),
  * and the secretariat typing up paper sheets in a grid.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
 import { NeedsCompetition, useT } from '../components/common.js';
 import { useAppStore } from '../stores/app.js';
 import { useCompetitionStore } from '../stores/competitions.js';
 import { useScoringStore } from '../stores/scoring.js';
 import { GridEntry } from './penilaian/GridEntry.js';
 import { JurorPicker } from './penilaian/JurorPicker.js';
+import { LockScreen, useIdleLock, useRememberedIndicator } from './penilaian/LockScreen.js';
+import { SecretariatGate } from './penilaian/SecretariatGate.js';
 import { SheetView } from './penilaian/SheetView.js';
 
 function SiteList() {
@@ -55,64 +58,94 @@ function SiteList() {
 export function PenilaianScreen() {
   const t = useT();
   const detail = useCompetitionStore((s) => s.detail);
-  const competition = useAppStore((s) => s.competition);
-  const { session, loadSession, leave } = useScoringStore();
-  const [mode, setMode] = useState<'juri' | 'ketik'>('juri');
-
-  useEffect(() => {
-    void loadSession();
-  }, [loadSession]);
-
-  const inSession = session && session.competition === competition;
   return (
     <div className="screen">
       <h1>{t('penilaian.heading')}</h1>
-      <NeedsCompetition>
-        {detail ? (
-          <>
-            <div role="tablist" aria-label={t('scoring.modes')} className="subtabs">
-              <button
-                type="button"
-                role="tab"
-                aria-selected={mode === 'juri'}
-                className={mode === 'juri' ? 'subtab active' : 'subtab'}
-                onClick={() => setMode('juri')}
-              >
-                {t('scoring.modeJuror')}
-              </button>
-              <button
-                type="button"
-                role="tab"
-                aria-selected={mode === 'ketik'}
-                className={mode === 'ketik' ? 'subtab active' : 'subtab'}
-                onClick={() => setMode('ketik')}
-              >
-                {t('scoring.modeEntry')}
-              </button>
-            </div>
-            {mode === 'ketik' ? (
-              <GridEntry detail={detail} />
-            ) : !inSession ? (
-              <JurorPicker detail={detail} />
-            ) : (
-              <>
-                <div className="session-bar">
-                  <span>{t('scoring.signedInAs', { name: session.name, code: session.juror })}</span>
-                  <button type="button" className="link" onClick={() => void leave()}>
-                    {t('scoring.switchJuror')}
-                  </button>
-                </div>
-                <div className="scoring-layout">
-                  <SiteList />
-                  <div className="sheet">
-                    <SheetView detail={detail} />
-                  </div>
-                </div>
-              </>
-            )}
-          </>
-        ) : null}
-      </NeedsCompetition>
+      <NeedsCompetition>{detail ? <ScoringArea detail={detail} /> : null}</NeedsCompetition>
     </div>
+  );
+}
+
+function ScoringArea({ detail }: { detail: CompetitionDetail }) {
+  const t = useT();
+  const competition = detail.info.code;
+  const place = useAppStore((s) => (s.place?.competition === competition ? s.place : null));
+  const remember = useAppStore((s) => s.remember);
+  const { session, loadSession, leave, lock, lockReason } = useScoringStore();
+  const mode = place?.mode ?? 'juri';
+  const setMode = (next: 'juri' | 'ketik') => remember({ mode: next });
+
+  useEffect(() => {
+    // Back where the person was: the open session (after a reload), or the juror remembered on this laptop when the
+    // core no longer holds a session (after a restart): their PIN is asked again, or, without a PIN, they are in.
+    void loadSession().then(async () => {
+      const { session: now, showLocked, enter } = useScoringStore.getState();
+      const remembered = useAppStore.getState().place;
+      if (now || !remembered || remembered.competition !== competition || !remembered.juror) return;
+      const juror = detail.jurors.find((j) => j.code === remembered.juror);
+      if (!juror) return;
+      if (detail.pins.includes(juror.code)) showLocked({ competition, juror: juror.code, name: juror.name, locked: true });
+      else await enter(competition, juror.code);
+    });
+    // Only when the competition changes: the rest of `detail` (a PIN set meanwhile) does not reopen anything.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [competition, loadSession]);
+
+  useIdleLock(detail, session);
+  useRememberedIndicator();
+
+  const inSession = session && session.competition === competition;
+  return (
+    <>
+      <div role="tablist" aria-label={t('scoring.modes')} className="subtabs">
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'juri'}
+          className={mode === 'juri' ? 'subtab active' : 'subtab'}
+          onClick={() => setMode('juri')}
+        >
+          {t('scoring.modeJuror')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={mode === 'ketik'}
+          className={mode === 'ketik' ? 'subtab active' : 'subtab'}
+          onClick={() => setMode('ketik')}
+        >
+          {t('scoring.modeEntry')}
+        </button>
+      </div>
+      {mode === 'ketik' ? (
+        <SecretariatGate competition={competition}>
+          <GridEntry detail={detail} />
+        </SecretariatGate>
+      ) : !inSession ? (
+        <JurorPicker detail={detail} />
+      ) : session.locked ? (
+        <LockScreen detail={detail} session={session} restarted={lockReason === 'restart'} />
+      ) : (
+        <>
+          <div className="session-bar">
+            <span>{t('scoring.signedInAs', { name: session.name, code: session.juror })}</span>
+            {detail.pins.includes(session.juror) ? (
+              <button type="button" className="link" onClick={() => void lock()} title={t('lock.nowHint')}>
+                {t('lock.now')}
+              </button>
+            ) : null}
+            <button type="button" className="link" onClick={() => void leave()}>
+              {t('scoring.switchJuror')}
+            </button>
+          </div>
+          <div className="scoring-layout">
+            <SiteList />
+            <div className="sheet">
+              <SheetView detail={detail} />
+            </div>
+          </div>
+        </>
+      )}
+    </>
   );
 }

@@ -12,6 +12,13 @@ interface CompetitionState {
   open(code: string): Promise<boolean>;
   create(input: ChannelInput<'competition.create'>): Promise<{ ok: true } | { ok: false; error: AppError }>;
   openDemo(): Promise<void>;
+  /** Closes the competition if it is the open one (it was archived or deleted). */
+  forget(code: string): void;
+}
+
+/** The demo's code: DEMO, or DEMO-2, DEMO-3… when an earlier demo was deleted. */
+export function isDemo(code: string): boolean {
+  return /^DEMO(-\d+)?$/.test(code);
 }
 
 function fail(error: AppError): void {
@@ -47,12 +54,18 @@ export const useCompetitionStore = create<CompetitionState>((set, get) => ({
     return { ok: true };
   },
   openDemo: async () => {
-    const existing = get().list?.find((c) => c.code === 'DEMO');
-    if (!existing) {
+    let code = get().list?.find((c) => isDemo(c.code))?.code;
+    if (!code) {
       const result = await call('competition.createDemo', {});
       if (!result.ok) return fail(result.error);
+      code = result.value.code;
       await get().loadList();
     }
-    await get().open('DEMO');
+    await get().open(code);
+  },
+  forget: (code) => {
+    if (useAppStore.getState().competition !== code) return;
+    useAppStore.getState().setCompetition(null);
+    set({ detail: null });
   },
 }));

@@ -9,6 +9,7 @@ import { call } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
+import { SecretariatPin } from './SecretariatPin.js';
 
 export function PinsSection({ detail }: { detail: CompetitionDetail }) {
   const t = useT();
@@ -79,6 +80,7 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
           {error}
         </p>
       ) : null}
+      <SecretariatPin competition={detail.info.code} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { splitTieBreak, type Rules } from '../../../../shared/domain/competition.js';
 import { useT } from '../../components/common.js';
 import { useSetupStore } from '../../stores/setup.js';
+import { LockAfterField } from './LockAfterField.js';
 
 function Choice<V extends string | number>(props: {
   legend: string;
@@ -98,6 +99,7 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
             ))}
           </select>
         </label>
+        <LockAfterField invalid={invalid('competition.rules.lockAfterMinutes')} />
       </div>
 
       <h3>{t('setup.tieBreak')}</h3>

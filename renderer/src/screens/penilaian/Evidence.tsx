@@ -43,6 +43,7 @@ function Thumb({ info, onOpen }: { info: EvidenceInfo; onOpen: () => void }) {
 function FullSize({ info, onClose }: { info: EvidenceInfo; onClose: () => void }) {
   const t = useT();
   const [url, setUrl] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const removeEvidence = useScoringStore((s) => s.removeEvidence);
   const finalised = useScoringStore((s) => s.sheet?.finalised ?? false);
   useEffect(() => {
@@ -64,16 +65,29 @@ function FullSize({ info, onClose }: { info: EvidenceInfo; onClose: () => void }
         <p className="muted small">
           {info.name} · SHA-256 {info.sha256.slice(0, 16)}…
         </p>
+        {confirming ? (
+          <div className="confirm-box" role="alertdialog" aria-label={t('scoring.removePhoto')}>
+            <p>{t('photo.confirmRemove', { name: info.name })}</p>
+            <div className="form-actions">
+              <button
+                type="button"
+                className="danger"
+                onClick={() => {
+                  void removeEvidence(info.uuid);
+                  onClose();
+                }}
+              >
+                {t('photo.confirm')}
+              </button>
+              <button type="button" className="secondary" onClick={() => setConfirming(false)} autoFocus>
+                {t('photo.keep')}
+              </button>
+            </div>
+          </div>
+        ) : null}
         <div className="form-actions">
-          {!finalised ? (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                void removeEvidence(info.uuid);
-                onClose();
-              }}
-            >
+          {!finalised && !confirming ? (
+            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
               {t('scoring.removePhoto')}
             </button>
           ) : null}
