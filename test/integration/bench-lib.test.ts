@@ -3,8 +3,13 @@
  * pattern of `measure` / `measureAgainst`. No timing is asserted anywhere: speed is reported by `npm run bench`
  * as ratios against a baseline, never checked by a test.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  firstScreenFiles,
   formatMs,
   formatRatio,
   markdownTable,
@@ -190,5 +195,41 @@ describe('formatting', () => {
       '| pdf | 1.50 s | pdfkit | 75.0 ms | ×20.0 |',
       '',
     ]);
+  });
+});
+
+describe('firstScreenFiles', () => {
+  it('follows the page’s scripts, stylesheets and static imports, and leaves out chunks loaded with import()', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'penilai-first-screen-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      const files: Record<string, string> = {
+        'index.html':
+          '<!doctype html><html><head><link rel="icon" href="data:," /><script type="module" crossorigin src="./assets/index-a1.js"></script>' +
+          '<link rel="modulepreload" crossorigin href="./assets/common-b2.js"><link rel="stylesheet" crossorigin href="./assets/index-c3.css"></head></html>',
+        'assets/index-a1.js':
+          'import{a as e}from"./common-b2.js";import"./deep-d4.js";const t=()=>import(`./Lazy-e5.js`),n=()=>import("./Lazy-f6.js");e(t,n);',
+        'assets/common-b2.js': 'import{x}from"./deep-d4.js";export const a=x;',
+        'assets/deep-d4.js': 'export const x=1;',
+        'assets/Lazy-e5.js': 'import"./only-lazy-g7.js";export const L=1;',
+        'assets/Lazy-f6.js': 'export const M=1;',
+        'assets/only-lazy-g7.js': 'export const G=1;',
+        'assets/index-c3.css': 'body{margin:0}',
+      };
+      for (const [path, text] of Object.entries(files)) writeFileSync(join(dir, path), text);
+      const found = firstScreenFiles(dir);
+      expect(found.map((f) => f.path).sort()).toEqual([
+        'assets/common-b2.js',
+        'assets/deep-d4.js',
+        'assets/index-a1.js',
+        'assets/index-c3.css',
+        'index.html',
+      ]);
+      const index = found.find((f) => f.path === 'index.html')!;
+      expect(index.bytes).toBe(Buffer.byteLength(files['index.html']!));
+      expect(index.gzipBytes).toBe(gzipSync(files['index.html']!, { level: 9 }).length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
