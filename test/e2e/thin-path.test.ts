@@ -143,6 +143,8 @@ describe('thin path in Chromium', () => {
   it('opens the demo competition and shows its full ranking with awards', async () => {
     await page.getByRole('button', { name: 'Lomba', exact: true }).click();
     await page.getByRole('button', { name: 'Buka lomba demo' }).click();
+    // The database already holds a real competition: the demo is added beside it only when confirmed.
+    await page.getByRole('button', { name: 'Ya, buka lomba demo' }).click();
     await page.getByText('Lomba P2WKSS Tingkat Provinsi Banten Tahun 2026 (Demo)').first().waitFor();
     await page.getByRole('button', { name: 'Rekap', exact: true }).click();
     await page.locator('table.ranking tbody tr').nth(11).waitFor();

@@ -69,10 +69,14 @@ export function PenilaianScreen() {
 function ScoringArea({ detail }: { detail: CompetitionDetail }) {
   const t = useT();
   const competition = detail.info.code;
-  const place = useAppStore((s) => (s.place?.competition === competition ? s.place : null));
+  // Only the mode: the indicator in focus changes often and must not re-render the sheet.
+  const mode = useAppStore((s) => (s.place?.competition === competition ? s.place.mode : 'juri'));
   const remember = useAppStore((s) => s.remember);
-  const { session, loadSession, leave, lock, lockReason } = useScoringStore();
-  const mode = place?.mode ?? 'juri';
+  const session = useScoringStore((s) => s.session);
+  const loadSession = useScoringStore((s) => s.loadSession);
+  const leave = useScoringStore((s) => s.leave);
+  const lock = useScoringStore((s) => s.lock);
+  const lockReason = useScoringStore((s) => s.lockReason);
   const setMode = (next: 'juri' | 'ketik') => remember({ mode: next });
 
   useEffect(() => {

@@ -84,7 +84,10 @@ export const useAppStore = create<AppState>((set, get) => ({
       before && before.competition === competition ? before : { competition, mode: 'juri', juror: null, site: null, indicator: null };
     const place = { ...base, ...change };
     localStorage.setItem(PLACE_KEY, JSON.stringify(place));
-    set({ place });
+    // The indicator in focus changes with every move of the keyboard: kept without re-rendering the screens (it is
+    // only read when the sheet is opened again).
+    if (before === base && Object.keys(change).every((k) => k === 'indicator')) before.indicator = place.indicator;
+    else set({ place });
   },
   setLang: (lang) => {
     localStorage.setItem(LANG_KEY, lang);

@@ -59,7 +59,9 @@ function focusIndicator(code: string): boolean {
 /** Remembers the indicator in focus, and puts the keyboard back on it once its sheet is shown again. */
 export function useRememberedIndicator(): void {
   const remember = useAppStore((s) => s.remember);
-  const { sheet, focus, clearFocus } = useScoringStore();
+  const sheet = useScoringStore((s) => s.sheet);
+  const focus = useScoringStore((s) => s.focus);
+  const clearFocus = useScoringStore((s) => s.clearFocus);
   const locked = useScoringStore((s) => s.session?.locked ?? false);
   useEffect(() => {
     const onFocus = (event: FocusEvent) => {
