@@ -1,7 +1,10 @@
 /**
  * Scoring on a site visit: who is scoring (the session lives in the core), the juror's sites and progress, and
- * the open sheet. Every change is sent at once; the sheet is reloaded from the core after each change, so what
- * the screen shows is what is stored.
+ * the open sheet. Every change is sent at once, in order; the sheet is reloaded from the core after each change, so
+ * what the screen shows is what is stored. While a checklist tick or a typed note is on its way, the screen shows
+ * it from `households` / `notes` (dropped once the core has stored it); "Tersimpan" only after the core answered.
+ * Notes being typed are sent shortly after the last keystroke, and at once when the sheet closes or the page is
+ * hidden or closed (then with `keepalive`, so that a reload does not lose them).
  */
 import { create } from 'zustand';
 import type { ChannelInput, Result, ReviewProblem, ScoreSheet, SessionInfo, SheetProgress } from '../../../shared/contract/schemas.js';
@@ -10,14 +13,35 @@ import { call } from '../api.js';
 import { useAppStore } from './app.js';
 
 export type SaveState = 'saving' | 'saved' | 'error';
+export type Answers = (boolean | null)[][];
+type UndoneKind = 'score' | 'note' | 'household' | 'evidence';
+
+/** A change the core refused, shown next to its indicator, with what can be sent again once a reason is given. */
+export interface Refusal {
+  error: AppError;
+  retry: { kind: 'score'; value: number | null } | { kind: 'household'; answers: Answers } | null;
+}
 
 interface ScoringState {
   session: SessionInfo | null;
   progress: SheetProgress[];
   site: string | null;
   sheet: ScoreSheet | null;
+  /** Save states by indicator (scores, checklists) and by `note:<indicator>` (notes). */
   saveState: Record<string, SaveState>;
   review: ReviewProblem[] | null;
+  /** Checklist answers as the juror last set them, until the core has them. */
+  households: Record<string, Answers>;
+  /** Notes as typed, until the core has them. */
+  notes: Record<string, string>;
+  refused: Record<string, Refusal>;
+  /** What the last undo took back, for the toast. */
+  undone: { kind: UndoneKind; indicator: string; n: number } | null;
+  typeNote(indicator: string, note: string): void;
+  /** Sends every note still being typed (keepalive: the page is going away). */
+  flushNotes(keepalive?: boolean): Promise<void>;
+  retryWithReason(indicator: string, reason: string): Promise<boolean>;
+  dismissRefusal(indicator: string): void;
   loadSession(): Promise<void>;
   enter(competition: string, juror: string, pin?: string): Promise<AppError | null>;
   leave(): Promise<void>;
@@ -26,7 +50,7 @@ interface ScoringState {
   reloadSheet(): Promise<void>;
   setScore(indicator: string, value: number | null, reason?: string): Promise<boolean>;
   setNote(indicator: string, note: string): Promise<boolean>;
-  setHousehold(indicator: string, answers: (boolean | null)[][]): Promise<boolean>;
+  setHousehold(indicator: string, answers: Answers, reason?: string): Promise<boolean>;
   undo(): Promise<void>;
   loadReview(): Promise<void>;
   finalise(signature: Uint8Array, pin?: string): Promise<AppError | null>;
@@ -53,6 +77,18 @@ function inOrder<T>(write: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** A count per saved thing, so that only the latest change's answer clears what the screen shows meanwhile. */
+const sequence: Record<string, number> = {};
+const bump = (key: string): number => (sequence[key] = (sequence[key] ?? 0) + 1);
+const noteTimers = new Map<string, number>();
+const NOTE_DELAY_MS = 600;
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const next = { ...record };
+  delete next[key];
+  return next;
+}
+
 export const useScoringStore = create<ScoringState>((set, get) => {
   /** The sheet's address, or null when none is open. */
   const where = () => {
@@ -61,11 +97,15 @@ export const useScoringStore = create<ScoringState>((set, get) => {
   };
   const mark = (indicator: string, state: SaveState) => set((s) => ({ saveState: { ...s.saveState, [indicator]: state } }));
 
-  /** One write of one indicator: marked saving, sent in order, marked saved (or error), then the sheet reloaded. */
+  /**
+   * One write of one indicator: marked saving, sent in order, marked saved (or refused: the message goes next to
+   * the indicator), then the sheet reloaded.
+   */
   async function saveCell(
     indicator: string,
     write: (at: { competition: string; juror: string; site: string }) => Promise<Result<unknown>>,
     progressChanges: boolean,
+    retry: Refusal['retry'] = null,
   ): Promise<boolean> {
     const at = where();
     if (!at) return false;
@@ -73,12 +113,39 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     const result = await inOrder(() => write(at));
     if (!result.ok) {
       mark(indicator, 'error');
-      notify(result.error);
+      set((s) => ({ refused: { ...s.refused, [indicator]: { error: result.error, retry } } }));
+      await get().reloadSheet();
       return false;
     }
     mark(indicator, 'saved');
+    if (get().refused[indicator]) set((s) => ({ refused: without(s.refused, indicator) }));
     await Promise.all([get().reloadSheet(), progressChanges ? get().loadProgress() : undefined]);
     return true;
+  }
+
+  /** Sends the note being typed for one indicator (now, in order; or at once with keepalive when the page goes). */
+  async function sendNote(indicator: string, keepalive: boolean): Promise<void> {
+    window.clearTimeout(noteTimers.get(indicator));
+    noteTimers.delete(indicator);
+    const note = get().notes[indicator];
+    const at = where();
+    if (note === undefined || !at) return;
+    const key = `note:${indicator}`;
+    const mine = bump(key);
+    mark(key, 'saving');
+    const write = () => call('scoring.setNote', { ...at, indicator, note }, { keepalive });
+    // Leaving the page: sent at once, not behind the queue (which would never run).
+    const result = await (keepalive ? write() : inOrder(write));
+    if (sequence[key] !== mine) return; // typed on since: the later write reports
+    if (!result.ok) {
+      mark(key, 'error');
+      set((s) => ({ refused: { ...s.refused, [indicator]: { error: result.error, retry: null } } }));
+      return;
+    }
+    await get().reloadSheet();
+    if (sequence[key] !== mine) return;
+    mark(key, 'saved');
+    set((s) => ({ notes: get().notes[indicator] === note ? without(s.notes, indicator) : s.notes }));
   }
 
   return {
@@ -88,6 +155,10 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     sheet: null,
     saveState: {},
     review: null,
+    households: {},
+    notes: {},
+    refused: {},
+    undone: null,
     loadSession: async () => {
       const result = await call('session.get', {});
       if (result.ok) set({ session: result.value });
@@ -96,11 +167,12 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     enter: async (competition, juror, pin) => {
       const result = await call('session.enter', { competition, juror, ...(pin ? { pin } : {}) });
       if (!result.ok) return result.error;
-      set({ session: result.value, site: null, sheet: null, saveState: {}, review: null });
+      set({ session: result.value, site: null, sheet: null, saveState: {}, review: null, households: {}, notes: {}, refused: {} });
       await get().loadProgress();
       return null;
     },
     leave: async () => {
+      await get().flushNotes();
       await call('session.leave', {});
       set({ session: null, progress: [], site: null, sheet: null, saveState: {}, review: null });
     },
@@ -112,26 +184,86 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       else notify(result.error);
     },
     openSite: async (site) => {
-      set({ site, sheet: null, saveState: {}, review: null });
+      await get().flushNotes();
+      set({ site, sheet: null, saveState: {}, review: null, households: {}, notes: {}, refused: {}, undone: null });
       if (site) await get().reloadSheet();
     },
     reloadSheet: async () => {
       const at = where();
       if (!at) return;
-      const result = await call('scoring.sheet', at);
+      // Behind the writes already sent, so that an older answer never replaces a newer one.
+      const result = await inOrder(() => call('scoring.sheet', at));
       if (!result.ok) return notify(result.error);
       if (get().site === at.site) set({ sheet: result.value });
     },
     setScore: (indicator, value, reason) =>
-      saveCell(indicator, (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }), true),
-    setNote: (indicator, note) => saveCell(indicator, (at) => call('scoring.setNote', { ...at, indicator, note }), false),
-    setHousehold: (indicator, answers) => saveCell(indicator, (at) => call('scoring.setHousehold', { ...at, indicator, answers }), true),
+      saveCell(
+        indicator,
+        (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }),
+        true,
+        { kind: 'score', value },
+      ),
+    setNote: async (indicator, note) => {
+      set((s) => ({ notes: { ...s.notes, [indicator]: note } }));
+      await sendNote(indicator, false);
+      return get().saveState[`note:${indicator}`] === 'saved';
+    },
+    typeNote: (indicator, note) => {
+      set((s) => ({ notes: { ...s.notes, [indicator]: note } }));
+      bump(`note:${indicator}`);
+      mark(`note:${indicator}`, 'saving');
+      window.clearTimeout(noteTimers.get(indicator));
+      noteTimers.set(
+        indicator,
+        window.setTimeout(() => void sendNote(indicator, false), NOTE_DELAY_MS),
+      );
+    },
+    flushNotes: async (keepalive = false) => {
+      await Promise.all([...noteTimers.keys()].map((indicator) => sendNote(indicator, keepalive)));
+    },
+    setHousehold: async (indicator, answers, reason) => {
+      const key = `household:${indicator}`;
+      const mine = bump(key);
+      set((s) => ({ households: { ...s.households, [indicator]: answers } }));
+      const saved = await saveCell(
+        indicator,
+        (at) => call('scoring.setHousehold', { ...at, indicator, answers, ...(reason ? { reason } : {}) }),
+        true,
+        { kind: 'household', answers },
+      );
+      // The latest tick's answer (or refusal) ends the wait: the screen shows what the core holds.
+      if (sequence[key] === mine) set((s) => ({ households: without(s.households, indicator) }));
+      return saved;
+    },
+    retryWithReason: async (indicator, reason) => {
+      const refusal = get().refused[indicator];
+      if (!refusal?.retry || !reason.trim()) return false;
+      return refusal.retry.kind === 'score'
+        ? get().setScore(indicator, refusal.retry.value, reason.trim())
+        : get().setHousehold(indicator, refusal.retry.answers, reason.trim());
+    },
+    dismissRefusal: (indicator) => set((s) => ({ refused: without(s.refused, indicator) })),
     undo: async () => {
       const at = where();
       if (!at) return;
+      await get().flushNotes();
       const result = await inOrder(() => call('scoring.undo', at));
       if (!result.ok) return notify(result.error);
+      const undone = result.value.undone;
       await Promise.all([get().reloadSheet(), get().loadProgress()]);
+      if (undone?.indicator) {
+        const indicator = undone.indicator;
+        // What the screen showed of that indicator gives way to what the core now holds.
+        bump(`note:${indicator}`);
+        bump(`household:${indicator}`);
+        set((s) => ({
+          households: without(s.households, indicator),
+          notes: without(s.notes, indicator),
+          refused: without(s.refused, indicator),
+          saveState: { ...s.saveState, [indicator]: 'saved', [`note:${indicator}`]: 'saved' },
+          undone: { kind: undone.kind as UndoneKind, indicator, n: (s.undone?.n ?? 0) + 1 },
+        }));
+      }
     },
     loadReview: async () => {
       const at = where();
@@ -177,3 +309,11 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     },
   };
 });
+
+// A note typed just before the page is closed, reloaded or hidden still reaches the core.
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => void useScoringStore.getState().flushNotes(true));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void useScoringStore.getState().flushNotes(true);
+  });
+}
