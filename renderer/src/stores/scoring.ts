@@ -260,7 +260,8 @@ export const useScoringStore = create<ScoringState>((set, get) => {
           households: without(s.households, indicator),
           notes: without(s.notes, indicator),
           refused: without(s.refused, indicator),
-          saveState: { ...s.saveState, [indicator]: 'saved', [`note:${indicator}`]: 'saved' },
+          // The score's state follows from what is stored now ("Belum dinilai" when the undo cleared it).
+          saveState: { ...without(s.saveState, indicator), [`note:${indicator}`]: 'saved' },
           undone: { kind: undone.kind as UndoneKind, indicator, n: (s.undone?.n ?? 0) + 1 },
         }));
       }
