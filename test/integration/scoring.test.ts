@@ -273,6 +273,26 @@ describe('notes', () => {
     expect(await noteOf('J1', 'S02', 'A2')).toBeNull();
     expect(verifyDatabase(core.db).count).toBe(0);
   });
+
+  it('are checked by verify against the history: a note changed or left behind outside the app is reported', async () => {
+    await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Kader aktif' }));
+    expect(verifyDatabase(core.db).count).toBe(0);
+    core.db.prepare(`UPDATE note SET note = 'Kader tidak aktif' WHERE indicator_code = 'A2'`).run();
+    expect(verifyDatabase(core.db).problems).toEqual([
+      { key: 'verify.note', params: { competition: C, juror: 'J1', site: 'S02', indicator: 'A2' } },
+    ]);
+    core.db.prepare(`UPDATE note SET note = 'Kader aktif' WHERE indicator_code = 'A2'`).run();
+    core.db.prepare(`DELETE FROM note WHERE indicator_code = 'A2'`).run();
+    expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual(['verify.note']);
+    core.db
+      .prepare(
+        `INSERT INTO note (site_id, juror_id, indicator_code, note, updated_at)
+         SELECT s.id, j.id, 'A2', 'Kader aktif', 'now' FROM site s JOIN juror j ON j.competition_id = s.competition_id
+         JOIN competition c ON c.id = s.competition_id WHERE c.code = ? AND s.code = 'S02' AND j.code = 'J1'`,
+      )
+      .run(C);
+    expect(verifyDatabase(core.db).count).toBe(0);
+  });
 });
 
 describe('undo', () => {
