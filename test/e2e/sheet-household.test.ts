@@ -22,8 +22,7 @@ afterAll(async () => {
 });
 
 const answersOf = async (indicator: string) => (await fx.sheet()).household.find((h) => h.indicator === indicator)?.answers;
-const cell = (indicator: string, family: number, item: number) =>
-  row(page, indicator).locator(`[data-cell="${family - 1}-${item - 1}"]`);
+const cell = (indicator: string, family: number, item: number) => row(page, indicator).locator(`[data-cell="${family - 1}-${item - 1}"]`);
 const familyRows = (indicator: string) => row(page, indicator).locator('.household-table tbody tr');
 
 describe('the number of families visited', () => {
@@ -80,11 +79,13 @@ describe('the checklist grid from the keyboard', () => {
     await page.keyboard.press('y'); // KK 1, item 2: Ya → KK 2, item 1
     await page.keyboard.press('1'); // KK 2, item 1: Ya → KK 2, item 2
     await page.keyboard.press('0'); // KK 2, item 2: Tidak → KK 3, item 1
-    await expect.poll(() => answersOf('D5').then((a) => a?.slice(0, 3))).toEqual([
-      [false, true],
-      [true, false],
-      [null, null],
-    ]);
+    await expect
+      .poll(() => answersOf('D5').then((a) => a?.slice(0, 3)))
+      .toEqual([
+        [false, true],
+        [true, false],
+        [null, null],
+      ]);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('2-0');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
@@ -102,18 +103,9 @@ describe('the checklist grid from the keyboard', () => {
     // Each "Ya untuk semua" is one undo step.
     await page.keyboard.press('Control+z');
     await page.locator('.toast').filter({ hasText: 'Diurungkan: daftar periksa D5' }).waitFor();
-    await expect.poll(() => answersOf('D5').then((a) => a?.map((f) => f[0]))).toEqual([
-      false,
-      true,
-      true,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-    ]);
+    await expect
+      .poll(() => answersOf('D5').then((a) => a?.map((f) => f[0])))
+      .toEqual([false, true, true, null, null, null, null, null, null, null]);
     expect(await cell('D5', 4, 1).getByRole('button', { name: 'Ya' }).getAttribute('aria-pressed')).toBe('false');
   });
 
@@ -123,18 +115,9 @@ describe('the checklist grid from the keyboard', () => {
     await expect.poll(() => answersOf('D5').then((a) => a?.[4])).toEqual([true, true]);
     const item = (await d5.locator('.household-table thead th .household-item').nth(1).textContent())!;
     await d5.getByRole('button', { name: `Ya untuk semua KK: ${item}` }).click();
-    await expect.poll(() => answersOf('D5').then((a) => a?.map((f) => f[1]))).toEqual([
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-      true,
-    ]);
+    await expect
+      .poll(() => answersOf('D5').then((a) => a?.map((f) => f[1])))
+      .toEqual([true, true, true, true, true, true, true, true, true, true]);
   });
 
   it('never types a shortcut letter into a text field, nor takes it as an answer there', async () => {
@@ -144,9 +127,9 @@ describe('the checklist grid from the keyboard', () => {
     expect(await note.inputValue()).toBe('Tidak ada yang menolak; Ya semua bersih. Nanti dicek lagi');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Catatan penilai D5');
     await note.blur();
-    await expect.poll(async () => (await fx.sheet()).notes.find((n) => n.indicator === 'D5')?.note).toBe(
-      'Tidak ada yang menolak; Ya semua bersih. Nanti dicek lagi',
-    );
+    await expect
+      .poll(async () => (await fx.sheet()).notes.find((n) => n.indicator === 'D5')?.note)
+      .toBe('Tidak ada yang menolak; Ya semua bersih. Nanti dicek lagi');
     expect((await answersOf('D5'))?.[3]).toEqual([null, true]); // unchanged by the letters typed
   });
 });

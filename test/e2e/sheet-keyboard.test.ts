@@ -132,7 +132,12 @@ describe('a reopened sheet', () => {
     await expect.poll(async () => (await fx.sheet('S03')).scores.find((s) => s.indicator === 'A4')?.value).toBe(5);
     await expect.poll(() => refusal.count()).toBe(0);
     const history = await fx.core.call('scoring.history', { competition: SHEET_CODE, juror: 'J1', site: 'S03', indicator: 'A4' });
-    expect(history.ok && history.value.at(-1)).toMatchObject({ kind: 'score', oldValue: 3, newValue: 5, reason: 'Salah pilih saat kunjungan' });
+    expect(history.ok && history.value.at(-1)).toMatchObject({
+      kind: 'score',
+      oldValue: 3,
+      newValue: 5,
+      reason: 'Salah pilih saat kunjungan',
+    });
   });
 
   it('asks for the reason for a checklist change too', async () => {

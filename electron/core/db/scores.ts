@@ -878,7 +878,8 @@ export class ScoreRepository {
         problems.push({ indicator: code, need: 'score' });
         continue;
       }
-      if (levelIn(ref.indicator.evidence?.noteAt, score.value) && !notes.get(code)?.trim()) problems.push({ indicator: code, need: 'note' });
+      if (levelIn(ref.indicator.evidence?.noteAt, score.value) && !notes.get(code)?.trim())
+        problems.push({ indicator: code, need: 'note' });
       if (levelIn(ref.indicator.evidence?.photoAt, score.value) && !photos.has(code)) problems.push({ indicator: code, need: 'photo' });
     }
     return problems;
@@ -1015,7 +1016,9 @@ export class ScoreRepository {
       finalised: state.finalisedAt !== null,
       finalisedAt: state.finalisedAt,
       scores: [...scores.values()].sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!),
-      notes: [...this.notes(ctx)].map(([indicator, note]) => ({ indicator, note })).sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!),
+      notes: [...this.notes(ctx)]
+        .map(([indicator, note]) => ({ indicator, note }))
+        .sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!),
       household: household.sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!),
       evidence,
       events: this.events(ctx),

@@ -197,12 +197,10 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       if (get().site === at.site) set({ sheet: result.value });
     },
     setScore: (indicator, value, reason) =>
-      saveCell(
-        indicator,
-        (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }),
-        true,
-        { kind: 'score', value },
-      ),
+      saveCell(indicator, (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }), true, {
+        kind: 'score',
+        value,
+      }),
     setNote: async (indicator, note) => {
       set((s) => ({ notes: { ...s.notes, [indicator]: note } }));
       await sendNote(indicator, false);

@@ -146,9 +146,7 @@ export function HouseholdChecklist(props: {
       save([...answers, ...blank(n - answers.length, items)]);
       setFamiliesText(null);
     } else {
-      const lost = answers
-        .map((row, f) => (f >= n && row.some((a) => a !== null) ? f + 1 : 0))
-        .filter((f) => f > 0);
+      const lost = answers.map((row, f) => (f >= n && row.some((a) => a !== null) ? f + 1 : 0)).filter((f) => f > 0);
       if (lost.length > 0) setLowering({ to: n, lost });
       else {
         save(answers.slice(0, n));

@@ -142,7 +142,8 @@ function NoteField(props: { indicator: string; note: string | null; required: bo
   const typed = useScoringStore((s) => s.notes[props.indicator]);
   const state = useScoringStore((s) => s.saveState[`note:${props.indicator}`]);
   const text = typed ?? props.note ?? '';
-  const status = state === 'saving' ? t('penilaian.saving') : state === 'error' ? t('scoring.notSaved') : state === 'saved' ? t('penilaian.saved') : '';
+  const status =
+    state === 'saving' ? t('penilaian.saving') : state === 'error' ? t('scoring.notSaved') : state === 'saved' ? t('penilaian.saved') : '';
   return (
     <label className={props.required && !text.trim() ? 'note required-missing' : 'note'}>
       <span>
