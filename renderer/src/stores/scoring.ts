@@ -197,10 +197,15 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       if (get().site === at.site) set({ sheet: result.value });
     },
     setScore: (indicator, value, reason) =>
-      saveCell(indicator, (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }), true, {
-        kind: 'score',
-        value,
-      }),
+      saveCell(
+        indicator,
+        (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }, { keepalive: true }),
+        true,
+        {
+          kind: 'score',
+          value,
+        },
+      ),
     setNote: async (indicator, note) => {
       set((s) => ({ notes: { ...s.notes, [indicator]: note } }));
       await sendNote(indicator, false);
@@ -225,7 +230,7 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       set((s) => ({ households: { ...s.households, [indicator]: answers } }));
       const saved = await saveCell(
         indicator,
-        (at) => call('scoring.setHousehold', { ...at, indicator, answers, ...(reason ? { reason } : {}) }),
+        (at) => call('scoring.setHousehold', { ...at, indicator, answers, ...(reason ? { reason } : {}) }, { keepalive: true }),
         true,
         { kind: 'household', answers },
       );
