@@ -509,7 +509,7 @@ async function scoreSaveFigures(dir: string): Promise<void> {
   bare.pragma('journal_mode = WAL');
   bare.pragma('synchronous = FULL');
   bare.exec(`CREATE TABLE score (id INTEGER PRIMARY KEY, site_id INTEGER NOT NULL, juror_id INTEGER NOT NULL, indicator_code TEXT NOT NULL,
-    value REAL NOT NULL, note TEXT, instrument_id INTEGER NOT NULL, updated_at TEXT NOT NULL, UNIQUE (site_id, juror_id, indicator_code)) STRICT`);
+    value REAL NOT NULL, instrument_id INTEGER NOT NULL, updated_at TEXT NOT NULL, UNIQUE (site_id, juror_id, indicator_code)) STRICT`);
   const bareInsert = bare.prepare(
     'INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (?, ?, ?, ?, 1, ?)',
   );

@@ -143,8 +143,8 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
   const seen = new Set<string>();
   let scores = 0;
   for (const r of db
-    .prepare<[], { c: string; s: string; j: string; i: string; value: number; note: string | null }>(
-      `SELECT c.code AS c, s.code AS s, j.code AS j, sc.indicator_code AS i, sc.value, sc.note
+    .prepare<[], { c: string; s: string; j: string; i: string; value: number }>(
+      `SELECT c.code AS c, s.code AS s, j.code AS j, sc.indicator_code AS i, sc.value
        FROM score sc JOIN site s ON s.id = sc.site_id JOIN juror j ON j.id = sc.juror_id JOIN competition c ON c.id = s.competition_id`,
     )
     .iterate()) {
@@ -154,7 +154,6 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
     const expected = values.get(cell);
     if (expected === undefined || !sameNumber(expected, r.value))
       problem('verify.score', { ...cellParams(r.c, r.j, r.s, r.i), found: r.value, expected: none(expected) });
-    if ((notes.get(cell) ?? null) !== r.note) problem('verify.note', cellParams(r.c, r.j, r.s, r.i));
   }
   for (const [cell, value] of values) {
     if (value === null || seen.has(cell)) continue;
@@ -162,6 +161,25 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
     // A site or juror removed in the setup takes its rows with it (only when it had no score left).
     if (!existingSites.has(key(c, s)) || !existingJurors.has(key(c, j))) continue;
     problem('verify.score', { ...cellParams(c, j, s, i), found: none(null), expected: value });
+  }
+
+  // Notes (their own table since schema 5): each as the history last wrote it, and none the history cleared.
+  const seenNotes = new Set<string>();
+  for (const r of db
+    .prepare<[], { c: string; s: string; j: string; i: string; note: string }>(
+      `SELECT c.code AS c, s.code AS s, j.code AS j, n.indicator_code AS i, n.note
+       FROM note n JOIN site s ON s.id = n.site_id JOIN juror j ON j.id = n.juror_id JOIN competition c ON c.id = s.competition_id`,
+    )
+    .iterate()) {
+    const cell = key(r.c, r.j, r.s, r.i);
+    seenNotes.add(cell);
+    if ((notes.get(cell) ?? null) !== r.note) problem('verify.note', cellParams(r.c, r.j, r.s, r.i));
+  }
+  for (const [cell, note] of notes) {
+    if (note === null || seenNotes.has(cell)) continue;
+    const [c, j, s, i] = cell.split('\u0000') as [string, string, string, string];
+    if (!existingSites.has(key(c, s)) || !existingJurors.has(key(c, j))) continue;
+    problem('verify.note', cellParams(c, j, s, i));
   }
 
   const seenAnswers = new Set<string>();

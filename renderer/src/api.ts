@@ -16,15 +16,25 @@ export function isDesktop(): boolean {
   return desktopBridge() !== undefined;
 }
 
-export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResults[C]>> {
+/**
+ * `keepalive`: the request outlives the page (a write made while the page is being closed or reloaded); only for
+ * small bodies (the browser allows 64 KB in flight). In Electron the preload's IPC message is sent at once anyway.
+ */
+export async function call<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  options: { keepalive?: boolean } = {},
+): Promise<Result<ChannelResults[C]>> {
   const bridge = desktopBridge();
   if (bridge) return bridge[channel](input);
   try {
+    const body = encodeJson(input);
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       credentials: 'same-origin',
-      body: encodeJson(input),
+      body,
+      keepalive: Boolean(options.keepalive) && body.length < 60_000,
     });
     return decodeJson(await response.text()) as Result<ChannelResults[C]>;
   } catch (error) {

@@ -187,7 +187,7 @@ const base = {
   'scoring.householdScore': 'nilai {score}',
   'scoring.householdYes': 'Ya {yes} dari {answered} ({pct}%)',
   'scoring.keysHint':
-    'Tombol: angka memilih nilai · panah berpindah nilai · Tab/Enter ke indikator berikutnya · N ke indikator belum dinilai · Ctrl+Z urungkan.',
+    'Tombol: angka memilih nilai · panah berpindah nilai · Enter menyimpan dan pindah ke indikator berikutnya (juga dari kolom angka dan catatan; Shift+Enter baris baru) · N ke indikator belum dinilai · Ctrl+Z urungkan. Daftar periksa KK: Y atau 1 = Ya, T atau 0 = Tidak, lalu ke sel berikutnya · panah berpindah sel · K = Ya untuk semua butir KK ini · B = Ya untuk butir ini di semua KK.',
   'scoring.modeEntry': 'Ketik lembar kertas',
   'scoring.modeJuror': 'Penilaian oleh juri',
   'scoring.modes': 'Cara menilai',
@@ -517,7 +517,8 @@ const baseEn: Record<keyof typeof base, string> = {
   'scoring.householdIncomplete': '{left} answers to go',
   'scoring.householdScore': 'score {score}',
   'scoring.householdYes': 'Yes {yes} of {answered} ({pct}%)',
-  'scoring.keysHint': 'Keys: digits choose a level · arrows move · Tab/Enter to the next indicator · N to the next unscored · Ctrl+Z undo.',
+  'scoring.keysHint':
+    'Keys: digits choose a level · arrows move between levels · Enter saves and goes to the next indicator (also from number fields and notes; Shift+Enter for a new line) · N to the next unscored · Ctrl+Z undo. Household checklists: Y or 1 = Yes, T or 0 = No, then on to the next cell · arrows move between cells · K = Yes for every item of this family · B = Yes for this item in every family.',
   'scoring.modeEntry': 'Type up paper sheets',
   'scoring.modeJuror': 'Scoring by a juror',
   'scoring.modes': 'Scoring modes',

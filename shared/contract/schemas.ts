@@ -146,8 +146,10 @@ export const inputSchemas = {
     site: code,
     indicator: code,
     answers: z.array(z.array(z.boolean().nullable()).max(50)).max(500),
+    /** Required when the change alters an existing score on a reopened sheet (as for `scoring.setScore`). */
+    reason: z.string().trim().max(500).optional(),
   }),
-  /** Takes back the most recent change on this sheet (score, note or checklist) that has not been taken back. */
+  /** Takes back the most recent change on this sheet (score, note, checklist or photo) that has not been taken back. */
   'scoring.undo': z.strictObject({ competition: code, juror: code, site: code }),
   /** What still stands between a sheet and its finalisation. */
   'scoring.review': z.strictObject({ competition: code, juror: code, site: code }),
@@ -225,8 +227,13 @@ export interface CompetitionDetail {
 export interface SheetScore {
   indicator: string;
   value: number;
-  note: string | null;
   updatedAt: string;
+}
+
+/** A juror's note on one indicator; kept apart from the score (a note may come first). */
+export interface SheetNote {
+  indicator: string;
+  note: string;
 }
 
 export interface ScoreSheet {
@@ -238,6 +245,8 @@ export interface ScoreSheet {
   finalised: boolean;
   finalisedAt: string | null;
   scores: SheetScore[];
+  /** The notes, in instrument order (an indicator may have a note and no score yet). */
+  notes: SheetNote[];
   household: HouseholdAnswers[];
   evidence: EvidenceInfo[];
   /** Finalisations and reopenings with their reasons, oldest first. */

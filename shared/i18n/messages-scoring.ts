@@ -12,7 +12,6 @@ export const scoringMessages = catalogue(
     'session.otherJuror': (p) => `Laptop ini sedang dipakai juri ${p.current}; keluar dulu untuk mengisi lembar juri ${p.juror}.`,
     'score.reasonRequired': (p) =>
       `Lembar juri ${p.juror} untuk lokus ${p.site} sudah pernah difinalkan dan dibuka kembali: mengubah nilai ${p.indicator} memerlukan alasan.`,
-    'score.noteNeedsScore': (p) => `Beri nilai indikator ${p.indicator} dahulu sebelum menulis catatan.`,
     'household.notHousehold': (p) => `Indikator ${p.indicator} tidak memakai daftar periksa kunjungan rumah.`,
     'household.tooManyFamilies': (p) => `Indikator ${p.indicator}: paling banyak ${p.max} keluarga sampel, bukan ${p.found}.`,
     'household.badFamily': (p) => `Indikator ${p.indicator}: keluarga ke-${p.family} harus punya ${p.items} jawaban, bukan ${p.found}.`,
@@ -55,7 +54,6 @@ export const scoringMessages = catalogue(
     'session.otherJuror': (p) => `This laptop is in use by juror ${p.current}; sign out first to fill in juror ${p.juror}'s sheet.`,
     'score.reasonRequired': (p) =>
       `The sheet of juror ${p.juror} for site ${p.site} was finalised and reopened: changing the score of ${p.indicator} needs a reason.`,
-    'score.noteNeedsScore': (p) => `Score indicator ${p.indicator} before writing a note.`,
     'household.notHousehold': (p) => `Indicator ${p.indicator} has no household-visit checklist.`,
     'household.tooManyFamilies': (p) => `Indicator ${p.indicator}: at most ${p.max} sample families, not ${p.found}.`,
     'household.badFamily': (p) => `Indicator ${p.indicator}: family ${p.family} must have ${p.items} answers, not ${p.found}.`,

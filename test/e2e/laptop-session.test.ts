@@ -39,7 +39,7 @@ async function open(kept?: Record<string, string>): Promise<void> {
 async function note(indicator: string): Promise<string | null | undefined> {
   const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
   if (!sheet.ok) throw new Error(sheet.error.key);
-  return sheet.value.scores.find((s) => s.indicator === indicator)?.note;
+  return sheet.value.notes.find((s) => s.indicator === indicator)?.note;
 }
 
 async function value(indicator: string): Promise<number | undefined> {

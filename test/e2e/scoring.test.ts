@@ -94,7 +94,7 @@ describe('a juror scores a site on a visit', () => {
     await page.locator('li[data-indicator="A1"] .thumb img').waitFor();
     const sheet = await core.call('scoring.sheet', { competition: CODE, juror: 'J1', site: 'S01' });
     if (!sheet.ok) throw new Error(sheet.error.key);
-    expect(sheet.value.scores.find((s) => s.indicator === 'A1')?.note).toBe(
+    expect(sheet.value.notes.find((n) => n.indicator === 'A1')?.note).toBe(
       'SK ada di tingkat desa dan kecamatan; tingkat kabupaten belum.',
     );
     expect(sheet.value.evidence.map((e) => [e.indicator, e.name])).toEqual([['A1', 'register-posyandu.png']]);

@@ -32,6 +32,7 @@ describe('a new database', () => {
       'instrument',
       'juror',
       'juror_aspect',
+      'note',
       'recusal',
       'score',
       'sheet',
@@ -142,6 +143,48 @@ describe('migrations', () => {
     expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
     expect(migrated.prepare('SELECT code, name, archived_at, secretariat_pin_hash FROM competition').all()).toEqual([
       { code: 'LAMA', name: 'Lomba lama', archived_at: null, secretariat_pin_hash: null },
+    ]);
+    migrated.close();
+  });
+
+  it('005 moves notes off the score rows into their own table, keeping their history entries and the scores', () => {
+    const file = join(temp.dir, 'from-4-notes.db');
+    const old = openDatabase({ file, targetVersion: 4 });
+    old.exec(`
+      INSERT INTO instrument (code, version, name, content, content_hash, created_at) VALUES ('I', 1, 'I', '{}', 'h', 'now');
+      INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES ('u', 'C', 'C', 2026, '{}', '{}', 1, 'now');
+      INSERT INTO site (competition_id, code, name, ordinal) VALUES (1, 'S01', 'Desa Sukamaju', 0);
+      INSERT INTO juror (competition_id, code, name, role, all_aspects, ordinal) VALUES (1, 'J1', 'Siti', 'ketua', 1, 0);
+      INSERT INTO score (site_id, juror_id, indicator_code, value, note, instrument_id, updated_at, updated_by, device)
+        VALUES (1, 1, 'A1', 3, 'Posyandu aktif, register lengkap.', 1, '2026-09-08T09:00:00.000Z', 'J1', 'd1'),
+               (1, 1, 'A2', 4, NULL, 1, '2026-09-08T09:01:00.000Z', 'J1', 'd1');
+    `);
+    old
+      .prepare(
+        `INSERT INTO history (uuid, competition, kind, site, juror, indicator, old_text, new_text, actor, device, at, prev_hash, hash)
+         VALUES ('n1', 'C', 'note', 'S01', 'J1', 'A1', NULL, 'Posyandu aktif, register lengkap.', 'J1', 'd1', '2026-09-08T09:00:00.000Z', ?, ?)`,
+      )
+      .run('0'.repeat(64), 'b'.repeat(64));
+    old.close();
+    const migrated = openDatabase({ file });
+    expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
+    expect(migrated.prepare('SELECT site_id, juror_id, indicator_code, note, updated_at, updated_by, device FROM note').all()).toEqual([
+      {
+        site_id: 1,
+        juror_id: 1,
+        indicator_code: 'A1',
+        note: 'Posyandu aktif, register lengkap.',
+        updated_at: '2026-09-08T09:00:00.000Z',
+        updated_by: 'J1',
+        device: 'd1',
+      },
+    ]);
+    expect(migrated.prepare('SELECT indicator_code, value FROM score ORDER BY indicator_code').all()).toEqual([
+      { indicator_code: 'A1', value: 3 },
+      { indicator_code: 'A2', value: 4 },
+    ]);
+    expect(migrated.prepare('SELECT uuid, kind, new_text FROM history').all()).toEqual([
+      { uuid: 'n1', kind: 'note', new_text: 'Posyandu aktif, register lengkap.' },
     ]);
     migrated.close();
   });

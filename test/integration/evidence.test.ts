@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyDatabase } from '../../electron/cli/verify.js';
 import type { Core } from '../../electron/core/app.js';
 import { evidenceFolder, listEvidence, MAX_EVIDENCE_BYTES } from '../../electron/core/evidence/store.js';
 import type { ChannelInput, EvidenceInfo } from '../../shared/contract/schemas.js';
@@ -294,5 +295,39 @@ describe('evidence stored beside the database', () => {
     expect(listEvidence(core.db, 'UJI', 'J2', 'S01').map((e) => e.uuid)).toEqual([added.uuid]);
     expect(evidenceHistory().at(-1)).toMatchObject({ juror: 'J2', indicator: 'B1', actor: 'J2' });
     expect((await core.call('session.leave', {})).ok).toBe(true);
+  });
+});
+
+describe('undo of photos', () => {
+  it('takes back an addition (the photo is removed, its file stays) and then a removal (the photo is back), verify stays clean', async () => {
+    const where = { competition: 'UJI', juror: 'J1', site: 'S02' };
+    const added = await add(photo({ site: 'S02', indicator: 'B1', name: 'posyandu.jpg' }));
+    const undo = async () => {
+      const result = await core.call('scoring.undo', where);
+      if (!result.ok) throw new Error(describeError(result.error, 'en'));
+      return result.value.undone;
+    };
+    expect(await undo()).toEqual({ kind: 'evidence', indicator: 'B1' });
+    expect(listEvidence(core.db, 'UJI', 'J1', 'S02').filter((e) => e.indicator === 'B1')).toEqual([]);
+    expect(files()).toContain(`${sha256(PHOTO)}.jpg`);
+    const removed = await core.call('evidence.remove', { uuid: added.uuid });
+    expect(removed.ok && removed.value).toEqual({ removed: false }); // already taken back
+
+    const again = await add(photo({ site: 'S02', indicator: 'B1', name: 'posyandu.jpg' }));
+    expect((await core.call('evidence.remove', { uuid: again.uuid })).ok).toBe(true);
+    expect(await undo()).toEqual({ kind: 'evidence', indicator: 'B1' });
+    const back = listEvidence(core.db, 'UJI', 'J1', 'S02').filter((e) => e.indicator === 'B1');
+    expect(back.map((e) => [e.name, e.sha256, e.hasThumbnail])).toEqual([['posyandu.jpg', sha256(PHOTO), true]]);
+    const got = await core.call('evidence.get', { uuid: back[0]!.uuid, thumbnail: false });
+    expect(got.ok && sha256(got.value.bytes)).toBe(sha256(PHOTO));
+    const entries = evidenceHistory().filter((e) => e.site === 'S02' && e.indicator === 'B1');
+    expect(entries.map((e) => [e.old_text === null, e.new_text === null, e.undoes === null])).toEqual([
+      [true, false, true], // added
+      [false, true, false], // undo: removed
+      [true, false, true], // added again
+      [false, true, true], // removed
+      [true, false, false], // undo: back
+    ]);
+    expect(verifyDatabase(core.db, database)).toMatchObject({ count: 0, problems: [] });
   });
 });

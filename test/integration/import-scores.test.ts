@@ -104,8 +104,9 @@ function tables(): { scores: Json[]; history: Json[] } {
     return {
       scores: conn
         .prepare(
-          `SELECT s.code AS site, j.code AS juror, sc.indicator_code AS indicator, sc.value, sc.note, sc.updated_at, sc.updated_by
+          `SELECT s.code AS site, j.code AS juror, sc.indicator_code AS indicator, sc.value, n.note, sc.updated_at, sc.updated_by
            FROM score sc JOIN site s ON s.id = sc.site_id JOIN juror j ON j.id = sc.juror_id JOIN competition c ON c.id = s.competition_id
+           LEFT JOIN note n ON n.site_id = sc.site_id AND n.juror_id = sc.juror_id AND n.indicator_code = sc.indicator_code
            WHERE c.code = 'UJI' ORDER BY s.code, j.code, sc.indicator_code`,
         )
         .all() as Json[],

@@ -243,37 +243,65 @@ describe('history of scores', () => {
 });
 
 describe('notes', () => {
-  it('needs a score; an empty note clears it; each change is a note entry; clearing the score takes the note with it', async () => {
-    expect(
-      (await fails(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'catatan' }))).key,
-    ).toBe('score.noteNeedsScore');
+  const noteOf = async (juror: string, site: string, indicator: string) =>
+    (await sheet(juror, site)).notes.find((n) => n.indicator === indicator)?.note ?? null;
+
+  it('may come before the score; an empty note clears it; each change is a note entry; clearing the score keeps the note', async () => {
+    // A juror writes what they see before choosing a score.
+    const first = await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'catatan' }));
+    expect(first.note).toBe('catatan');
+    expect(await noteOf('J1', 'S02', 'A2')).toBe('catatan');
+    expect(await valueOf('J1', 'S02', 'A2')).toBeNull();
+    await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: '' }));
     await ok(score('J1', 'S02', 'A2', 3));
     const saved = await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Ada SK' }));
     expect(saved.note).toBe('Ada SK');
     await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Ada SK' }));
-    expect((await sheet('J1', 'S02')).scores.find((s) => s.indicator === 'A2')?.note).toBe('Ada SK');
+    expect(await noteOf('J1', 'S02', 'A2')).toBe('Ada SK');
     await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: '' }));
-    expect((await sheet('J1', 'S02')).scores.find((s) => s.indicator === 'A2')?.note).toBeNull();
+    expect(await noteOf('J1', 'S02', 'A2')).toBeNull();
     await ok(
       core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Foto kegiatan', entry: true }),
     );
     await ok(score('J1', 'S02', 'A2', null));
     const entries = await history({ juror: 'J1', site: 'S02', indicator: 'A2' });
     expect(entries.map((e) => [e.kind, e.oldText, e.newText, e.oldValue, e.newValue, e.actor])).toEqual([
+      ['note', null, 'catatan', null, null, 'J1'],
+      ['note', 'catatan', null, null, null, 'J1'],
       ['score', null, null, null, 3, 'J1'],
       ['note', null, 'Ada SK', null, null, 'J1'],
       ['note', 'Ada SK', null, null, null, 'J1'],
       ['note', null, 'Foto kegiatan', null, null, 'sekretariat'],
-      ['note', 'Foto kegiatan', null, null, null, 'J1'],
       ['score', null, null, 3, null, 'J1'],
     ]);
     expect(await valueOf('J1', 'S02', 'A2')).toBeNull();
-    // undo brings back the score, then its note
+    expect(await noteOf('J1', 'S02', 'A2')).toBe('Foto kegiatan');
+    // undo brings back the score, then takes back the note
     const here = { competition: C, juror: 'J1', site: 'S02' };
     expect(await ok(core.call('scoring.undo', here))).toEqual({ undone: { kind: 'score', indicator: 'A2' } });
-    expect((await sheet('J1', 'S02')).scores).toMatchObject([{ indicator: 'A2', value: 3, note: null }]);
+    expect((await sheet('J1', 'S02')).scores).toMatchObject([{ indicator: 'A2', value: 3 }]);
     expect(await ok(core.call('scoring.undo', here))).toEqual({ undone: { kind: 'note', indicator: 'A2' } });
-    expect((await sheet('J1', 'S02')).scores).toMatchObject([{ indicator: 'A2', value: 3, note: 'Foto kegiatan' }]);
+    expect(await noteOf('J1', 'S02', 'A2')).toBeNull();
+    expect(verifyDatabase(core.db).count).toBe(0);
+  });
+
+  it('are checked by verify against the history: a note changed or left behind outside the app is reported', async () => {
+    await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'Kader aktif' }));
+    expect(verifyDatabase(core.db).count).toBe(0);
+    core.db.prepare(`UPDATE note SET note = 'Kader tidak aktif' WHERE indicator_code = 'A2'`).run();
+    expect(verifyDatabase(core.db).problems).toEqual([
+      { key: 'verify.note', params: { competition: C, juror: 'J1', site: 'S02', indicator: 'A2' } },
+    ]);
+    core.db.prepare(`UPDATE note SET note = 'Kader aktif' WHERE indicator_code = 'A2'`).run();
+    core.db.prepare(`DELETE FROM note WHERE indicator_code = 'A2'`).run();
+    expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual(['verify.note']);
+    core.db
+      .prepare(
+        `INSERT INTO note (site_id, juror_id, indicator_code, note, updated_at)
+         SELECT s.id, j.id, 'A2', 'Kader aktif', 'now' FROM site s JOIN juror j ON j.competition_id = s.competition_id
+         JOIN competition c ON c.id = s.competition_id WHERE c.code = ? AND s.code = 'S02' AND j.code = 'J1'`,
+      )
+      .run(C);
     expect(verifyDatabase(core.db).count).toBe(0);
   });
 });
@@ -292,7 +320,8 @@ describe('undo', () => {
     expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'score', indicator: 'A1' } });
     expect(await valueOf('J4', 'S01', 'A1')).toBeNull();
     expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'note', indicator: 'A2' } });
-    expect((await sheet('J4', 'S01')).scores.find((s) => s.indicator === 'A2')).toMatchObject({ value: 5, note: null });
+    expect((await sheet('J4', 'S01')).scores.find((s) => s.indicator === 'A2')).toMatchObject({ value: 5 });
+    expect((await sheet('J4', 'S01')).notes).toEqual([]);
     expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'score', indicator: 'A2' } });
     expect(await valueOf('J4', 'S01', 'A2')).toBe(3);
     expect(await ok(core.call('scoring.undo', where))).toEqual({ undone: { kind: 'score', indicator: 'A2' } });

@@ -1,9 +1,10 @@
 /**
- * Scoring a whole site as a juror does with the keyboard alone: on a level radio group a digit chooses and Enter
- * moves on; on a number field the value is typed and Enter saves, N moves on; on a household checklist the
- * number of visited families is typed and each item answered "Ya" with Tab and Space, then N moves on.
+ * Scoring a whole site as a juror does with the keyboard alone, counting every key pressed: on a level radio group
+ * a digit chooses and Enter moves on; on a number field the value is typed and Enter saves and moves on; on a
+ * household checklist (at the default number of families visited) B answers "Ya" for the focused item in every
+ * family and moves to the next item, and after the last item on to the next indicator. Used by the e2e tests and
+ * by `npm run bench` (the number of key presses for the default P2WKSS sheet).
  */
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 
 /** The code of the indicator that holds the keyboard focus. */
@@ -11,36 +12,52 @@ export function focusedIndicator(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.closest('li[data-indicator]')?.getAttribute('data-indicator') ?? null);
 }
 
-export async function scoreSiteWithKeyboard(page: Page, total: number): Promise<void> {
+/** What kind of control holds the focus: a level, a number field, a checklist cell, or something else. */
+function focusedKind(page: Page): Promise<'radio' | 'number' | 'cell' | 'other'> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return 'other';
+    if (el.getAttribute('role') === 'radio') return 'radio';
+    if (el.closest('.number-entry') && el.tagName === 'INPUT') return 'number';
+    if (el.classList.contains('yesno')) return 'cell';
+    return 'other';
+  });
+}
+
+/**
+ * Scores every indicator of the open sheet from the keyboard focus on (the sheet puts it on the first unscored
+ * indicator) until the progress reads `total` of `total`; returns the number of key presses it took.
+ */
+export async function scoreSiteWithKeyboard(page: Page, total: number): Promise<number> {
+  let presses = 0;
+  const press = async (key: string) => {
+    presses += 1;
+    await page.keyboard.press(key);
+  };
   const done = page.getByText(`${total} dari ${total} indikator dinilai`);
   for (let step = 0; step < total * 2 && (await done.count()) === 0; step += 1) {
     const code = await focusedIndicator(page);
-    if (!code) throw new Error(`the keyboard focus left the indicators after step ${step}`);
+    if (!code) throw new Error(`the keyboard focus left the indicators after step ${step} (${presses} key presses)`);
     const row = page.locator(`li[data-indicator="${code}"]`);
-    const role = await page.evaluate(() => document.activeElement?.getAttribute('role') ?? '');
-    if (role === 'radio') {
-      await page.keyboard.press(String(3 + (step % 3))); // a level: 3, 4 or 5
-      await row.getByText('Tersimpan').waitFor();
-      await page.keyboard.press('Enter');
-    } else if ((await row.locator('.household').count()) > 0) {
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type('1');
-      await expect.poll(() => row.locator('.household-table tbody tr').count()).toBe(1);
-      const items = (await row.locator('.household-table thead th').count()) - 1;
-      for (let i = 0; i < items; i += 1) {
-        await page.keyboard.press('Tab'); // to "Ya"
-        await page.keyboard.press('Space');
-        await page.keyboard.press('Tab'); // past "Tidak"
-      }
+    const saved = row.locator('.indicator-input .save-state.saved');
+    const kind = await focusedKind(page);
+    if (kind === 'radio') {
+      await press(String(3 + (step % 3))); // a level: 3, 4 or 5
+      await saved.waitFor();
+      await press('Enter');
+    } else if (kind === 'cell') {
+      const items = await row.locator('.household-table thead th .household-item').count();
+      for (let i = 0; i < items; i += 1) await press('b'); // "Ya" for this item in every family, then the next item
       await row.locator('.household-result.complete').waitFor();
-      await row.getByText('Tersimpan').waitFor();
-      await page.keyboard.press('n');
+      await saved.waitFor();
+    } else if (kind === 'number') {
+      for (const digit of '80') await press(digit);
+      await press('Enter'); // saves and moves on
+      await saved.waitFor();
     } else {
-      await page.keyboard.type('80');
-      await page.keyboard.press('Enter');
-      await row.getByText('Tersimpan').waitFor();
-      await page.keyboard.press('n');
+      throw new Error(`the keyboard focus is on no control of ${code} after ${presses} key presses`);
     }
   }
   await done.first().waitFor();
+  return presses;
 }

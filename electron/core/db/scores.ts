@@ -210,6 +210,8 @@ export interface SetHouseholdInput {
   indicator: string;
   answers: (boolean | null)[][];
   actor: string;
+  /** Required to change an existing score on a reopened sheet; kept in the history. */
+  reason?: string | undefined;
   device?: string | undefined;
 }
 
@@ -246,7 +248,6 @@ interface SheetContext {
 interface ScoreRow {
   id: number;
   value: number;
-  note: string | null;
   instrument_id: number;
   updated_at: string;
 }
@@ -258,7 +259,12 @@ interface SheetState {
   reopened: boolean;
 }
 
-const VALUE_KINDS = new Set<HistoryKind>(['score', 'note', 'household']);
+const VALUE_KINDS = new Set<HistoryKind>(['score', 'note', 'household', 'evidence']);
+
+/** What the history records of a photo (as electron/core/evidence/store.ts writes it): its content hash and name. */
+function photoText(sha: string, name: string): string {
+  return `sha256:${sha} ${name}`;
+}
 
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
@@ -505,7 +511,7 @@ export class ScoreRepository {
   /** The stored row of a cell, whatever instrument version it was given on. */
   private scoreRow(ctx: SheetContext, indicator: string): ScoreRow | undefined {
     return this.q<[number, number, string], ScoreRow>(
-      'SELECT id, value, note, instrument_id, updated_at FROM score WHERE site_id = ? AND juror_id = ? AND indicator_code = ?',
+      'SELECT id, value, instrument_id, updated_at FROM score WHERE site_id = ? AND juror_id = ? AND indicator_code = ?',
     ).get(ctx.siteId, ctx.jurorId, indicator);
   }
 
@@ -583,8 +589,7 @@ export class ScoreRepository {
       at,
     };
     if (value === null) {
-      // Clearing a score takes its note with it: the note's loss is a history entry of its own, before the score's.
-      if (current!.note !== null) this.appendHistory({ ...base, kind: 'note', oldText: current!.note, newText: null, undoes: null });
+      // Clearing a score leaves its note alone: notes are kept apart (schema 5).
       this.q('DELETE FROM score WHERE id = ?').run(current!.id);
     } else {
       this.upsertScore(ctx, indicator, value, at, how.actor, device);
@@ -600,46 +605,54 @@ export class ScoreRepository {
     return { indicator, value, savedAt: at };
   }
 
-  /** Sets or clears (empty) the note of a scored cell, with a 'note' history entry; an unchanged note writes nothing. */
+  /**
+   * Sets or clears (empty) the note of a cell, with a 'note' history entry; an unchanged note writes nothing. A note
+   * may come before the score (a juror writes what they see first); it is kept apart from the score (schema 5).
+   */
   setNote(input: SetNoteInput): { indicator: string; note: string | null; savedAt: string } {
     return this.tx(() => {
       const ctx = this.context(input);
       this.eligibleIndicator(ctx, input.indicator);
-      this.openSheet(ctx);
+      const state = this.openSheet(ctx);
       const note = input.note.trim() === '' ? null : input.note;
-      return this.writeNote(ctx, input.indicator, note, { actor: input.actor, device: input.device, undoes: null });
+      return this.writeNote(ctx, state, input.indicator, note, { actor: input.actor, device: input.device, undoes: null });
     });
+  }
+
+  private noteRow(ctx: SheetContext, indicator: string): { note: string; updated_at: string } | undefined {
+    return this.q<[number, number, string], { note: string; updated_at: string }>(
+      'SELECT note, updated_at FROM note WHERE site_id = ? AND juror_id = ? AND indicator_code = ?',
+    ).get(ctx.siteId, ctx.jurorId, indicator);
   }
 
   private writeNote(
     ctx: SheetContext,
+    state: SheetState,
     indicator: string,
     note: string | null,
     how: { actor: string; device: string | undefined; undoes: string | null },
   ): { indicator: string; note: string | null; savedAt: string } {
-    const row = this.scoreRow(ctx, indicator);
-    const current = row && row.instrument_id === ctx.instrumentId ? row : undefined;
-    if (!current) {
-      if (note === null) return { indicator, note: null, savedAt: this.now() };
-      throw new UserError('score.noteNeedsScore', { indicator });
-    }
-    if (current.note === note) return { indicator, note, savedAt: current.updated_at };
+    const current = this.noteRow(ctx, indicator);
+    if ((current?.note ?? null) === note) return { indicator, note, savedAt: current?.updated_at ?? this.now() };
+    this.ensureSheet(ctx, state);
     const at = this.now();
     const device = how.device ?? this.device();
-    this.q('UPDATE score SET note = ?, updated_at = ?, updated_by = ?, device = ? WHERE id = ?').run(
-      note,
-      at,
-      how.actor,
-      device,
-      current.id,
-    );
+    if (note === null) {
+      this.q('DELETE FROM note WHERE site_id = ? AND juror_id = ? AND indicator_code = ?').run(ctx.siteId, ctx.jurorId, indicator);
+    } else {
+      this.q(
+        `INSERT INTO note (site_id, juror_id, indicator_code, note, updated_at, updated_by, device) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (site_id, juror_id, indicator_code) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at,
+           updated_by = excluded.updated_by, device = excluded.device`,
+      ).run(ctx.siteId, ctx.jurorId, indicator, note, at, how.actor, device);
+    }
     this.appendHistory({
       competition: ctx.competition,
       kind: 'note',
       juror: ctx.juror,
       site: ctx.site,
       indicator,
-      oldText: current.note,
+      oldText: current?.note ?? null,
       newText: note,
       instrumentVersion: ctx.instrumentVersion,
       actor: how.actor,
@@ -679,7 +692,12 @@ export class ScoreRepository {
       });
       const state = this.openSheet(ctx);
       const answers = input.answers.length === 0 ? null : JSON.stringify(input.answers);
-      return this.writeHousehold(ctx, state, ref, answers, { actor: input.actor, device: input.device, undoes: null });
+      return this.writeHousehold(ctx, state, ref, answers, {
+        actor: input.actor,
+        device: input.device,
+        undoes: null,
+        reason: input.reason?.trim() ? input.reason.trim() : null,
+      });
     });
   }
 
@@ -696,7 +714,7 @@ export class ScoreRepository {
     state: SheetState,
     ref: IndicatorRef,
     answers: string | null,
-    how: { actor: string; device: string | undefined; undoes: string | null; score?: number | null },
+    how: { actor: string; device: string | undefined; undoes: string | null; score?: number | null; reason?: string | null },
   ): { indicator: string; score: number | null; savedAt: string } {
     const indicator = ref.indicator.code;
     const household = ref.indicator.household!;
@@ -713,7 +731,7 @@ export class ScoreRepository {
       score = complete ? householdScore(household, ref.scale, flat.filter((a) => a === true).length, flat.length) : null;
     }
     if (oldAnswers === answers && sameNumber(oldScore, score)) return { indicator, score, savedAt: current?.updated_at ?? this.now() };
-    if (state.reopened && current !== undefined && !sameNumber(oldScore, score) && how.undoes === null) {
+    if (state.reopened && current !== undefined && !sameNumber(oldScore, score) && how.undoes === null && !how.reason) {
       throw new UserError('score.reasonRequired', { juror: ctx.juror, site: ctx.site, indicator });
     }
     this.ensureSheet(ctx, state);
@@ -729,21 +747,6 @@ export class ScoreRepository {
     }
     if (!sameNumber(oldScore, score)) {
       if (score === null) {
-        if (current!.note !== null) {
-          this.appendHistory({
-            competition: ctx.competition,
-            kind: 'note',
-            juror: ctx.juror,
-            site: ctx.site,
-            indicator,
-            oldText: current!.note,
-            newText: null,
-            instrumentVersion: ctx.instrumentVersion,
-            actor: how.actor,
-            device,
-            at,
-          });
-        }
         this.q('DELETE FROM score WHERE id = ?').run(current!.id);
       } else {
         this.upsertScore(ctx, indicator, score, at, how.actor, device);
@@ -763,6 +766,7 @@ export class ScoreRepository {
       actor: how.actor,
       device,
       at,
+      reason: how.reason ?? null,
       undoes: how.undoes,
     });
     return { indicator, score, savedAt: at };
@@ -797,13 +801,57 @@ export class ScoreRepository {
       const how = { actor: input.actor, device: input.device, undoes: target.uuid };
       const indicator = target.indicator!;
       if (target.kind === 'score') this.writeScore(ctx, state, indicator, target.old_value, { ...how, reason: null });
-      else if (target.kind === 'note') this.writeNote(ctx, indicator, target.old_text, how);
+      else if (target.kind === 'note') this.writeNote(ctx, state, indicator, target.old_text, how);
+      else if (target.kind === 'evidence') this.undoPhoto(ctx, target, how);
       else {
         const ref = ctx.parsed.byCode.get(indicator);
         if (!ref?.indicator.household) throw new UserError('indicator.notFound', { code: indicator }, 'not-found');
         this.writeHousehold(ctx, state, ref, target.old_text, { ...how, score: target.old_value });
       }
       return { undone: { kind: target.kind, indicator } };
+    });
+  }
+
+  /**
+   * Takes back a photo's addition (the photo is marked removed; its file stays) or its removal (the photo comes
+   * back as a new row with the same file), with an 'evidence' entry that names the entry it takes back.
+   */
+  private undoPhoto(ctx: SheetContext, target: HistoryRow, how: { actor: string; device: string | undefined; undoes: string }): void {
+    const added = target.old_text === null;
+    const text = (added ? target.new_text : target.old_text) ?? '';
+    const indicator = target.indicator!;
+    const rows = this.q<
+      [number, number, string],
+      { id: number; name: string; mime: string; size: number; sha256: string; thumb_sha256: string | null; removed_at: string | null }
+    >(
+      'SELECT id, name, mime, size, sha256, thumb_sha256, removed_at FROM evidence WHERE site_id = ? AND juror_id = ? AND indicator_code = ? ORDER BY id DESC',
+    )
+      .all(ctx.siteId, ctx.jurorId, indicator)
+      .filter((r) => photoText(r.sha256, r.name) === text && (r.removed_at === null) === added);
+    const row = rows[0];
+    if (!row) throw new UserError('evidence.notFound', { uuid: target.uuid }, 'not-found');
+    const at = this.now();
+    const device = how.device ?? this.device();
+    if (added) this.q('UPDATE evidence SET removed_at = ? WHERE id = ?').run(at, row.id);
+    else {
+      this.q(
+        `INSERT INTO evidence (uuid, site_id, juror_id, indicator_code, name, mime, size, sha256, thumb_sha256, created_at, device, removed_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+      ).run(randomUUID(), ctx.siteId, ctx.jurorId, indicator, row.name, row.mime, row.size, row.sha256, row.thumb_sha256, at, device);
+    }
+    this.appendHistory({
+      competition: ctx.competition,
+      kind: 'evidence',
+      juror: ctx.juror,
+      site: ctx.site,
+      indicator,
+      oldText: added ? text : null,
+      newText: added ? null : text,
+      instrumentVersion: ctx.instrumentVersion,
+      actor: how.actor,
+      device,
+      at,
+      undoes: how.undoes,
     });
   }
 
@@ -814,6 +862,7 @@ export class ScoreRepository {
 
   private problems(ctx: SheetContext): ReviewProblem[] {
     const scores = this.currentScores(ctx);
+    const notes = this.notes(ctx);
     const photos = new Set(
       this.q<[number, number], { indicator_code: string }>(
         'SELECT DISTINCT indicator_code FROM evidence WHERE site_id = ? AND juror_id = ? AND removed_at IS NULL',
@@ -829,7 +878,8 @@ export class ScoreRepository {
         problems.push({ indicator: code, need: 'score' });
         continue;
       }
-      if (levelIn(ref.indicator.evidence?.noteAt, score.value) && !score.note?.trim()) problems.push({ indicator: code, need: 'note' });
+      if (levelIn(ref.indicator.evidence?.noteAt, score.value) && !notes.get(code)?.trim())
+        problems.push({ indicator: code, need: 'note' });
       if (levelIn(ref.indicator.evidence?.photoAt, score.value) && !photos.has(code)) problems.push({ indicator: code, need: 'photo' });
     }
     return problems;
@@ -915,10 +965,23 @@ export class ScoreRepository {
   /** The scores that count on this sheet (current instrument version, eligible indicators), by indicator. */
   private currentScores(ctx: SheetContext): Map<string, SheetScore> {
     const rows = this.q<[number, number, number], SheetScore>(
-      'SELECT indicator_code AS indicator, value, note, updated_at AS updatedAt FROM score WHERE juror_id = ? AND site_id = ? AND instrument_id = ?',
+      'SELECT indicator_code AS indicator, value, updated_at AS updatedAt FROM score WHERE juror_id = ? AND site_id = ? AND instrument_id = ?',
     ).all(ctx.jurorId, ctx.siteId, ctx.instrumentId);
     const eligible = new Set(this.eligibleRefs(ctx).map((r) => r.indicator.code));
     return new Map(rows.filter((r) => eligible.has(r.indicator)).map((r) => [r.indicator, r]));
+  }
+
+  /** The notes of this sheet's eligible indicators, by indicator. */
+  private notes(ctx: SheetContext): Map<string, string> {
+    const eligible = new Set(this.eligibleRefs(ctx).map((r) => r.indicator.code));
+    return new Map(
+      this.q<[number, number], { indicator: string; note: string }>(
+        'SELECT indicator_code AS indicator, note FROM note WHERE juror_id = ? AND site_id = ?',
+      )
+        .all(ctx.jurorId, ctx.siteId)
+        .filter((r) => eligible.has(r.indicator))
+        .map((r) => [r.indicator, r.note]),
+    );
   }
 
   sheet(ref: SheetRef): ScoreSheet {
@@ -953,6 +1016,9 @@ export class ScoreRepository {
       finalised: state.finalisedAt !== null,
       finalisedAt: state.finalisedAt,
       scores: [...scores.values()].sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!),
+      notes: [...this.notes(ctx)]
+        .map(([indicator, note]) => ({ indicator, note }))
+        .sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!),
       household: household.sort((a, b) => order.get(a.indicator)! - order.get(b.indicator)!),
       evidence,
       events: this.events(ctx),

@@ -282,8 +282,16 @@ export const sessionHandlers: {
   'scoring.setNote': ({ competition, juror, site, indicator, note, entry }, deps) =>
     deps.store.scores.setNote({ competition, juror, site, indicator, note, actor: writerFor(deps, competition, juror, entry) }),
 
-  'scoring.setHousehold': ({ competition, juror, site, indicator, answers }, deps) =>
-    deps.store.scores.setHousehold({ competition, juror, site, indicator, answers, actor: writerFor(deps, competition, juror, false) }),
+  'scoring.setHousehold': ({ competition, juror, site, indicator, answers, reason }, deps) =>
+    deps.store.scores.setHousehold({
+      competition,
+      juror,
+      site,
+      indicator,
+      answers,
+      reason,
+      actor: writerFor(deps, competition, juror, false),
+    }),
 
   'scoring.undo': ({ competition, juror, site }, deps) =>
     deps.store.scores.undo({ competition, juror, site, actor: writerFor(deps, competition, juror, false) }),

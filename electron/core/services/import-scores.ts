@@ -262,9 +262,9 @@ export function applyScores(store: Store, competition: string, file: string, lin
         const key = `${juror}\u0000${site}`;
         let cells = sheets.get(key);
         if (!cells) {
-          cells = new Map(
-            store.scores.sheet({ competition, juror, site }).scores.map((s) => [s.indicator, { value: s.value, note: s.note }]),
-          );
+          const sheet = store.scores.sheet({ competition, juror, site });
+          const notes = new Map(sheet.notes.map((n) => [n.indicator, n.note]));
+          cells = new Map(sheet.scores.map((s) => [s.indicator, { value: s.value, note: notes.get(s.indicator) ?? null }]));
           sheets.set(key, cells);
         }
         return cells;

@@ -1,7 +1,10 @@
 /**
  * Scoring on a site visit: who is scoring (the session lives in the core), the juror's sites and progress, and
- * the open sheet. Every change is sent at once; the sheet is reloaded from the core after each change, so what
- * the screen shows is what is stored.
+ * the open sheet. Every change is sent at once, in order; the sheet is reloaded from the core after each change, so
+ * what the screen shows is what is stored. While a checklist tick or a typed note is on its way, the screen shows
+ * it from `households` / `notes` (dropped once the core has stored it); "Tersimpan" only after the core answered.
+ * Notes being typed are sent shortly after the last keystroke, and at once when the sheet closes or the page is
+ * hidden or closed (then with `keepalive`, so that a reload does not lose them).
  */
 import { create } from 'zustand';
 import type { ChannelInput, Result, ReviewProblem, ScoreSheet, SessionInfo, SheetProgress } from '../../../shared/contract/schemas.js';
@@ -10,17 +13,36 @@ import { call } from '../api.js';
 import { useAppStore } from './app.js';
 
 export type SaveState = 'saving' | 'saved' | 'error';
+export type Answers = (boolean | null)[][];
+type UndoneKind = 'score' | 'note' | 'household' | 'evidence';
+
+/** A change the core refused, shown next to its indicator, with what can be sent again once a reason is given. */
+export interface Refusal {
+  error: AppError;
+  retry: { kind: 'score'; value: number | null } | { kind: 'household'; answers: Answers } | null;
+}
 
 interface ScoringState {
   session: SessionInfo | null;
   progress: SheetProgress[];
   site: string | null;
   sheet: ScoreSheet | null;
+  /** Save states by indicator (scores, checklists) and by `note:<indicator>` (notes). */
   saveState: Record<string, SaveState>;
   review: ReviewProblem[] | null;
+  /** Checklist answers as the juror last set them, until the core has them. */
+  households: Record<string, Answers>;
+  /** Notes as typed, until the core has them. */
+  notes: Record<string, string>;
+  refused: Record<string, Refusal>;
+  /** What the last undo took back, for the toast. */
+  undone: { kind: UndoneKind; indicator: string; n: number } | null;
+  typeNote(indicator: string, note: string): void;
+  /** Sends every note still being typed (keepalive: the page is going away). */
+  flushNotes(keepalive?: boolean): Promise<void>;
+  retryWithReason(indicator: string, reason: string): Promise<boolean>;
+  dismissRefusal(indicator: string): void;
   loadSession(): Promise<void>;
-  enter(competition: string, juror: string, pin?: string): Promise<AppError | null>;
-  leave(): Promise<void>;
   /**
    * Locks the session (the laptop left unused): what is being typed is saved first, then the core locks it. A juror
    * without a PIN is signed out instead. `known`: the session is already locked in the core (a write was refused).
@@ -30,6 +52,8 @@ interface ScoringState {
   showLocked(session: SessionInfo): void;
   /** Why the lock screen shows: the laptop was left unused, or the app restarted. */
   lockReason: 'idle' | 'restart';
+  enter(competition: string, juror: string, pin?: string): Promise<AppError | null>;
+  leave(): Promise<void>;
   loadProgress(): Promise<void>;
   /** Opens a site's sheet; `focus`: the indicator to put the keyboard on once it is shown (else the first unscored). */
   openSite(site: string | null, focus?: string | null): Promise<void>;
@@ -39,7 +63,7 @@ interface ScoringState {
   reloadSheet(): Promise<void>;
   setScore(indicator: string, value: number | null, reason?: string): Promise<boolean>;
   setNote(indicator: string, note: string): Promise<boolean>;
-  setHousehold(indicator: string, answers: (boolean | null)[][]): Promise<boolean>;
+  setHousehold(indicator: string, answers: Answers, reason?: string): Promise<boolean>;
   undo(): Promise<void>;
   loadReview(): Promise<void>;
   finalise(signature: Uint8Array, pin?: string): Promise<AppError | null>;
@@ -66,13 +90,25 @@ function inOrder<T>(write: () => Promise<T>): Promise<T> {
   return next;
 }
 
-type CellWrite = (at: { competition: string; juror: string; site: string }) => Promise<Result<unknown>>;
+/** A count per saved thing, so that only the latest change's answer clears what the screen shows meanwhile. */
+const sequence: Record<string, number> = {};
+const bump = (key: string): number => (sequence[key] = (sequence[key] ?? 0) + 1);
+const noteTimers = new Map<string, number>();
+const NOTE_DELAY_MS = 600;
+
+type Address = { competition: string; juror: string; site: string };
 
 /**
  * Writes the core refused because the session had locked meanwhile: kept, in order, with the sheet they were for,
  * and sent again once the juror has given their PIN, so that nothing typed before the lock is lost.
  */
-const held: { at: { competition: string; juror: string; site: string }; indicator: string; write: CellWrite; progress: boolean }[] = [];
+const held: { at: Address; indicator: string; write: (at: Address) => Promise<Result<unknown>> }[] = [];
+
+function without<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const next = { ...record };
+  delete next[key];
+  return next;
+}
 
 export const useScoringStore = create<ScoringState>((set, get) => {
   /** The sheet's address, or null when none is open. */
@@ -82,29 +118,66 @@ export const useScoringStore = create<ScoringState>((set, get) => {
   };
   const mark = (indicator: string, state: SaveState) => set((s) => ({ saveState: { ...s.saveState, [indicator]: state } }));
 
-  /** One write of one indicator: marked saving, sent in order, marked saved (or error), then the sheet reloaded. */
+  /**
+   * One write of one indicator: marked saving, sent in order, marked saved (or refused: the message goes next to
+   * the indicator), then the sheet reloaded.
+   */
   async function saveCell(
     indicator: string,
     write: (at: { competition: string; juror: string; site: string }) => Promise<Result<unknown>>,
     progressChanges: boolean,
+    retry: Refusal['retry'] = null,
   ): Promise<boolean> {
     const at = where();
     if (!at) return false;
     mark(indicator, 'saving');
     const result = await inOrder(() => write(at));
     if (!result.ok && result.error.key === 'session.idle') {
-      held.push({ at, indicator, write, progress: progressChanges });
+      held.push({ at, indicator, write });
       await get().lock(true);
       return false;
     }
     if (!result.ok) {
       mark(indicator, 'error');
-      notify(result.error);
+      set((s) => ({ refused: { ...s.refused, [indicator]: { error: result.error, retry } } }));
+      await get().reloadSheet();
       return false;
     }
     mark(indicator, 'saved');
+    if (get().refused[indicator]) set((s) => ({ refused: without(s.refused, indicator) }));
     await Promise.all([get().reloadSheet(), progressChanges ? get().loadProgress() : undefined]);
     return true;
+  }
+
+  /** Sends the note being typed for one indicator (now, in order; or at once with keepalive when the page goes). */
+  async function sendNote(indicator: string, keepalive: boolean): Promise<void> {
+    window.clearTimeout(noteTimers.get(indicator));
+    noteTimers.delete(indicator);
+    const note = get().notes[indicator];
+    const at = where();
+    if (note === undefined || !at) return;
+    const key = `note:${indicator}`;
+    const mine = bump(key);
+    mark(key, 'saving');
+    const write = () => call('scoring.setNote', { ...at, indicator, note }, { keepalive });
+    // Leaving the page: sent at once, not behind the queue (which would never run).
+    const result = await (keepalive ? write() : inOrder(write));
+    if (sequence[key] !== mine) return; // typed on since: the later write reports
+    if (!result.ok && result.error.key === 'session.idle') {
+      // Kept on screen and sent again after the PIN.
+      held.push({ at, indicator: key, write: (to) => call('scoring.setNote', { ...to, indicator, note }) });
+      await get().lock(true);
+      return;
+    }
+    if (!result.ok) {
+      mark(key, 'error');
+      set((s) => ({ refused: { ...s.refused, [indicator]: { error: result.error, retry: null } } }));
+      return;
+    }
+    await get().reloadSheet();
+    if (sequence[key] !== mine) return;
+    mark(key, 'saved');
+    set((s) => ({ notes: get().notes[indicator] === note ? without(s.notes, indicator) : s.notes }));
   }
 
   return {
@@ -114,6 +187,10 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     sheet: null,
     saveState: {},
     review: null,
+    households: {},
+    notes: {},
+    refused: {},
+    undone: null,
     loadSession: async () => {
       const result = await call('session.get', {});
       if (!result.ok) return;
@@ -135,7 +212,7 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       const app = useAppStore.getState();
       const unlocking = before !== null && before.competition === competition && before.juror === juror;
       if (unlocking) set({ session: result.value });
-      else set({ session: result.value, site: null, sheet: null, saveState: {}, review: null });
+      else set({ session: result.value, site: null, sheet: null, saveState: {}, review: null, households: {}, notes: {}, refused: {} });
       // The same juror coming back (after a lock, a reload or a restart): the writes held meanwhile are sent, and
       // the sheet they were on is opened again.
       for (const h of held.splice(0)) {
@@ -157,6 +234,7 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       return null;
     },
     leave: async () => {
+      await get().flushNotes();
       held.length = 0;
       await call('session.leave', {});
       useAppStore.getState().remember({ juror: null, site: null, indicator: null });
@@ -166,9 +244,8 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       const session = get().session;
       if (!session) return;
       if (!known) {
-        // Leaving a field saves what was typed in it (notes are saved on blur); the writes are then let through.
-        if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
-        await Promise.resolve();
+        // What is being typed is sent first; the writes already on their way are let through.
+        await get().flushNotes();
         await writes;
       }
       const result = await call('session.lock', {});
@@ -189,27 +266,91 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     focus: null,
     clearFocus: () => set({ focus: null }),
     openSite: async (site, focus) => {
+      await get().flushNotes();
       useAppStore.getState().remember({ site, indicator: focus ?? null });
-      set({ site, sheet: null, saveState: {}, review: null, focus: focus ?? null });
+      set({ site, sheet: null, saveState: {}, review: null, households: {}, notes: {}, refused: {}, undone: null, focus: focus ?? null });
       if (site) await get().reloadSheet();
     },
     reloadSheet: async () => {
       const at = where();
       if (!at) return;
-      const result = await call('scoring.sheet', at);
+      // Behind the writes already sent, so that an older answer never replaces a newer one.
+      const result = await inOrder(() => call('scoring.sheet', at));
       if (!result.ok) return notify(result.error);
       if (get().site === at.site) set({ sheet: result.value });
     },
     setScore: (indicator, value, reason) =>
-      saveCell(indicator, (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }), true),
-    setNote: (indicator, note) => saveCell(indicator, (at) => call('scoring.setNote', { ...at, indicator, note }), false),
-    setHousehold: (indicator, answers) => saveCell(indicator, (at) => call('scoring.setHousehold', { ...at, indicator, answers }), true),
+      saveCell(
+        indicator,
+        (at) => call('scoring.setScore', { ...at, indicator, value, ...(reason ? { reason } : {}) }, { keepalive: true }),
+        true,
+        {
+          kind: 'score',
+          value,
+        },
+      ),
+    setNote: async (indicator, note) => {
+      set((s) => ({ notes: { ...s.notes, [indicator]: note } }));
+      await sendNote(indicator, false);
+      return get().saveState[`note:${indicator}`] === 'saved';
+    },
+    typeNote: (indicator, note) => {
+      set((s) => ({ notes: { ...s.notes, [indicator]: note } }));
+      bump(`note:${indicator}`);
+      mark(`note:${indicator}`, 'saving');
+      window.clearTimeout(noteTimers.get(indicator));
+      noteTimers.set(
+        indicator,
+        window.setTimeout(() => void sendNote(indicator, false), NOTE_DELAY_MS),
+      );
+    },
+    flushNotes: async (keepalive = false) => {
+      await Promise.all([...noteTimers.keys()].map((indicator) => sendNote(indicator, keepalive)));
+    },
+    setHousehold: async (indicator, answers, reason) => {
+      const key = `household:${indicator}`;
+      const mine = bump(key);
+      set((s) => ({ households: { ...s.households, [indicator]: answers } }));
+      const saved = await saveCell(
+        indicator,
+        (at) => call('scoring.setHousehold', { ...at, indicator, answers, ...(reason ? { reason } : {}) }, { keepalive: true }),
+        true,
+        { kind: 'household', answers },
+      );
+      // The latest tick's answer (or refusal) ends the wait: the screen shows what the core holds.
+      if (sequence[key] === mine) set((s) => ({ households: without(s.households, indicator) }));
+      return saved;
+    },
+    retryWithReason: async (indicator, reason) => {
+      const refusal = get().refused[indicator];
+      if (!refusal?.retry || !reason.trim()) return false;
+      return refusal.retry.kind === 'score'
+        ? get().setScore(indicator, refusal.retry.value, reason.trim())
+        : get().setHousehold(indicator, refusal.retry.answers, reason.trim());
+    },
+    dismissRefusal: (indicator) => set((s) => ({ refused: without(s.refused, indicator) })),
     undo: async () => {
       const at = where();
       if (!at) return;
+      await get().flushNotes();
       const result = await inOrder(() => call('scoring.undo', at));
       if (!result.ok) return notify(result.error);
+      const undone = result.value.undone;
       await Promise.all([get().reloadSheet(), get().loadProgress()]);
+      if (undone?.indicator) {
+        const indicator = undone.indicator;
+        // What the screen showed of that indicator gives way to what the core now holds.
+        bump(`note:${indicator}`);
+        bump(`household:${indicator}`);
+        set((s) => ({
+          households: without(s.households, indicator),
+          notes: without(s.notes, indicator),
+          refused: without(s.refused, indicator),
+          // The score's state follows from what is stored now ("Belum dinilai" when the undo cleared it).
+          saveState: { ...without(s.saveState, indicator), [`note:${indicator}`]: 'saved' },
+          undone: { kind: undone.kind as UndoneKind, indicator, n: (s.undone?.n ?? 0) + 1 },
+        }));
+      }
     },
     loadReview: async () => {
       const at = where();
@@ -255,3 +396,11 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     },
   };
 });
+
+// A note typed just before the page is closed, reloaded or hidden still reaches the core.
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => void useScoringStore.getState().flushNotes(true));
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void useScoringStore.getState().flushNotes(true);
+  });
+}

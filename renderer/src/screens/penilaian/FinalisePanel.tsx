@@ -93,7 +93,7 @@ export function FinalisePanel({ detail, onClose }: { detail: CompetitionDetail; 
                     ))}
                   </td>
                   <td className="num">{v === undefined ? '—' : formatNumber(v, decimalsOf(v), lang)}</td>
-                  <td>{sheet.scores.find((s) => s.indicator === indicator.code)?.note ? '✓' : ''}</td>
+                  <td>{sheet.notes.some((n) => n.indicator === indicator.code) ? '✓' : ''}</td>
                   <td>{sheet.evidence.filter((e) => e.indicator === indicator.code).length || ''}</td>
                 </tr>
               );

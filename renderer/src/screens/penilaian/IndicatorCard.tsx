@@ -1,9 +1,11 @@
 /**
  * One indicator on the scoring screen: its rubric, the levels as a radio group (number keys choose, arrows move),
  * or a number field for wide scales, or the household checklist; a note; evidence photos; and what the instrument
- * requires at the chosen level (a note, a photo).
+ * requires at the chosen level (a note, a photo). A change the core refuses is explained here, next to the
+ * indicator, with the field it needs (a reason on a reopened sheet).
  */
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { describeError } from '../../../../shared/domain/errors.js';
 import type { EvidenceInfo } from '../../../../shared/contract/schemas.js';
 import { levelKey, scaleBounds, scaleLevels, type IndicatorRef } from '../../../../shared/domain/instrument.js';
 import { formatNumber, parseDecimal } from '../../../../shared/domain/numbers.js';
@@ -11,6 +13,7 @@ import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useScoringStore, type SaveState } from '../../stores/scoring.js';
 import { addPhotoFiles, EvidenceStrip } from './Evidence.js';
+import { focusNextIndicator } from './focus.js';
 import { HouseholdChecklist } from './Household.js';
 
 export function decimalsOf(value: number): number {
@@ -91,9 +94,12 @@ function NumberEntry(props: { item: IndicatorRef; value: number | undefined; dis
   const t = useT();
   // Keyed by the saved value in the parent, so a new value from the core starts a fresh field.
   const [text, setText] = useState(props.value === undefined ? '' : formatNumber(props.value, decimalsOf(props.value), lang));
+  const sent = useRef<string | null>(null);
   const { min, max } = scaleBounds(props.item.scale);
   const unit = 'unit' in props.item.scale && props.item.scale.unit ? ` ${props.item.scale.unit}` : '';
   function commit() {
+    if (sent.current === text) return; // Enter saved it; leaving the field afterwards sends nothing again
+    sent.current = text;
     if (text.trim() === '') return props.value === undefined ? undefined : props.onSet(null);
     const parsed = parseDecimal(text);
     if (parsed !== null && parsed !== props.value) props.onSet(parsed);
@@ -107,9 +113,18 @@ function NumberEntry(props: { item: IndicatorRef; value: number | undefined; dis
         inputMode="decimal"
         value={text}
         disabled={props.disabled}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          sent.current = null;
+          setText(e.target.value);
+        }}
         onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        onKeyDown={(e) => {
+          // Enter saves and moves on to the next indicator.
+          if (e.key !== 'Enter') return;
+          e.preventDefault();
+          commit();
+          focusNextIndicator(e.currentTarget);
+        }}
       />
       <span className="muted">
         {formatNumber(min, 0, lang)}–{formatNumber(max, 0, lang)}
@@ -121,44 +136,98 @@ function NumberEntry(props: { item: IndicatorRef; value: number | undefined; dis
 
 function NoteField(props: { indicator: string; note: string | null; required: boolean; disabled: boolean }) {
   const t = useT();
-  const setNote = useScoringStore((s) => s.setNote);
-  const [text, setText] = useState(props.note ?? '');
-  const timer = useRef<number | undefined>(undefined);
-  const saved = useRef(props.note ?? '');
-  // Typing is saved shortly after the last keystroke and on leaving the field: nothing typed waits for a button.
-  const flush = () => {
-    window.clearTimeout(timer.current);
-    if (text !== saved.current) {
-      saved.current = text;
-      void setNote(props.indicator, text);
-    }
-  };
-  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const typeNote = useScoringStore((s) => s.typeNote);
+  const flushNotes = useScoringStore((s) => s.flushNotes);
+  // What the juror typed and the core has not stored yet, else what the core holds (an undo redraws it).
+  const typed = useScoringStore((s) => s.notes[props.indicator]);
+  const state = useScoringStore((s) => s.saveState[`note:${props.indicator}`]);
+  const text = typed ?? props.note ?? '';
+  const status =
+    state === 'saving' ? t('penilaian.saving') : state === 'error' ? t('scoring.notSaved') : state === 'saved' ? t('penilaian.saved') : '';
   return (
     <label className={props.required && !text.trim() ? 'note required-missing' : 'note'}>
       <span>
         {t('scoring.note')}
         {props.required ? <b className="required-mark"> · {t('scoring.noteRequired')}</b> : null}
+        <span className={`note-state ${state ?? ''}`} aria-live="polite">
+          {status}
+        </span>
       </span>
       <textarea
         rows={1}
         value={text}
         disabled={props.disabled}
         aria-label={`${t('scoring.note')} ${props.indicator}`}
-        onChange={(e) => {
-          setText(e.target.value);
-          window.clearTimeout(timer.current);
-          const value = e.target.value;
-          timer.current = window.setTimeout(() => {
-            if (value !== saved.current) {
-              saved.current = value;
-              void setNote(props.indicator, value);
-            }
-          }, 600);
+        onChange={(e) => typeNote(props.indicator, e.target.value)}
+        onBlur={() => void flushNotes()}
+        onKeyDown={(e) => {
+          // Enter saves the note and moves on; Shift+Enter starts a new line.
+          if (e.key !== 'Enter' || e.shiftKey) return;
+          e.preventDefault();
+          void flushNotes();
+          focusNextIndicator(e.currentTarget);
         }}
-        onBlur={flush}
       />
     </label>
+  );
+}
+
+/** A refused change, next to its indicator: the message, and a reason field when a reason is what it needs. */
+function Refused(props: { indicator: string }) {
+  const t = useT();
+  const lang = useAppStore((s) => s.lang);
+  const refusal = useScoringStore((s) => s.refused[props.indicator]);
+  const retryWithReason = useScoringStore((s) => s.retryWithReason);
+  const dismiss = useScoringStore((s) => s.dismissRefusal);
+  const [reason, setReason] = useState('');
+  const box = useRef<HTMLDivElement>(null);
+  const needsReason = refusal?.error.key === 'score.reasonRequired' && refusal.retry !== null;
+  useEffect(() => {
+    if (!refusal) return;
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.querySelector<HTMLElement>('input')?.focus();
+  }, [refusal]);
+  if (!refusal) return null;
+  const apply = () => void retryWithReason(props.indicator, reason).then((done) => done && setReason(''));
+  return (
+    <div className="indicator-wide refusal-inline" ref={box} role="alert">
+      {needsReason ? (
+        <>
+          <b>{t('sheet.reasonNeeded')}</b>
+          <span className="muted small">{t('sheet.reasonWhy')}</span>
+          <div className="refusal-row">
+            <label className="inline">
+              {t('sheet.reasonLabel', { indicator: props.indicator })}
+              <input
+                value={reason}
+                placeholder={t('scoring.changeReasonHint')}
+                onChange={(e) => setReason(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    apply();
+                  } else if (e.key === 'Escape') dismiss(props.indicator);
+                }}
+              />
+            </label>
+            <button type="button" className="primary" disabled={!reason.trim()} onClick={apply}>
+              {t('sheet.applyWithReason')}
+            </button>
+            <button type="button" className="secondary" onClick={() => dismiss(props.indicator)}>
+              {t('sheet.dropChange')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="refusal-row">
+          <span>{describeError(refusal.error, lang)}</span>
+          <button type="button" className="secondary" onClick={() => dismiss(props.indicator)}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
+    </div>
   );
 }
 
@@ -227,7 +296,7 @@ export function IndicatorCard(props: {
             ))}
           </ul>
         ) : null}
-        <NoteField key={props.note ?? ''} indicator={indicator.code} note={props.note} required={noteRequired} disabled={props.disabled} />
+        <NoteField indicator={indicator.code} note={props.note} required={noteRequired} disabled={props.disabled} />
         <EvidenceStrip indicator={indicator.code} items={props.evidence} disabled={props.disabled} />
         {photoRequired && props.evidence.length === 0 ? <p className="required-missing-text">{t('scoring.photoRequired')}</p> : null}
       </div>
@@ -245,6 +314,7 @@ export function IndicatorCard(props: {
           {status}
         </span>
       </div>
+      <Refused indicator={indicator.code} />
       {indicator.household ? (
         <div className="indicator-wide">
           <HouseholdChecklist

@@ -1,27 +1,40 @@
 /**
  * The scoring screen of one site for the juror in session: indicators grouped by aspect (or by phase), every change
- * saved at once. Keys: number keys choose a level, arrows move within an indicator, Tab or Enter to the next one,
- * N jumps to the next unscored indicator, Ctrl+Z takes back the last change.
+ * saved at once. Keys: number keys choose a level, arrows move within an indicator, Enter (from a level, a number
+ * field or a note) to the next one, N jumps to the next unscored indicator, Ctrl+Z takes back the last change; on a
+ * household checklist the keys of Household.tsx. The head (progress, undo, review) stays in view while scrolling;
+ * an undo says what it took back.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CompetitionDetail } from '../../../../shared/contract/schemas.js';
 import { listIndicators, type IndicatorRef } from '../../../../shared/domain/instrument.js';
-import { Section, useT } from '../../components/common.js';
+import { useT } from '../../components/common.js';
 import { useScoringStore } from '../../stores/scoring.js';
 import { FinalisePanel, ReopenForm, SheetEvents } from './FinalisePanel.js';
+import { focusIndicator, focusNextIndicator } from './focus.js';
 import { IndicatorCard } from './IndicatorCard.js';
 
-function focusIndicator(root: HTMLElement | null, code: string | undefined): void {
-  if (!root || !code) return;
-  const row = root.querySelector<HTMLElement>(`li[data-indicator="${CSS.escape(code)}"]`);
-  const target = row?.querySelector<HTMLElement>('[role=radio][tabindex="0"], input:not([type=file]), button.yes');
-  row?.scrollIntoView({ block: 'center' });
-  target?.focus();
+/** "Diurungkan: catatan A2": what the last undo took back, for a few seconds. */
+function UndoToast() {
+  const t = useT();
+  const undone = useScoringStore((s) => s.undone);
+  const [hidden, setHidden] = useState(0);
+  useEffect(() => {
+    if (!undone) return;
+    const timer = window.setTimeout(() => setHidden(undone.n), 6000);
+    return () => window.clearTimeout(timer);
+  }, [undone]);
+  const text = undone && undone.n !== hidden ? t(`sheet.undone.${undone.kind}`, { indicator: undone.indicator }) : '';
+  return (
+    <div className={text ? 'toast shown' : 'toast'} role="status">
+      {text}
+    </div>
+  );
 }
 
 export function SheetView({ detail }: { detail: CompetitionDetail }) {
   const t = useT();
-  const { sheet, saveState, undo, session } = useScoringStore();
+  const { sheet, saveState, undo, session, flushNotes } = useScoringStore();
   const [grouping, setGrouping] = useState<'aspect' | 'phase'>('aspect');
   const [finalising, setFinalising] = useState(false);
   const [reason, setReason] = useState('');
@@ -31,7 +44,7 @@ export function SheetView({ detail }: { detail: CompetitionDetail }) {
   const eligible = new Set(sheet?.eligible ?? []);
   const items = listIndicators(detail.instrument).filter((r) => eligible.has(r.indicator.code));
   const values = new Map((sheet?.scores ?? []).map((s) => [s.indicator, s.value]));
-  const notes = new Map((sheet?.scores ?? []).map((s) => [s.indicator, s.note]));
+  const notes = new Map((sheet?.notes ?? []).map((n) => [n.indicator, n.note]));
   const unscored = items.filter((r) => !values.has(r.indicator.code)).map((r) => r.indicator.code);
   const unscoredRef = useRef(unscored);
   useEffect(() => {
@@ -55,6 +68,14 @@ export function SheetView({ detail }: { detail: CompetitionDetail }) {
     return () => document.removeEventListener('keydown', onDocumentKey);
   }, [undo]);
 
+  // The review opens above the indicators: brought into view (the head stays on screen, so no scroll happens by itself).
+  useEffect(() => {
+    if (finalising) list.current?.closest('.sheet-card')?.querySelector('.finalise')?.scrollIntoView({ block: 'start' });
+  }, [finalising]);
+
+  // Leaving the sheet (another tab, another site) sends the note being typed at once.
+  useEffect(() => () => void flushNotes(), [flushNotes]);
+
   useEffect(() => {
     // Opening a site puts the keyboard on its first unscored indicator.
     if (sheet && openedFor.current !== sheet.site) {
@@ -77,6 +98,7 @@ export function SheetView({ detail }: { detail: CompetitionDetail }) {
           .filter((g) => g.items.length > 0);
 
   function onKeyDown(event: KeyboardEvent) {
+    if (event.defaultPrevented) return;
     const inText =
       event.target instanceof HTMLTextAreaElement || (event.target instanceof HTMLInputElement && event.target.type !== 'checkbox');
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && !inText) {
@@ -94,15 +116,14 @@ export function SheetView({ detail }: { detail: CompetitionDetail }) {
       focusIndicator(list.current, after ?? unscored[0]);
     } else if (event.key === 'Enter' && current && (event.target as HTMLElement).getAttribute('role') === 'radio') {
       event.preventDefault();
-      const index = items.findIndex((i) => i.indicator.code === current);
-      focusIndicator(list.current, items[index + 1]?.indicator.code);
+      focusNextIndicator(event.target as HTMLElement);
     }
   }
 
   return (
-    <Section
-      title={t('penilaian.sheetFor', { juror: session.name, site: site?.name ?? sheet.site })}
-      actions={
+    <section className="card sheet-card">
+      <div className="card-head sheet-head">
+        <h2>{t('penilaian.sheetFor', { juror: session.name, site: site?.name ?? sheet.site })}</h2>
         <div className="toolbar-row">
           <span className="progress-pill" role="status">
             {t('penilaian.progress', { scored: items.length - unscored.length, total: items.length })}
@@ -127,8 +148,7 @@ export function SheetView({ detail }: { detail: CompetitionDetail }) {
             </>
           ) : null}
         </div>
-      }
-    >
+      </div>
       {sheet.finalised ? (
         <div className="notice notice-ok locked">
           <span>{t('penilaian.finalised')}</span>
@@ -177,6 +197,7 @@ export function SheetView({ detail }: { detail: CompetitionDetail }) {
           </div>
         ))}
       </div>
-    </Section>
+      <UndoToast />
+    </section>
   );
 }
