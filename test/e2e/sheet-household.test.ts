@@ -66,8 +66,13 @@ describe('the number of families visited', () => {
     expect(await families.inputValue()).toBe('10');
     expect((await answersOf('C2'))?.[8]).toEqual([true, null]);
     expect(await cell('C2', 9, 1).getByRole('button', { name: 'Ya' }).getAttribute('aria-pressed')).toBe('true');
-    // Raising it needs no question.
     expect(await c2.locator('.household-result').textContent()).toMatch(/^Ya 1 dari 2/);
+    // Enter in the field moves on to the first family's answers.
+    await families.click();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'KK 1: ' + (await c2.locator('.household-item').first().textContent()),
+    );
   });
 });
 

@@ -346,8 +346,8 @@ export const useScoringStore = create<ScoringState>((set, get) => {
           households: without(s.households, indicator),
           notes: without(s.notes, indicator),
           refused: without(s.refused, indicator),
-          // The score's state follows from what is stored now ("Belum dinilai" when the undo cleared it).
-          saveState: { ...without(s.saveState, indicator), [`note:${indicator}`]: 'saved' },
+          // An undone note is stored ("Tersimpan"); otherwise the score's state follows from what is stored now.
+          saveState: undone.kind === 'note' ? { ...s.saveState, [`note:${indicator}`]: 'saved' } : without(s.saveState, indicator),
           undone: { kind: undone.kind as UndoneKind, indicator, n: (s.undone?.n ?? 0) + 1 },
         }));
       }

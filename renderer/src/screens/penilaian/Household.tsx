@@ -132,27 +132,27 @@ export function HouseholdChecklist(props: {
     event.preventDefault();
   }
 
-  function commitFamilies() {
-    if (familiesText === null || lowering) return;
+  /** Takes the typed number of families; returns whether it was taken without a question. */
+  function commitFamilies(): boolean {
+    if (familiesText === null) return true;
+    if (lowering) return false;
     const n = /^\s*\d+\s*$/.test(familiesText) ? Number(familiesText) : NaN;
     if (!Number.isInteger(n) || n < 1 || n > household.sampleSize) {
       setFamiliesError(true);
       setFamiliesText(null);
-      return;
+      return false;
     }
     setFamiliesError(false);
-    if (n === answers.length) setFamiliesText(null);
-    else if (n > answers.length) {
-      save([...answers, ...blank(n - answers.length, items)]);
-      setFamiliesText(null);
-    } else {
+    if (n < answers.length) {
       const lost = answers.map((row, f) => (f >= n && row.some((a) => a !== null) ? f + 1 : 0)).filter((f) => f > 0);
-      if (lost.length > 0) setLowering({ to: n, lost });
-      else {
-        save(answers.slice(0, n));
-        setFamiliesText(null);
+      if (lost.length > 0) {
+        setLowering({ to: n, lost });
+        return false;
       }
-    }
+      save(answers.slice(0, n));
+    } else if (n > answers.length) save([...answers, ...blank(n - answers.length, items)]);
+    setFamiliesText(null);
+    return true;
   }
 
   const cellLabel = (f: number, i: number) => `KK ${f + 1}: ${household.items[i]}`;
@@ -174,12 +174,13 @@ export function HouseholdChecklist(props: {
               setFamiliesError(false);
               setFamiliesText(e.target.value);
             }}
-            onBlur={commitFamilies}
+            onBlur={() => void commitFamilies()}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {
+                // Enter takes the number and moves on to the first family's answers.
                 e.preventDefault();
                 e.stopPropagation();
-                commitFamilies();
+                if (commitFamilies()) focusCell(0, 0);
               } else if (e.key === 'Escape') {
                 setFamiliesText(null);
               }

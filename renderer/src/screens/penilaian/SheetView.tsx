@@ -73,6 +73,12 @@ export function SheetView({ detail }: { detail: CompetitionDetail }) {
     if (finalising) list.current?.closest('.sheet-card')?.querySelector('.finalise')?.scrollIntoView({ block: 'start' });
   }, [finalising]);
 
+  // What an undo restored is brought into view (it may be far from where the juror is).
+  const undone = useScoringStore((s) => s.undone);
+  useEffect(() => {
+    if (undone) list.current?.querySelector(`li[data-indicator="${CSS.escape(undone.indicator)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [undone]);
+
   // Leaving the sheet (another tab, another site) sends the note being typed at once.
   useEffect(() => () => void flushNotes(), [flushNotes]);
 
