@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { NoticeBar, useT } from './components/common.js';
 import { useAppStore, type Screen } from './stores/app.js';
 import { useCompetitionStore } from './stores/competitions.js';
+import { useSetupStore } from './stores/setup.js';
 import { LaporanScreen } from './screens/LaporanScreen.js';
 import { LombaScreen } from './screens/LombaScreen.js';
 import { PenilaianScreen } from './screens/PenilaianScreen.js';
@@ -19,6 +20,7 @@ export function App() {
   const { screen, setScreen, lang, setLang, info, loadInfo } = useAppStore();
   const detail = useCompetitionStore((s) => s.detail);
   const loadList = useCompetitionStore((s) => s.loadList);
+  const guardLeave = useSetupStore((s) => s.guardLeave);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -40,7 +42,7 @@ export function App() {
               type="button"
               className={screen === s.id ? 'tab active' : 'tab'}
               aria-current={screen === s.id ? 'page' : undefined}
-              onClick={() => setScreen(s.id)}
+              onClick={() => (screen === 'lomba' && s.id !== 'lomba' ? guardLeave(() => setScreen(s.id)) : setScreen(s.id))}
             >
               {t(s.key)}
             </button>

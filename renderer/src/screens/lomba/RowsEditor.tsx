@@ -1,6 +1,7 @@
 /** A small table of rows typed in by hand: sites and jurors in the new-competition form and in the setup tabs. */
 import type { ReactNode } from 'react';
 import { useT } from '../../components/common.js';
+import { errorProps, FieldError } from './fields.js';
 
 interface RowsEditorProps<T extends object> {
   rows: T[];
@@ -14,7 +15,9 @@ interface RowsEditorProps<T extends object> {
   /** Show the row number in a first column. */
   numbered?: boolean;
   extra?: { label: string; render: (row: T, index: number, update: (row: T) => void) => ReactNode };
-  fieldProps: (path: string) => Record<string, unknown>;
+  fieldProps?: (path: string) => Record<string, unknown>;
+  /** The problem with the field at a JSON path, shown beside it in its cell. */
+  fieldError?: (path: string) => string | undefined;
 }
 
 /** A small table of rows typed in by hand, with one text input per column and a remove button per row. */
@@ -41,20 +44,26 @@ export function RowsEditor<T extends object>(props: RowsEditorProps<T>) {
         {props.rows.map((row, i) => (
           <tr key={i}>
             {props.numbered ? <td className="muted">{i + 1}</td> : null}
-            {props.columns.map((c) => (
-              <td key={c.field}>
-                <input
-                  type={c.type ?? 'text'}
-                  aria-label={`${c.label} ${i + 1}`}
-                  value={String(row[c.field] ?? '')}
-                  inputMode={c.numeric ? 'numeric' : undefined}
-                  onChange={(e) =>
-                    update(i, props.setField ? props.setField(row, c.field, e.target.value) : { ...row, [c.field]: e.target.value })
-                  }
-                  {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
-                />
-              </td>
-            ))}
+            {props.columns.map((c) => {
+              const path = `${props.listPath}[${i}].${c.field}`;
+              const message = props.fieldError?.(path);
+              return (
+                <td key={c.field}>
+                  <input
+                    type={c.type ?? 'text'}
+                    aria-label={`${c.label} ${i + 1}`}
+                    value={String(row[c.field] ?? '')}
+                    inputMode={c.numeric ? 'numeric' : undefined}
+                    onChange={(e) =>
+                      update(i, props.setField ? props.setField(row, c.field, e.target.value) : { ...row, [c.field]: e.target.value })
+                    }
+                    {...props.fieldProps?.(path)}
+                    {...errorProps(path, message)}
+                  />
+                  <FieldError path={path} message={message} />
+                </td>
+              );
+            })}
             {props.extra ? <td>{props.extra.render(row, i, (next) => update(i, next))}</td> : null}
             <td>
               <button
