@@ -174,6 +174,23 @@ describe('the setup tabs', () => {
   });
 });
 
+describe('the PIN form', () => {
+  it('says a wrong PIN beside the juror’s PIN field, and lets it go when the field changes', async () => {
+    await tab('Juri');
+    const field = page.getByLabel('PIN baru untuk J1', { exact: true });
+    await field.fill('12');
+    await page.locator('tr', { has: field }).getByRole('button', { name: 'Atur PIN' }).click();
+    await error('pin-J1').waitFor();
+    expect(await error('pin-J1').textContent()).toBe('PIN harus 4 sampai 8 angka');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await expectNoJargon();
+    await field.fill('123');
+    expect(await error('pin-J1').count()).toBe(0);
+    await field.fill('');
+    await tab('Identitas');
+  });
+});
+
 describe('unsaved edits', () => {
   it('asks before another screen, another competition, or the instrument tab hides them', async () => {
     await tab('Identitas');

@@ -4,7 +4,6 @@
  */
 import { useEffect, useRef } from 'react';
 import { formatDateTime } from '../../../../shared/domain/dates.js';
-import { isDesktop } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { hasUnsaved, useSetupStore } from '../../stores/setup.js';
@@ -64,13 +63,12 @@ export function RecoverBar() {
 }
 
 /**
- * In the browser, reloading or closing the tab with unsaved edits asks first (the browser's own dialog). The
- * desktop window is not held this way (Electron would keep it open without a word): there the edits kept in
- * localStorage are offered back on the next start.
+ * Reloading or closing the window with unsaved edits asks first: in the browser its own dialog; in the desktop
+ * app, main asks when the page holds the unload (electron/main/unload.ts). The edits kept in localStorage are
+ * offered back after either.
  */
 export function useAskBeforeUnload(): void {
   useEffect(() => {
-    if (isDesktop()) return;
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!hasUnsaved()) return;
       event.preventDefault();
