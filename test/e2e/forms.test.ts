@@ -156,6 +156,7 @@ describe('the setup tabs', () => {
     await tab('Rules');
     expect(await error('competition.rules.labels[3]').textContent()).toBe('Award 4 is required');
     await tab('Identity');
+    expect(await page.getByLabel('Year').inputValue()).toBe('20a6'); // what was typed, kept across tabs
     expect(await error('competition.year').textContent()).toBe('Year must be a number, for example 2026');
     expect(await error('competition.dates.end').textContent()).toBe('The end date cannot be before the start date');
     await expectNoJargon();

@@ -44,6 +44,9 @@ interface SetupState {
   recoverable: StoredDraft | null;
   /** A step (another screen, another competition) waiting for the person's answer about unsaved edits. */
   pendingLeave: { proceed: () => void; scope: LeaveScope } | null;
+  /** The year as typed ("20a6"), kept while the draft holds what it reads as (NaN): shown again after a tab switch. */
+  yearText: string | null;
+  setYearText(text: string | null): void;
   restore(): void;
   dropRecoverable(): void;
   /** Runs `proceed` at once when nothing is unsaved; otherwise asks first (see LeaveDialog). */
@@ -143,8 +146,11 @@ export const useSetupStore = create<SetupState>((set, get) => ({
   refusal: null,
   recoverable: null,
   pendingLeave: null,
+  yearText: null,
+  setYearText: (yearText) => set({ yearText }),
   load: (detail) =>
     set({
+      yearText: null,
       code: detail.info.code,
       draft: draftOf(detail),
       instrument: structuredClone(detail.instrument),

@@ -1,5 +1,4 @@
 /** Identitas: the competition's name, organiser, place and dates, letterhead (kop surat) and document numbers. */
-import { useState } from 'react';
 import type { CompetitionInfo } from '../../../../shared/domain/competition.js';
 import { formatLongDate } from '../../../../shared/domain/dates.js';
 import { useT } from '../../components/common.js';
@@ -22,7 +21,8 @@ export function IdentityTab({ errors }: { invalid: (path: string) => boolean; er
   const info = useSetupStore((s) => s.draft?.info);
   const edit = useSetupStore((s) => s.edit);
   // The year as typed: "20a6" stays on screen (with its message) although the draft can only hold a number.
-  const [yearText, setYearText] = useState<string | null>(null);
+  const yearText = useSetupStore((s) => s.yearText);
+  const setYearText = useSetupStore((s) => s.setYearText);
   if (!info) return null;
   const setInfo = (change: (info: CompetitionInfo) => CompetitionInfo) => edit((d) => ({ ...d, info: change(d.info) }));
   const setText = (key: 'level' | 'region' | 'organizer' | 'place', value: string) => setInfo((i) => optionalText(i, key, value));
