@@ -175,6 +175,27 @@ describe('the setup tabs', () => {
   });
 });
 
+describe('a refusal from the core', () => {
+  it('shows a code already taken beside the code field, until the code changes', async () => {
+    await page.getByRole('button', { name: 'Lomba baru' }).click();
+    const form = page.locator('section.card', { has: page.getByRole('heading', { name: 'Lomba baru', level: 2 }) });
+    await form.getByLabel('Kode lomba').fill('jabar-2026');
+    await form.getByLabel('Nama lomba').fill('Lomba Kedua');
+    for (const i of [1, 2, 3]) {
+      await form.getByLabel(`Desa/Kelurahan ${i}`, { exact: true }).fill(`Desa ${i}`);
+      await form.getByLabel(`Nama lengkap dan gelar ${i}`, { exact: true }).fill(`Juri ${i}`);
+    }
+    await form.getByRole('button', { name: 'Simpan lomba' }).click();
+    await error('competition.code').waitFor();
+    expect(await error('competition.code').textContent()).toBe('Lomba dengan kode JABAR-2026 sudah ada di basis data.');
+    expect(await form.locator('.field-error').count()).toBe(1);
+    await form.getByLabel('Kode lomba').fill('JABAR-2027');
+    expect(await error('competition.code').count()).toBe(0);
+    await page.getByRole('button', { name: 'Lomba baru' }).click();
+    expect(await form.count()).toBe(0);
+  });
+});
+
 describe('the PIN form', () => {
   it('says a wrong PIN beside the juror’s PIN field, and lets it go when the field changes', async () => {
     await tab('Juri');
