@@ -284,3 +284,39 @@ describe('unsaved edits', () => {
     expect(await page.getByText('Ada perubahan yang belum disimpan dari').count()).toBe(0);
   });
 });
+
+describe('the reopen reason', () => {
+  /** Enough of a PNG for the signature check: the signature bytes and an IHDR chunk. */
+  const signature = new Uint8Array([
+    ...[0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13],
+    ...new TextEncoder().encode('IHDR'),
+    ...new Array<number>(17).fill(1),
+  ]);
+
+  it('says its minimum length in the hint and in the message', async () => {
+    const where = { competition: 'JABAR-2026', juror: 'J1', site: 'S01' };
+    const sheet = await core.call('scoring.sheet', where);
+    if (!sheet.ok) throw new Error(sheet.error.key);
+    for (const indicator of sheet.value.eligible)
+      expect((await core.call('scoring.setScore', { ...where, indicator, value: 4 })).ok).toBe(true);
+    const finalised = await core.call('scoring.finalise', { ...where, signature });
+    expect(finalised.ok || finalised.error.key).toBe(true);
+
+    await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
+    await page.getByRole('button', { name: /Dr\. Hj\. Siti Aminah/ }).click();
+    await page.getByRole('button', { name: /Desa Sukamaju/ }).click();
+    await page.getByRole('button', { name: 'Buka kembali lembar ini' }).click();
+    const reason = page.getByLabel('Alasan membuka kembali (dicatat dan dicetak)');
+    expect(await page.locator('#reopen-hint').textContent()).toBe('Paling sedikit 5 karakter (sekarang 0).');
+    await reason.fill('ok');
+    expect(await page.locator('#reopen-hint').textContent()).toBe('Paling sedikit 5 karakter (sekarang 2).');
+    expect(await page.locator('#reopen-error').textContent()).toBe('Alasan paling sedikit 5 karakter');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Buka kembali', exact: true }).isDisabled()).toBe(true);
+    await shot(page, '7-forms-alasan-pendek', false);
+    await reason.fill('Salah ketik nilai A3');
+    expect(await page.locator('#reopen-error').count()).toBe(0);
+    await page.getByRole('button', { name: 'Buka kembali', exact: true }).click();
+    await page.getByText(/dibuka kembali oleh J1: “Salah ketik nilai A3”/).waitFor();
+  });
+});
