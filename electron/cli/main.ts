@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { formatNumber, type NumberLocale } from '../../shared/domain/numbers.js';
 import { UserError } from '../../shared/domain/errors.js';
-import { ValidationError } from '../../shared/domain/validation.js';
+import { issueSentence, ValidationError } from '../../shared/domain/validation.js';
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
 import { rankSites, type Ranking } from '../../shared/domain/ranking.js';
 import { openDatabase, type Db } from '../core/db/connection.js';
@@ -102,7 +102,11 @@ class FileProblem extends UserError {
   }
 
   override describe(lang: Lang): string {
-    const problem = t(lang, this.key, this.params);
+    // The file's message names the JSON path (for whoever edits the file) and then says the problem in words.
+    const problem =
+      'path' in this.where
+        ? issueSentence({ path: this.where.path, key: this.key, params: this.params }, lang)
+        : t(lang, this.key, this.params);
     return 'path' in this.where
       ? t(lang, 'setup.fileIssue', { file: this.file, path: this.where.path, problem })
       : t(lang, 'setup.fileJson', { file: this.file, line: this.where.line, column: this.where.column, problem });

@@ -16,6 +16,7 @@ import { UserError } from '../../shared/domain/errors.js';
 import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
 import type { FileDialogs } from '../core/handlers/index.js';
 import { isAppTopFrame, registerIpcHandlers } from './ipc.js';
+import { askBeforeUnload } from './unload.js';
 import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, secureWebPreferences } from './security.js';
 
 // Built layout (electron-vite): out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
@@ -67,6 +68,17 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(PRELOAD),
   });
   window.once('ready-to-show', () => window.show());
+  askBeforeUnload(window.webContents, (q) =>
+    dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: q.title,
+      message: q.message,
+      detail: q.detail,
+      buttons: q.buttons,
+      defaultId: 1,
+      cancelId: 1,
+    }),
+  );
   window.on('closed', () => {
     mainWindow = null;
   });

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { NoticeBar, useT } from './components/common.js';
 import { useAppStore, type Screen } from './stores/app.js';
 import { useCompetitionStore } from './stores/competitions.js';
+import { useSetupStore } from './stores/setup.js';
 import { LombaScreen } from './screens/LombaScreen.js';
 
 // The first screen (Lomba) is in the entry chunk; the other screens load when first opened, or in the background
@@ -50,6 +51,7 @@ export function App() {
   const { screen, setScreen, lang, setLang, info } = useAppStore();
   const detail = useCompetitionStore((s) => s.detail);
   const listed = useCompetitionStore((s) => s.list !== null);
+  const guardLeave = useSetupStore((s) => s.guardLeave);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -73,7 +75,7 @@ export function App() {
               type="button"
               className={screen === s.id ? 'tab active' : 'tab'}
               aria-current={screen === s.id ? 'page' : undefined}
-              onClick={() => setScreen(s.id)}
+              onClick={() => (screen === 'lomba' && s.id !== 'lomba' ? guardLeave(() => setScreen(s.id)) : setScreen(s.id))}
             >
               {t(s.key)}
             </button>

@@ -4,7 +4,15 @@
  */
 import { z } from 'zod';
 import type { CompetitionInfo, Juror, Rules, Site } from '../domain/competition.js';
-import { competitionInfoSchema, jurorSchema, nipSchema, ROLES, siteSchema } from '../domain/competition.js';
+import {
+  competitionCodeSchema,
+  competitionInfoSchema,
+  jurorSchema,
+  nipSchema,
+  REOPEN_REASON_MIN,
+  ROLES,
+  siteSchema,
+} from '../domain/competition.js';
 import type { AppError } from '../domain/errors.js';
 import type { MessageKey, Params } from '../i18n/messages.js';
 import type { Instrument } from '../domain/instrument.js';
@@ -49,7 +57,7 @@ export const inputSchemas = {
   'competition.get': z.strictObject({ code }),
   'competition.create': z.strictObject({
     competition: z.strictObject({
-      code,
+      code: competitionCodeSchema,
       name: z.string().trim().min(1).max(300),
       year: z.number().int().min(2000).max(2100),
       organizer: text.optional(),
@@ -154,7 +162,12 @@ export const inputSchemas = {
   /** What still stands between a sheet and its finalisation. */
   'scoring.review': z.strictObject({ competition: code, juror: code, site: code }),
   'scoring.finalise': z.strictObject({ competition: code, juror: code, site: code, signature: bytes, pin: pin.optional() }),
-  'scoring.reopen': z.strictObject({ competition: code, juror: code, site: code, reason: z.string().trim().min(5).max(500) }),
+  'scoring.reopen': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    reason: z.string().trim().min(REOPEN_REASON_MIN).max(500),
+  }),
   /** One juror's scores over all sites (typing up paper sheets). */
   'scoring.grid': z.strictObject({ competition: code, juror: code }),
   'scoring.history': z.strictObject({ competition: code, juror: code.optional(), site: code.optional(), indicator: code.optional() }),

@@ -12,6 +12,22 @@ export const COMPETITION_FORMAT = 'penilai.competition/1';
 export const DEFAULT_LABELS = ['Juara I', 'Juara II', 'Juara III', 'Harapan I', 'Harapan II', 'Harapan III'];
 
 const code = z.string().trim().min(1).max(40);
+
+/**
+ * A competition's code appears in file names and page footers: capital letters, digits and dashes
+ * ("P2WKSS-JABAR-2026"). Typed in lower case it is upper-cased; spaces around it are dropped.
+ */
+export const COMPETITION_CODE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+export const competitionCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .min(1)
+  .max(40)
+  .refine((v) => v === '' || COMPETITION_CODE.test(v), { params: { key: 'validate.competitionCode' } });
+
+/** The minimum length of a reason to reopen a finalised sheet (said in the field's hint and in the message). */
+export const REOPEN_REASON_MIN = 5;
 const isoDate = z.string().refine(isIsoDate, { params: { key: 'validate.format', format: 'YYYY-MM-DD' } });
 const optionalText = z.string().optional();
 
@@ -50,8 +66,14 @@ export const siteSchema = z.strictObject({
 
 export { ROLES, type Role } from './roles.js';
 
-/** An 18-digit NIP, kept as text (a number would lose leading zeros and, in spreadsheets, digits). */
-export const nipSchema = z.string().refine((v) => /^\d{18}$/.test(v), { params: { key: 'validate.nip' } });
+/**
+ * An 18-digit NIP, kept as text (a number would lose leading zeros and, in spreadsheets, digits). Typed as printed
+ * ("19700315 199503 2 001") it is accepted: the spaces are removed, as the spreadsheet import does.
+ */
+export const nipSchema = z
+  .string()
+  .overwrite((v) => v.replace(/[\s\u00a0]+/g, ''))
+  .refine((v) => /^\d{18}$/.test(v), { params: { key: 'validate.nip' } });
 
 export const jurorSchema = z.strictObject({
   code,
@@ -67,15 +89,23 @@ export const jurorSchema = z.strictObject({
 export type Site = z.infer<typeof siteSchema>;
 export type Juror = z.infer<typeof jurorSchema>;
 
+/** The competition's dates; the end is never before the start. */
+const datesSchema = z
+  .strictObject({ start: isoDate.optional(), end: isoDate.optional(), plenary: isoDate.optional() })
+  .refine((d) => d.start === undefined || d.end === undefined || d.end >= d.start, {
+    path: ['end'],
+    params: { key: 'validate.endBeforeStart' },
+  });
+
 export const competitionInfoSchema = z.strictObject({
-  code,
+  code: competitionCodeSchema,
   name: z.string().trim().min(1),
   year: z.number().int().min(2000).max(2100),
   level: optionalText,
   region: optionalText,
   organizer: optionalText,
   place: optionalText,
-  dates: z.strictObject({ start: isoDate.optional(), end: isoDate.optional(), plenary: isoDate.optional() }).optional(),
+  dates: datesSchema.optional(),
   letterhead: z.strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: optionalText }).optional(),
   documentNumbers: z.record(z.string(), z.string()).optional(),
   rules: rulesSchema.default(DEFAULT_RULES),

@@ -1,4 +1,5 @@
 import { t, type Lang, type MessageKey, type Params } from '../i18n/messages.js';
+import { describeIssue } from './describe.js';
 
 /** What kind of failure a result carries; the renderer and the CLI choose their reaction by it. */
 export type ErrorCode = 'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'internal';
@@ -40,7 +41,11 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * The message a person reads. A problem at a path is said with the field's name from the field table
+ * ("Juri baris 2: NIP harus tepat 18 angka"), never with the path itself; files name their path in the CLI.
+ */
 export function describeError(error: AppError, lang: Lang): string {
-  const text = t(lang, error.key, error.params);
-  return error.path === undefined ? text : t(lang, 'error.invalidInput', { path: error.path, problem: text });
+  if (error.path === undefined) return t(lang, error.key, error.params);
+  return describeIssue({ path: error.path, key: error.key, params: error.params }, lang);
 }

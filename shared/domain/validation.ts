@@ -1,9 +1,10 @@
 /**
- * Validation results with JSON paths, so a message can say exactly where a file or a form is wrong:
- * "instrument.aspects[2].indicators[0].weight: harus berupa angka".
+ * Validation results with JSON paths, so a file's message can say exactly where it is wrong
+ * ("instrument.aspects[2].indicators[0].weight") and a form can put each message beside its field. The words come
+ * from the field table (fields.ts): "Indikator ke-1 aspek ke-3: Bobot harus berupa angka".
  */
 import type { z } from 'zod';
-import { t, type Lang, type MessageKey, type Params } from '../i18n/messages.js';
+import type { MessageKey, Params } from '../i18n/messages.js';
 import { UserError } from './errors.js';
 
 export interface ValidationIssue {
@@ -33,9 +34,19 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root = ''): V
         if (!('input' in issue) || issue.input === undefined) return { path, key: 'validate.required', params: {} };
         return { path, key: 'validate.type', params: { expected: issue.expected } };
       case 'too_small':
-        return { path, key: 'validate.tooSmall', params: { min: String(issue.minimum) } };
+        // A text that must not be empty is simply required: "Kode lomba wajib diisi", not "minimal 1".
+        if (issue.origin === 'string' && Number(issue.minimum) === 1) return { path, key: 'validate.required', params: {} };
+        return {
+          path,
+          key: 'validate.tooSmall',
+          params: { min: String(issue.minimum), origin: issue.origin, inclusive: issue.inclusive === false ? 'no' : 'yes' },
+        };
       case 'too_big':
-        return { path, key: 'validate.tooBig', params: { max: String(issue.maximum) } };
+        return {
+          path,
+          key: 'validate.tooBig',
+          params: { max: String(issue.maximum), origin: issue.origin, inclusive: issue.inclusive === false ? 'no' : 'yes' },
+        };
       case 'unrecognized_keys':
         return { path, key: 'validate.unknownKey', params: { keys: issue.keys.join(', ') } };
       case 'invalid_value':
@@ -56,9 +67,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], root = ''): V
   });
 }
 
-export function describeIssue(issue: ValidationIssue, lang: Lang): string {
-  return `${issue.path}: ${t(lang, issue.key, issue.params)}`;
-}
+export { describeIssue, issueSentence } from './describe.js';
 
 /** Thrown when validation finds problems; the first issue is the one-line message, all are kept. */
 export class ValidationError extends UserError {

@@ -7,6 +7,7 @@ import { importMessages } from './messages-import.js';
 import { scoringMessages } from './messages-scoring.js';
 import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
+import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
 export type { Lang, Params } from './types.js';
@@ -30,6 +31,17 @@ const TYPE_NAMES: Record<Lang, Record<string, string>> = {
     object: 'an object',
     bytes: 'file contents',
   },
+};
+
+/** The field a validation message is about ("Kode lomba"), set by `describeIssue` from the path; else "Isian ini". */
+const label = (p: Params, lang: Lang): string => String(p.label ?? (lang === 'id' ? 'Isian ini' : 'This value'));
+const example = (p: Params, lang: Lang): string =>
+  p.example === undefined ? '' : lang === 'id' ? `, misalnya ${p.example}` : `, for example ${p.example}`;
+/** A number quoted in a message, with the reader's decimal mark (3,5 in Indonesian); whole numbers as they are (2026). */
+const num = (v: Params[string] | undefined, lang: Lang): string => {
+  const text = String(v ?? '');
+  const decimals = /^-?\d+\.(\d{1,9})$/.exec(text)?.[1]?.length;
+  return decimals === undefined ? text : formatNumber(Number(text), decimals, lang);
 };
 
 const coreId = {
@@ -63,32 +75,57 @@ const coreId = {
   'cli.demoCreated': (p) => `Lomba demo DEMO dibuat di ${p.file}: ${p.sites} lokus, ${p.jurors} juri, ${p.scores} nilai.`,
   'cli.reportWritten': (p) => `Laporan ditulis ke ${p.file} (${p.pages} halaman).`,
   'cli.demoExists': () => `Basis data sudah berisi lomba DEMO; gunakan berkas lain.`,
-  'validate.type': (p) => `harus berupa ${TYPE_NAMES.id[String(p.expected)] ?? p.expected}`,
-  'validate.required': () => `wajib diisi`,
-  'validate.tooSmall': (p) => `minimal ${p.min}`,
-  'validate.tooBig': (p) => `maksimal ${p.max}`,
-  'validate.unknownKey': (p) => `kunci tidak dikenal: ${p.keys}`,
-  'validate.oneOf': (p) => `harus salah satu dari: ${p.options}`,
-  'validate.format': (p) => `format tidak sesuai (${p.format})`,
-  'validate.invalid': () => `tidak valid`,
+  'validate.type': (p) =>
+    p.expected === 'number' || p.expected === 'int'
+      ? `${label(p, 'id')} harus berupa ${TYPE_NAMES.id[String(p.expected)]}${example(p, 'id')}`
+      : `${label(p, 'id')} harus berupa ${TYPE_NAMES.id[String(p.expected)] ?? p.expected}`,
+  'validate.required': (p) => `${label(p, 'id')} wajib diisi`,
+  'validate.tooSmall': (p) =>
+    p.origin === 'string'
+      ? `${label(p, 'id')} paling sedikit ${num(p.min, 'id')} karakter`
+      : p.origin === 'array' || p.origin === 'set'
+        ? `${label(p, 'id')} harus berisi paling sedikit ${num(p.min, 'id')} baris`
+        : p.inclusive === 'no'
+          ? `${label(p, 'id')} harus lebih dari ${num(p.min, 'id')}`
+          : `${label(p, 'id')} tidak boleh kurang dari ${num(p.min, 'id')}`,
+  'validate.tooBig': (p) =>
+    p.origin === 'string'
+      ? `${label(p, 'id')} paling panjang ${num(p.max, 'id')} karakter`
+      : p.origin === 'array' || p.origin === 'set'
+        ? `${label(p, 'id')} paling banyak ${num(p.max, 'id')} baris`
+        : p.inclusive === 'no'
+          ? `${label(p, 'id')} harus kurang dari ${num(p.max, 'id')}`
+          : `${label(p, 'id')} tidak boleh lebih dari ${num(p.max, 'id')}`,
+  'validate.unknownKey': (p) => `${label(p, 'id')} memuat isian yang tidak dikenal: ${p.keys}`,
+  'validate.oneOf': (p) => `${label(p, 'id')} harus salah satu dari: ${p.options}`,
+  'validate.format': (p) =>
+    p.format === 'YYYY-MM-DD'
+      ? `${label(p, 'id')} bukan tanggal yang benar (tahun-bulan-hari${example(p, 'id')})`
+      : `${label(p, 'id')} tidak sesuai bentuk yang diminta (${p.format})`,
+  'validate.invalid': (p) => `${label(p, 'id')} tidak valid`,
   'validate.json': (p) => `bukan JSON yang valid: ${p.detail}`,
   'validate.formatTag': (p) => `format "${p.found}" tidak didukung; yang didukung: ${p.expected}`,
-  'validate.weightsSum': (p) => `jumlah bobot harus 100, sekarang ${p.sum}`,
-  'validate.duplicateCode': (p) => `kode ${p.code} sudah dipakai di ${p.other}`,
-  'validate.unknownPhase': (p) => `tahap ${p.code} tidak dikenal (tahap yang ada: ${p.known})`,
-  'validate.unknownAspect': (p) => `aspek ${p.code} tidak dikenal (aspek yang ada: ${p.known})`,
-  'validate.unknownSite': (p) => `lokus ${p.code} tidak dikenal`,
-  'validate.scaleMinMax': (p) => `skala tidak wajar: min (${p.min}) harus lebih kecil dari max (${p.max})`,
-  'validate.scaleOptions': () => `skala pilihan perlu setidaknya dua nilai berbeda, semuanya ≥ 0`,
-  'validate.levelOffScale': (p) => `tingkat "${p.level}" tidak ada pada skala`,
-  'validate.bandAtLeastLast': () => `pita nilai rumah tangga: atLeast hanya untuk pita terakhir`,
-  'validate.bandAtLeastValue': (p) => `pita nilai rumah tangga: atLeast harus ${p.value} (batas pita sebelumnya), agar tidak ada celah`,
-  'validate.bandLastAtLeast': () => `pita nilai rumah tangga: pita terakhir harus atLeast`,
-  'validate.bandBelow': (p) => `pita nilai rumah tangga: below harus lebih dari ${p.last} dan paling tinggi 100`,
-  'validate.householdScale': () => `tanpa pita nilai, skala indikator rumah tangga harus tepat 0–100`,
-  'validate.nip': () => `NIP harus tepat 18 angka (ditulis sebagai teks)`,
-  'validate.categoryRequired': () => `pemeringkatan per kategori: setiap lokus wajib punya kategori`,
-  'validate.tieBreak': (p) => `urutan penentu seri "${p.entry}" harus berbentuk phase:KODE atau aspect:KODE yang ada`,
+  'validate.weightsSum': (p) => `Jumlah bobot semua indikator harus 100, sekarang ${num(p.sum, 'id')}`,
+  'validate.duplicateCode': (p) => `Kode ${p.code} sudah dipakai di ${p.other}`,
+  'validate.unknownPhase': (p) => `Tahap ${p.code} tidak ada di instrumen (tahap yang ada: ${p.known})`,
+  'validate.unknownAspect': (p) => `Aspek ${p.code} tidak ada di instrumen (aspek yang ada: ${p.known})`,
+  'validate.unknownSite': (p) => `Lokus ${p.code} tidak ada di lomba ini`,
+  'validate.scaleMinMax': (p) =>
+    `Skala tidak wajar: nilai terendah (${num(p.min, 'id')}) harus lebih kecil dari nilai tertinggi (${num(p.max, 'id')})`,
+  'validate.scaleOptions': () => `Skala pilihan perlu setidaknya dua nilai berbeda, semuanya 0 atau lebih`,
+  'validate.levelOffScale': (p) => `Tingkat "${num(p.level, 'id')}" tidak ada pada skala`,
+  'validate.bandAtLeastLast': () => `Pita nilai rumah tangga: hanya pita terakhir yang boleh tanpa batas atas`,
+  'validate.bandAtLeastValue': (p) =>
+    `Pita nilai rumah tangga: pita terakhir harus mulai dari ${num(p.value, 'id')} (batas pita sebelumnya), agar tidak ada celah`,
+  'validate.bandLastAtLeast': () => `Pita nilai rumah tangga: pita terakhir harus berlaku sampai 100`,
+  'validate.bandBelow': (p) => `Pita nilai rumah tangga: batas pita harus lebih dari ${num(p.last, 'id')} dan paling tinggi 100`,
+  'validate.householdScale': () => `Tanpa pita nilai, skala indikator rumah tangga harus tepat 0–100`,
+  'validate.nip': (p) => `${label(p, 'id')} harus tepat 18 angka, misalnya 19700315 199503 2 001 (spasi boleh)`,
+  'validate.categoryRequired': (p) => `${label(p, 'id')} wajib diisi bila pemeringkatan per kategori`,
+  'validate.tieBreak': (p) => `Penentu seri "${p.entry}" tidak menunjuk tahap atau aspek yang ada di instrumen`,
+  'validate.competitionCode': (p) =>
+    `${label(p, 'id')} hanya boleh berisi huruf besar, angka dan tanda hubung (misalnya P2WKSS-JABAR-2026)`,
+  'validate.endBeforeStart': () => `Tanggal selesai tidak boleh sebelum tanggal mulai`,
 } satisfies Catalogue;
 
 const id = { ...coreId, ...fileMessages.id, ...setupMessages.id, ...scoringMessages.id, ...importMessages.id, ...sessionMessages.id };
@@ -125,32 +162,56 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'cli.demoCreated': (p) => `Demo competition DEMO created in ${p.file}: ${p.sites} sites, ${p.jurors} jurors, ${p.scores} scores.`,
   'cli.reportWritten': (p) => `Report written to ${p.file} (${p.pages} pages).`,
   'cli.demoExists': () => `The database already holds competition DEMO; use another file.`,
-  'validate.type': (p) => `must be ${TYPE_NAMES.en[String(p.expected)] ?? p.expected}`,
-  'validate.required': () => `is required`,
-  'validate.tooSmall': (p) => `must be at least ${p.min}`,
-  'validate.tooBig': (p) => `must be at most ${p.max}`,
-  'validate.unknownKey': (p) => `unknown key: ${p.keys}`,
-  'validate.oneOf': (p) => `must be one of: ${p.options}`,
-  'validate.format': (p) => `wrong format (${p.format})`,
-  'validate.invalid': () => `is invalid`,
+  'validate.type': (p) =>
+    p.expected === 'number' || p.expected === 'int'
+      ? `${label(p, 'en')} must be ${TYPE_NAMES.en[String(p.expected)]}${example(p, 'en')}`
+      : `${label(p, 'en')} must be ${TYPE_NAMES.en[String(p.expected)] ?? p.expected}`,
+  'validate.required': (p) => `${label(p, 'en')} is required`,
+  'validate.tooSmall': (p) =>
+    p.origin === 'string'
+      ? `${label(p, 'en')} needs at least ${num(p.min, 'en')} characters`
+      : p.origin === 'array' || p.origin === 'set'
+        ? `${label(p, 'en')} needs at least ${num(p.min, 'en')} rows`
+        : p.inclusive === 'no'
+          ? `${label(p, 'en')} must be more than ${num(p.min, 'en')}`
+          : `${label(p, 'en')} cannot be less than ${num(p.min, 'en')}`,
+  'validate.tooBig': (p) =>
+    p.origin === 'string'
+      ? `${label(p, 'en')} can have at most ${num(p.max, 'en')} characters`
+      : p.origin === 'array' || p.origin === 'set'
+        ? `${label(p, 'en')} can have at most ${num(p.max, 'en')} rows`
+        : p.inclusive === 'no'
+          ? `${label(p, 'en')} must be less than ${num(p.max, 'en')}`
+          : `${label(p, 'en')} cannot be more than ${num(p.max, 'en')}`,
+  'validate.unknownKey': (p) => `${label(p, 'en')} holds fields that are not known: ${p.keys}`,
+  'validate.oneOf': (p) => `${label(p, 'en')} must be one of: ${p.options}`,
+  'validate.format': (p) =>
+    p.format === 'YYYY-MM-DD'
+      ? `${label(p, 'en')} is not a valid date (year-month-day${example(p, 'en')})`
+      : `${label(p, 'en')} is not in the form asked for (${p.format})`,
+  'validate.invalid': (p) => `${label(p, 'en')} is not valid`,
   'validate.json': (p) => `not valid JSON: ${p.detail}`,
   'validate.formatTag': (p) => `format "${p.found}" is not supported; supported: ${p.expected}`,
-  'validate.weightsSum': (p) => `weights must sum to 100, they sum to ${p.sum}`,
-  'validate.duplicateCode': (p) => `code ${p.code} is already used at ${p.other}`,
-  'validate.unknownPhase': (p) => `unknown phase ${p.code} (phases: ${p.known})`,
-  'validate.unknownAspect': (p) => `unknown aspect ${p.code} (aspects: ${p.known})`,
-  'validate.unknownSite': (p) => `unknown site ${p.code}`,
-  'validate.scaleMinMax': (p) => `scale is not sane: min (${p.min}) must be below max (${p.max})`,
-  'validate.scaleOptions': () => `an options scale needs at least two distinct values, all ≥ 0`,
-  'validate.levelOffScale': (p) => `level "${p.level}" is not on the scale`,
-  'validate.bandAtLeastLast': () => `household bands: atLeast is only for the last band`,
-  'validate.bandAtLeastValue': (p) => `household bands: atLeast must be ${p.value} (the previous band's limit), leaving no gap`,
-  'validate.bandLastAtLeast': () => `household bands: the last band must be atLeast`,
-  'validate.bandBelow': (p) => `household bands: below must be above ${p.last} and at most 100`,
-  'validate.householdScale': () => `without bands, a household indicator's scale must be exactly 0–100`,
-  'validate.nip': () => `a NIP must be exactly 18 digits (written as text)`,
-  'validate.categoryRequired': () => `ranking by category: every site needs a category`,
-  'validate.tieBreak': (p) => `tie-break entry "${p.entry}" must be phase:CODE or aspect:CODE naming an existing one`,
+  'validate.weightsSum': (p) => `The weights of all indicators must add up to 100; they add up to ${num(p.sum, 'en')}`,
+  'validate.duplicateCode': (p) => `Code ${p.code} is already used by ${p.other}`,
+  'validate.unknownPhase': (p) => `Phase ${p.code} is not in the instrument (its phases: ${p.known})`,
+  'validate.unknownAspect': (p) => `Aspect ${p.code} is not in the instrument (its aspects: ${p.known})`,
+  'validate.unknownSite': (p) => `Site ${p.code} is not in this competition`,
+  'validate.scaleMinMax': (p) =>
+    `The scale is not sane: its lowest value (${num(p.min, 'en')}) must be below its highest (${num(p.max, 'en')})`,
+  'validate.scaleOptions': () => `An options scale needs at least two different values, all 0 or more`,
+  'validate.levelOffScale': (p) => `Level "${num(p.level, 'en')}" is not on the scale`,
+  'validate.bandAtLeastLast': () => `Household bands: only the last band may have no upper limit`,
+  'validate.bandAtLeastValue': (p) =>
+    `Household bands: the last band must start at ${num(p.value, 'en')} (the previous band's limit), leaving no gap`,
+  'validate.bandLastAtLeast': () => `Household bands: the last band must reach 100`,
+  'validate.bandBelow': (p) => `Household bands: a band's limit must be above ${num(p.last, 'en')} and at most 100`,
+  'validate.householdScale': () => `Without bands, a household indicator's scale must be exactly 0–100`,
+  'validate.nip': (p) => `${label(p, 'en')} must be exactly 18 digits, e.g. 19700315 199503 2 001 (spaces allowed)`,
+  'validate.categoryRequired': (p) => `${label(p, 'en')} is required when sites are ranked by category`,
+  'validate.tieBreak': (p) => `Tie-break "${p.entry}" does not name a phase or aspect of the instrument`,
+  'validate.competitionCode': (p) => `${label(p, 'en')} may hold only capital letters, digits and dashes (e.g. P2WKSS-JABAR-2026)`,
+  'validate.endBeforeStart': () => `The end date cannot be before the start date`,
 };
 
 const en: Record<MessageKey, (p: Params) => string> = {

@@ -70,7 +70,7 @@ describe('competition setup through the interface', () => {
     await tab('Instrumen');
     await page.getByLabel('Bobot A1', { exact: true }).fill('4');
     await page.getByText('Jumlah bobot 101,00 — harus 100').waitFor();
-    await page.getByText('Bobot instrumen: jumlah bobot harus 100, sekarang 101').waitFor();
+    await page.getByText('Jumlah bobot semua indikator harus 100, sekarang 101').waitFor();
     expect(await page.getByRole('button', { name: 'Simpan instrumen' }).isDisabled()).toBe(true);
     await shot(page, '10-setup-instrumen-bobot');
     await expectAccessible(page, 'setup-instrumen');

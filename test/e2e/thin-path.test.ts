@@ -61,10 +61,10 @@ describe('thin path in Chromium', () => {
     for (const [i, name] of jurors.entries()) await page.getByLabel(`Nama lengkap dan gelar ${i + 1}`, { exact: true }).fill(name);
     await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).fill('19700315199503');
     await page.getByRole('button', { name: 'Simpan lomba' }).click();
-    const error = page.locator('#form-error');
+    // Said beside the field, in words: no path, no row to look up.
+    const error = page.locator('#err-jurors_0__nip');
     await error.waitFor();
-    expect(await error.textContent()).toContain('NIP harus tepat 18 angka');
-    expect(await error.textContent()).toContain('Juri baris 1, kolom NIP');
+    expect(await error.textContent()).toBe('NIP harus tepat 18 angka, misalnya 19700315 199503 2 001 (spasi boleh)');
     expect(await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     const before = await core.call('competition.list', {});
     expect(before.ok && before.value).toEqual([]);

@@ -235,40 +235,50 @@ describe('invalid competition files', () => {
       'weights summing to 99',
       (f) => (aspects(f)[0]!.indicators[0]!.weight = 2),
       'instrument.aspects',
-      /jumlah bobot harus 100, sekarang 99/,
+      /: Jumlah bobot semua indikator harus 100, sekarang 99$/,
     ],
     [
       'a duplicate indicator code',
       (f) => (aspects(f)[1]!.indicators[0]!.code = 'A1'),
       'instrument.aspects[1].indicators[0].code',
-      /kode A1 sudah dipakai di instrument\.aspects\[0\]\.indicators\[0\]\.code/,
+      /: Kode A1 sudah dipakai di indikator ke-1 aspek ke-1$/,
     ],
     [
       'an unknown phase',
       (f) => (aspects(f)[0]!.indicators[2]!.phase = 'PLENO'),
       'instrument.aspects[0].indicators[2].phase',
-      /tahap PLENO tidak dikenal/,
+      /: Tahap PLENO tidak ada di instrumen \(tahap yang ada: /,
     ],
-    ['an unknown aspect in a juror’s list', (f) => (f.jurors[2]!.aspects = ['D', 'Z']), 'jurors[2].aspects[1]', /aspek Z tidak dikenal/],
+    [
+      'an unknown aspect in a juror’s list',
+      (f) => (f.jurors[2]!.aspects = ['D', 'Z']),
+      'jurors[2].aspects[1]',
+      /: Aspek Z tidak ada di instrumen \(aspek yang ada: /,
+    ],
     [
       'an unknown aspect in the tie-break chain',
       (f) => ((f.competition.rules as Json).tieBreak = ['phase:LAP', 'aspect:Z']),
       'competition.rules.tieBreak[1]',
-      /urutan penentu seri "aspect:Z"/,
+      /: Penentu seri "aspect:Z" tidak menunjuk tahap atau aspek yang ada di instrumen$/,
     ],
     [
       'a scale with min ≥ max',
       (f) => (aspects(f)[2]!.indicators[0]!.scale = { min: 100, max: 100, step: 1 }),
       'instrument.aspects[2].indicators[0].scale',
-      /min \(100\) harus lebih kecil dari max \(100\)/,
+      /: Skala tidak wajar: nilai terendah \(100\) harus lebih kecil dari nilai tertinggi \(100\)$/,
     ],
     [
       'household bands that leave a gap',
       (f) => (((aspects(f)[2]!.indicators[1]!.household as Json).bands as Json[])[4] = { atLeast: 95, score: 5 }),
       'instrument.aspects[2].indicators[1].household.bands[4].atLeast',
-      /pita nilai rumah tangga: atLeast harus 90/,
+      /: Pita nilai rumah tangga: pita terakhir harus mulai dari 90 \(batas pita sebelumnya\), agar tidak ada celah$/,
     ],
-    ['a NIP that is not 18 digits', (f) => (f.jurors[1]!.nip = '19820412200604200'), 'jurors[1].nip', /NIP harus tepat 18 angka/],
+    [
+      'a NIP that is not 18 digits',
+      (f) => (f.jurors[1]!.nip = '19820412200604200'),
+      'jurors[1].nip',
+      /: NIP harus tepat 18 angka, misalnya 19700315 199503 2 001 \(spasi boleh\)$/,
+    ],
     [
       'rankBy category with a site lacking a category',
       (f) => {
@@ -276,7 +286,7 @@ describe('invalid competition files', () => {
         delete f.sites[4]!.category;
       },
       'sites[4].category',
-      /setiap lokus wajib punya kategori/,
+      /: Kategori wajib diisi bila pemeringkatan per kategori$/,
     ],
     [
       'a newer format tag',
@@ -285,8 +295,8 @@ describe('invalid competition files', () => {
       /format "penilai\.competition\/2" tidak didukung; yang didukung: penilai\.competition\/1/,
     ],
     ['a wrong format tag', (f) => (f.format = 'penilai.instrument/1'), 'format', /format "penilai\.instrument\/1" tidak didukung/],
-    ['a missing site name', (f) => delete f.sites[7]!.name, 'sites[7].name', /wajib diisi/],
-    ['an unknown field', (f) => (f.competition.sponsor = 'Bank'), 'competition', /kunci tidak dikenal: sponsor/],
+    ['a missing site name', (f) => delete f.sites[7]!.name, 'sites[7].name', /: Desa\/Kelurahan wajib diisi$/],
+    ['an unknown field', (f) => (f.competition.sponsor = 'Bank'), 'competition', /: Data lomba memuat isian yang tidak dikenal: sponsor$/],
   ];
 
   for (const [name, make, path, problem] of cases) {
@@ -310,14 +320,14 @@ describe('invalid competition files', () => {
     const source = writeJson(file);
     const line = expectOneLineError(
       cli(['init', '--db', db, '--competition', source, '--lang', 'en']),
-      /weights must sum to 100, they sum to 99/,
+      /: The weights of all indicators must add up to 100; they add up to 99$/,
     );
     expect(line).toContain(`File ${source} is invalid at instrument.aspects: `);
     const nip = competitionFile('BARU');
     nip.jurors[0]!.nip = '1970';
     expectOneLineError(
       cli(['init', '--db', db, '--competition', writeJson(nip), '--lang', 'en']),
-      /invalid at jurors\[0\]\.nip: a NIP must be exactly 18 digits/,
+      /invalid at jurors\[0\]\.nip: NIP must be exactly 18 digits, e\.g\. 19700315 199503 2 001 \(spaces allowed\)$/,
     );
   });
 
@@ -349,6 +359,40 @@ describe('invalid competition files', () => {
     writeFileSync(source, '\uFEFF' + JSON.stringify(competitionFile('BOM')));
     const run = cli(['init', '--db', db, '--competition', source]);
     expect(run.status, run.stderr).toBe(0);
+  });
+
+  it('upper-cases a competition code written in lower case, and refuses one with spaces, naming competition.code', () => {
+    const lower = competitionFile('kecil-2026');
+    lower.jurors[0]!.nip = '19700315 199503 2 001';
+    const run = cli(['init', '--db', db, '--competition', writeJson(lower)]);
+    expect(run.status, run.stderr).toBe(0);
+    const ranked = cli(['rank', '--db', db, '--competition', 'KECIL-2026', '--json']);
+    expect(ranked.status, ranked.stderr).toBe(0);
+    expect((JSON.parse(ranked.stdout) as { competition: string }).competition).toBe('KECIL-2026');
+    const out = join(temp.dir, 'kecil.json');
+    expect(cli(['export', '--db', db, '--competition', 'KECIL-2026', '--out', out]).status).toBe(0);
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as FileJson;
+    expect([exported.competition.code, exported.jurors[0]!.nip]).toEqual(['KECIL-2026', '197003151995032001']);
+
+    const spaced = writeJson(competitionFile('BANTEN 2026'));
+    const before = fingerprint(db);
+    const line = expectOneLineError(
+      cli(['init', '--db', db, '--competition', spaced]),
+      /: Kode lomba hanya boleh berisi huruf besar, angka dan tanda hubung \(misalnya P2WKSS-JABAR-2026\)$/,
+    );
+    expect(line).toContain(`Berkas ${spaced} tidak valid di competition.code: `);
+    expect(fingerprint(db)).toBe(before);
+  });
+
+  it('refuses dates that end before they start', () => {
+    const file = competitionFile('TANGGAL');
+    file.competition.dates = { start: '2026-09-18', end: '2026-09-07' };
+    const source = writeJson(file);
+    const line = expectOneLineError(
+      cli(['init', '--db', db, '--competition', source]),
+      /: Tanggal selesai tidak boleh sebelum tanggal mulai$/,
+    );
+    expect(line).toContain(`Berkas ${source} tidak valid di competition.dates.end: `);
   });
 
   it('refuses a code that already exists, naming competition.code', () => {

@@ -44,11 +44,15 @@ describe('competition.create', () => {
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fingerprint(file);
     const cases: [ChannelInput<'competition.create'>, string, RegExp][] = [
-      [newCompetition({ jurors: [{ code: 'J1', name: 'X', role: 'ketua', nip: '1970' }] }), 'jurors[0].nip', /18 angka/],
+      [
+        newCompetition({ jurors: [{ code: 'J1', name: 'X', role: 'ketua', nip: '1970' }] }),
+        'jurors[0].nip',
+        /^Juri baris 1: NIP harus tepat 18 angka, misalnya 19700315 199503 2 001 \(spasi boleh\)$/,
+      ],
       [
         newCompetition({ jurors: [{ code: 'J1', name: 'X', role: 'ketua', aspects: ['Z'] }] }),
         'jurors[0].aspects[0]',
-        /aspek Z tidak dikenal/,
+        /^Juri baris 1: Aspek Z tidak ada di instrumen \(aspek yang ada: A, B, C, D, E, F, G, H\)$/,
       ],
       [
         newCompetition({
@@ -58,10 +62,14 @@ describe('competition.create', () => {
           ],
         }),
         'sites[1].code',
-        /kode S01 sudah dipakai/,
+        /^Lokus baris 2: Kode S01 sudah dipakai di lokus baris 1$/,
       ],
-      [newCompetition({ sites: [{ code: 'S01', name: '' }] }), 'sites[0].name', /minimal 1/],
-      [newCompetition({ competition: { code: 'UJI', name: 'Lomba', year: 1900 } }), 'competition.year', /minimal 2000/],
+      [newCompetition({ sites: [{ code: 'S01', name: '' }] }), 'sites[0].name', /^Lokus baris 1: Desa\/Kelurahan wajib diisi$/],
+      [
+        newCompetition({ competition: { code: 'UJI', name: 'Lomba', year: 1900 } }),
+        'competition.year',
+        /^Tahun tidak boleh kurang dari 2000$/,
+      ],
     ];
     for (const [input, path, message] of cases) {
       const result = await core.call('competition.create', input);

@@ -342,14 +342,14 @@ describe('instrument files through the handlers', () => {
       ],
     });
     expect(await problemsOf('uji.xlsx', bytes)).toEqual([
-      'uji.xlsx, lembar Instrumen, baris 2, kolom Label skala bawaan: tingkat "7" tidak ada pada skala',
-      'uji.xlsx, lembar Indikator, baris 2, kolom Rubrik: tingkat "9" tidak ada pada skala',
-      'uji.xlsx, lembar Indikator, baris 3, kolom Tahap: tahap XYZ tidak dikenal (tahap yang ada: ADM, LAP)',
-      'uji.xlsx, lembar Indikator, baris 4, kolom Pita: tingkat "6" tidak ada pada skala',
-      'uji.xlsx, lembar Indikator, kolom Bobot: jumlah bobot harus 100, sekarang 90',
+      'uji.xlsx, lembar Instrumen, baris 2, kolom Label skala bawaan: Tingkat "7" tidak ada pada skala',
+      'uji.xlsx, lembar Indikator, baris 2, kolom Rubrik: Tingkat "9" tidak ada pada skala',
+      'uji.xlsx, lembar Indikator, baris 3, kolom Tahap: Tahap XYZ tidak ada di instrumen (tahap yang ada: ADM, LAP)',
+      'uji.xlsx, lembar Indikator, baris 4, kolom Pita: Tingkat "6" tidak ada pada skala',
+      'uji.xlsx, lembar Indikator, kolom Bobot: Jumlah bobot semua indikator harus 100, sekarang 90',
     ]);
     expect(await problemsOf('uji.xlsx', bytes, 'en')).toContain(
-      'uji.xlsx, sheet Indikator, column Bobot: weights must sum to 100, they sum to 90',
+      'uji.xlsx, sheet Indikator, column Bobot: The weights of all indicators must add up to 100; they add up to 90',
     );
   });
 
@@ -378,8 +378,8 @@ describe('instrument files through the handlers', () => {
       [
         'kkb.json',
         bad,
-        'kkb.json, di aspects[1].indicators[2].weight: minimal 0',
-        'kkb.json, at aspects[1].indicators[2].weight: must be at least 0',
+        'kkb.json, di aspects[1].indicators[2].weight: Bobot harus lebih dari 0',
+        'kkb.json, at aspects[1].indicators[2].weight: Weight must be more than 0',
       ],
       [
         'kkb.json',

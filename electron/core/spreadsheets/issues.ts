@@ -5,7 +5,8 @@
 import type { FileIssue } from '../../../shared/contract/schemas.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { fileIssueLocation } from '../../../shared/domain/file-issues.js';
-import { t, type MessageKey, type Params } from '../../../shared/i18n/messages.js';
+import { issueSentence } from '../../../shared/domain/validation.js';
+import { t, type Lang, type MessageKey, type Params } from '../../../shared/i18n/messages.js';
 
 /** A file issue that may also carry a JSON path (instrument JSON files). */
 export type Problem = FileIssue & { path?: string };
@@ -45,10 +46,16 @@ export function fileError(problems: readonly Problem[]): UserError {
   return new UserError('file.invalid', {
     ...fileIssueLocation(first),
     ...(first.path === undefined ? {} : { path: first.path }),
-    problemId: t('id', first.key, first.params),
-    problemEn: t('en', first.key, first.params),
+    problemId: sentence(first, 'id'),
+    problemEn: sentence(first, 'en'),
     more: problems.length - 1,
   });
+}
+
+/** The problem in words; a JSON path (of an instrument file, so below `instrument`) names the field ("Bobot"). */
+function sentence(problem: Problem, lang: Lang): string {
+  if (problem.path === undefined) return t(lang, problem.key, problem.params);
+  return issueSentence({ path: `instrument.${problem.path}`, key: problem.key, params: problem.params }, lang);
 }
 
 /** Thrown inside a reader when the whole file is unusable; turned into `fileError` or an issue by the caller. */

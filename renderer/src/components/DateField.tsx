@@ -19,12 +19,14 @@ export function DateField(
     /** Called with an ISO date, or '' when the field is emptied; never with a date that is not one. */
     onChange: (iso: string) => void;
     invalid?: boolean | undefined;
+    /** A problem the form found with this date (e.g. an end before the start), said beside it. */
+    error?: string | undefined;
     /** In a table cell: the label is for screen readers only and the day's name is not shown. */
     bare?: boolean | undefined;
     wide?: boolean | undefined;
   } & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type'>,
 ) {
-  const { label, value, onChange, invalid, bare, wide, 'aria-invalid': markedInvalid, ...rest } = props;
+  const { label, value, onChange, invalid, error, bare, wide, 'aria-invalid': markedInvalid, ...rest } = props;
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const id = useId();
@@ -61,7 +63,8 @@ export function DateField(
 
   const parsed = parseDayMonthYear(text);
   const dayName = !bare && parsed.kind === 'date' ? formatLongDate(parsed.iso, lang) : null;
-  const message = problem ? t(problem === 'impossible' ? 'date.impossible' : 'date.incomplete', { text: text.trim() }) : null;
+  // The field's own reading of what is typed comes first; the form's problem shows once the date itself is a date.
+  const message = problem ? t(problem === 'impossible' ? 'date.impossible' : 'date.incomplete', { text: text.trim() }) : (error ?? null);
   const input = (
     <input
       type="text"
@@ -75,7 +78,11 @@ export function DateField(
       onBlur={leave}
       aria-label={bare ? label : undefined}
       aria-invalid={
-        invalid || (markedInvalid !== undefined && markedInvalid !== false && markedInvalid !== 'false') || problem !== null || undefined
+        invalid ||
+        error !== undefined ||
+        (markedInvalid !== undefined && markedInvalid !== false && markedInvalid !== 'false') ||
+        problem !== null ||
+        undefined
       }
       aria-describedby={message ? `${id}-problem` : dayName ? `${id}-day` : undefined}
     />
@@ -88,7 +95,7 @@ export function DateField(
         </span>
       ) : null}
       {message ? (
-        <span className="date-problem" id={`${id}-problem`} role="alert">
+        <span className={problem ? 'date-problem' : 'field-error'} id={`${id}-problem`} role={problem ? 'alert' : undefined}>
           {message}
         </span>
       ) : null}

@@ -2,8 +2,9 @@
  * Lomba (setup), the thin path: open a competition in the database, open the demo, or create a competition on
  * the default instrument with sites and jurors typed in.
  */
-import { lazy, Suspense, useEffect, useState, type FormEvent } from 'react';
-import type { ChannelInput, InstrumentSummary } from '../../../shared/contract/schemas.js';
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent } from 'react';
+import { inputSchemas, type ChannelInput, type InstrumentSummary } from '../../../shared/contract/schemas.js';
+import { fromZodIssues, type ValidationIssue } from '../../../shared/domain/validation.js';
 import { ROLES, type Role } from '../../../shared/domain/roles.js';
 import type { AppError } from '../../../shared/domain/errors.js';
 import { describeError } from '../../../shared/domain/errors.js';
@@ -14,6 +15,10 @@ import { call } from '../api.js';
 import { ArchiveButton, ArchiveView, DemoConfirm } from './lomba/CompetitionActions.js';
 import { readPicked } from './lomba/ImportPreview.js';
 import { RowsEditor } from './lomba/RowsEditor.js';
+import { TextField } from './lomba/fields.js';
+import { placeIssues } from './lomba/issues.js';
+import { LeaveDialog, useAskBeforeUnload } from './lomba/Unsaved.js';
+import { hasUnsaved, useSetupStore } from '../stores/setup.js';
 
 // The setup workspace (five tabs, the instrument editor, the live validation with zod) is only needed once a
 // competition is open: it loads then, not with the first screen.
@@ -46,6 +51,7 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
     );
   }, [list]);
   if (archive.view) return <ArchiveView onBack={() => setArchive((a) => ({ ...a, view: false }))} />;
+  const guardLeave = useSetupStore((s) => s.guardLeave);
 
   async function importFile(file: File | undefined) {
     if (!file) return;
@@ -53,7 +59,7 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
     const result = await call('competition.import', await readPicked(file));
     if (!result.ok) return setImportError(describeError(result.error, lang));
     await loadList();
-    await open(result.value.code);
+    guardLeave(() => void open(result.value.code));
   }
 
   return (
@@ -71,7 +77,9 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
           <button
             type="button"
             className="secondary"
-            onClick={() => (realOnes.length > 0 && !list?.some((c) => isDemo(c.code)) ? setAskDemo(true) : void openDemo())}
+            onClick={() =>
+              guardLeave(() => (realOnes.length > 0 && !list?.some((c) => isDemo(c.code)) ? setAskDemo(true) : void openDemo()))
+            }
             title={t('lomba.demoHint')}
           >
             {t('lomba.demo')}
@@ -113,7 +121,7 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
               {c.code === current ? (
                 <span className="badge">{t('lomba.opened')}</span>
               ) : (
-                <button type="button" onClick={() => void open(c.code)} aria-label={`${t('lomba.open')} ${c.name}`}>
+                <button type="button" onClick={() => guardLeave(() => void open(c.code))} aria-label={`${t('lomba.open')} ${c.name}`}>
                   {t('lomba.open')}
                 </button>
               )}
@@ -129,19 +137,14 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
 const emptySite = (i: number): SiteRow => ({ code: `S${String(i).padStart(2, '0')}`, name: '', regency: '' });
 const emptyJuror = (i: number): JurorRow => ({ code: `J${i}`, name: '', nip: '', role: i === 1 ? 'ketua' : 'anggota' });
 
-/** "jurors[0].nip" → "Juri baris 1, NIP": a form speaks of rows and labels, not JSON paths. */
-function formErrorText(error: AppError, lang: 'id' | 'en', t: ReturnType<typeof useT>): string {
-  const match = error.path ? /^(sites|jurors)\[(\d+)\]\.(\w+)$/.exec(error.path) : null;
-  if (!match) return describeError(error, lang);
-  const [, list, index, field] = match;
-  const labels: Record<string, Parameters<typeof t>[0]> =
-    list === 'sites'
-      ? { code: 'lomba.siteCode', name: 'lomba.siteName', regency: 'lomba.regency' }
-      : { code: 'lomba.jurorCode', name: 'lomba.jurorName', nip: 'lomba.nip', role: 'lomba.role' };
-  const label = labels[field!] ? t(labels[field!]!) : field!;
-  const where = t(list === 'sites' ? 'lomba.siteRow' : 'lomba.jurorRow', { row: Number(index) + 1, field: label });
-  const { path: _path, ...rest } = error;
-  return `${where}: ${describeError(rest, lang)}`;
+/** The value at a JSON path of the form's input ("jurors[0].nip"), to tell whether a refusal's cause is still there. */
+function valueAt(input: unknown, path: string): unknown {
+  let value: unknown = input;
+  for (const part of path.match(/[^.[\]]+/g) ?? []) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 function NewCompetitionForm(props: { onCreated: () => void }) {
@@ -155,52 +158,76 @@ function NewCompetitionForm(props: { onCreated: () => void }) {
   const [organizer, setOrganizer] = useState('');
   const [sites, setSites] = useState<SiteRow[]>([emptySite(1), emptySite(2), emptySite(3)]);
   const [jurors, setJurors] = useState<JurorRow[]>([emptyJuror(1), emptyJuror(2), emptyJuror(3)]);
-  const [error, setError] = useState<AppError | null>(null);
+  /** Set once the person has tried to save: from then on every problem is shown, and each goes once fixed. */
+  const [tried, setTried] = useState(false);
+  /** The core's refusal, with what the field (or the whole form) held then: shown only while that is unchanged. */
+  const [refusal, setRefusal] = useState<{ error: AppError; held: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [focusFirst, setFocusFirst] = useState(0);
   const [instruments, setInstruments] = useState<InstrumentSummary[]>([]);
   const [instrument, setInstrument] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     void call('instrument.list', {}).then((r) => r.ok && setInstruments(r.value));
   }, []);
+  useEffect(() => {
+    if (focusFirst > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusFirst]);
 
-  const invalid = (path: string) => error?.path === path;
-  const fieldProps = (path: string) => ({
-    'aria-invalid': invalid(path) || undefined,
-    'aria-describedby': invalid(path) ? 'form-error' : undefined,
-  });
+  const input: ChannelInput<'competition.create'> = {
+    competition: {
+      code: code.trim(),
+      name: name.trim(),
+      // An empty year is missing (wajib diisi), a word is not a number (harus berupa angka): both said as such.
+      year: (year.trim() === '' ? undefined : Number(year.trim())) as number,
+      ...(organizer.trim() ? { organizer: organizer.trim() } : {}),
+    },
+    sites: sites.map((s) => ({ code: s.code.trim(), name: s.name.trim(), ...(s.regency.trim() ? { regency: s.regency.trim() } : {}) })),
+    jurors: jurors.map((j) => ({
+      code: j.code.trim(),
+      name: j.name.trim(),
+      role: j.role,
+      ...(j.nip.trim() ? { nip: j.nip.trim() } : {}),
+    })),
+    ...(instrument ? { instrument: { code: instrument.split('@')[0]!, version: Number(instrument.split('@')[1]) } } : {}),
+  };
+  const checked = inputSchemas['competition.create'].safeParse(input, { reportInput: true });
+  const issues: ValidationIssue[] = tried && !checked.success ? fromZodIssues(checked.error.issues) : [];
+  const refusalPath = refusal?.error.path;
+  const refusalHeld = refusal && JSON.stringify(refusalPath ? valueAt(input, refusalPath) : input) === refusal.held;
+  if (refusal && refusalHeld && refusalPath) issues.push({ path: refusalPath, key: refusal.error.key, params: refusal.error.params });
+  const ctx = { sites: input.sites, jurors: input.jurors };
+  const placed = placeIssues(issues, lang, ctx);
+  const banner = [...placed.unplaced];
+  if (refusal && refusalHeld && !refusalPath) banner.push(describeError(refusal.error, lang));
+  const field = (path: string) => ({ path, message: placed.at(path) });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setTried(true);
+    setRefusal(null);
+    if (!checked.success) {
+      setFocusFirst((n) => n + 1);
+      return;
+    }
+    // Creating opens the new competition: unsaved edits of the open one are asked about first.
+    if (hasUnsaved()) return useSetupStore.getState().guardLeave(() => void submit(event));
     setBusy(true);
-    const input: ChannelInput<'competition.create'> = {
-      competition: {
-        code: code.trim(),
-        name: name.trim(),
-        year: Number(year),
-        ...(organizer.trim() ? { organizer: organizer.trim() } : {}),
-      },
-      sites: sites.map((s) => ({ code: s.code.trim(), name: s.name.trim(), ...(s.regency.trim() ? { regency: s.regency.trim() } : {}) })),
-      jurors: jurors.map((j) => ({
-        code: j.code.trim(),
-        name: j.name.trim(),
-        role: j.role,
-        ...(j.nip.trim() ? { nip: j.nip.trim() } : {}),
-      })),
-      ...(instrument ? { instrument: { code: instrument.split('@')[0]!, version: Number(instrument.split('@')[1]) } } : {}),
-    };
     const result = await create(input);
     setBusy(false);
     if (!result.ok) {
-      setError(result.error);
+      const path = result.error.path;
+      setRefusal({ error: result.error, held: JSON.stringify(path ? valueAt(input, path) : input) });
+      setFocusFirst((n) => n + 1);
       return;
     }
-    setError(null);
+    setTried(false);
     setCode('');
     setName('');
     setOrganizer('');
     setSites([emptySite(1), emptySite(2), emptySite(3)]);
     setJurors([emptyJuror(1), emptyJuror(2), emptyJuror(3)]);
-    setNotice({ kind: 'ok', text: t('lomba.saved', { code: input.competition.code }) });
+    setNotice({ kind: 'ok', text: t('lomba.saved', { code: input.competition.code.toUpperCase() }) });
     props.onCreated();
     window.scrollTo({ top: 0 });
   }
@@ -208,34 +235,39 @@ function NewCompetitionForm(props: { onCreated: () => void }) {
   return (
     <Section title={t('lomba.new')}>
       <p className="muted">{t('lomba.newHint')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
+      {banner.length > 0 ? (
+        <div id="form-error" className="form-error" role="alert">
+          {banner.length === 1 ? (
+            <p>{banner[0]}</p>
+          ) : (
+            <ul>
+              {banner.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate>
         <div className="form-grid">
-          <label>
-            {t('lomba.code')}
-            <input
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              placeholder="P2WKSS-JABAR-2026"
-              {...fieldProps('competition.code')}
-            />
-          </label>
-          <label className="wide">
-            {t('lomba.name')}
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              placeholder="Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026"
-              {...fieldProps('competition.name')}
-            />
-          </label>
-          <label>
-            {t('lomba.year')}
-            <input value={year} onChange={(e) => setYear(e.target.value)} inputMode="numeric" {...fieldProps('competition.year')} />
-          </label>
-          <label className="wide">
-            {t('lomba.organizer')}
-            <input value={organizer} onChange={(e) => setOrganizer(e.target.value)} {...fieldProps('competition.organizer')} />
-          </label>
+          <TextField
+            label={t('lomba.code')}
+            value={code}
+            onChange={(v) => setCode(v.toUpperCase())}
+            placeholder="P2WKSS-JABAR-2026"
+            hint={t('forms.codeHint')}
+            error={field('competition.code')}
+          />
+          <TextField
+            label={t('lomba.name')}
+            value={name}
+            onChange={setName}
+            placeholder="Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026"
+            error={field('competition.name')}
+            wide
+          />
+          <TextField label={t('lomba.year')} value={year} onChange={setYear} inputMode="numeric" error={field('competition.year')} />
+          <TextField label={t('lomba.organizer')} value={organizer} onChange={setOrganizer} error={field('competition.organizer')} wide />
           <label className="wide">
             {t('setup.instrumentChoice')}
             <select value={instrument} onChange={(e) => setInstrument(e.target.value)}>
@@ -260,13 +292,14 @@ function NewCompetitionForm(props: { onCreated: () => void }) {
             { field: 'name', label: t('lomba.siteName') },
             { field: 'regency', label: t('lomba.regency') },
           ]}
-          fieldProps={fieldProps}
+          fieldError={placed.at}
         />
         <button type="button" className="secondary" onClick={() => setSites([...sites, emptySite(sites.length + 1)])}>
           + {t('lomba.addSite')}
         </button>
 
         <h3>{t('lomba.jurors')}</h3>
+        <p className="muted small">{t('forms.nipHint')}</p>
         <RowsEditor
           rows={jurors}
           onChange={setJurors}
@@ -293,17 +326,12 @@ function NewCompetitionForm(props: { onCreated: () => void }) {
               </select>
             ),
           }}
-          fieldProps={fieldProps}
+          fieldError={placed.at}
         />
         <button type="button" className="secondary" onClick={() => setJurors([...jurors, emptyJuror(jurors.length + 1)])}>
           + {t('lomba.addJuror')}
         </button>
 
-        {error ? (
-          <p id="form-error" className="form-error" role="alert">
-            {formErrorText(error, lang, t)}
-          </p>
-        ) : null}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {t('lomba.save')}
@@ -318,8 +346,10 @@ export function LombaScreen() {
   const t = useT();
   const [creating, setCreating] = useState(false);
   const detail = useCompetitionStore((s) => s.detail);
+  useAskBeforeUnload();
   return (
     <div className="screen">
+      <LeaveDialog />
       <h1>{t('lomba.heading')}</h1>
       <CompetitionList onNew={() => setCreating(!creating)} creating={creating} />
       {creating || !detail ? <NewCompetitionForm onCreated={() => setCreating(false)} /> : null}

@@ -4,14 +4,23 @@ import { useT } from '../../components/common.js';
 import { DateField } from '../../components/DateField.js';
 import { useSetupStore } from '../../stores/setup.js';
 import { optionalText, TextField } from './fields.js';
+import type { PlacedIssues } from './issues.js';
+
+/** An empty year is missing (wajib diisi); a word is not a number (harus berupa angka): the message says which. */
+const yearOf = (text: string): number | undefined => (text.trim() === '' ? undefined : Number(text.trim()));
+const sameYear = (text: string, year: number | undefined) => Object.is(yearOf(text), year);
 
 type Dates = NonNullable<CompetitionInfo['dates']>;
 type Letterhead = NonNullable<CompetitionInfo['letterhead']>;
 
-export function IdentityTab({ invalid }: { invalid: (path: string) => boolean }) {
+export function IdentityTab({ errors }: { invalid: (path: string) => boolean; errors: PlacedIssues }) {
+  const field = (path: string) => ({ path, message: errors.at(path) });
   const t = useT();
   const info = useSetupStore((s) => s.draft?.info);
   const edit = useSetupStore((s) => s.edit);
+  // The year as typed: "20a6" stays on screen (with its message) although the draft can only hold a number.
+  const yearText = useSetupStore((s) => s.yearText);
+  const setYearText = useSetupStore((s) => s.setYearText);
   if (!info) return null;
   const setInfo = (change: (info: CompetitionInfo) => CompetitionInfo) => edit((d) => ({ ...d, info: change(d.info) }));
   const setText = (key: 'level' | 'region' | 'organizer' | 'place', value: string) => setInfo((i) => optionalText(i, key, value));
@@ -40,22 +49,38 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
   return (
     <div className="tab-body">
       <div className="form-grid">
-        <TextField label={t('lomba.code')} value={info.code} onChange={() => {}} readOnly hint={t('setup.codeFixed')} />
+        <TextField
+          label={t('lomba.code')}
+          value={info.code}
+          onChange={() => {}}
+          readOnly
+          hint={t('setup.codeFixed')}
+          error={field('competition.code')}
+        />
         <TextField
           label={t('lomba.name')}
           value={info.name}
           onChange={(v) => setInfo((i) => ({ ...i, name: v }))}
-          invalid={invalid('competition.name')}
+          error={field('competition.name')}
           wide
         />
         <TextField
           label={t('lomba.year')}
-          value={String(info.year)}
+          value={yearText !== null && sameYear(yearText, info.year) ? yearText : String(info.year ?? '')}
           inputMode="numeric"
-          onChange={(v) => setInfo((i) => ({ ...i, year: Number(v) }))}
-          invalid={invalid('competition.year')}
+          onChange={(v) => {
+            setYearText(v);
+            setInfo((i) => ({ ...i, year: yearOf(v) as number }));
+          }}
+          error={field('competition.year')}
         />
-        <TextField label={t('lomba.organizer')} value={info.organizer} onChange={(v) => setText('organizer', v)} wide />
+        <TextField
+          label={t('lomba.organizer')}
+          value={info.organizer}
+          onChange={(v) => setText('organizer', v)}
+          error={field('competition.organizer')}
+          wide
+        />
         <TextField label={t('setup.level')} value={info.level} onChange={(v) => setText('level', v)} placeholder="provinsi" />
         <TextField label={t('setup.region')} value={info.region} onChange={(v) => setText('region', v)} placeholder="Jawa Barat" wide />
         <TextField label={t('setup.place')} value={info.place} onChange={(v) => setText('place', v)} placeholder="Bandung" />
@@ -69,7 +94,7 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
             label={t(`setup.date.${key}`)}
             value={info.dates?.[key]}
             onChange={(v) => setDate(key, v)}
-            invalid={invalid(`competition.dates.${key}`)}
+            error={errors.at(`competition.dates.${key}`)}
           />
         ))}
       </div>
@@ -113,7 +138,7 @@ export function IdentityTab({ invalid }: { invalid: (path: string) => boolean })
           />
         </div>
       </div>
-      <div className="kop-preview" aria-label={t('setup.letterheadPreview')}>
+      <div className="kop-preview" role="group" aria-label={t('setup.letterheadPreview')}>
         {info.letterhead?.logo ? <img src={info.letterhead.logo} alt="" /> : null}
         <div>
           {(info.letterhead?.lines?.length ? info.letterhead.lines : [info.organizer ?? info.name]).map((line, i) => (

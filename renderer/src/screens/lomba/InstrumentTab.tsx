@@ -21,7 +21,11 @@ import { call, download } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { checkInstrumentDraft, useSetupStore } from '../../stores/setup.js';
-import { describeIssue } from './paths.js';
+import { errorId, errorProps, FieldError } from './fields.js';
+import { placeIssues } from './issues.js';
+
+/** The instrument's fields that show their own message beside them. */
+const INSTRUMENT_FIELDS = /^instrument\.aspects\[\d+\]\.(code|indicators\[\d+\]\.(code|name|weight|phase))$/;
 import { readPicked } from './ImportPreview.js';
 
 function decimals(value: number): number {
@@ -30,7 +34,14 @@ function decimals(value: number): number {
 }
 
 /** A number field that accepts a decimal comma and keeps what is typed until it reads as a number. */
-function DecimalInput(props: { label: string; value: number; onChange: (v: number) => void; invalid?: boolean; className?: string }) {
+function DecimalInput(props: {
+  label: string;
+  value: number;
+  onChange: (v: number) => void;
+  invalid?: boolean;
+  className?: string;
+  describedBy?: string | undefined;
+}) {
   const lang = useAppStore((s) => s.lang);
   const shown = formatNumber(props.value, decimals(props.value), lang);
   const [text, setText] = useState<string | null>(null);
@@ -42,6 +53,7 @@ function DecimalInput(props: { label: string; value: number; onChange: (v: numbe
       inputMode="decimal"
       value={text ?? shown}
       aria-invalid={props.invalid || bad || undefined}
+      aria-describedby={props.describedBy}
       onChange={(e) => {
         setText(e.target.value);
         const parsed = parseDecimal(e.target.value);
@@ -493,6 +505,10 @@ export function InstrumentTab() {
   const totalOk = Math.abs(total - 100) < 1e-9;
   const phases = instrument.phases;
   const invalid = (path: string) => issues.some((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
+  // The indicator table's fields show their own messages; the rest (weights' sum, scales, bands) are listed above.
+  const placed = placeIssues(issues, lang, { ...(draft ? { sites: draft.sites, jurors: draft.jurors } : {}), instrument }, (path) =>
+    INSTRUMENT_FIELDS.test(path),
+  );
 
   const updateIndicator = (a: number, i: number, change: (ind: Indicator) => Indicator) =>
     editInstrument((ins) => ({
@@ -583,12 +599,12 @@ export function InstrumentTab() {
         </div>
       ) : null}
 
-      {issues.length > 0 ? (
+      {placed.unplaced.length > 0 ? (
         <div className="form-error" role="alert">
           <p>{t('setup.instrumentProblems', { count: issues.length })}</p>
           <ul>
-            {issues.map((issue, i) => (
-              <li key={i}>{describeIssue(issue, lang, draft, instrument)}</li>
+            {placed.unplaced.map((text) => (
+              <li key={text}>{text}</li>
             ))}
           </ul>
         </div>
@@ -607,11 +623,12 @@ export function InstrumentTab() {
                 className="aspect-code"
                 aria-label={`${t('setup.aspectCode')} ${a + 1}`}
                 value={aspect.code}
-                aria-invalid={invalid(`instrument.aspects[${a}].code`) || undefined}
+                {...errorProps(`instrument.aspects[${a}].code`, placed.at(`instrument.aspects[${a}].code`))}
                 onChange={(e) =>
                   editInstrument((ins) => ({ ...ins, aspects: ins.aspects.map((x, k) => (k === a ? { ...x, code: e.target.value } : x)) }))
                 }
               />
+              <FieldError path={`instrument.aspects[${a}].code`} message={placed.at(`instrument.aspects[${a}].code`)} />
               <input
                 aria-label={`${t('setup.aspectName')} ${aspect.code}`}
                 value={aspect.name}
@@ -646,6 +663,7 @@ export function InstrumentTab() {
                       instrument={instrument}
                       path={path}
                       invalid={invalid}
+                      message={placed.at}
                       phases={phases}
                       update={(change) => updateIndicator(a, i, change)}
                       remove={() =>
@@ -736,6 +754,7 @@ function IndicatorRow(props: {
   instrument: Instrument;
   path: string;
   invalid: (path: string) => boolean;
+  message: (path: string) => string | undefined;
   phases: Instrument['phases'];
   update: (change: (i: Indicator) => Indicator) => void;
   remove: () => void;
@@ -751,17 +770,19 @@ function IndicatorRow(props: {
           <input
             aria-label={`${t('setup.indicatorCode')} ${indicator.code}`}
             value={indicator.code}
-            aria-invalid={props.invalid(`${path}.code`) || undefined}
+            {...errorProps(`${path}.code`, props.message(`${path}.code`))}
             onChange={(e) => props.update((i) => ({ ...i, code: e.target.value }))}
           />
+          <FieldError path={`${path}.code`} message={props.message(`${path}.code`)} />
         </td>
         <td>
           <input
             aria-label={`${t('setup.indicatorName')} ${indicator.code}`}
             value={indicator.name}
-            aria-invalid={props.invalid(`${path}.name`) || undefined}
+            {...errorProps(`${path}.name`, props.message(`${path}.name`))}
             onChange={(e) => props.update((i) => ({ ...i, name: e.target.value }))}
           />
+          <FieldError path={`${path}.name`} message={props.message(`${path}.name`)} />
         </td>
         <td className="narrow">
           <DecimalInput
@@ -769,14 +790,16 @@ function IndicatorRow(props: {
             label={`${t('setup.weight')} ${indicator.code}`}
             value={indicator.weight}
             invalid={props.invalid(`${path}.weight`)}
+            describedBy={props.message(`${path}.weight`) ? errorId(`${path}.weight`) : undefined}
             onChange={(v) => props.update((i) => ({ ...i, weight: v }))}
           />
+          <FieldError path={`${path}.weight`} message={props.message(`${path}.weight`)} />
         </td>
         <td>
           <select
             aria-label={`${t('penilaian.phase')} ${indicator.code}`}
             value={indicator.phase}
-            aria-invalid={props.invalid(`${path}.phase`) || undefined}
+            {...errorProps(`${path}.phase`, props.message(`${path}.phase`))}
             onChange={(e) => props.update((i) => ({ ...i, phase: e.target.value }))}
           >
             {props.phases.some((p) => p.code === indicator.phase) ? null : <option value={indicator.phase}>{indicator.phase} ?</option>}
@@ -786,6 +809,7 @@ function IndicatorRow(props: {
               </option>
             ))}
           </select>
+          <FieldError path={`${path}.phase`} message={props.message(`${path}.phase`)} />
         </td>
         <td className="muted small">
           {indicator.household ? t('setup.household') : scaleText(indicator.scale ?? props.instrument.defaultScale, lang)}

@@ -11,13 +11,23 @@ import { useSetupStore } from '../../stores/setup.js';
 import { optionalText } from './fields.js';
 import { ExportButtons, ImportButton, mergeByCode } from './ImportPreview.js';
 import { RowsEditor } from './RowsEditor.js';
+import { FieldError } from './fields.js';
+import type { PlacedIssues } from './issues.js';
 import { PinsSection } from './PinsSection.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
 
 const TEXT_COLUMNS = ['code', 'name', 'nip', 'position', 'agency'] as const;
 type TextColumn = (typeof TEXT_COLUMNS)[number];
 
-export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolean; gaps: { site: string; aspect: string }[] }) {
+export function JurorsTab({
+  invalid,
+  gaps,
+  errors,
+}: {
+  invalid: (path: string) => boolean;
+  gaps: { site: string; aspect: string }[];
+  errors: PlacedIssues;
+}) {
   const t = useT();
   const setNotice = useAppStore((s) => s.setNotice);
   const draft = useSetupStore((s) => s.draft);
@@ -117,7 +127,7 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
               </select>
             ),
           }}
-          fieldProps={(path) => ({ 'aria-invalid': invalid(path) || undefined })}
+          fieldError={errors.at}
         />
       </div>
       <button
@@ -149,6 +159,8 @@ export function JurorsTab({ invalid, gaps }: { invalid: (path: string) => boolea
                 <th scope="row">
                   {juror.code} <span className="muted small">{juror.name}</span>
                   {juror.aspects?.length === 0 ? <div className="small muted">{t('lomba.noAspects')}</div> : null}
+                  <FieldError path={`jurors[${i}].aspects`} message={errors.under(`jurors[${i}].aspects`)} />
+                  <FieldError path={`jurors[${i}].recusedSites`} message={errors.under(`jurors[${i}].recusedSites`)} />
                 </th>
                 {aspects.map((a) => (
                   <td key={a.code} className="check">

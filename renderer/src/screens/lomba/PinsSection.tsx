@@ -4,11 +4,12 @@
  */
 import { useState } from 'react';
 import type { CompetitionDetail } from '../../../../shared/contract/schemas.js';
-import { describeError } from '../../../../shared/domain/errors.js';
+import { describeError, type AppError } from '../../../../shared/domain/errors.js';
 import { call } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
+import { errorProps, FieldError } from './fields.js';
 import { SecretariatPin } from './SecretariatPin.js';
 
 export function PinsSection({ detail }: { detail: CompetitionDetail }) {
@@ -17,12 +18,13 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
   const setNotice = useAppStore((s) => s.setNotice);
   const open = useCompetitionStore((s) => s.open);
   const [pins, setPins] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  /** The refusal, beside the PIN field of the juror it is about; gone once that field changes. */
+  const [error, setError] = useState<{ juror: string; error: AppError } | null>(null);
 
   async function setPin(juror: string, pin: string | null) {
     setError(null);
     const result = await call('juror.setPin', { competition: detail.info.code, juror, pin });
-    if (!result.ok) return setError(describeError(result.error, lang));
+    if (!result.ok) return setError({ juror, error: result.error });
     setPins((p) => ({ ...p, [juror]: '' }));
     setNotice({ kind: 'ok', text: t(pin === null ? 'pins.removed' : 'pins.saved', { juror }) });
     await open(detail.info.code);
@@ -52,8 +54,13 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
                     aria-label={t('pins.newFor', { juror: j.code })}
                     placeholder={t('pins.placeholder')}
                     value={pins[j.code] ?? ''}
-                    onChange={(e) => setPins((p) => ({ ...p, [j.code]: e.target.value }))}
+                    onChange={(e) => {
+                      setPins((p) => ({ ...p, [j.code]: e.target.value }));
+                      if (error?.juror === j.code) setError(null);
+                    }}
+                    {...errorProps(`pin-${j.code}`, error?.juror === j.code ? describeError(error.error, lang) : undefined)}
                   />
+                  <FieldError path={`pin-${j.code}`} message={error?.juror === j.code ? describeError(error.error, lang) : undefined} />
                 </td>
                 <td className="row-actions">
                   <button
@@ -75,11 +82,6 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
           })}
         </tbody>
       </table>
-      {error ? (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      ) : null}
       <SecretariatPin competition={detail.info.code} />
     </div>
   );

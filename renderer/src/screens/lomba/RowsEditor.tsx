@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../components/common.js';
 import { DateField } from '../../components/DateField.js';
+import { errorProps, FieldError } from './fields.js';
 
 interface RowsEditorProps<T extends object> {
   rows: T[];
@@ -15,7 +16,9 @@ interface RowsEditorProps<T extends object> {
   /** Show the row number in a first column. */
   numbered?: boolean;
   extra?: { label: string; render: (row: T, index: number, update: (row: T) => void) => ReactNode };
-  fieldProps: (path: string) => Record<string, unknown>;
+  fieldProps?: (path: string) => Record<string, unknown>;
+  /** The problem with the field at a JSON path, shown beside it in its cell. */
+  fieldError?: (path: string) => string | undefined;
 }
 
 /** A small table of rows typed in by hand, with one text input per column and a remove button per row. */
@@ -42,30 +45,39 @@ export function RowsEditor<T extends object>(props: RowsEditorProps<T>) {
         {props.rows.map((row, i) => (
           <tr key={i}>
             {props.numbered ? <td className="muted">{i + 1}</td> : null}
-            {props.columns.map((c) => (
-              <td key={c.field}>
-                {c.type === 'date' ? (
-                  <DateField
-                    bare
-                    label={`${c.label} ${i + 1}`}
-                    value={row[c.field] === undefined ? undefined : String(row[c.field])}
-                    onChange={(iso) => update(i, props.setField ? props.setField(row, c.field, iso) : { ...row, [c.field]: iso })}
-                    {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
-                  />
-                ) : (
-                  <input
-                    type="text"
-                    aria-label={`${c.label} ${i + 1}`}
-                    value={String(row[c.field] ?? '')}
-                    inputMode={c.numeric ? 'numeric' : undefined}
-                    onChange={(e) =>
-                      update(i, props.setField ? props.setField(row, c.field, e.target.value) : { ...row, [c.field]: e.target.value })
-                    }
-                    {...props.fieldProps(`${props.listPath}[${i}].${c.field}`)}
-                  />
-                )}
-              </td>
-            ))}
+            {props.columns.map((c) => {
+              const path = `${props.listPath}[${i}].${c.field}`;
+              const message = props.fieldError?.(path);
+              return (
+                <td key={c.field}>
+                  {c.type === 'date' ? (
+                    <DateField
+                      bare
+                      label={`${c.label} ${i + 1}`}
+                      value={row[c.field] === undefined ? undefined : String(row[c.field])}
+                      onChange={(iso) => update(i, props.setField ? props.setField(row, c.field, iso) : { ...row, [c.field]: iso })}
+                      {...props.fieldProps?.(path)}
+                      error={message}
+                    />
+                  ) : (
+                    <>
+                      <input
+                        type="text"
+                        aria-label={`${c.label} ${i + 1}`}
+                        value={String(row[c.field] ?? '')}
+                        inputMode={c.numeric ? 'numeric' : undefined}
+                        onChange={(e) =>
+                          update(i, props.setField ? props.setField(row, c.field, e.target.value) : { ...row, [c.field]: e.target.value })
+                        }
+                        {...props.fieldProps?.(path)}
+                        {...errorProps(path, message)}
+                      />
+                      <FieldError path={path} message={message} />
+                    </>
+                  )}
+                </td>
+              );
+            })}
             {props.extra ? <td>{props.extra.render(row, i, (next) => update(i, next))}</td> : null}
             <td>
               <button

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { splitTieBreak, type Rules } from '../../../../shared/domain/competition.js';
 import { useT } from '../../components/common.js';
 import { useSetupStore } from '../../stores/setup.js';
+import { errorProps, FieldError } from './fields.js';
+import type { PlacedIssues } from './issues.js';
 import { LockAfterField } from './LockAfterField.js';
 
 function Choice<V extends string | number>(props: {
@@ -28,7 +30,7 @@ function Choice<V extends string | number>(props: {
   );
 }
 
-export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
+export function RulesTab({ invalid, errors }: { invalid: (path: string) => boolean; errors: PlacedIssues }) {
   const t = useT();
   const rules = useSetupStore((s) => s.draft?.info.rules);
   const instrument = useSetupStore((s) => s.instrument);
@@ -136,6 +138,7 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
                 ✕
               </button>
             </span>
+            <FieldError path={`competition.rules.tieBreak[${i}]`} message={errors.at(`competition.rules.tieBreak[${i}]`)} />
           </li>
         ))}
       </ol>
@@ -172,7 +175,7 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
             <input
               aria-label={`${t('setup.labelFor')} ${i + 1}`}
               value={label}
-              aria-invalid={invalid(`competition.rules.labels[${i}]`) || undefined}
+              {...errorProps(`competition.rules.labels[${i}]`, errors.at(`competition.rules.labels[${i}]`))}
               onChange={(e) => setRules((r) => ({ ...r, labels: r.labels.map((x, k) => (k === i ? e.target.value : x)) }))}
             />
             <button
@@ -183,6 +186,7 @@ export function RulesTab({ invalid }: { invalid: (path: string) => boolean }) {
             >
               ✕
             </button>
+            <FieldError path={`competition.rules.labels[${i}]`} message={errors.at(`competition.rules.labels[${i}]`)} />
           </li>
         ))}
       </ol>

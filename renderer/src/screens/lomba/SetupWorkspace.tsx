@@ -14,7 +14,9 @@ import { checkDraft, checkInstrumentDraft, useSetupStore } from '../../stores/se
 import { IdentityTab } from './IdentityTab.js';
 import { InstrumentTab } from './InstrumentTab.js';
 import { JurorsTab } from './JurorsTab.js';
-import { describeIssue, sectionOf, type IssueSection } from './paths.js';
+import { placeIssues } from './issues.js';
+import { sectionOf, type IssueSection } from './paths.js';
+import { RecoverBar } from './Unsaved.js';
 import { RulesTab } from './RulesTab.js';
 import { SitesTab } from './SitesTab.js';
 
@@ -31,7 +33,7 @@ export function SetupWorkspace() {
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
   const detail = useCompetitionStore((s) => s.detail);
-  const { code, draft, instrument, dirty, instrumentDirty, saving, load, save, discard } = useSetupStore();
+  const { code, draft, instrument, dirty, instrumentDirty, saving, load, save, discard, guardLeave } = useSetupStore();
   const [tab, setTab] = useState<IssueSection>('identitas');
 
   useEffect(() => {
@@ -45,6 +47,16 @@ export function SetupWorkspace() {
   const issues = checkDraft(draft, detail.instrument).filter((i) => sectionOf(i.path) !== 'instrumen');
   const instrumentIssues = checkInstrumentDraft(instrument);
   const invalid = (path: string) => issues.some((i) => i.path === path || i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`));
+  // Each problem beside its field; the banner holds only those that belong to no field.
+  const placed = placeIssues(issues, lang, { sites: draft.sites, jurors: draft.jurors, instrument: detail.instrument });
+  // The shared draft's tabs have one save bar; the instrument has its own. Crossing between them hides unsaved
+  // edits, so it asks first.
+  const switchTo = (next: IssueSection) => {
+    if (next === tab) return;
+    if (tab === 'instrumen') guardLeave(() => setTab(next), 'instrument');
+    else if (next === 'instrumen') guardLeave(() => setTab(next), 'draft');
+    else setTab(next);
+  };
   const count = (section: IssueSection) =>
     section === 'instrumen' ? instrumentIssues.length : issues.filter((i) => sectionOf(i.path) === section).length;
   const gaps = coverageGaps({ instrument: detail.instrument, sites: draft.sites, jurors: draft.jurors });
@@ -81,7 +93,7 @@ export function SetupWorkspace() {
             aria-selected={tab === x.id}
             aria-controls={`panel-${x.id}`}
             className={tab === x.id ? 'subtab active' : 'subtab'}
-            onClick={() => setTab(x.id)}
+            onClick={() => switchTo(x.id)}
           >
             {t(x.key)}
             {count(x.id) > 0 ? <span className="issue-count">{count(x.id)}</span> : null}
@@ -89,21 +101,25 @@ export function SetupWorkspace() {
           </button>
         ))}
       </div>
-      {tab !== 'instrumen' && issues.length > 0 ? (
+      <RecoverBar />
+      {tab !== 'instrumen' && placed.unplaced.length > 0 ? (
         <div className="form-error" role="alert">
-          <p>{t('setup.problems', { count: issues.length })}</p>
-          <ul>
-            {issues.map((issue, i) => (
-              <li key={i}>{describeIssue(issue, lang, draft, detail.instrument)}</li>
-            ))}
-          </ul>
+          {placed.unplaced.length === 1 ? (
+            <p>{placed.unplaced[0]}</p>
+          ) : (
+            <ul>
+              {placed.unplaced.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          )}
         </div>
       ) : null}
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'identitas' && <IdentityTab invalid={invalid} />}
-        {tab === 'aturan' && <RulesTab invalid={invalid} />}
-        {tab === 'lokus' && <SitesTab invalid={invalid} />}
-        {tab === 'juri' && <JurorsTab invalid={invalid} gaps={gaps} />}
+        {tab === 'identitas' && <IdentityTab invalid={invalid} errors={placed} />}
+        {tab === 'aturan' && <RulesTab invalid={invalid} errors={placed} />}
+        {tab === 'lokus' && <SitesTab invalid={invalid} errors={placed} />}
+        {tab === 'juri' && <JurorsTab invalid={invalid} gaps={gaps} errors={placed} />}
         {tab === 'instrumen' && <InstrumentTab />}
       </div>
       {tab !== 'instrumen' && (dirty || issues.length > 0) ? (

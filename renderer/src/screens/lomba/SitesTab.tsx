@@ -8,11 +8,12 @@ import { useSetupStore } from '../../stores/setup.js';
 import { optionalText } from './fields.js';
 import { ExportButtons, ImportButton, mergeByCode } from './ImportPreview.js';
 import { RowsEditor } from './RowsEditor.js';
+import type { PlacedIssues } from './issues.js';
 
 const COLUMNS = ['code', 'name', 'regency', 'district', 'category', 'contact', 'visitDate'] as const;
 type Column = (typeof COLUMNS)[number];
 
-export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
+export function SitesTab({ errors }: { invalid: (path: string) => boolean; errors: PlacedIssues }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
@@ -73,7 +74,7 @@ export function SitesTab({ invalid }: { invalid: (path: string) => boolean }) {
           setField={(site, column, value) =>
             column === 'code' || column === 'name' ? { ...site, [column]: value } : optionalText(site, column, value)
           }
-          fieldProps={(path) => ({ 'aria-invalid': invalid(path) || undefined })}
+          fieldError={errors.at}
         />
       </div>
       <button

@@ -5,7 +5,9 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CompetitionDetail } from '../../../../shared/contract/schemas.js';
+import { REOPEN_REASON_MIN } from '../../../../shared/domain/competition.js';
 import { describeError, type AppError } from '../../../../shared/domain/errors.js';
+import { issueSentence } from '../../../../shared/domain/validation.js';
 import { listIndicators } from '../../../../shared/domain/instrument.js';
 import { formatNumber } from '../../../../shared/domain/numbers.js';
 import { formatDateTime } from '../../../../shared/domain/dates.js';
@@ -152,11 +154,36 @@ export function ReopenForm() {
         {t('scoring.reopen')}
       </button>
     );
+  const short = reason.trim().length < REOPEN_REASON_MIN;
+  // Once something is typed, a reason too short says so beside the field (the button waits for a long enough one).
+  const tooShortShown = short && reason.trim().length > 0;
+  // Said before the core is asked, in the words the core would use ("Alasan paling sedikit 5 karakter").
+  const tooShort = issueSentence(
+    { path: 'reason', key: 'validate.tooSmall', params: { min: REOPEN_REASON_MIN, origin: 'string', inclusive: 'yes' } },
+    lang,
+  );
   return (
     <div className="reopen">
       <label>
         {t('scoring.reopenReason')}
-        <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+        <textarea
+          rows={2}
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+            setError(null);
+          }}
+          aria-invalid={tooShortShown || undefined}
+          aria-describedby={tooShortShown ? 'reopen-hint reopen-error' : 'reopen-hint'}
+        />
+        <span className="hint" id="reopen-hint">
+          {t('forms.reasonHint', { min: REOPEN_REASON_MIN, count: reason.trim().length })}
+        </span>
+        {tooShortShown ? (
+          <span className="field-error" id="reopen-error">
+            {tooShort}
+          </span>
+        ) : null}
       </label>
       {error ? (
         <p className="form-error" role="alert">
@@ -170,7 +197,7 @@ export function ReopenForm() {
         <button
           type="button"
           className="primary"
-          disabled={reason.trim().length < 5}
+          disabled={short}
           onClick={() => void reopen(reason.trim()).then((failed) => (failed ? setError(failed) : setOpen(false)))}
         >
           {t('scoring.reopenConfirm')}
