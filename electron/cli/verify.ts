@@ -224,6 +224,16 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
     if (pinFingerprint(r.pin_hash) !== (pins.get(key(r.c, r.j)) ?? null)) problem('verify.pin', { competition: r.c, juror: r.j });
   }
 
+  // The secretariat's PIN (schema 4): recorded like a juror's, in an entry without a juror.
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('competition')`).all();
+  if (columns.some((c) => c.name === 'secretariat_pin_hash')) {
+    for (const r of db
+      .prepare<[], { c: string; pin_hash: string | null }>('SELECT code AS c, secretariat_pin_hash AS pin_hash FROM competition')
+      .iterate()) {
+      if (pinFingerprint(r.pin_hash) !== (pins.get(key(r.c, null)) ?? null)) problem('verify.secretariatPin', { competition: r.c });
+    }
+  }
+
   if (database !== undefined) checkEvidence(db, database, problem);
 
   return { problems, count, entries, scores };

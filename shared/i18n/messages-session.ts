@@ -13,6 +13,7 @@ export const sessionMessages = catalogue(
     'competition.codeUsedBefore': (p) =>
       `Kode ${p.code} pernah dipakai lomba yang sudah dihapus (riwayatnya tetap tersimpan); pakai kode lain.`,
     'competition.deleteConfirm': (p) => `Untuk menghapus, ketik kode lomba persis: ${p.code}.`,
+    'verify.secretariatPin': (p) => `PIN sekretariat lomba ${p.competition} diubah tanpa tercatat di riwayat`,
   },
   {
     'session.idle': (p) => `Juror ${p.juror}'s session locked after a while unused: enter the PIN to go on.`,
@@ -25,5 +26,6 @@ export const sessionMessages = catalogue(
     'competition.codeUsedBefore': (p) =>
       `Code ${p.code} was used by a competition that has been deleted (its history is kept); use another code.`,
     'competition.deleteConfirm': (p) => `To delete, type the competition's code exactly: ${p.code}.`,
+    'verify.secretariatPin': (p) => `The secretariat PIN of competition ${p.competition} was changed without a history entry`,
   },
 );
