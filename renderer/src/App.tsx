@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { NoticeBar, useT } from './components/common.js';
 import { useAppStore, type Screen } from './stores/app.js';
 import { useCompetitionStore } from './stores/competitions.js';
-import { useSetupStore } from './stores/setup.js';
+import { useLeaveStore } from './stores/leave.js';
 import { LombaScreen } from './screens/LombaScreen.js';
 
 // The first screen (Lomba) is in the entry chunk; the other screens load when first opened, or in the background
@@ -51,7 +51,7 @@ export function App() {
   const { screen, setScreen, lang, setLang, info } = useAppStore();
   const detail = useCompetitionStore((s) => s.detail);
   const listed = useCompetitionStore((s) => s.list !== null);
-  const guardLeave = useSetupStore((s) => s.guardLeave);
+  const guardLeave = useLeaveStore((s) => s.guardLeave);
 
   useEffect(() => {
     document.documentElement.lang = lang;

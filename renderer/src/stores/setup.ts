@@ -21,6 +21,7 @@ import type { ValidationIssue } from '../../../shared/domain/validation.js';
 import { call } from '../api.js';
 import { useAppStore } from './app.js';
 import { useCompetitionStore } from './competitions.js';
+import { useLeaveStore, type LeaveScope } from './leave.js';
 
 const OFFERS_NEW_VERSION = new Set(['instrument.locked', 'instrument.bundled', 'instrument.shared', 'instrument.mismatch']);
 
@@ -42,16 +43,11 @@ interface SetupState {
   refusal: AppError | null;
   /** Unsaved edits of this competition found in localStorage when it was opened, offered back. */
   recoverable: StoredDraft | null;
-  /** A step (another screen, another competition) waiting for the person's answer about unsaved edits. */
-  pendingLeave: { proceed: () => void; scope: LeaveScope } | null;
   /** The year as typed ("20a6"), kept while the draft holds what it reads as (NaN): shown again after a tab switch. */
   yearText: string | null;
   setYearText(text: string | null): void;
   restore(): void;
   dropRecoverable(): void;
-  /** Runs `proceed` at once when nothing is unsaved; otherwise asks first (see LeaveDialog). */
-  guardLeave(proceed: () => void, scope?: LeaveScope): void;
-  answerLeave(discard: boolean): void;
   load(detail: CompetitionDetail): void;
   edit(change: (draft: SetupDraft) => SetupDraft): void;
   editInstrument(change: (instrument: Instrument) => Instrument): void;
@@ -60,9 +56,6 @@ interface SetupState {
   save(): Promise<boolean>;
   saveInstrument(asNewVersion: boolean): Promise<boolean>;
 }
-
-/** Which unsaved edits a step would leave: all of them (another screen or competition), or one side of the tabs. */
-export type LeaveScope = 'all' | 'draft' | 'instrument';
 
 /** What localStorage keeps of unsaved edits, per competition. */
 export interface StoredDraft {
@@ -99,12 +92,6 @@ function keep(state: Pick<SetupState, 'code' | 'draft' | 'instrument' | 'dirty' 
   } catch {
     // A full storage (a large logo) keeps the edits in memory only; leaving still asks first.
   }
-}
-
-/** Whether the open setup has edits not yet saved. */
-export function hasUnsaved(): boolean {
-  const { dirty, instrumentDirty } = useSetupStore.getState();
-  return dirty || instrumentDirty;
 }
 
 function draftOf(detail: CompetitionDetail): SetupDraft {
@@ -145,7 +132,6 @@ export const useSetupStore = create<SetupState>((set, get) => ({
   saving: false,
   refusal: null,
   recoverable: null,
-  pendingLeave: null,
   yearText: null,
   setYearText: (yearText) => set({ yearText }),
   load: (detail) =>
@@ -197,23 +183,6 @@ export const useSetupStore = create<SetupState>((set, get) => ({
     if (code) localStorage.removeItem(STORE_PREFIX + code);
     set({ recoverable: null });
   },
-  guardLeave: (proceed, scope = 'all') => {
-    const { dirty, instrumentDirty } = get();
-    const unsaved = scope === 'draft' ? dirty : scope === 'instrument' ? instrumentDirty : dirty || instrumentDirty;
-    if (unsaved) set({ pendingLeave: { proceed, scope } });
-    else proceed();
-  },
-  answerLeave: (discard) => {
-    const pending = get().pendingLeave;
-    set({ pendingLeave: null });
-    if (!discard || !pending) return;
-    const detail = useCompetitionStore.getState().detail;
-    if (pending.scope === 'all' || !detail) get().discard();
-    else if (pending.scope === 'draft') set({ draft: draftOf(detail), dirty: false });
-    else set({ instrument: structuredClone(detail.instrument), instrumentDirty: false, refusal: null });
-    keep(get());
-    pending.proceed();
-  },
   save: async () => {
     const { code, draft } = get();
     if (!code || !draft) return false;
@@ -250,3 +219,20 @@ export const useSetupStore = create<SetupState>((set, get) => ({
     return true;
   },
 }));
+
+// The first screen asks before unsaved edits are left (stores/leave.ts): it learns of them here, and how to discard.
+useSetupStore.subscribe((state) => {
+  const leave = useLeaveStore.getState();
+  if (leave.code !== state.code || leave.unsaved.draft !== state.dirty || leave.unsaved.instrument !== state.instrumentDirty)
+    useLeaveStore.setState({ code: state.code, unsaved: { draft: state.dirty, instrument: state.instrumentDirty } });
+});
+useLeaveStore.setState({
+  discarder: (scope: LeaveScope) => {
+    const setup = useSetupStore.getState();
+    const detail = useCompetitionStore.getState().detail;
+    if (scope === 'all' || !detail) setup.discard();
+    else if (scope === 'draft') useSetupStore.setState({ draft: draftOf(detail), dirty: false });
+    else useSetupStore.setState({ instrument: structuredClone(detail.instrument), instrumentDirty: false, refusal: null });
+    keep(useSetupStore.getState());
+  },
+});

@@ -16,7 +16,8 @@ import { InstrumentTab } from './InstrumentTab.js';
 import { JurorsTab } from './JurorsTab.js';
 import { placeIssues } from './issues.js';
 import { sectionOf, type IssueSection } from './paths.js';
-import { RecoverBar } from './Unsaved.js';
+import { RecoverBar } from './RecoverBar.js';
+import { useLeaveStore } from '../../stores/leave.js';
 import { RulesTab } from './RulesTab.js';
 import { SitesTab } from './SitesTab.js';
 
@@ -33,7 +34,8 @@ export function SetupWorkspace() {
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
   const detail = useCompetitionStore((s) => s.detail);
-  const { code, draft, instrument, dirty, instrumentDirty, saving, load, save, discard, guardLeave } = useSetupStore();
+  const { code, draft, instrument, dirty, instrumentDirty, saving, load, save, discard } = useSetupStore();
+  const guardLeave = useLeaveStore((s) => s.guardLeave);
   const [tab, setTab] = useState<IssueSection>('identitas');
 
   useEffect(() => {

@@ -1,19 +1,17 @@
 /**
- * Nothing typed is lost without a question: the dialog that asks before leaving unsaved setup edits, the bar that
- * offers back the edits kept from before a reload or a closed window, and the browser's own question on reload.
+ * Nothing typed is lost without a question: the dialog that asks before leaving unsaved setup edits, and the
+ * browser's own question on reload (the edits kept meanwhile are offered back by RecoverBar).
  */
 import { useEffect, useRef } from 'react';
-import { formatDateTime } from '../../../../shared/domain/dates.js';
 import { useT } from '../../components/common.js';
-import { useAppStore } from '../../stores/app.js';
-import { hasUnsaved, useSetupStore } from '../../stores/setup.js';
+import { hasUnsaved, useLeaveStore } from '../../stores/leave.js';
 
 /** Asks whether to discard the unsaved edits before another screen or another competition is shown. */
 export function LeaveDialog() {
   const t = useT();
-  const pending = useSetupStore((s) => s.pendingLeave);
-  const code = useSetupStore((s) => s.code);
-  const answer = useSetupStore((s) => s.answerLeave);
+  const pending = useLeaveStore((s) => s.pending);
+  const code = useLeaveStore((s) => s.code);
+  const answer = useLeaveStore((s) => s.answerLeave);
   const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (!pending) return;
@@ -37,27 +35,6 @@ export function LeaveDialog() {
           </button>
         </div>
       </div>
-    </div>
-  );
-}
-
-/** "Ada perubahan yang belum disimpan dari … — Pulihkan / Buang", after a reload or a closed window. */
-export function RecoverBar() {
-  const t = useT();
-  const lang = useAppStore((s) => s.lang);
-  const recoverable = useSetupStore((s) => s.recoverable);
-  const restore = useSetupStore((s) => s.restore);
-  const drop = useSetupStore((s) => s.dropRecoverable);
-  if (!recoverable) return null;
-  return (
-    <div className="recover-bar" role="status">
-      <span>{t('forms.recover.text', { when: formatDateTime(new Date(recoverable.at), lang) })}</span>
-      <button type="button" className="primary" onClick={restore}>
-        {t('forms.recover.restore')}
-      </button>
-      <button type="button" className="secondary" onClick={drop}>
-        {t('forms.recover.drop')}
-      </button>
     </div>
   );
 }
