@@ -204,11 +204,16 @@ export function formatRatio(value: number, baseline: number): string {
 export interface BenchRow {
   /** What is measured, including the statistic (median, p95). */
   figure: string;
-  /** Milliseconds. */
+  /** Milliseconds (or key presses, with `unit: 'keys'`). */
   value: number;
   baseline: string;
-  /** Milliseconds of the baseline, same statistic, same run of the script. */
+  /** The baseline in the same unit, same statistic, same run of the script. */
   baselineValue: number;
+  unit?: 'ms' | 'keys';
+}
+
+function formatValue(value: number, unit: BenchRow['unit']): string {
+  return unit === 'keys' ? `${value} keys` : formatMs(value);
 }
 
 function cell(text: string): string {
@@ -220,7 +225,7 @@ export function markdownTable(rows: readonly BenchRow[]): string {
   const lines = ['| figure | value | baseline | baseline value | ratio |', '|---|---:|---|---:|---:|'];
   for (const r of rows) {
     lines.push(
-      `| ${cell(r.figure)} | ${formatMs(r.value)} | ${cell(r.baseline)} | ${formatMs(r.baselineValue)} | ${formatRatio(r.value, r.baselineValue)} |`,
+      `| ${cell(r.figure)} | ${formatValue(r.value, r.unit)} | ${cell(r.baseline)} | ${formatValue(r.baselineValue, r.unit)} | ${formatRatio(r.value, r.baselineValue)} |`,
     );
   }
   return `${lines.join('\n')}\n`;

@@ -26,7 +26,9 @@ import { fontPath, loadDefaultInstrument, repositoryResources, type Resources } 
 import { inlineRenderer, renderDocument } from '../electron/core/reports/render.js';
 import { buildRekapModel, type RekapModel } from '../electron/core/reports/rekap-model.js';
 import { ensureDefaultInstruments } from '../electron/core/services/competitions.js';
+import { listIndicators } from '../shared/domain/instrument.js';
 import { rankSites } from '../shared/domain/ranking.js';
+import { scoreSiteWithKeyboard } from './keyboard-scoring.js';
 import { seededRandom, SIZES, syntheticCompetition, type SyntheticCompetition } from '../shared/domain/synthetic.js';
 import {
   collectGarbage,
@@ -738,6 +740,62 @@ async function firstScreenFigures(dir: string): Promise<void> {
   }
 }
 
+/**
+ * The whole default P2WKSS sheet scored from the keyboard alone, as the e2e test does it (the same routine,
+ * scripts/keyboard-scoring.ts), counting key presses. The baseline is the number of answers on the sheet (one
+ * per level indicator and one per family and item of each household checklist at the default sample): one key per
+ * answer is what a form without shortcuts would at best take, before any key to move between fields.
+ */
+async function keyPressFigures(dir: string): Promise<void> {
+  const staticDir = fileURLToPath(new URL('../out/renderer', import.meta.url));
+  if (!existsSync(join(staticDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first');
+  const core = openCore({ database: join(dir, 'keys.sqlite'), resources, version: 'bench', desktop: false });
+  let bench: BrowserBench | undefined;
+  try {
+    const name = 'Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026';
+    const created = await core.call('competition.create', {
+      competition: { code: 'KUNCI-2026', name, year: 2026 },
+      sites: [{ code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' }],
+      jurors: [{ code: 'J1', name: 'Dr. Hj. Siti Aminah, M.Si.', role: 'ketua' }],
+    });
+    if (!created.ok) throw new Error(`competition: ${created.error.key}`);
+    const detail = await core.call('competition.get', { code: 'KUNCI-2026' });
+    if (!detail.ok) throw new Error(`competition: ${detail.error.key}`);
+    const indicators = listIndicators(detail.value.instrument);
+    const answers = indicators.reduce(
+      (sum, r) => sum + (r.indicator.household ? r.indicator.household.sampleSize * r.indicator.household.items.length : 1),
+      0,
+    );
+    bench = await openBrowserBench({ dispatch: core.dispatch, staticDir });
+    const { context, page } = await bench.newPage();
+    await page.goto(`${bench.origin}/`);
+    await page.getByRole('button', { name: `Buka ${name}` }).click();
+    await page.getByText('Sedang dibuka').waitFor();
+    await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
+    await page.getByRole('button', { name: /Dr\. Hj\. Siti Aminah/ }).click();
+    await page.getByRole('button', { name: /Desa Sukamaju/ }).click();
+    await page.locator('li.indicator').first().waitFor();
+    const keys = await scoreSiteWithKeyboard(page, indicators.length);
+    await context.close();
+    const sheet = await core.call('scoring.sheet', { competition: 'KUNCI-2026', juror: 'J1', site: 'S01' });
+    if (!sheet.ok || sheet.value.scores.length !== indicators.length) throw new Error('the sheet was not scored in full');
+    progress(`keyboard: ${indicators.length} indicators, ${answers} answers, ${keys} key presses`);
+    rows.push({
+      figure: `Key presses to score the default P2WKSS sheet (${indicators.length} indicators, household checklists at the default sample) with the keyboard alone (target ≤ 120; about 376 before issue 7)`,
+      value: keys,
+      baseline: `answers on the sheet: one key per answer (${indicators.length - indicators.filter((r) => r.indicator.household).length} levels + every family × item of the checklists)`,
+      baselineValue: answers,
+      unit: 'keys',
+    });
+    explanations.push(
+      `**Key presses**: the built renderer in Chromium over the bridge; a juror without a PIN opens the site and scores it with the routine of the e2e test (scripts/keyboard-scoring.ts): a digit and Enter on a level, B ("Ya untuk semua" for the item in every family) on each checklist item. The count is every key pressed from the first indicator to "${indicators.length} dari ${indicators.length} indikator dinilai"; the sheet is then read back from the core (every indicator scored). The baseline counts the answers the sheet holds.`,
+    );
+  } finally {
+    await bench?.close();
+    core.close();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 
 function writeReport(): string {
@@ -778,9 +836,15 @@ function writeReport(): string {
 /**
  * `npm run bench` runs each section in a process of its own, so that one section's heap (the stress ranking holds
  * hundreds of MB) does not slow the next one's garbage collection, then writes docs/benchmarks.md from all of them.
- * `npm run bench -- save` (or `ranking`, `pdf`, `load`) runs one section in this process and prints its table.
+ * `npm run bench -- save` (or `ranking`, `pdf`, `load`, `keys`) runs one section in this process and prints its table.
  */
-const SECTIONS = { ranking: rankingFigures, pdf: pdfFigures, save: scoreSaveFigures, load: firstScreenFigures } as const;
+const SECTIONS = {
+  ranking: rankingFigures,
+  pdf: pdfFigures,
+  save: scoreSaveFigures,
+  load: firstScreenFigures,
+  keys: keyPressFigures,
+} as const;
 const only = process.argv[2] as keyof typeof SECTIONS | undefined;
 const resultFile = process.argv[3];
 if (only) {

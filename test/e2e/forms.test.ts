@@ -30,6 +30,8 @@ async function expectNoJargon(): Promise<string[]> {
 }
 
 const error = (path: string) => page.locator(`#err-${path.replace(/[^\w-]/g, '_')}`);
+/** The form's message beside a date field (DateField says it below the field, in the field's label). */
+const dateError = (label: string) => page.locator('label.date-field', { hasText: label }).locator('.field-error');
 
 async function tab(name: string): Promise<void> {
   await page.getByRole('tab', { name: new RegExp(`^${name}`) }).click();
@@ -51,7 +53,10 @@ afterAll(async () => {
 
 describe('the new-competition form', () => {
   it('shows every problem at once beside its field, and each goes the moment it is fixed', async () => {
-    await page.getByLabel('Tahun').fill('');
+    await page
+      .locator('label', { hasText: /^Tahun/ })
+      .locator('input')
+      .fill('');
     await page.getByRole('button', { name: 'Simpan lomba' }).click();
     await error('competition.code').waitFor();
     const expected: [string, string][] = [
@@ -88,9 +93,15 @@ describe('the new-competition form', () => {
     expect(await error('competition.code').textContent()).toBe(
       'Kode lomba hanya boleh berisi huruf besar, angka dan tanda hubung (misalnya P2WKSS-JABAR-2026)',
     );
-    await page.getByLabel('Tahun').fill('dua ribu');
+    await page
+      .locator('label', { hasText: /^Tahun/ })
+      .locator('input')
+      .fill('dua ribu');
     expect(await error('competition.year').textContent()).toBe('Tahun harus berupa angka, misalnya 2026');
-    await page.getByLabel('Tahun').fill('1999');
+    await page
+      .locator('label', { hasText: /^Tahun/ })
+      .locator('input')
+      .fill('1999');
     expect(await error('competition.year').textContent()).toBe('Tahun tidak boleh kurang dari 2000');
     await page.getByLabel('NIP (18 angka, boleh kosong) 2', { exact: true }).fill('1970 0315');
     expect(await error('jurors[1].nip').textContent()).toBe('NIP harus tepat 18 angka, misalnya 19700315 199503 2 001 (spasi boleh)');
@@ -101,7 +112,10 @@ describe('the new-competition form', () => {
   it('takes a NIP typed as printed and a code typed in lower case, and creates the competition', async () => {
     await page.getByLabel('Kode lomba').fill('jabar-2026');
     await page.getByLabel('Nama lomba').fill('Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026');
-    await page.getByLabel('Tahun').fill('2026');
+    await page
+      .locator('label', { hasText: /^Tahun/ })
+      .locator('input')
+      .fill('2026');
     for (const [i, name] of ['Desa Sukamaju', 'Desa Mekarsari', 'Kelurahan Cibeber'].entries())
       await page.getByLabel(`Desa/Kelurahan ${i + 1}`, { exact: true }).fill(name);
     for (const [i, name] of ['Dr. Hj. Siti Aminah, M.Si.', 'dr. Ratna Dewi Lestari, M.Kes.', 'Nurhayati, S.Sos.'].entries())
@@ -122,12 +136,21 @@ describe('the new-competition form', () => {
 describe('the setup tabs', () => {
   it('says each problem beside its field, with its label, in both languages, and never a path', async () => {
     await tab('Identitas');
-    await page.getByLabel('Mulai penilaian').fill('2026-09-18');
-    await page.getByLabel('Selesai penilaian').fill('2026-09-07');
-    expect(await error('competition.dates.end').textContent()).toBe('Tanggal selesai tidak boleh sebelum tanggal mulai');
-    await page.getByLabel('Tahun').fill('20a6');
+    await page.getByLabel('Mulai penilaian').fill('18/09/2026');
+    await page.getByLabel('Selesai penilaian').fill('07/09/2026');
+    expect(await dateError('Selesai penilaian').textContent()).toBe('Tanggal selesai tidak boleh sebelum tanggal mulai');
+    expect(await page.getByLabel('Selesai penilaian').getAttribute('aria-invalid')).toBe('true');
+    await page
+      .locator('label', { hasText: /^Tahun/ })
+      .locator('input')
+      .fill('20a6');
     expect(await error('competition.year').textContent()).toBe('Tahun harus berupa angka, misalnya 2026');
-    expect(await page.getByLabel('Tahun').inputValue()).toBe('20a6');
+    expect(
+      await page
+        .locator('label', { hasText: /^Tahun/ })
+        .locator('input')
+        .inputValue(),
+    ).toBe('20a6');
     await page.getByLabel('Nama lomba').fill('');
     expect(await error('competition.name').textContent()).toBe('Nama lomba wajib diisi');
     await expectNoJargon();
@@ -156,20 +179,23 @@ describe('the setup tabs', () => {
     await tab('Rules');
     expect(await error('competition.rules.labels[3]').textContent()).toBe('Award 4 is required');
     await tab('Identity');
-    expect(await page.getByLabel('Year').inputValue()).toBe('20a6'); // what was typed, kept across tabs
+    expect(await page.locator('label', { hasText: /^Year/ }).locator('input').inputValue()).toBe('20a6'); // what was typed, kept across tabs
     expect(await error('competition.year').textContent()).toBe('Year must be a number, for example 2026');
-    expect(await error('competition.dates.end').textContent()).toBe('The end date cannot be before the start date');
+    expect(await dateError('Scoring ends').textContent()).toBe('The end date cannot be before the start date');
     await expectNoJargon();
     await shot(page, '7-forms-identity-english', false);
     await page.getByRole('button', { name: 'ID', exact: true }).click();
 
     // Fixed, each message goes at once.
     await tab('Identitas');
-    await page.getByLabel('Tahun').fill('2026');
+    await page
+      .locator('label', { hasText: /^Tahun/ })
+      .locator('input')
+      .fill('2026');
     expect(await error('competition.year').count()).toBe(0);
-    expect(await error('competition.dates.end').count()).toBe(1);
-    await page.getByLabel('Selesai penilaian').fill('2026-09-25');
-    expect(await error('competition.dates.end').count()).toBe(0);
+    expect(await dateError('Selesai penilaian').count()).toBe(1);
+    await page.getByLabel('Selesai penilaian').fill('25/09/2026');
+    expect(await dateError('Selesai penilaian').count()).toBe(0);
     await page.getByRole('button', { name: 'Batalkan perubahan' }).click();
     expect(await page.locator('.field-error').count()).toBe(0);
   });

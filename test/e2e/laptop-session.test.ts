@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { focusedIndicator } from '../support/keyboard-scoring.js';
+import { focusedIndicator } from '../../scripts/keyboard-scoring.js';
 
 const CODE = 'KUNJUNGAN-2026';
 const PIN = '2468';

@@ -12,7 +12,7 @@ import type { Core } from '../../electron/core/app.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { focusedIndicator, scoreSiteWithKeyboard } from '../support/keyboard-scoring.js';
+import { focusedIndicator, scoreSiteWithKeyboard } from '../../scripts/keyboard-scoring.js';
 
 const CODE = 'KUNJUNGAN-2026';
 const PIN = '2468';

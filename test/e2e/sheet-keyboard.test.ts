@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listIndicators } from '../../shared/domain/instrument.js';
 import { shot } from '../support/e2e.js';
-import { focusedIndicator, scoreSiteWithKeyboard } from '../support/keyboard-scoring.js';
+import { focusedIndicator, scoreSiteWithKeyboard } from '../../scripts/keyboard-scoring.js';
 import { expectPartAccessible, goToSheet, openSheetFixture, row, SHEET_CODE, type SheetFixture } from '../support/sheet.js';
 
 let fx: SheetFixture;

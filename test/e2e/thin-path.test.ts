@@ -12,7 +12,7 @@ import type { Core } from '../../electron/core/app.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, SHOTS, type App } from '../support/e2e.js';
-import { scoreSiteWithKeyboard } from '../support/keyboard-scoring.js';
+import { scoreSiteWithKeyboard } from '../../scripts/keyboard-scoring.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';
 
 let page: Page;
