@@ -1,7 +1,7 @@
 /**
  * The numbered migrations, applied in order inside one transaction each and tracked with `PRAGMA user_version`.
  * To add one: write `NNN-what.ts` exporting `up`, append it here, and add a test that builds the previous
- * version, seeds rows, migrates and checks them (test/integration/migrations.test.ts).
+ * version, seeds rows, migrates and checks them (test/integration/database.test.ts).
  */
 import * as m001 from './001-initial.js';
 import * as m002 from './002-scoring.js';
