@@ -3,15 +3,16 @@
  * run, printed beside it, never a timed assertion in a unit test. These helpers only measure and format; they
  * never decide whether something is "fast enough".
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startBridge, TOKEN_COOKIE, type Bridge, type BridgeOptions } from '../electron/core/bridge/server.js';
+import { launchChromium } from './chromium.js';
 
 function checkedSorted(values: readonly number[]): number[] {
   if (values.length === 0) throw new RangeError('no values');
@@ -283,26 +284,6 @@ export function firstScreenFiles(rendererDir: string): FirstScreenFile[] {
   });
 }
 
-export const CHROMIUM = process.env.PENILAI_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Debian's Chromium, headless, kept from reaching for the network (the same flags as the e2e tests). */
-export async function launchBenchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
 export interface BrowserBench {
   bridge: Bridge;
   browser: Browser;
@@ -326,7 +307,7 @@ export async function openBrowserBench(options: { dispatch: BridgeOptions['dispa
   const bridge = await startBridge({ dispatch: options.dispatch, staticDir: options.staticDir });
   let browser: Browser;
   try {
-    browser = await launchBenchChromium();
+    browser = await launchChromium();
   } catch (error) {
     await bridge.close();
     throw error;

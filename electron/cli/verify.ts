@@ -163,42 +163,50 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
     problem('verify.score', { ...cellParams(c, j, s, i), found: none(null), expected: value });
   }
 
-  // Notes (their own table since schema 5): each as the history last wrote it, and none the history cleared.
-  const seenNotes = new Set<string>();
-  for (const r of db
-    .prepare<[], { c: string; s: string; j: string; i: string; note: string }>(
-      `SELECT c.code AS c, s.code AS s, j.code AS j, n.indicator_code AS i, n.note
-       FROM note n JOIN site s ON s.id = n.site_id JOIN juror j ON j.id = n.juror_id JOIN competition c ON c.id = s.competition_id`,
-    )
-    .iterate()) {
-    const cell = key(r.c, r.j, r.s, r.i);
-    seenNotes.add(cell);
-    if ((notes.get(cell) ?? null) !== r.note) problem('verify.note', cellParams(r.c, r.j, r.s, r.i));
-  }
-  for (const [cell, note] of notes) {
-    if (note === null || seenNotes.has(cell)) continue;
-    const [c, j, s, i] = cell.split('\u0000') as [string, string, string, string];
-    if (!existingSites.has(key(c, s)) || !existingJurors.has(key(c, j))) continue;
-    problem('verify.note', cellParams(c, j, s, i));
-  }
+  /**
+   * Rows of a per-cell table against what the history last wrote for each cell: a row that differs, and a value the
+   * history holds with no row left (unless its site or juror was removed in the setup), are named.
+   */
+  const compareCells = (
+    rows: Iterable<{ c: string; s: string; j: string; i: string; v: string }>,
+    expected: Map<string, string | null>,
+    code: 'verify.note' | 'verify.household',
+  ) => {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const cell = key(r.c, r.j, r.s, r.i);
+      seen.add(cell);
+      if ((expected.get(cell) ?? null) !== r.v) problem(code, cellParams(r.c, r.j, r.s, r.i));
+    }
+    for (const [cell, value] of expected) {
+      if (value === null || seen.has(cell)) continue;
+      const [c, j, s, i] = cell.split('\u0000') as [string, string, string, string];
+      if (!existingSites.has(key(c, s)) || !existingJurors.has(key(c, j))) continue;
+      problem(code, cellParams(c, j, s, i));
+    }
+  };
 
-  const seenAnswers = new Set<string>();
-  for (const r of db
-    .prepare<[], { c: string; s: string; j: string; i: string; answers: string }>(
-      `SELECT c.code AS c, s.code AS s, j.code AS j, h.indicator_code AS i, h.answers
-       FROM household h JOIN site s ON s.id = h.site_id JOIN juror j ON j.id = h.juror_id JOIN competition c ON c.id = s.competition_id`,
-    )
-    .iterate()) {
-    const cell = key(r.c, r.j, r.s, r.i);
-    seenAnswers.add(cell);
-    if ((answers.get(cell) ?? null) !== r.answers) problem('verify.household', cellParams(r.c, r.j, r.s, r.i));
-  }
-  for (const [cell, value] of answers) {
-    if (value === null || seenAnswers.has(cell)) continue;
-    const [c, j, s, i] = cell.split('\u0000') as [string, string, string, string];
-    if (!existingSites.has(key(c, s)) || !existingJurors.has(key(c, j))) continue;
-    problem('verify.household', cellParams(c, j, s, i));
-  }
+  // Notes (their own table since schema 5) and household answers: each as the history last wrote it.
+  compareCells(
+    db
+      .prepare<[], { c: string; s: string; j: string; i: string; v: string }>(
+        `SELECT c.code AS c, s.code AS s, j.code AS j, n.indicator_code AS i, n.note AS v
+         FROM note n JOIN site s ON s.id = n.site_id JOIN juror j ON j.id = n.juror_id JOIN competition c ON c.id = s.competition_id`,
+      )
+      .iterate(),
+    notes,
+    'verify.note',
+  );
+  compareCells(
+    db
+      .prepare<[], { c: string; s: string; j: string; i: string; v: string }>(
+        `SELECT c.code AS c, s.code AS s, j.code AS j, h.indicator_code AS i, h.answers AS v
+         FROM household h JOIN site s ON s.id = h.site_id JOIN juror j ON j.id = h.juror_id JOIN competition c ON c.id = s.competition_id`,
+      )
+      .iterate(),
+    answers,
+    'verify.household',
+  );
 
   for (const r of db
     .prepare<[], { c: string; s: string; j: string; finalised_at: string | null; signature: Buffer | null }>(

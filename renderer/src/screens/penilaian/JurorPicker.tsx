@@ -5,6 +5,7 @@ import { describeError, type AppError } from '../../../../shared/domain/errors.j
 import { Section, useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useScoringStore } from '../../stores/scoring.js';
+import { PinForm } from '../../components/PinForm.js';
 
 export function JurorPicker({ detail }: { detail: CompetitionDetail }) {
   const t = useT();
@@ -53,28 +54,13 @@ export function JurorPicker({ detail }: { detail: CompetitionDetail }) {
                 {hasPin ? <span className="badge small">PIN</span> : null}
               </button>
               {asking === j.code ? (
-                <form
-                  className="pin-form"
-                  onSubmit={(e) => {
-                    e.preventDefault();
-                    void choose(j.code, pin);
-                  }}
-                >
-                  <label className="inline">
-                    {t('scoring.pinFor', { name: j.name })}
-                    <input
-                      type="password"
-                      inputMode="numeric"
-                      autoComplete="off"
-                      autoFocus
-                      value={pin}
-                      onChange={(e) => setPin(e.target.value)}
-                    />
-                  </label>
-                  <button type="submit" className="primary">
-                    {t('scoring.enter')}
-                  </button>
-                </form>
+                <PinForm
+                  label={t('scoring.pinFor', { name: j.name })}
+                  pin={pin}
+                  onPin={setPin}
+                  onSubmit={() => void choose(j.code, pin)}
+                  submitLabel={t('scoring.enter')}
+                />
               ) : null}
             </li>
           );

@@ -11,6 +11,7 @@ import { call } from '../../api.js';
 import { Section, useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useScoringStore } from '../../stores/scoring.js';
+import { PinForm } from '../../components/PinForm.js';
 
 const ACTIVITY = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'input', 'touchstart'] as const;
 /** How often, at most, the core is told the person is still there (it locks by its own clock too). */
@@ -102,21 +103,14 @@ export function LockScreen({ detail, session, restarted }: { detail: Competition
         <p className="lock-name">{session.name}</p>
         <p>{t(restarted ? 'lock.restarted' : 'lock.idle', { name: session.name })}</p>
         <p className="muted">{t('lock.ask')}</p>
-        <form
-          className="pin-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void unlock();
-          }}
-        >
-          <label className="inline">
-            {t('scoring.pinFor', { name: session.name })}
-            <input type="password" inputMode="numeric" autoComplete="off" autoFocus value={pin} onChange={(e) => setPin(e.target.value)} />
-          </label>
-          <button type="submit" className="primary" disabled={busy || pin === ''}>
-            {t('lock.unlock')}
-          </button>
-        </form>
+        <PinForm
+          label={t('scoring.pinFor', { name: session.name })}
+          pin={pin}
+          onPin={setPin}
+          onSubmit={() => void unlock()}
+          submitLabel={t('lock.unlock')}
+          disabled={busy || pin === ''}
+        />
         {error ? (
           <p className="form-error" role="alert">
             {describeError(error, lang)}

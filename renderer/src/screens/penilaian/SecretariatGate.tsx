@@ -8,6 +8,7 @@ import { describeError, type AppError } from '../../../../shared/domain/errors.j
 import { call } from '../../api.js';
 import { Section, useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
+import { PinForm } from '../../components/PinForm.js';
 
 export function SecretariatGate({ competition, children }: { competition: string; children: ReactNode }) {
   const t = useT();
@@ -60,28 +61,14 @@ export function SecretariatGate({ competition, children }: { competition: string
       <Section title={t('grid.title')}>
         <div className="lock-screen">
           <p>{t('secretariat.ask')}</p>
-          <form
-            className="pin-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void enter();
-            }}
-          >
-            <label className="inline">
-              {t('secretariat.pin')}
-              <input
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                autoFocus
-                value={pin}
-                onChange={(e) => setPin(e.target.value)}
-              />
-            </label>
-            <button type="submit" className="primary" disabled={pin === ''}>
-              {t('secretariat.enter')}
-            </button>
-          </form>
+          <PinForm
+            label={t('secretariat.pin')}
+            pin={pin}
+            onPin={setPin}
+            onSubmit={() => void enter()}
+            submitLabel={t('secretariat.enter')}
+            disabled={pin === ''}
+          />
           {error ? (
             <p className="form-error" role="alert">
               {describeError(error, lang)}
