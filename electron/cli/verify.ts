@@ -17,6 +17,7 @@ import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/me
 import { historyHash, pinFingerprint, rowFields, ZERO_HASH, type HistoryRow } from '../core/db/scores.js';
 import { SCHEMA_VERSION } from '../core/db/migrations/index.js';
 import { checkEvidence } from '../core/evidence/store.js';
+import { EPSILON } from '../../shared/domain/numbers.js';
 
 export interface VerifyProblem {
   key: MessageKey;
@@ -56,7 +57,7 @@ function sha256(data: Uint8Array): string {
 
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
-  return Math.abs(a - b) < 1e-9;
+  return Math.abs(a - b) < EPSILON;
 }
 
 const key = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').join('\u0000');

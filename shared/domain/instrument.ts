@@ -3,7 +3,7 @@
  * weights, scales, rubrics and household checklists. The instrument is data: nothing here knows P2WKSS.
  */
 import { z } from 'zod';
-import { roundTo } from './numbers.js';
+import { EPSILON, roundTo } from './numbers.js';
 import { fromZodIssues, type ValidationIssue } from './validation.js';
 
 export const INSTRUMENT_FORMAT = 'penilai.instrument/1';
@@ -85,13 +85,32 @@ export function indicatorScale(instrument: Instrument, indicator: Indicator): Sc
   return indicator.scale ?? instrument.defaultScale;
 }
 
+/** Decimals written in a number ("0.25" → 2), for a level computed from min and step to come out exact. */
+function decimalsIn(x: number): number {
+  const text = String(x);
+  if (text.includes('e')) return MAX_LEVEL_DECIMALS;
+  return text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+}
+
+const MAX_LEVEL_DECIMALS = 9;
+
+/**
+ * The scale level a score stands for: within EPSILON of one of the options' values, or of a step from min within
+ * min–max; null when it lies on no level. A score is stored as the level exactly (0.9999999995 on 1–5 is 1).
+ */
+export function snapToScale(scale: Scale, value: number): number | null {
+  if (!Number.isFinite(value)) return null;
+  if (isOptionsScale(scale)) return scale.options.find((o) => Math.abs(o.value - value) < EPSILON)?.value ?? null;
+  if (value < scale.min - EPSILON || value > scale.max + EPSILON) return null;
+  const k = (value - scale.min) / scale.step;
+  if (Math.abs(k - Math.round(k)) >= EPSILON) return null;
+  const decimals = Math.min(MAX_LEVEL_DECIMALS, Math.max(decimalsIn(scale.min), decimalsIn(scale.step)));
+  return roundTo(scale.min + Math.round(k) * scale.step, decimals);
+}
+
 /** Whether a score lies on the scale: within min–max and on the step, or one of the options' values. */
 export function isOnScale(scale: Scale, value: number): boolean {
-  if (!Number.isFinite(value)) return false;
-  if (isOptionsScale(scale)) return scale.options.some((o) => Math.abs(o.value - value) < 1e-9);
-  if (value < scale.min - 1e-9 || value > scale.max + 1e-9) return false;
-  const k = (value - scale.min) / scale.step;
-  return Math.abs(k - Math.round(k)) < 1e-9;
+  return snapToScale(scale, value) !== null;
 }
 
 /** The levels a juror can choose from, lowest first, each with its label; null when there are too many to list. */
@@ -104,7 +123,7 @@ export function scaleLevels(scale: Scale, limit = 11): { value: number; key: str
         return { value: o.value, key: o.key, ...(label === undefined ? {} : { label }) };
       });
   }
-  const count = Math.floor((scale.max - scale.min) / scale.step + 1e-9) + 1;
+  const count = Math.floor((scale.max - scale.min) / scale.step + EPSILON) + 1;
   if (count > limit) return null;
   const levels: { value: number; key: string; label?: string }[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -214,7 +233,7 @@ export function checkInstrument(instrument: Instrument, root = 'instrument'): Va
       if (indicator.household) checkHousehold(indicator.household, scale, `${path}.household`, issues);
     });
   });
-  if (Math.abs(weightSum - 100) > 1e-9) {
+  if (Math.abs(weightSum - 100) > EPSILON) {
     issues.push({ path: `${root}.aspects`, key: 'validate.weightsSum', params: { sum: String(roundTo(weightSum, 6)) } });
   }
   return issues;

@@ -1,23 +1,49 @@
 /**
  * The one rounding rule of contract.md section 4, and the number formats built on it.
  *
- * round(x, p): first round x to 9 decimals (to cancel binary floating-point noise), then round half away from
- * zero to p decimals, doing the second step on the 9-decimal integer rather than on a float. Every number a
+ * round(x, p): first round x to 9 decimals (to cancel binary floating-point noise) on the shortest decimal that
+ * reads back as the same double (`String(x)`), half away from zero; then round half away from zero to p decimals,
+ * doing the second step on the 9-decimal integer rather than on a float. Every number a
  * person reads, and every value compared in a ranking, goes through `roundTo`. Formatting never calls toFixed or
  * Intl on an unrounded value: it prints the scaled integer that `roundScaled` returns.
  */
 
-const NINE = 1_000_000_000;
+/**
+ * Two numbers closer than this are the same number: a score and a scale level, two weights, two totals before
+ * rounding. One constant for every such comparison.
+ */
+export const EPSILON = 1e-9;
 
 export const MAX_PRECISION = 4;
+
+/**
+ * |x| rounded half away from zero to 9 decimals, as the integer |x|·10^9, computed on the shortest decimal that
+ * reads back as the same double (`String(x)`), never on a product of floats: 8.4499999995 is 8449999999.5 → 8450000000.
+ */
+function scaledNine(abs: number): number {
+  const [mantissa = '0', exponent] = String(abs).split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  const digits = (whole + fraction).replace(/^0+(?=\d)/, '');
+  // abs = digits × 10^(shift − 9)
+  const shift = Number(exponent ?? 0) - fraction.length + 9;
+  let scaled: number;
+  if (shift >= 0) scaled = Number(digits + '0'.repeat(shift));
+  else {
+    const kept = digits.length + shift;
+    scaled = kept > 0 ? Number(digits.slice(0, kept)) : 0;
+    const next = kept >= 0 ? (digits[kept] ?? '0') : '0';
+    if (next >= '5') scaled += 1;
+  }
+  if (!Number.isSafeInteger(scaled)) throw new RangeError(`roundScaled: number too large: ${abs}`);
+  return scaled;
+}
 
 /** x rounded to p decimals, returned as the integer x·10^p (exact, no float noise). */
 export function roundScaled(x: number, p: number): number {
   if (!Number.isFinite(x)) throw new RangeError(`roundScaled: not a finite number: ${x}`);
   if (!Number.isInteger(p) || p < 0 || p > 9) throw new RangeError(`roundScaled: precision out of range: ${p}`);
   const sign = x < 0 ? -1 : 1;
-  const scaled9 = Math.round(Math.abs(x) * NINE);
-  if (!Number.isSafeInteger(scaled9)) throw new RangeError(`roundScaled: number too large: ${x}`);
+  const scaled9 = scaledNine(Math.abs(x));
   const divisor = 10 ** (9 - p);
   let q = Math.floor(scaled9 / divisor);
   const r = scaled9 - q * divisor;

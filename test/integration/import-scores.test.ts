@@ -220,6 +220,21 @@ describe('import-scores: a good file', () => {
   });
 });
 
+describe('import-scores: a score within 1e-9 of a level', () => {
+  it('is stored, and written in the history, as the level exactly', () => {
+    const file = writeCsv(['site,juror,indicator,score', 'S03,J1,B1,"0,9999999995"', 'S03,J1,A2,4.9999999999'], { name: 'derau.csv' });
+    const run = importScores(file);
+    expect(run.status, run.stderr).toBe(0);
+    const after = tables();
+    const byCell = Object.fromEntries(after.scores.map((s) => [`${s.site}/${s.juror}/${s.indicator}`, s.value]));
+    expect([byCell['S03/J1/A2'], byCell['S03/J1/B1']]).toEqual([5, 1]);
+    expect(after.history.slice(-2).map((h) => [h.indicator, h.new_value])).toEqual([
+      ['B1', 1],
+      ['A2', 5],
+    ]);
+  });
+});
+
 describe('import-scores: refusals', () => {
   /** Runs a file that must be refused: one line naming the file and the line, the database unchanged. */
   function refused(lines: string[], pattern: RegExp, options: { eol?: string; competition?: string; lang?: string } = {}): string {

@@ -203,6 +203,16 @@ describe('history of scores', () => {
     expect((await history()).length).toBe(before);
   });
 
+  it('stores a score within 1e-9 of a level as the level exactly, in the score and in the history', async () => {
+    const saved = await ok(score('J4', 'S03', 'A2', 3.0000000004));
+    expect(saved.value).toBe(3);
+    expect(await valueOf('J4', 'S03', 'A2')).toBe(3);
+    expect((await history({ juror: 'J4', site: 'S03', indicator: 'A2' })).map((e) => e.newValue)).toEqual([3]);
+    // The same level again, with other noise, writes nothing.
+    await ok(score('J4', 'S03', 'A2', 2.9999999996));
+    expect((await history({ juror: 'J4', site: 'S03', indicator: 'A2' })).length).toBe(1);
+  });
+
   it('hashes each entry over the previous hash and its canonical JSON, from 64 zeros; verify finds the chain whole', async () => {
     const rows = core.db.prepare('SELECT * FROM history ORDER BY id').all() as Record<string, unknown>[];
     expect(rows[0]!.prev_hash).toBe(ZERO_HASH);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import {
+  snapToScale,
   householdScore,
   isOnScale,
   listIndicators,
@@ -293,6 +294,28 @@ describe('isOnScale', () => {
     expect(isOnScale(tenths, 0.7)).toBe(true);
     expect(isOnScale(halves, 5 + 1e-12)).toBe(true);
     expect(isOnScale(halves, 3.5 + 1e-6)).toBe(false); // real difference, not noise
+  });
+
+  it('snaps a score within 1e-9 of a level to that level exactly, and refuses one off every level', () => {
+    const ones: Scale = { min: 1, max: 5, step: 1 };
+    expect(snapToScale(ones, 0.9999999995)).toBe(1);
+    expect(snapToScale(ones, 3.0000000004)).toBe(3);
+    expect(snapToScale(ones, 3.01)).toBe(null);
+    const tenths: Scale = { min: 0, max: 1, step: 0.1 };
+    expect(snapToScale(tenths, 0.1 + 0.2)).toBe(0.3);
+    expect(snapToScale(tenths, 0.70000000005)).toBe(0.7);
+    const quarters: Scale = { min: 0.5, max: 2, step: 0.25 };
+    expect(snapToScale(quarters, 1.7500000001)).toBe(1.75);
+    // The contract measures the distance in steps: 3e-10 above 1.75 is 1.2e-9 of a 0.25 step, off the scale.
+    expect(snapToScale(quarters, 1.7500000003)).toBe(null);
+    const options: Scale = {
+      options: [
+        { key: 'a', value: 95 },
+        { key: 'b', value: 85 },
+      ],
+    };
+    expect(snapToScale(options, 84.9999999999)).toBe(85);
+    expect(snapToScale(options, 90)).toBe(null);
   });
 
   it('on an options scale, only the option values', () => {

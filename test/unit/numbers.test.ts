@@ -39,6 +39,19 @@ describe('roundTo (contract section 4 rounding rule)', () => {
     expect(roundTo((29 / 200) * 100, 0)).toBe(15);
   });
 
+  it('takes the first step on the shortest decimal of the double (String(x)), not on a product of floats', () => {
+    // 8.4499999995 × 1e9 is 8449999999.499999 as a float; the decimal 8.4499999995 rounds to 8.450000000 → 8.5.
+    expect(8.4499999995 * 1e9 < 8449999999.5).toBe(true);
+    expect(roundTo(8.4499999995, 1)).toBe(8.5);
+    expect(roundTo(-8.4499999995, 1)).toBe(-8.5);
+    expect(roundTo(8.4499999994, 1)).toBe(8.4);
+    // Numbers that String() writes with an exponent.
+    expect(roundTo(5e-10, 9)).toBe(1e-9);
+    expect(roundTo(4.9e-10, 9)).toBe(0);
+    expect(roundTo(1.5e-10, 2)).toBe(0);
+    expect(roundScaled(1e21 / 1e18, 2)).toBe(100000);
+  });
+
   it('never returns negative zero', () => {
     // −0.001 at 2 decimals is 0, and it must print as 0, not −0.
     expect(Object.is(roundTo(-0.001, 2), 0)).toBe(true);

@@ -30,7 +30,7 @@ import { UserError } from '../../../shared/domain/errors.js';
 import {
   householdScore,
   instrumentSchema,
-  isOnScale,
+  snapToScale,
   listIndicators,
   offScaleError,
   type IndicatorRef,
@@ -38,6 +38,7 @@ import {
 } from '../../../shared/domain/instrument.js';
 import type { RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from './connection.js';
+import { EPSILON } from '../../../shared/domain/numbers.js';
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -268,11 +269,11 @@ function photoText(sha: string, name: string): string {
 
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
-  return Math.abs(a - b) < 1e-9;
+  return Math.abs(a - b) < EPSILON;
 }
 
 function levelIn(levels: readonly string[] | undefined, value: number): boolean {
-  return (levels ?? []).some((level) => Math.abs(Number(level) - value) < 1e-9);
+  return (levels ?? []).some((level) => Math.abs(Number(level) - value) < EPSILON);
 }
 
 export class ScoreRepository {
@@ -538,12 +539,14 @@ export class ScoreRepository {
     return this.tx(() => {
       const ctx = this.context(input);
       const ref = this.eligibleIndicator(ctx, input.indicator);
-      if (input.value !== null && !isOnScale(ref.scale, input.value)) {
+      // A score within EPSILON of a level is stored as that level exactly.
+      const level = input.value === null ? null : snapToScale(ref.scale, input.value);
+      if (input.value !== null && level === null) {
         const off = offScaleError(ref.scale, input.value, input.indicator);
         throw new UserError(off.key, off.params);
       }
       const state = this.openSheet(ctx);
-      return this.writeScore(ctx, state, input.indicator, input.value, {
+      return this.writeScore(ctx, state, input.indicator, level, {
         actor: input.actor,
         device: input.device,
         reason: input.reason?.trim() ? input.reason.trim() : null,

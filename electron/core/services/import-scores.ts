@@ -7,8 +7,8 @@
 import { basename } from 'node:path';
 import { UserError } from '../../../shared/domain/errors.js';
 import type { MessageKey, Params } from '../../../shared/i18n/messages.js';
-import { isOptionsScale, isOnScale, listIndicators, type IndicatorRef } from '../../../shared/domain/instrument.js';
-import { parseDecimal } from '../../../shared/domain/numbers.js';
+import { isOptionsScale, listIndicators, snapToScale, type IndicatorRef } from '../../../shared/domain/instrument.js';
+import { EPSILON, parseDecimal } from '../../../shared/domain/numbers.js';
 import type { RankingInput } from '../../../shared/domain/ranking.js';
 import type { Store } from '../db/store.js';
 import { decodeText, readCsv, unwrapFormulaText } from '../spreadsheets/csv.js';
@@ -120,7 +120,7 @@ function offScale(ref: IndicatorRef, written: string): { key: MessageKey; params
     return { key: 'import.offOptions', params: { value: written, indicator, values } };
   }
   const value = parseDecimal(written)!;
-  if (value < scale.min - 1e-9 || value > scale.max + 1e-9) {
+  if (value < scale.min - EPSILON || value > scale.max + EPSILON) {
     return { key: 'import.offRange', params: { value: written, indicator, min: scale.min, max: scale.max } };
   }
   return { key: 'import.offStep', params: { value: written, indicator, min: scale.min, max: scale.max, step: scale.step } };
@@ -230,7 +230,8 @@ export function readScoresCsv(store: Store, competition: string, file: { name: s
       report('score', 'import.scoreUnreadable', { value: written });
       continue;
     }
-    if (!isOnScale(ref.scale, value)) {
+    const level = snapToScale(ref.scale, value);
+    if (level === null) {
       const off = offScale(ref, written);
       report('score', off.key, off.params);
       continue;
@@ -240,7 +241,7 @@ export function readScoresCsv(store: Store, competition: string, file: { name: s
       report('note', 'import.noteTooLong', { length: note.length, max: MAX_NOTE });
       continue;
     }
-    lines.push({ line: record.line, site, juror, indicator, value, note: note === '' ? null : note });
+    lines.push({ line: record.line, site, juror, indicator, value: level, note: note === '' ? null : note });
   }
   if (problems.length > 0) fail();
   return lines;
@@ -287,7 +288,7 @@ export function applyScores(store: Store, competition: string, file: string, lin
           if (error instanceof UserError) throw fileError([problem({ file, row: l.line }, error.key, error.params)]);
           throw error;
         }
-        if (before !== undefined && Math.abs(before.value - l.value) < 1e-9) summary.unchanged += 1;
+        if (before !== undefined && Math.abs(before.value - l.value) < EPSILON) summary.unchanged += 1;
         else summary.changed += 1;
         if (l.note !== null && before?.note !== l.note) summary.notes += 1;
       }
