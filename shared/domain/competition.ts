@@ -97,6 +97,16 @@ const datesSchema = z
     params: { key: 'validate.endBeforeStart' },
   });
 
+/**
+ * A letterhead logo is the picture itself, PNG or JPEG in a data: URL: a competition file must never make the app
+ * fetch an address or read a file on the laptop (react-pdf's Image would do either for a URL or a path).
+ */
+export const LOGO_DATA_URL = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/;
+const logoSchema = z
+  .string()
+  .refine((v) => LOGO_DATA_URL.test(v), { params: { key: 'validate.logo' } })
+  .optional();
+
 export const competitionInfoSchema = z.strictObject({
   code: competitionCodeSchema,
   name: z.string().trim().min(1),
@@ -106,7 +116,7 @@ export const competitionInfoSchema = z.strictObject({
   organizer: optionalText,
   place: optionalText,
   dates: datesSchema.optional(),
-  letterhead: z.strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: optionalText }).optional(),
+  letterhead: z.strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: logoSchema }).optional(),
   documentNumbers: z.record(z.string(), z.string()).optional(),
   rules: rulesSchema.default(DEFAULT_RULES),
 });

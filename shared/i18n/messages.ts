@@ -126,6 +126,8 @@ const coreId = {
   'validate.competitionCode': (p) =>
     `${label(p, 'id')} hanya boleh berisi huruf besar, angka dan tanda hubung (misalnya P2WKSS-JABAR-2026)`,
   'validate.endBeforeStart': () => `Tanggal selesai tidak boleh sebelum tanggal mulai`,
+  'validate.logo': (p) =>
+    `${label(p, 'id')} harus berupa gambar PNG atau JPEG yang disertakan di berkas (data:image/png atau data:image/jpeg), bukan alamat atau nama berkas`,
 } satisfies Catalogue;
 
 const id = { ...coreId, ...fileMessages.id, ...setupMessages.id, ...scoringMessages.id, ...importMessages.id, ...sessionMessages.id };
@@ -212,6 +214,8 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'validate.tieBreak': (p) => `Tie-break "${p.entry}" does not name a phase or aspect of the instrument`,
   'validate.competitionCode': (p) => `${label(p, 'en')} may hold only capital letters, digits and dashes (e.g. P2WKSS-JABAR-2026)`,
   'validate.endBeforeStart': () => `The end date cannot be before the start date`,
+  'validate.logo': (p) =>
+    `${label(p, 'en')} must be a PNG or JPEG picture held in the file (data:image/png or data:image/jpeg), not an address or a file name`,
 };
 
 const en: Record<MessageKey, (p: Params) => string> = {

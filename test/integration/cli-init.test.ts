@@ -297,6 +297,24 @@ describe('invalid competition files', () => {
     ['a wrong format tag', (f) => (f.format = 'penilai.instrument/1'), 'format', /format "penilai\.instrument\/1" tidak didukung/],
     ['a missing site name', (f) => delete f.sites[7]!.name, 'sites[7].name', /: Desa\/Kelurahan wajib diisi$/],
     ['an unknown field', (f) => (f.competition.sponsor = 'Bank'), 'competition', /: Data lomba memuat isian yang tidak dikenal: sponsor$/],
+    [
+      'a logo that is an address to fetch',
+      (f) => (f.competition.letterhead = { logo: 'https://contoh.example/logo.png' }),
+      'competition.letterhead.logo',
+      /: Logo kop surat harus berupa gambar PNG atau JPEG yang disertakan di berkas .*bukan alamat atau nama berkas$/,
+    ],
+    [
+      'a logo that is a file on the laptop',
+      (f) => (f.competition.letterhead = { logo: '/etc/passwd' }),
+      'competition.letterhead.logo',
+      /: Logo kop surat harus berupa gambar PNG atau JPEG/,
+    ],
+    [
+      'a logo of another picture type',
+      (f) => (f.competition.letterhead = { logo: 'data:image/svg+xml;base64,PHN2Zy8+' }),
+      'competition.letterhead.logo',
+      /: Logo kop surat harus berupa gambar PNG atau JPEG/,
+    ],
   ];
 
   for (const [name, make, path, problem] of cases) {
