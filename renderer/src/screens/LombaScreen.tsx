@@ -8,7 +8,7 @@ import { Section, useT } from '../components/common.js';
 import { useAppStore } from '../stores/app.js';
 import { isDemo, useCompetitionStore } from '../stores/competitions.js';
 import { call } from '../api.js';
-import { ArchiveButton, ArchiveView, DemoConfirm } from './lomba/CompetitionActions.js';
+import { ArchiveButton, ArchiveView, CompetitionLine, DemoConfirm } from './lomba/CompetitionActions.js';
 import { readPicked } from './lomba/ImportPreview.js';
 import { LeaveDialog, useAskBeforeUnload } from './lomba/Unsaved.js';
 import { useLeaveStore } from '../stores/leave.js';
@@ -93,13 +93,7 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
       <ul className="competition-list">
         {list?.map((c) => (
           <li key={c.code} className={c.code === current ? 'current' : ''}>
-            <div>
-              <strong>{c.name}</strong>
-              <span className="muted">
-                {c.code} ·{' '}
-                {t('lomba.summary', { sites: c.sites, jurors: c.jurors, instrument: c.instrument.code, version: c.instrument.version })}
-              </span>
-            </div>
+            <CompetitionLine competition={c} />
             <div className="row-actions">
               {c.code === current ? (
                 <span className="badge">{t('lomba.opened')}</span>

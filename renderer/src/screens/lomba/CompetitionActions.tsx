@@ -151,13 +151,7 @@ export function ArchiveView({ onBack }: { onBack: () => void }) {
       <ul className="competition-list">
         {archived?.map((c) => (
           <li key={c.code}>
-            <div>
-              <strong>{c.name}</strong>
-              <span className="muted">
-                {c.code} ·{' '}
-                {t('lomba.summary', { sites: c.sites, jurors: c.jurors, instrument: c.instrument.code, version: c.instrument.version })}
-              </span>
-            </div>
+            <CompetitionLine competition={c} />
             <div className="row-actions">
               <button type="button" onClick={() => void restore(c.code)} aria-label={t('archive.restoreLabel', { name: c.name })}>
                 {t('archive.restore')}
@@ -184,5 +178,18 @@ export function ArchiveView({ onBack }: { onBack: () => void }) {
         ))}
       </ul>
     </Section>
+  );
+}
+
+/** A competition as the lists show it: its name, then its code and what it holds. */
+export function CompetitionLine({ competition: c }: { competition: CompetitionSummary }) {
+  const t = useT();
+  return (
+    <div>
+      <strong>{c.name}</strong>
+      <span className="muted">
+        {c.code} · {t('lomba.summary', { sites: c.sites, jurors: c.jurors, instrument: c.instrument.code, version: c.instrument.version })}
+      </span>
+    </div>
   );
 }
