@@ -17,8 +17,8 @@ export default defineConfig({
       // packaged). Two of them must never be bundled: better-sqlite3 (a native addon) and @react-pdf/renderer
       // (pdfkit's subpath imports break when bundled; see docs). Listed so that this holds even if they move.
       externalizeDeps: { include: ['better-sqlite3', '@react-pdf/renderer'] },
-      // pdf-worker.js: the worker thread that lays out PDFs (electron/core/reports/pdf-worker.ts).
-      rolldownOptions: { input: { index: root('electron/main/index.ts'), 'pdf-worker': root('electron/core/reports/pdf-worker.ts') } },
+      // pdf-worker.js: the worker thread that lays out PDFs (electron/core/documents/pdf-worker.ts).
+      rolldownOptions: { input: { index: root('electron/main/index.ts'), 'pdf-worker': root('electron/core/documents/pdf-worker.ts') } },
     },
   },
   preload: {

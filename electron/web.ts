@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openCore, defaultDataDir, DATABASE_FILE } from './core/app.js';
 import { startBridge } from './core/bridge/server.js';
-import { repositoryResources } from './core/resources.js';
+import { repositoryResources } from './core/platform/resources.js';
 import { UserError } from '../shared/domain/errors.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -20,12 +20,12 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import PDFDocument from 'pdfkit';
 import { openCore } from '../electron/core/app.js';
-import { openDatabase, type Db } from '../electron/core/db/connection.js';
-import { Store } from '../electron/core/db/store.js';
-import { fontPath, loadDefaultInstrument, repositoryResources, type Resources } from '../electron/core/resources.js';
-import { inlineRenderer, renderDocument } from '../electron/core/reports/render.js';
-import { buildRekapModel, type RekapModel } from '../electron/core/reports/rekap-model.js';
-import { ensureDefaultInstruments } from '../electron/core/services/competitions.js';
+import { openDatabase, type Db } from '../electron/core/platform/database.js';
+import { openRepositories } from '../electron/core/app.js';
+import { fontPath, loadDefaultInstrument, repositoryResources, type Resources } from '../electron/core/platform/resources.js';
+import { inlineRenderer, renderDocument } from '../electron/core/documents/render.js';
+import { buildRekapModel, type RekapModel } from '../electron/core/documents/rekap-model.js';
+import { ensureDefaultInstruments } from '../electron/core/setup/services.js';
 import { listIndicators } from '../shared/domain/instrument.js';
 import { rankSites } from '../shared/domain/ranking.js';
 import { scoreSiteWithKeyboard } from './keyboard-scoring.js';
@@ -91,11 +91,11 @@ async function timedPair(
 function buildDatabase(file: string, competitions: readonly SyntheticCompetition[]): void {
   const db = openDatabase({ file });
   try {
-    const store = new Store(db);
-    db.transaction(() => ensureDefaultInstruments(store, resources))();
+    const repos = openRepositories(db);
+    db.transaction(() => ensureDefaultInstruments(repos, resources))();
     for (const { file: competition, scores } of competitions) {
-      store.createCompetition(competition);
-      store.insertScores(competition.competition.code, scores, true);
+      repos.setup.createCompetition(competition);
+      repos.scoring.insertScores(competition.competition.code, scores, true);
     }
   } finally {
     db.close();
@@ -119,7 +119,7 @@ async function rankingFigures(dir: string): Promise<void> {
 
   const db: Db = openDatabase({ file, mustExist: true });
   try {
-    const store = new Store(db);
+    const repos = openRepositories(db);
     const competitionId = db.prepare<[string], { id: number }>('SELECT id FROM competition WHERE code = ?').get(code)!.id;
     const aggregate = db.prepare<[number], { site_id: number; total: number; n: number }>(
       `SELECT sc.site_id, SUM(sc.value) AS total, COUNT(*) AS n
@@ -130,15 +130,15 @@ async function rankingFigures(dir: string): Promise<void> {
     const sums = aggregate.all(competitionId);
     const counted = sums.reduce((s, r) => s + r.n, 0);
     if (sums.length !== size.sites || counted !== expected) throw new Error(`aggregate saw ${sums.length} sites / ${counted} scores`);
-    const check = rankSites(store.rankingInput(code));
+    const check = rankSites(repos.setup.rankingInput(code));
     if (check.ranking.length !== size.sites || !check.complete || !check.finalised)
       throw new Error('stress ranking is not complete and final');
 
     const sql = () => (sink = aggregate.all(competitionId));
-    const input = store.rankingInput(code);
+    const input = repos.setup.rankingInput(code);
     const endToEnd = await timedPair(
-      'rankSites(store.rankingInput(code))',
-      () => (sink = rankSites(store.rankingInput(code))),
+      'rankSites(repos.setup.rankingInput(code))',
+      () => (sink = rankSites(repos.setup.rankingInput(code))),
       'SQL aggregate',
       sql,
       3,
@@ -146,8 +146,8 @@ async function rankingFigures(dir: string): Promise<void> {
     );
     const pure = await timedPair('rankSites(input)', () => (sink = rankSites(input)), 'SQL aggregate', sql, 3, RANKING_RUNS);
     const readOnly = await timedPair(
-      'store.rankingInput(code)',
-      () => (sink = store.rankingInput(code)),
+      'repos.setup.rankingInput(code)',
+      () => (sink = repos.setup.rankingInput(code)),
       'SQL aggregate',
       sql,
       3,
@@ -158,7 +158,7 @@ async function rankingFigures(dir: string): Promise<void> {
     const scale = `stress: ${size.sites} sites × ${size.jurors} jurors × ${size.indicators} indicators = ${expected.toLocaleString('en')} scores`;
     for (const key of ['median', 'p95'] as const) {
       rows.push({
-        figure: `Ranking, end to end: rankSites(store.rankingInput()) on a SQLite file, ${scale}, ${key}`,
+        figure: `Ranking, end to end: rankSites(repos.setup.rankingInput()) on a SQLite file, ${scale}, ${key}`,
         value: endToEnd.subject[key],
         baseline: base,
         baselineValue: endToEnd.baseline[key],
@@ -173,16 +173,16 @@ async function rankingFigures(dir: string): Promise<void> {
       });
     }
     rows.push({
-      figure: `Ranking, reading only: store.rankingInput() (the SQL part of the end-to-end figure), ${scale}, median`,
+      figure: `Ranking, reading only: repos.setup.rankingInput() (the SQL part of the end-to-end figure), ${scale}, median`,
       value: readOnly.subject.median,
       baseline: base,
       baselineValue: readOnly.baseline.median,
     });
 
     explanations.push(
-      `**Ranking, end to end**: what the app does to show the ranking of the stress competition: \`store.rankingInput(code)\` (competition, instrument, sites, jurors, every score and finalised sheet read from a SQLite file opened with the app's \`openDatabase\`) followed by \`rankSites\`, over ${RANKING_RUNS} runs after 3 warm-ups; the baseline is a minimal read of the same ${expected.toLocaleString('en')} rows: one prepared \`SELECT site_id, SUM(value), COUNT(*) … GROUP BY site_id\` joined to \`site\` only to filter by competition, run alternately with it (${RANKING_RUNS} runs each).`,
+      `**Ranking, end to end**: what the app does to show the ranking of the stress competition: \`repos.setup.rankingInput(code)\` (competition, instrument, sites, jurors, every score and finalised sheet read from a SQLite file opened with the app's \`openDatabase\`) followed by \`rankSites\`, over ${RANKING_RUNS} runs after 3 warm-ups; the baseline is a minimal read of the same ${expected.toLocaleString('en')} rows: one prepared \`SELECT site_id, SUM(value), COUNT(*) … GROUP BY site_id\` joined to \`site\` only to filter by competition, run alternately with it (${RANKING_RUNS} runs each).`,
       `**Ranking, pure**: \`rankSites\` alone on a \`RankingInput\` already in memory (normalising, aggregating over jurors, points per indicator, aspect and phase, tie-breaks and labels), against the same SQL baseline (measured again, alternating with it).`,
-      `**Ranking, reading only**: \`store.rankingInput(code)\` alone, the SQL and object-building half of the end-to-end figure, against the same SQL baseline; end to end ≈ reading + pure.`,
+      `**Ranking, reading only**: \`repos.setup.rankingInput(code)\` alone, the SQL and object-building half of the end-to-end figure, against the same SQL baseline; end to end ≈ reading + pure.`,
     );
   } finally {
     db.close();
@@ -400,7 +400,7 @@ async function pdfFigures(dir: string): Promise<void> {
   };
   const db = openDatabase({ file, mustExist: true });
   try {
-    const store = new Store(db);
+    const repos = openRepositories(db);
     const cases = [
       {
         name: 'typical',
@@ -417,12 +417,12 @@ async function pdfFigures(dir: string): Promise<void> {
     ];
     for (const c of cases) {
       const code = c.competition.file.competition.code;
-      const model = buildRekapModel(store.loadCompetition(code), rankSites(store.rankingInput(code)), now);
+      const model = buildRekapModel(repos.setup.loadCompetition(code), rankSites(repos.setup.rankingInput(code)), now);
       const last = { react: { pages: 0, bytes: 0 }, pdfkit: { pages: 0, bytes: 0 } };
       const { subject: reactTime, baseline: pdfkitTime } = await timedPair(
         `renderDocument rekap, ${c.name}`,
         async () => {
-          const out = await renderDocument(store, inlineRenderer(resources), code, 'rekap', now);
+          const out = await renderDocument(repos, inlineRenderer(resources), code, 'rekap', now);
           last.react = { pages: out.pages, bytes: out.bytes.length };
           sink = out;
         },
@@ -438,7 +438,7 @@ async function pdfFigures(dir: string): Promise<void> {
       if (process.env.BENCH_KEEP_PDF) {
         const keep = join(process.env.BENCH_KEEP_PDF, `rekap-${c.name}`);
         mkdirSync(dirname(keep), { recursive: true });
-        writeFileSync(`${keep}-react-pdf.pdf`, (await renderDocument(store, inlineRenderer(resources), code, 'rekap', now)).bytes);
+        writeFileSync(`${keep}-react-pdf.pdf`, (await renderDocument(repos, inlineRenderer(resources), code, 'rekap', now)).bytes);
         writeFileSync(`${keep}-pdfkit.pdf`, (await drawRekapWithPdfkit(model, fonts)).bytes);
       }
       const pages = (n: number): string => `${n} page${n === 1 ? '' : 's'}`;
@@ -466,7 +466,7 @@ async function pdfFigures(dir: string): Promise<void> {
       `Of the pdfkit baseline, ${formatMs(fontsOnly.median)} (median of ${fontsOnly.runs} runs, same run) is the fixed cost of a pdfkit document that uses both Noto Sans fonts (one line in each, one page): bare pdfkit parses and subsets the TTFs for every document, while react-pdf keeps parsed fonts between documents. The ratio is therefore expected to grow with the length of the document.`,
     );
     explanations.push(
-      `**Recap PDF**: \`renderDocument(store, inlineRenderer(resources), code, 'rekap', date)\` as the app calls it (load the competition, rank it, build the view model, lay out and write the whole react-pdf document: letterhead, table, aspect legend, method, signature blocks, footers) for a typical and a large competition, median after 1 warm-up; the baseline, run alternately with it (as many runs), draws the same table (same view-model strings, columns rank, code, name, regency, one per aspect, total, label and decided-by, same fonts, sizes, widths and A4 landscape margins, header repeated per page, letterhead, title and page footers, but no legend, method or signature blocks) with bare pdfkit from a view model built once before timing. The documents differ by those blocks and by the data step (a few milliseconds at these sizes), so the ratio is an order of magnitude of what react-pdf costs over hand-drawn pdfkit, not an exact like-for-like.`,
+      `**Recap PDF**: \`renderDocument(repos, inlineRenderer(resources), code, 'rekap', date)\` as the app calls it (load the competition, rank it, build the view model, lay out and write the whole react-pdf document: letterhead, table, aspect legend, method, signature blocks, footers) for a typical and a large competition, median after 1 warm-up; the baseline, run alternately with it (as many runs), draws the same table (same view-model strings, columns rank, code, name, regency, one per aspect, total, label and decided-by, same fonts, sizes, widths and A4 landscape margins, header repeated per page, letterhead, title and page footers, but no legend, method or signature blocks) with bare pdfkit from a view model built once before timing. The documents differ by those blocks and by the data step (a few milliseconds at these sizes), so the ratio is an order of magnitude of what react-pdf costs over hand-drawn pdfkit, not an exact like-for-like.`,
     );
   } finally {
     db.close();
@@ -496,11 +496,11 @@ async function scoreSaveFigures(dir: string): Promise<void> {
   const file = join(dir, 'save.sqlite');
   const db0 = openDatabase({ file });
   try {
-    const store = new Store(db0);
-    db0.transaction(() => ensureDefaultInstruments(store, resources))();
-    store.createCompetition(stress.file);
+    const repos = openRepositories(db0);
+    db0.transaction(() => ensureDefaultInstruments(repos, resources))();
+    repos.setup.createCompetition(stress.file);
     // Sheets left open (not finalised), so that every score can still change.
-    store.insertScores(code, stress.scores, false);
+    repos.scoring.insertScores(code, stress.scores, false);
   } finally {
     db0.close();
   }
@@ -670,7 +670,7 @@ async function firstScreenFigures(dir: string): Promise<void> {
   const core = openCore({ database: join(dir, 'load.sqlite'), resources, version: 'bench', desktop: false });
   let bench: BrowserBench | undefined;
   try {
-    const demo = await core.call('competition.createDemo', {});
+    const demo = await core.call('setup.createDemo', {});
     if (!demo.ok) throw new Error(`demo competition: ${demo.error.key}`);
     bench = await openBrowserBench({ dispatch: core.dispatch, staticDir });
 
@@ -753,13 +753,13 @@ async function keyPressFigures(dir: string): Promise<void> {
   let bench: BrowserBench | undefined;
   try {
     const name = 'Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026';
-    const created = await core.call('competition.create', {
+    const created = await core.call('setup.create', {
       competition: { code: 'KUNCI-2026', name, year: 2026 },
       sites: [{ code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' }],
       jurors: [{ code: 'J1', name: 'Dr. Hj. Siti Aminah, M.Si.', role: 'ketua' }],
     });
     if (!created.ok) throw new Error(`competition: ${created.error.key}`);
-    const detail = await core.call('competition.get', { code: 'KUNCI-2026' });
+    const detail = await core.call('setup.get', { code: 'KUNCI-2026' });
     if (!detail.ok) throw new Error(`competition: ${detail.error.key}`);
     const indicators = listIndicators(detail.value.instrument);
     const answers = indicators.reduce(

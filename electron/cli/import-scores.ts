@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../shared/domain/errors.js';
 import { t, type Lang } from '../../shared/i18n/messages.js';
-import { openDatabase } from '../core/db/connection.js';
-import { Store } from '../core/db/store.js';
-import { resolveCompetition } from '../core/services/competitions.js';
-import { importScores } from '../core/services/import-scores.js';
+import { openDatabase } from '../core/platform/database.js';
+import { openRepositories } from '../core/app.js';
+import { resolveCompetition } from '../core/setup/services.js';
+import { importScores } from '../core/scoring/import-scores.js';
 
 export interface ImportScoresOptions {
   db?: string | undefined;
@@ -38,9 +38,9 @@ export function commandImportScores(values: ImportScoresOptions, io: { err: (tex
   const db = openDatabase({ file, mustExist: true });
   let summary;
   try {
-    const store = new Store(db);
-    const competition = resolveCompetition(store, values.competition, file);
-    summary = importScores(store, competition, { name: source, bytes });
+    const repos = openRepositories(db);
+    const competition = resolveCompetition(repos, values.competition, file);
+    summary = importScores(repos, competition, { name: source, bytes });
   } finally {
     db.close();
   }

@@ -12,10 +12,11 @@ import { UserError } from '../../shared/domain/errors.js';
 import { issueSentence, ValidationError } from '../../shared/domain/validation.js';
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
 import { rankSites, type Ranking } from '../../shared/domain/ranking.js';
-import { openDatabase, type Db } from '../core/db/connection.js';
-import { Store } from '../core/db/store.js';
-import { inlineRenderer, renderDocument } from '../core/reports/render.js';
-import { repositoryResources } from '../core/resources.js';
+import { openDatabase, type Db } from '../core/platform/database.js';
+import type { Repositories } from '../core/deps.js';
+import { openRepositories } from '../core/app.js';
+import { inlineRenderer, renderDocument } from '../core/documents/render.js';
+import { repositoryResources } from '../core/platform/resources.js';
 import {
   competitionFileBytes,
   createDemo,
@@ -24,9 +25,9 @@ import {
   JsonSyntaxError,
   parseCompetitionText,
   resolveCompetition,
-} from '../core/services/competitions.js';
+} from '../core/setup/services.js';
 import { commandImportScores } from './import-scores.js';
-import { commandVerifyDb } from './verify.js';
+import { commandVerifyDb } from '../core/audit/verify.js';
 
 const USAGE = `Penilai — baris perintah
 
@@ -77,10 +78,10 @@ function intOption(values: Values, option: 'sites' | 'jurors' | 'seed', fallback
   return n;
 }
 
-function withDatabase<T>(file: string, mustExist: boolean, work: (store: Store, db: Db) => T): T {
+function withDatabase<T>(file: string, mustExist: boolean, work: (repos: Repositories, db: Db) => T): T {
   const db = openDatabase({ file, mustExist });
   try {
-    return work(new Store(db), db);
+    return work(openRepositories(db), db);
   } finally {
     db.close();
   }
@@ -161,7 +162,7 @@ function commandInit(values: Values, io: Io, lang: Lang): void {
   const competition = readCompetitionFile(source);
   const existed = existsSync(file);
   try {
-    withDatabase(file, false, (store) => importCompetition(store, repositoryResources(), competition));
+    withDatabase(file, false, (repos) => importCompetition(repos, repositoryResources(), competition));
   } catch (error) {
     if (!existed) removeDatabaseFiles(file);
     // What only the database can tell (the code is taken, the instrument version differs) is still about the file.
@@ -177,9 +178,9 @@ function commandExport(values: Values, io: Io, lang: Lang): void {
   const file = resolve(requireOption(values, 'db', 'export'));
   const out = resolve(requireOption(values, 'out', 'export'));
   requireOutDir(out);
-  const { code, bytes } = withDatabase(file, true, (store) => {
-    const code = resolveCompetition(store, values.competition, file);
-    return { code, bytes: competitionFileBytes(exportCompetition(store, code)).bytes };
+  const { code, bytes } = withDatabase(file, true, (repos) => {
+    const code = resolveCompetition(repos, values.competition, file);
+    return { code, bytes: competitionFileBytes(exportCompetition(repos, code)).bytes };
   });
   writeAtomically(out, bytes);
   io.err(t(lang, 'setup.exported', { code, file: out }));
@@ -192,7 +193,7 @@ function commandDemo(values: Values, io: Io, lang: Lang): void {
   const seed = intOption(values, 'seed', 1, 0, 2 ** 31);
   const existed = existsSync(file);
   try {
-    const made = withDatabase(file, false, (store) => createDemo(store, repositoryResources(), { sites, jurors, seed }));
+    const made = withDatabase(file, false, (repos) => createDemo(repos, repositoryResources(), { sites, jurors, seed }));
     io.err(t(lang, 'cli.demoCreated', { file, sites, jurors, scores: made.scores }));
   } catch (error) {
     if (!existed) removeDatabaseFiles(file);
@@ -214,7 +215,9 @@ function rankingText(ranking: Ranking, locale: NumberLocale): string {
 
 function commandRank(values: Values, io: Io, lang: Lang): void {
   const file = resolve(requireOption(values, 'db', 'rank'));
-  const ranking = withDatabase(file, true, (store) => rankSites(store.rankingInput(resolveCompetition(store, values.competition, file))));
+  const ranking = withDatabase(file, true, (repos) =>
+    rankSites(repos.setup.rankingInput(resolveCompetition(repos, values.competition, file))),
+  );
   io.out(values.json ? JSON.stringify(ranking, null, 2) : rankingText(ranking, lang));
 }
 
@@ -227,11 +230,11 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   const db = openDatabase({ file, mustExist: true });
   let rendered;
   try {
-    const store = new Store(db);
+    const repos = openRepositories(db);
     rendered = await renderDocument(
-      store,
+      repos,
       inlineRenderer(repositoryResources()),
-      resolveCompetition(store, values.competition, file),
+      resolveCompetition(repos, values.competition, file),
       doc,
       new Date(),
     );

@@ -8,14 +8,18 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults, Result } from '../../shared/contract/schemas.js';
-import { openDatabase, type Db } from './db/connection.js';
-import { Store } from './db/store.js';
-import { dispatch, type Deps, type ErrorLog, type FileDialogs } from './handlers/index.js';
-import { SessionState } from './handlers/session.js';
-import { inlineRenderer } from './reports/render.js';
-import { startPdfWorker, type PdfWorker } from './reports/worker-client.js';
-import type { Resources } from './resources.js';
-import { ensureDefaultInstruments } from './services/competitions.js';
+import type { Deps, FileDialogs, Repositories } from './deps.js';
+import { handlers } from './handlers.js';
+import { InstrumentRepository } from './instruments/repository.js';
+import { openDatabase, type Db } from './platform/database.js';
+import { dispatch, type ErrorLog } from './platform/dispatch.js';
+import { ScoreRepository } from './scoring/repository.js';
+import { SessionState } from './session/state.js';
+import { SetupRepository } from './setup/repository.js';
+import { inlineRenderer } from './documents/render.js';
+import { startPdfWorker, type PdfWorker } from './documents/worker-client.js';
+import type { Resources } from './platform/resources.js';
+import { ensureDefaultInstruments } from './setup/services.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -48,13 +52,13 @@ export function openCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.database), { recursive: true });
   const db = openDatabase({ file: options.database, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const clock = options.clock ?? (() => new Date());
-  const store = new Store(db, clock);
-  ensureDefaultInstruments(store, options.resources);
+  const repos = openRepositories(db, clock);
+  ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
     : null;
   const deps: Deps = {
-    store,
+    repos,
     resources: options.resources,
     clock,
     database: options.database,
@@ -64,7 +68,7 @@ export function openCore(options: CoreOptions): Core {
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
     session: new SessionState(),
   };
-  const run = (channel: string, payload: unknown) => dispatch(channel, payload, deps, options.log);
+  const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
   return {
     deps,
     db,
@@ -75,6 +79,13 @@ export function openCore(options: CoreOptions): Core {
       db.close();
     },
   };
+}
+
+/** The repositories of every domain over one connection. */
+export function openRepositories(db: Db, clock: () => Date = () => new Date()): Repositories {
+  const instruments = new InstrumentRepository(db, clock);
+  const scoring = new ScoreRepository(db, clock);
+  return { db, instruments, scoring, setup: new SetupRepository(db, instruments, scoring, clock) };
 }
 
 /**

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
 import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
-import type { FileDialogs } from '../core/handlers/index.js';
+import type { FileDialogs } from '../core/deps.js';
 import { isAppTopFrame, registerIpcHandlers } from './ipc.js';
 import { askBeforeUnload } from './unload.js';
 import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, secureWebPreferences } from './security.js';

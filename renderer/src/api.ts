@@ -44,7 +44,7 @@ export async function call<C extends Channel>(
 
 /** Saves bytes as a file: the desktop app asks main to show its save dialog; the browser downloads. */
 export async function saveBytes(name: string, bytes: Uint8Array, mime: string): Promise<Result<{ saved: boolean; path: string | null }>> {
-  if (isDesktop()) return call('file.save', { name, bytes });
+  if (isDesktop()) return call('app.saveFile', { name, bytes });
   const blob = new Blob([bytes.slice().buffer], { type: mime });
   const url = URL.createObjectURL(blob);
   const anchor = document.createElement('a');

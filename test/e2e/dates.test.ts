@@ -17,7 +17,7 @@ let app: App;
 let page: Page;
 
 async function saved() {
-  const result = await core.call('competition.get', { code: 'DEMO' });
+  const result = await core.call('setup.get', { code: 'DEMO' });
   if (!result.ok) throw new Error(result.error.key);
   return result.value;
 }

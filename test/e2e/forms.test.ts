@@ -124,7 +124,7 @@ describe('the new-competition form', () => {
     expect(await page.locator('.field-error').count()).toBe(0);
     await page.getByRole('button', { name: 'Simpan lomba' }).click();
     await page.getByText('Lomba JABAR-2026 disimpan dan dibuka.').waitFor();
-    const detail = await core.call('competition.get', { code: 'JABAR-2026' });
+    const detail = await core.call('setup.get', { code: 'JABAR-2026' });
     expect(detail.ok && detail.value.jurors.map((j) => [j.code, j.nip ?? null])).toEqual([
       ['J1', null],
       ['J2', '197003151995032001'],
@@ -263,7 +263,7 @@ describe('unsaved edits', () => {
     await dialog.waitFor();
     await page.getByRole('button', { name: 'Kembali ke isian' }).click();
     expect(await page.getByLabel('Tempat').inputValue()).toBe('Bandung');
-    expect((await core.call('competition.list', {})).ok && (await core.call('competition.list', {}))).toMatchObject({
+    expect((await core.call('setup.list', {})).ok && (await core.call('setup.list', {}))).toMatchObject({
       value: [{ code: 'JABAR-2026' }],
     });
   });
@@ -286,7 +286,7 @@ describe('unsaved edits', () => {
     expect(await page.getByLabel('Tempat').inputValue()).toBe('Kota Bandung');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.getByText('Pengaturan lomba JABAR-2026 disimpan.').waitFor();
-    const detail = await core.call('competition.get', { code: 'JABAR-2026' });
+    const detail = await core.call('setup.get', { code: 'JABAR-2026' });
     expect(detail.ok && detail.value.info.place).toBe('Kota Bandung');
 
     // Saved: nothing is offered after the next reload, and nothing asks.

@@ -24,7 +24,7 @@ async function value(site: string, indicator: string): Promise<number | undefine
 
 beforeAll(async () => {
   core = openTestCore(join(temp.dir, 'kertas.sqlite'));
-  const created = await core.call('competition.create', {
+  const created = await core.call('setup.create', {
     competition: { code: CODE, name: 'Lomba Kampung KB Tingkat Provinsi 2026', year: 2026 },
     sites: [
       { code: 'S01', name: 'Desa Sukamaju' },
@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   expect(created.ok).toBe(true);
   // The secretariat set its PIN in Lomba beforehand (test/e2e/laptop-lomba.test.ts does it there).
-  expect((await core.call('secretariat.setPin', { competition: CODE, pin: SECRETARIAT_PIN })).ok).toBe(true);
+  expect((await core.call('session.setSecretariatPin', { competition: CODE, pin: SECRETARIAT_PIN })).ok).toBe(true);
   app = await openApp(core);
   page = app.page;
   await page.getByRole('button', { name: 'Buka Lomba Kampung KB Tingkat Provinsi 2026' }).click();

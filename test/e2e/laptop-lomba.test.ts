@@ -25,7 +25,7 @@ const PHOTO = Buffer.from(
 );
 
 async function codes(includeArchived = false): Promise<string[]> {
-  const list = await core.call('competition.list', { includeArchived });
+  const list = await core.call('setup.list', { includeArchived });
   if (!list.ok) throw new Error(list.error.key);
   return list.value.map((c) => c.code);
 }
@@ -38,7 +38,7 @@ async function photos(): Promise<string[]> {
 
 beforeAll(async () => {
   core = openTestCore(join(temp.dir, 'lomba.sqlite'));
-  const created = await core.call('competition.create', {
+  const created = await core.call('setup.create', {
     competition: { code: CODE, name: NAME, year: 2026 },
     sites: [
       { code: 'S01', name: 'Desa Sukamaju' },
@@ -120,7 +120,7 @@ describe('the lock time', () => {
     await field.fill('5');
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await page.getByText(`Pengaturan lomba ${CODE} disimpan.`).waitFor();
-    const detail = await core.call('competition.get', { code: CODE });
+    const detail = await core.call('setup.get', { code: CODE });
     expect(detail.ok && detail.value.rules.lockAfterMinutes).toBe(5);
     await field.scrollIntoViewIfNeeded();
     await shot(page, '7-laptop-aturan-kunci', false);
@@ -190,7 +190,7 @@ describe('the demo, archiving and deleting', () => {
     await page.getByRole('button', { name: 'Arsip (1)' }).click();
     await page.getByRole('button', { name: `Hapus ${demoName}` }).click();
     const dialog = page.getByRole('alertdialog', { name: `Hapus lomba "${demoName}" (DEMO)?` });
-    const usage = await core.call('competition.usage', { code: 'DEMO' });
+    const usage = await core.call('setup.usage', { code: 'DEMO' });
     if (!usage.ok) throw new Error(usage.error.key);
     expect(usage.value).toMatchObject({ sites: 12, jurors: 5, photos: 0 });
     await dialog

@@ -63,7 +63,7 @@ async function inView(indicator: string): Promise<boolean> {
 
 beforeAll(async () => {
   core = openTestCore(database, clock);
-  const created = await core.call('competition.create', {
+  const created = await core.call('setup.create', {
     competition: { code: CODE, name: 'Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026', year: 2026 },
     sites: [
       { code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' },
@@ -75,7 +75,7 @@ beforeAll(async () => {
     ],
   });
   expect(created.ok).toBe(true);
-  expect((await core.call('juror.setPin', { competition: CODE, juror: 'J1', pin: PIN })).ok).toBe(true);
+  expect((await core.call('session.setJurorPin', { competition: CODE, juror: 'J1', pin: PIN })).ok).toBe(true);
   await open();
   await page.getByRole('button', { name: 'Buka Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026' }).click();
   await page.getByText('Sedang dibuka').waitFor();

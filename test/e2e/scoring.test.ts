@@ -29,7 +29,7 @@ const PHOTO = Buffer.from(
 
 beforeAll(async () => {
   core = openTestCore(join(temp.dir, 'kunjungan.sqlite'), undefined, { pdfWorker: true });
-  const created = await core.call('competition.create', {
+  const created = await core.call('setup.create', {
     competition: { code: CODE, name: 'Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026', year: 2026 },
     sites: [
       { code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' },
@@ -41,7 +41,7 @@ beforeAll(async () => {
     ],
   });
   expect(created.ok).toBe(true);
-  const pin = await core.call('juror.setPin', { competition: CODE, juror: 'J1', pin: PIN });
+  const pin = await core.call('session.setJurorPin', { competition: CODE, juror: 'J1', pin: PIN });
   expect(pin.ok).toBe(true);
   app = await openApp(core);
   page = app.page;
@@ -174,7 +174,7 @@ describe('a juror scores a site on a visit', () => {
 
   it('sees the ranking change', async () => {
     await page.getByRole('button', { name: 'Rekap', exact: true }).click();
-    const ranking = await core.call('ranking.get', { competition: CODE });
+    const ranking = await core.call('compile.ranking', { competition: CODE });
     if (!ranking.ok) throw new Error(ranking.error.key);
     const first = ranking.value.ranking[0]!;
     expect(first.site).toBe('S01');

@@ -29,7 +29,7 @@ async function sitesWorkbook(file: string, rows: (string | undefined)[][]): Prom
 }
 
 async function detail() {
-  const result = await core.call('competition.get', { code: CODE });
+  const result = await core.call('setup.get', { code: CODE });
   if (!result.ok) throw new Error(result.error.key);
   return result.value;
 }

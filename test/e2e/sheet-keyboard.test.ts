@@ -94,10 +94,10 @@ describe('Enter, focus and the head', () => {
 describe('a reopened sheet', () => {
   it('asks for the reason next to the indicator, and applies the change once it is given', async () => {
     // S03 scored in full and finalised by the core, then reopened.
-    const detail = await fx.core.call('competition.get', { code: SHEET_CODE });
+    const detail = await fx.core.call('setup.get', { code: SHEET_CODE });
     if (!detail.ok) throw new Error(detail.error.key);
     const refs = listIndicators(detail.value.instrument);
-    fx.core.deps.store.scores.insertScores(
+    fx.core.deps.repos.scoring.insertScores(
       SHEET_CODE,
       refs.map((r) => ({ site: 'S03', juror: 'J1', indicator: r.indicator.code, value: 'min' in r.scale && r.scale.max > 5 ? 80 : 3 })),
       true,

@@ -66,7 +66,7 @@ describe('thin path in Chromium', () => {
     await error.waitFor();
     expect(await error.textContent()).toBe('NIP harus tepat 18 angka, misalnya 19700315 199503 2 001 (spasi boleh)');
     expect(await page.getByLabel('NIP (18 angka, boleh kosong) 1', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    const before = await core.call('competition.list', {});
+    const before = await core.call('setup.list', {});
     expect(before.ok && before.value).toEqual([]);
     await shot(page, '02-lomba-nip-salah');
 
@@ -74,7 +74,7 @@ describe('thin path in Chromium', () => {
     await page.getByRole('button', { name: 'Simpan lomba' }).click();
     await page.getByText('Lomba UJI-2026 disimpan dan dibuka.').waitFor();
     await page.getByText('Sedang dibuka').waitFor();
-    const after = await core.call('competition.list', {});
+    const after = await core.call('setup.list', {});
     expect(after.ok && after.value.map((c) => [c.code, c.sites, c.jurors])).toEqual([['UJI-2026', 3, 3]]);
     await shot(page, '03-lomba-dibuat');
     await expectAccessible(page, 'lomba-dibuat');
@@ -95,7 +95,7 @@ describe('thin path in Chromium', () => {
 
   it('shows the updated ranking with decimal commas', async () => {
     await page.getByRole('button', { name: 'Rekap', exact: true }).click();
-    const ranking = await core.call('ranking.get', { competition: 'UJI-2026' });
+    const ranking = await core.call('compile.ranking', { competition: 'UJI-2026' });
     if (!ranking.ok) throw new Error('ranking failed');
     const first = ranking.value.ranking[0]!;
     expect(first.site).toBe('S01');

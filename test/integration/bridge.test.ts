@@ -69,16 +69,16 @@ afterAll(async () => {
 
 describe('the token', () => {
   it('refuses an API request without a token or with a wrong one', async () => {
-    const none = await send(bridge.port, '/api/competition.list', { method: 'POST', body: '{}' });
+    const none = await send(bridge.port, '/api/setup.list', { method: 'POST', body: '{}' });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    const wrong = await send(bridge.port, '/api/competition.list', {
+    const wrong = await send(bridge.port, '/api/setup.list', {
       method: 'POST',
       body: '{}',
       headers: { 'X-Penilai-Token': 'x'.repeat(bridge.token.length) },
     });
     expect(wrong.status).toBe(401);
-    const wrongCookie = await send(bridge.port, '/api/competition.list', {
+    const wrongCookie = await send(bridge.port, '/api/setup.list', {
       method: 'POST',
       body: '{}',
       headers: { Cookie: `${TOKEN_COOKIE}=nope` },
@@ -87,7 +87,7 @@ describe('the token', () => {
   });
 
   it('answers with the right token, as header or cookie', async () => {
-    const byHeader = await send(bridge.port, '/api/competition.list', {
+    const byHeader = await send(bridge.port, '/api/setup.list', {
       method: 'POST',
       body: '{}',
       headers: { 'X-Penilai-Token': bridge.token },
@@ -121,7 +121,7 @@ describe('the token', () => {
   });
 
   it('refuses a foreign Host header (DNS rebinding) and paths that climb out of the app', async () => {
-    const rebound = await send(bridge.port, '/api/competition.list', {
+    const rebound = await send(bridge.port, '/api/setup.list', {
       method: 'POST',
       headers: { Host: 'evil.example:80', 'X-Penilai-Token': bridge.token },
     });
@@ -131,7 +131,7 @@ describe('the token', () => {
   });
 
   it('answers malformed JSON with a value, not a crash', async () => {
-    const bad = await send(bridge.port, '/api/competition.get', {
+    const bad = await send(bridge.port, '/api/setup.get', {
       method: 'POST',
       body: '{"code":',
       headers: { 'X-Penilai-Token': bridge.token },
@@ -236,10 +236,8 @@ describe('npm run web', () => {
       expect(new URL(url).port).toBe(String(port));
       const token = new URL(url).searchParams.get('token')!;
       expect(token.length).toBeGreaterThanOrEqual(32);
-      expect((await send(port, '/api/competition.list', { method: 'POST', body: '{}' })).status).toBe(401);
-      expect(
-        (await send(port, '/api/competition.list', { method: 'POST', body: '{}', headers: { 'X-Penilai-Token': token } })).status,
-      ).toBe(200);
+      expect((await send(port, '/api/setup.list', { method: 'POST', body: '{}' })).status).toBe(401);
+      expect((await send(port, '/api/setup.list', { method: 'POST', body: '{}', headers: { 'X-Penilai-Token': token } })).status).toBe(200);
       expect((await send(port, `/?token=${token}`)).status).toBe(303);
     } finally {
       process.kill(-child.pid!, 'SIGTERM');

@@ -195,12 +195,12 @@ describe('init, rank and export of a full competition file', () => {
     expect(JSON.parse(cli(['rank', '--db', fresh, '--json']).stdout)).toEqual(ranking);
   });
 
-  it("gives the same bytes as the app's competition.export", async () => {
+  it("gives the same bytes as the app's setup.export", async () => {
     const out = join(temp.dir, 'cli-export.json');
     expect(cli(['export', '--db', db, '--out', out]).status).toBe(0);
     const core = openTestCore(db);
     try {
-      const result = await core.call('competition.export', { code: 'P2WKSS-BANTEN-2026' });
+      const result = await core.call('setup.export', { code: 'P2WKSS-BANTEN-2026' });
       if (!result.ok) throw new Error(result.error.key);
       expect(result.value.name).toBe('P2WKSS-BANTEN-2026.penilai.json');
       expect(result.value.mime).toBe('application/json');

@@ -163,7 +163,7 @@ describe('verify --db with evidence photos', () => {
         sites: [{ code: 'S01', name: 'Desa Satu' }],
         jurors: [{ code: 'J1', name: 'Ketua', role: 'ketua' }],
       };
-      const created = await core.call('competition.import', {
+      const created = await core.call('setup.import', {
         name: 'uji.json',
         bytes: new TextEncoder().encode(JSON.stringify(competition)),
       });

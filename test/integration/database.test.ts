@@ -5,9 +5,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, schemaVersion } from '../../electron/core/db/connection.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/db/migrations/index.js';
-import { Store } from '../../electron/core/db/store.js';
+import { openDatabase, schemaVersion } from '../../electron/core/platform/database.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/migrations/index.js';
+import { openRepositories } from '../../electron/core/app.js';
 import { fingerprint } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { UserError } from '../../shared/domain/errors.js';
@@ -44,13 +44,13 @@ describe('a new database', () => {
 
   it('holds the default instruments (P2WKSS, Kampung KB) once the app opens it, once each', () => {
     const core = openTestCore(join(temp.dir, 'app.db'));
-    expect(core.deps.store.listInstruments().map((i) => [i.code, i.version])).toEqual([
+    expect(core.deps.repos.instruments.listInstruments().map((i) => [i.code, i.version])).toEqual([
       ['KAMPUNG-KB', 1],
       ['P2WKSS-PROV', 1],
     ]);
     core.close();
     const again = openTestCore(join(temp.dir, 'app.db'));
-    expect(again.deps.store.listInstruments()).toHaveLength(2);
+    expect(again.deps.repos.instruments.listInstruments()).toHaveLength(2);
     again.close();
   });
 
@@ -90,8 +90,8 @@ describe('migrations', () => {
       const old = openDatabase({ file, targetVersion: migration.version - 1 });
       expect(schemaVersion(old)).toBe(migration.version - 1);
       if (migration.version > 1) {
-        // seed with the store of the older schema: a competition from the demo generator
-        new Store(old).putInstrument({
+        // seed with the repos of the older schema: a competition from the demo generator
+        openRepositories(old).instruments.putInstrument({
           format: 'penilai.instrument/1',
           code: 'X',
           name: 'X',
@@ -104,7 +104,12 @@ describe('migrations', () => {
       old.close();
       const migrated = openDatabase({ file });
       expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
-      if (migration.version > 1) expect(new Store(migrated).listInstruments().map((i) => i.code)).toContain('X');
+      if (migration.version > 1)
+        expect(
+          openRepositories(migrated)
+            .instruments.listInstruments()
+            .map((i) => i.code),
+        ).toContain('X');
       migrated.close();
     }
   });

@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyDatabase } from '../../electron/cli/verify.js';
-import { openDatabase } from '../../electron/core/db/connection.js';
+import { verifyDatabase } from '../../electron/core/audit/verify.js';
+import { openDatabase } from '../../electron/core/platform/database.js';
 import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { seededRandom } from '../../shared/domain/synthetic.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
@@ -80,9 +80,13 @@ function runTrial(index: number, seed: number, kill: { afterAcks: number } | { d
       child.kill('SIGKILL');
     }
   };
+  // A child that started (it printed its pragmas) but never acknowledges anything is a failure, not a hang. The
+  // guard starts only once the child runs: a child slow to start on a loaded machine is never killed early.
+  let guard: NodeJS.Timeout | undefined;
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (chunk: string) => {
     out += chunk;
+    guard ??= setTimeout(killNow, 60_000);
     const before = acks;
     acks = (out.match(/^ack /gm) ?? []).length;
     if ('afterAcks' in kill && acks >= kill.afterAcks) killNow();
@@ -90,8 +94,6 @@ function runTrial(index: number, seed: number, kill: { afterAcks: number } | { d
   });
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => (stderr += chunk));
-  // A child that never acknowledges anything is a failure, not a hang.
-  const guard = setTimeout(killNow, 20_000);
   return new Promise((resolve) => {
     child.on('close', (status, signal) => {
       clearTimeout(guard);
@@ -123,7 +125,7 @@ function expectations(lines: readonly string[]): {
 
 beforeAll(() => {
   const core = openTestCore(template);
-  core.deps.store.createCompetition(file);
+  core.deps.repos.setup.createCompetition(file);
   core.close();
 });
 afterAll(() => temp.cleanup());

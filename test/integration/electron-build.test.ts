@@ -113,8 +113,8 @@ describe('electron-vite build', () => {
     expect(name).toBe(BRIDGE_GLOBAL);
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     expect(Object.isFrozen(api)).toBe(true);
-    void (api['ranking.get'] as (input: unknown) => Promise<unknown>)({ competition: 'DEMO' });
-    expect(invoked).toEqual([['penilai:ranking.get', { competition: 'DEMO' }]]);
+    void (api['compile.ranking'] as (input: unknown) => Promise<unknown>)({ competition: 'DEMO' });
+    expect(invoked).toEqual([['penilai:compile.ranking', { competition: 'DEMO' }]]);
   });
 
   it('writes the renderer with relative asset paths and the bridge’s Content-Security-Policy', () => {

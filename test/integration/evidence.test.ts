@@ -8,9 +8,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyDatabase } from '../../electron/cli/verify.js';
+import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import type { Core } from '../../electron/core/app.js';
-import { evidenceFolder, listEvidence, MAX_EVIDENCE_BYTES } from '../../electron/core/evidence/store.js';
+import { evidenceFolder, listEvidence, MAX_EVIDENCE_BYTES } from '../../electron/core/evidence/repository.js';
 import type { ChannelInput, EvidenceInfo } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { openTestCore, tempDir } from '../support/core.js';
@@ -85,12 +85,12 @@ function evidenceHistory(): Record<string, unknown>[] {
 
 beforeAll(async () => {
   core = openTestCore(database, () => new Date('2026-09-08T09:00:00Z'));
-  const created = await core.call('competition.import', {
+  const created = await core.call('setup.import', {
     name: 'uji.json',
     bytes: new TextEncoder().encode(JSON.stringify(competitionFile)),
   });
   expect(created.ok).toBe(true);
-  expect((await core.call('competition.createDemo', {})).ok).toBe(true);
+  expect((await core.call('setup.createDemo', {})).ok).toBe(true);
 });
 afterAll(() => {
   core.close();
@@ -149,7 +149,7 @@ describe('evidence refusals leave no file and no row', () => {
     expect(existsSync(folder)).toBe(false);
   });
   it('refuses a juror with a PIN who is not signed in on this laptop, and writing for another juror', async () => {
-    expect((await core.call('juror.setPin', { competition: 'UJI', juror: 'J2', pin: '2468' })).ok).toBe(true);
+    expect((await core.call('session.setJurorPin', { competition: 'UJI', juror: 'J2', pin: '2468' })).ok).toBe(true);
     await refused(photo({ juror: 'J2' }), 'session.required', /masuk dulu sebagai juri J2/);
     expect((await core.call('session.enter', { competition: 'UJI', juror: 'J2', pin: '2468' })).ok).toBe(true);
     await refused(photo({ juror: 'J1' }), 'session.otherJuror', /sedang dipakai juri J2/);
@@ -279,7 +279,7 @@ describe('evidence stored beside the database', () => {
   });
 
   it('refuses to remove a photo once its sheet is finalised', async () => {
-    const { scores } = core.deps.store;
+    const scores = core.deps.repos.scoring;
     // DEMO's sheets are complete and finalised: reopen one, add a photo, finalise again.
     scores.reopen({ competition: 'DEMO', juror: 'J1', site: 'S01', reason: 'tambah foto bukti', actor: 'sekretariat' });
     const added = await add(photo({ competition: 'DEMO', name: 'demo.jpg' }));

@@ -15,7 +15,7 @@ const temp = tempDir('penilai-handlers-');
 const file = join(temp.dir, 'h.db');
 let core: Core;
 
-function newCompetition(overrides: Partial<ChannelInput<'competition.create'>> = {}): ChannelInput<'competition.create'> {
+function newCompetition(overrides: Partial<ChannelInput<'setup.create'>> = {}): ChannelInput<'setup.create'> {
   return {
     competition: { code: 'UJI', name: 'Lomba Uji', year: 2026 },
     sites: [
@@ -39,11 +39,11 @@ afterAll(() => {
   temp.cleanup();
 });
 
-describe('competition.create', () => {
+describe('setup.create', () => {
   it('refuses bad input with the path of the problem and stores nothing', async () => {
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fingerprint(file);
-    const cases: [ChannelInput<'competition.create'>, string, RegExp][] = [
+    const cases: [ChannelInput<'setup.create'>, string, RegExp][] = [
       [
         newCompetition({ jurors: [{ code: 'J1', name: 'X', role: 'ketua', nip: '1970' }] }),
         'jurors[0].nip',
@@ -72,30 +72,30 @@ describe('competition.create', () => {
       ],
     ];
     for (const [input, path, message] of cases) {
-      const result = await core.call('competition.create', input);
+      const result = await core.call('setup.create', input);
       expect(result.ok).toBe(false);
       if (result.ok) continue;
       expect(result.error.path).toBe(path);
       expect(describeError(result.error, 'id')).toMatch(message);
     }
-    const wrongType = await core.dispatch('competition.create', { competition: { code: 1 } });
+    const wrongType = await core.dispatch('setup.create', { competition: { code: 1 } });
     expect(wrongType.ok || wrongType.error.code).toBe('invalid');
     expect(fingerprint(file)).toBe(before);
-    const list = await core.call('competition.list', {});
+    const list = await core.call('setup.list', {});
     expect(list.ok && list.value).toEqual([]);
   });
 
   it('creates a competition on the default instrument and refuses the same code twice', async () => {
-    const created = await core.call('competition.create', newCompetition());
+    const created = await core.call('setup.create', newCompetition());
     expect(created.ok && created.value).toMatchObject({
       code: 'UJI',
       sites: 2,
       jurors: 3,
       instrument: { code: 'P2WKSS-PROV', version: 1 },
     });
-    const again = await core.call('competition.create', newCompetition());
+    const again = await core.call('setup.create', newCompetition());
     expect(!again.ok && again.error).toMatchObject({ code: 'conflict', key: 'competition.exists' });
-    const detail = await core.call('competition.get', { code: 'UJI' });
+    const detail = await core.call('setup.get', { code: 'UJI' });
     if (!detail.ok) throw new Error('get failed');
     expect(detail.value.jurors.map((j) => [j.code, j.aspects ?? 'all'])).toEqual([
       ['J1', 'all'],
@@ -133,7 +133,7 @@ describe('scoring', () => {
   });
 
   it('moves the ranking: the scored site leads, incomplete and without a label', async () => {
-    const ranking = await core.call('ranking.get', { competition: 'UJI' });
+    const ranking = await core.call('compile.ranking', { competition: 'UJI' });
     if (!ranking.ok) throw new Error('ranking failed');
     const [first, second] = ranking.value.ranking;
     // D1 weight 5, J2's 4 of max 5 → 5 × 0,8 = 4 points; J1 has not scored D1, so the mean is over J2 alone.
@@ -153,12 +153,12 @@ describe('dispatch', () => {
   it('refuses an unknown channel and an unexpected field as values, never as exceptions', async () => {
     const unknown = await core.dispatch('competition.drop', {});
     expect(!unknown.ok && unknown.error.key).toBe('error.unknownChannel');
-    const extra = await core.dispatch('competition.get', { code: 'UJI', sql: 'DROP TABLE score' });
+    const extra = await core.dispatch('setup.get', { code: 'UJI', sql: 'DROP TABLE score' });
     expect(!extra.ok && extra.error).toMatchObject({ code: 'invalid', key: 'validate.unknownKey' });
   });
 
   it('renders the recap PDF as bytes', async () => {
-    const pdf = await core.call('report.render', { competition: 'UJI', doc: 'rekap' });
+    const pdf = await core.call('documents.render', { competition: 'UJI', doc: 'rekap' });
     if (!pdf.ok) throw new Error(describeError(pdf.error, 'en'));
     expect(pdf.value.name).toBe('Rekapitulasi-UJI.pdf');
     expect(Buffer.from(pdf.value.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
@@ -166,7 +166,7 @@ describe('dispatch', () => {
   });
 
   it('has no file dialogs in the browser mode and says so', async () => {
-    const result = await core.call('file.save', { name: 'x.pdf', bytes: new Uint8Array([1]) });
+    const result = await core.call('app.saveFile', { name: 'x.pdf', bytes: new Uint8Array([1]) });
     expect(!result.ok && result.error.key).toBe('error.unsupported');
   });
 });

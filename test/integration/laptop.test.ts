@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyDatabase } from '../../electron/cli/verify.js';
+import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import type { Core } from '../../electron/core/app.js';
 import type { ChannelInput } from '../../shared/contract/schemas.js';
 import { describeError, type AppError } from '../../shared/domain/errors.js';
@@ -44,7 +44,7 @@ async function fails(result: Promise<{ ok: true; value: unknown } | { ok: false;
   return r.error;
 }
 
-function competition(code: string): ChannelInput<'competition.create'> {
+function competition(code: string): ChannelInput<'setup.create'> {
   return {
     competition: { code, name: `Lomba ${code}`, year: 2026 },
     sites: [
@@ -59,11 +59,11 @@ function competition(code: string): ChannelInput<'competition.create'> {
 }
 
 async function create(code: string, lockAfterMinutes?: number): Promise<void> {
-  await ok(core.call('competition.create', competition(code)));
+  await ok(core.call('setup.create', competition(code)));
   if (lockAfterMinutes === undefined) return;
-  const detail = await ok(core.call('competition.get', { code }));
+  const detail = await ok(core.call('setup.get', { code }));
   await ok(
-    core.call('competition.save', {
+    core.call('setup.save', {
       code,
       competition: { ...detail.info, rules: { ...detail.rules, lockAfterMinutes } },
       sites: detail.sites,
@@ -78,7 +78,7 @@ const score = (code: string, juror: string, site: string, indicator: string, val
 describe('a juror session left unused', () => {
   it('locks after 10 minutes by the core’s clock: writes refused, the PIN asked again, nothing lost', async () => {
     await create('UJI');
-    await ok(core.call('juror.setPin', { competition: 'UJI', juror: 'J1', pin: '2468' }));
+    await ok(core.call('session.setJurorPin', { competition: 'UJI', juror: 'J1', pin: '2468' }));
     await ok(core.call('session.enter', { competition: 'UJI', juror: 'J1', pin: '2468' }));
     await ok(score('UJI', 'J1', 'S01', 'A1', 3));
     await ok(core.call('scoring.setNote', { competition: 'UJI', juror: 'J1', site: 'S01', indicator: 'A1', note: 'SK ada' }));
@@ -116,8 +116,8 @@ describe('a juror session left unused', () => {
 
   it('follows rules.lockAfterMinutes; session.touch keeps a session in use open; session.lock locks at once', async () => {
     await create('UJI', 3);
-    expect((await ok(core.call('competition.get', { code: 'UJI' }))).rules.lockAfterMinutes).toBe(3);
-    await ok(core.call('juror.setPin', { competition: 'UJI', juror: 'J1', pin: '2468' }));
+    expect((await ok(core.call('setup.get', { code: 'UJI' }))).rules.lockAfterMinutes).toBe(3);
+    await ok(core.call('session.setJurorPin', { competition: 'UJI', juror: 'J1', pin: '2468' }));
     await ok(core.call('session.enter', { competition: 'UJI', juror: 'J1', pin: '2468' }));
     later(2 * MINUTE);
     await ok(core.call('session.touch', {}));
@@ -133,10 +133,10 @@ describe('a juror session left unused', () => {
 
   it('refuses a lock time outside 1–240 minutes', async () => {
     await create('UJI');
-    const detail = await ok(core.call('competition.get', { code: 'UJI' }));
+    const detail = await ok(core.call('setup.get', { code: 'UJI' }));
     for (const lockAfterMinutes of [0, 241, 2.5]) {
       const error = await fails(
-        core.call('competition.save', {
+        core.call('setup.save', {
           code: 'UJI',
           competition: { ...detail.info, rules: { ...detail.rules, lockAfterMinutes } },
           sites: detail.sites,
@@ -158,7 +158,7 @@ describe('a juror session left unused', () => {
 
   it('is gone after a restart: a new core on the same database asks the PIN again', async () => {
     await create('UJI');
-    await ok(core.call('juror.setPin', { competition: 'UJI', juror: 'J1', pin: '2468' }));
+    await ok(core.call('session.setJurorPin', { competition: 'UJI', juror: 'J1', pin: '2468' }));
     await ok(core.call('session.enter', { competition: 'UJI', juror: 'J1', pin: '2468' }));
     await ok(score('UJI', 'J1', 'S01', 'A1', 3));
     core.close();
@@ -171,14 +171,14 @@ describe('a juror session left unused', () => {
 
   it('round-trips rules.lockAfterMinutes through the competition file', async () => {
     await create('UJI', 15);
-    const exported = await ok(core.call('competition.export', { code: 'UJI' }));
+    const exported = await ok(core.call('setup.export', { code: 'UJI' }));
     const parsed = JSON.parse(new TextDecoder().decode(exported.bytes)) as { competition: { rules: { lockAfterMinutes?: number } } };
     expect(parsed.competition.rules.lockAfterMinutes).toBe(15);
-    await ok(core.call('competition.archive', { code: 'UJI', archived: true }));
-    await ok(core.call('competition.delete', { code: 'UJI', confirm: 'UJI' }));
+    await ok(core.call('setup.archive', { code: 'UJI', archived: true }));
+    await ok(core.call('setup.delete', { code: 'UJI', confirm: 'UJI' }));
     const text = new TextDecoder().decode(exported.bytes).replaceAll('"UJI"', '"SALINAN"');
-    await ok(core.call('competition.import', { name: 'salinan.penilai.json', bytes: new TextEncoder().encode(text) }));
-    expect((await ok(core.call('competition.get', { code: 'SALINAN' }))).rules.lockAfterMinutes).toBe(15);
+    await ok(core.call('setup.import', { name: 'salinan.penilai.json', bytes: new TextEncoder().encode(text) }));
+    expect((await ok(core.call('setup.get', { code: 'SALINAN' }))).rules.lockAfterMinutes).toBe(15);
   });
 });
 
@@ -191,7 +191,7 @@ describe('typing up paper sheets (entry mode)', () => {
     expect(describeError(noPin, 'id')).toMatch(/Sekretariat belum menetapkan PIN sekretariat/);
     expect((await fails(core.call('session.enterSecretariat', { competition: 'UJI', pin: '1357' }))).key).toBe('session.secretariatNoPin');
 
-    await ok(core.call('secretariat.setPin', { competition: 'UJI', pin: '1357' }));
+    await ok(core.call('session.setSecretariatPin', { competition: 'UJI', pin: '1357' }));
     expect(await ok(core.call('session.secretariat', { competition: 'UJI' }))).toEqual({ hasPin: true, open: false });
     expect((await fails(score('UJI', 'J1', 'S01', 'A1', 3, true))).key).toBe('session.secretariatRequired');
     expect(
@@ -220,7 +220,7 @@ describe('typing up paper sheets (entry mode)', () => {
 
   it('counts wrong secretariat PINs (five lock it out for 30 s) and ends the session after the time without use', async () => {
     await create('UJI');
-    await ok(core.call('secretariat.setPin', { competition: 'UJI', pin: '1357' }));
+    await ok(core.call('session.setSecretariatPin', { competition: 'UJI', pin: '1357' }));
     for (let i = 0; i < 5; i += 1) await fails(core.call('session.enterSecretariat', { competition: 'UJI', pin: '0000' }));
     const locked = await fails(core.call('session.enterSecretariat', { competition: 'UJI', pin: '1357' }));
     expect(locked.key).toBe('session.secretariatLocked');
@@ -235,12 +235,14 @@ describe('typing up paper sheets (entry mode)', () => {
 
   it('changes the secretariat PIN only with the current one, recorded in the history without the PIN', async () => {
     await create('UJI');
-    await ok(core.call('secretariat.setPin', { competition: 'UJI', pin: '1357' }));
-    expect((await fails(core.call('secretariat.setPin', { competition: 'UJI', pin: '2468' }))).key).toBe('session.secretariatPinRequired');
-    expect((await fails(core.call('secretariat.setPin', { competition: 'UJI', pin: '2468', currentPin: '0000' }))).key).toBe(
+    await ok(core.call('session.setSecretariatPin', { competition: 'UJI', pin: '1357' }));
+    expect((await fails(core.call('session.setSecretariatPin', { competition: 'UJI', pin: '2468' }))).key).toBe(
+      'session.secretariatPinRequired',
+    );
+    expect((await fails(core.call('session.setSecretariatPin', { competition: 'UJI', pin: '2468', currentPin: '0000' }))).key).toBe(
       'session.secretariatBadPin',
     );
-    await ok(core.call('secretariat.setPin', { competition: 'UJI', pin: '2468', currentPin: '1357' }));
+    await ok(core.call('session.setSecretariatPin', { competition: 'UJI', pin: '2468', currentPin: '1357' }));
     expect((await fails(core.call('session.enterSecretariat', { competition: 'UJI', pin: '1357' }))).key).toBe('session.secretariatBadPin');
     await ok(core.call('session.enterSecretariat', { competition: 'UJI', pin: '2468' }));
     const pins = (await ok(core.call('scoring.history', { competition: 'UJI' }))).filter((h) => h.kind === 'pin');
@@ -263,30 +265,30 @@ describe('archiving and deleting a competition', () => {
   it('hides an archived competition from the list (unless asked), keeps it whole, and restores it', async () => {
     await create('LAMA');
     await create('BARU');
-    await ok(core.call('secretariat.setPin', { competition: 'LAMA', pin: '1357' }));
+    await ok(core.call('session.setSecretariatPin', { competition: 'LAMA', pin: '1357' }));
     await ok(core.call('session.enterSecretariat', { competition: 'LAMA', pin: '1357' }));
     await ok(score('LAMA', 'J1', 'S01', 'A1', 3, true));
-    const archived = await ok(core.call('competition.archive', { code: 'LAMA', archived: true }));
+    const archived = await ok(core.call('setup.archive', { code: 'LAMA', archived: true }));
     expect(archived).toMatchObject({ code: 'LAMA', archived: true });
-    expect((await ok(core.call('competition.list', {}))).map((c) => c.code)).toEqual(['BARU']);
-    expect((await ok(core.call('competition.list', { includeArchived: true }))).map((c) => [c.code, c.archived])).toEqual([
+    expect((await ok(core.call('setup.list', {}))).map((c) => c.code)).toEqual(['BARU']);
+    expect((await ok(core.call('setup.list', { includeArchived: true }))).map((c) => [c.code, c.archived])).toEqual([
       ['LAMA', true],
       ['BARU', false],
     ]);
     expect((await ok(core.call('scoring.history', { competition: 'LAMA' }))).filter((h) => h.kind === 'score')).toHaveLength(1);
     expect((await ok(core.call('scoring.sheet', { competition: 'LAMA', juror: 'J1', site: 'S01' }))).scores).toHaveLength(1);
-    await ok(core.call('competition.archive', { code: 'LAMA', archived: false }));
-    expect((await ok(core.call('competition.list', {}))).map((c) => [c.code, c.archived])).toEqual([
+    await ok(core.call('setup.archive', { code: 'LAMA', archived: false }));
+    expect((await ok(core.call('setup.list', {}))).map((c) => [c.code, c.archived])).toEqual([
       ['LAMA', false],
       ['BARU', false],
     ]);
   });
 
   it('deletes a competition only when its code is typed: its rows go, the others stay, the history chain holds', async () => {
-    await ok(core.call('competition.createDemo', {}));
+    await ok(core.call('setup.createDemo', {}));
     await create('HAPUS');
-    await ok(core.call('secretariat.setPin', { competition: 'HAPUS', pin: '1357' }));
-    await ok(core.call('juror.setPin', { competition: 'HAPUS', juror: 'J1', pin: '2468' }));
+    await ok(core.call('session.setSecretariatPin', { competition: 'HAPUS', pin: '1357' }));
+    await ok(core.call('session.setJurorPin', { competition: 'HAPUS', juror: 'J1', pin: '2468' }));
     await ok(core.call('session.enterSecretariat', { competition: 'HAPUS', pin: '1357' }));
     for (const [site, indicator, value] of [
       ['S01', 'A1', 3],
@@ -313,9 +315,9 @@ describe('archiving and deleting a competition', () => {
     const count = (table: string) => (core.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const tables = ['site', 'juror', 'score', 'evidence', 'sheet', 'history'] as const;
     const before = Object.fromEntries(tables.map((t) => [t, count(t)])) as Record<(typeof tables)[number], number>;
-    const demoRanking = await ok(core.call('ranking.get', { competition: 'DEMO' }));
+    const demoRanking = await ok(core.call('compile.ranking', { competition: 'DEMO' }));
 
-    expect(await ok(core.call('competition.usage', { code: 'HAPUS' }))).toEqual({
+    expect(await ok(core.call('setup.usage', { code: 'HAPUS' }))).toEqual({
       code: 'HAPUS',
       name: 'Lomba HAPUS',
       sites: 2,
@@ -323,11 +325,11 @@ describe('archiving and deleting a competition', () => {
       scores: 3,
       photos: 1,
     });
-    const refused = await fails(core.call('competition.delete', { code: 'HAPUS', confirm: 'hapus saja' }));
+    const refused = await fails(core.call('setup.delete', { code: 'HAPUS', confirm: 'hapus saja' }));
     expect(describeError(refused, 'id')).toBe('Untuk menghapus, ketik kode lomba persis: HAPUS.');
     expect(Object.fromEntries(tables.map((t) => [t, count(t)]))).toEqual(before);
 
-    expect(await ok(core.call('competition.delete', { code: 'HAPUS', confirm: 'HAPUS' }))).toEqual({
+    expect(await ok(core.call('setup.delete', { code: 'HAPUS', confirm: 'HAPUS' }))).toEqual({
       code: 'HAPUS',
       name: 'Lomba HAPUS',
       sites: 2,
@@ -343,18 +345,18 @@ describe('archiving and deleting a competition', () => {
       sheet: before.sheet - 2, // J1's two sheets (S01, S02) in HAPUS
       history: before.history, // append-only: the record of what was done stays
     });
-    expect((await ok(core.call('competition.list', { includeArchived: true }))).map((c) => c.code)).toEqual(['DEMO']);
-    expect((await fails(core.call('competition.get', { code: 'HAPUS' }))).key).toBe('competition.notFound');
+    expect((await ok(core.call('setup.list', { includeArchived: true }))).map((c) => c.code)).toEqual(['DEMO']);
+    expect((await fails(core.call('setup.get', { code: 'HAPUS' }))).key).toBe('competition.notFound');
     expect(await ok(core.call('session.get', {}))).toBeNull();
-    expect(await ok(core.call('ranking.get', { competition: 'DEMO' }))).toEqual(demoRanking);
+    expect(await ok(core.call('compile.ranking', { competition: 'DEMO' }))).toEqual(demoRanking);
     expect(verifyDatabase(core.db, file)).toMatchObject({ count: 0, problems: [] });
 
     // Its code is not given again (its history would be mixed into a new competition's)…
-    const again = await fails(core.call('competition.create', competition('HAPUS')));
+    const again = await fails(core.call('setup.create', competition('HAPUS')));
     expect(describeError(again, 'id')).toMatch(/Kode HAPUS pernah dipakai lomba yang sudah dihapus/);
     // …and a deleted demo makes way for DEMO-2.
-    await ok(core.call('competition.delete', { code: 'DEMO', confirm: 'DEMO' }));
-    expect(await ok(core.call('competition.createDemo', {}))).toMatchObject({ code: 'DEMO-2', sites: 12, jurors: 5 });
+    await ok(core.call('setup.delete', { code: 'DEMO', confirm: 'DEMO' }));
+    expect(await ok(core.call('setup.createDemo', {}))).toMatchObject({ code: 'DEMO-2', sites: 12, jurors: 5 });
     expect(verifyDatabase(core.db, file)).toMatchObject({ count: 0, problems: [] });
   });
 });

@@ -7,10 +7,10 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { buildRenderJob, countPages, inlineRenderer } from '../../electron/core/reports/render.js';
-import { startPdfWorker } from '../../electron/core/reports/worker-client.js';
-import { repositoryResources } from '../../electron/core/resources.js';
-import { createDemo } from '../../electron/core/services/competitions.js';
+import { buildRenderJob, countPages, inlineRenderer } from '../../electron/core/documents/render.js';
+import { startPdfWorker } from '../../electron/core/documents/worker-client.js';
+import { repositoryResources } from '../../electron/core/platform/resources.js';
+import { createDemo } from '../../electron/core/setup/services.js';
 import { openCore } from '../../electron/core/app.js';
 import { REPO_ROOT, tempDir } from '../support/core.js';
 import { pdfText } from '../support/pdf.js';
@@ -20,7 +20,7 @@ let core: Core;
 
 beforeAll(() => {
   core = openCore({ database: join(temp.dir, 'w.db'), resources: repositoryResources(), version: 'test', desktop: false, pdfWorker: true });
-  createDemo(core.deps.store, repositoryResources());
+  createDemo(core.deps.repos, repositoryResources());
 });
 afterAll(() => {
   core.close();
@@ -35,9 +35,9 @@ function textOf(bytes: Uint8Array, name: string): string {
 
 describe('the PDF worker', () => {
   it('renders through the app core the same text as the inline renderer of the command line', async () => {
-    const viaCore = await core.call('report.render', { competition: 'DEMO', doc: 'rekap' });
+    const viaCore = await core.call('documents.render', { competition: 'DEMO', doc: 'rekap' });
     expect(viaCore.ok && viaCore.value.pages).toBe(2);
-    const job = buildRenderJob(core.deps.store, 'DEMO', 'rekap', new Date('2026-09-21T08:00:00'));
+    const job = buildRenderJob(core.deps.repos, 'DEMO', 'rekap', new Date('2026-09-21T08:00:00'));
     const viaWorker = await core.deps.renderPdf(job);
     const inline = await inlineRenderer(repositoryResources())(job);
     expect(countPages(viaWorker)).toBe(countPages(inline));
@@ -49,7 +49,7 @@ describe('the PDF worker', () => {
     expect(existsSync(built), 'run `npm run build` first').toBe(true);
     const worker = startPdfWorker(repositoryResources(), built);
     try {
-      const job = buildRenderJob(core.deps.store, 'DEMO', 'rekap', new Date('2026-09-21T08:00:00'));
+      const job = buildRenderJob(core.deps.repos, 'DEMO', 'rekap', new Date('2026-09-21T08:00:00'));
       const text = textOf(await worker.render(job), 'built.pdf');
       expect(text).toContain('REKAPITULASI NILAI');
       expect(text).toContain('Halaman 2 dari 2');
@@ -63,7 +63,7 @@ describe('the PDF worker', () => {
     try {
       const broken = { doc: 'rekap', name: 'x.pdf', model: { nonsense: true } } as never;
       await expect(worker.render(broken)).rejects.toThrow();
-      const job = buildRenderJob(core.deps.store, 'DEMO', 'rekap', new Date());
+      const job = buildRenderJob(core.deps.repos, 'DEMO', 'rekap', new Date());
       expect(countPages(await worker.render(job))).toBe(2);
     } finally {
       await worker.close();

@@ -6,10 +6,10 @@
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyDatabase } from '../../electron/cli/verify.js';
+import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import type { Core } from '../../electron/core/app.js';
-import { canonicalJson } from '../../electron/core/db/store.js';
-import { historyJson, ZERO_HASH, type HistoryFields } from '../../electron/core/db/scores.js';
+import { canonicalJson } from '../../shared/domain/canonical.js';
+import { historyJson, ZERO_HASH, type HistoryFields } from '../../electron/core/scoring/repository.js';
 import type { HistoryEntry } from '../../shared/contract/schemas.js';
 import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { describeError, type AppError } from '../../shared/domain/errors.js';
@@ -155,13 +155,13 @@ const SECRETARIAT_PIN = '1357';
 
 beforeAll(() => {
   core = openTestCore(join(temp.dir, 'scoring.db'), clock);
-  core.deps.store.createCompetition(competitionFile);
+  core.deps.repos.setup.createCompetition(competitionFile);
 });
 
 /** Opens the secretariat's session on `on` (its PIN set the first time), as the secretariat does before typing up. */
 async function asSecretariat(on: Core = core, competition = C): Promise<void> {
   const state = await ok(on.call('session.secretariat', { competition }));
-  if (!state.hasPin) await ok(on.call('secretariat.setPin', { competition, pin: SECRETARIAT_PIN }));
+  if (!state.hasPin) await ok(on.call('session.setSecretariatPin', { competition, pin: SECRETARIAT_PIN }));
   await ok(on.call('session.enterSecretariat', { competition, pin: SECRETARIAT_PIN }));
 }
 afterAll(() => {
@@ -490,7 +490,7 @@ describe('review, finalise and reopen', () => {
       core.call('scoring.finalise', { ...where, signature: new TextEncoder().encode('not a png at all, just some text here') }),
     );
     expect(bad.key).toBe('sheet.badSignature');
-    await ok(core.call('juror.setPin', { competition: C, juror: 'J2', pin: '2468' }));
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
     expect((await fails(core.call('scoring.finalise', { ...where, signature: png() }))).key).toBe('session.pinRequired');
     expect((await fails(core.call('scoring.finalise', { ...where, signature: png(), pin: '1111' }))).key).toBe('session.badPin');
     expect((await sheet('J2', 'S01')).finalised).toBe(false);
@@ -503,7 +503,7 @@ describe('review, finalise and reopen', () => {
     const s = await sheet('J2', 'S01');
     expect(s).toMatchObject({ finalised: true, finalisedAt: done.finalisedAt, canUndo: false });
     expect(s.events).toEqual([{ kind: 'finalise', at: done.finalisedAt, actor: 'J2', reason: null }]);
-    expect(new Uint8Array(core.deps.store.scores.signature(where)!)).toEqual(signature);
+    expect(new Uint8Array(core.deps.repos.scoring.signature(where)!)).toEqual(signature);
 
     await ok(core.call('session.enter', { competition: C, juror: 'J2', pin: '2468' }));
     const refusals = [
@@ -514,8 +514,8 @@ describe('review, finalise and reopen', () => {
       await fails(core.call('scoring.finalise', { ...where, signature, pin: '2468' })),
     ];
     expect(refusals.map((e) => e.key)).toEqual(Array(5).fill('score.sheetFinal'));
-    expect(() => core.deps.store.scores.assertOpen(where)).toThrow(/finalised/);
-    expect(() => core.deps.store.scores.setScore({ ...where, indicator: 'A2', value: 2, actor: 'impor' })).toThrow(/finalised/);
+    expect(() => core.deps.repos.scoring.assertOpen(where)).toThrow(/finalised/);
+    expect(() => core.deps.repos.scoring.setScore({ ...where, indicator: 'A2', value: 2, actor: 'impor' })).toThrow(/finalised/);
     expect(await valueOf('J2', 'S01', 'A2')).toBe(4);
     await ok(core.call('session.leave', {}));
   });
@@ -534,7 +534,7 @@ describe('review, finalise and reopen', () => {
       ['reopen', 'sekretariat', 'Salah input nilai A2 saat kunjungan'],
     ]);
     expect(s.events[1]!.at).toBe(reopened.reopenedAt);
-    expect(core.deps.store.scores.signature(where)).toBeNull();
+    expect(core.deps.repos.scoring.signature(where)).toBeNull();
 
     await ok(core.call('session.enter', { competition: C, juror: 'J2', pin: '2468' }));
     expect((await fails(score('J2', 'S01', 'A2', 3))).key).toBe('score.reasonRequired');
@@ -558,16 +558,16 @@ describe('review, finalise and reopen', () => {
 
 describe('PINs and the session', () => {
   it('lets the secretariat set and reset a PIN (recorded, never the PIN itself) and the juror change it with the current one', async () => {
-    expect(await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '1234' }))).toEqual({ juror: 'J3', hasPin: true });
+    expect(await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '1234' }))).toEqual({ juror: 'J3', hasPin: true });
     const stored = (core.db.prepare(`SELECT pin_hash FROM juror WHERE code = 'J3'`).get() as { pin_hash: string }).pin_hash;
     expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
     expect(stored).not.toContain('1234');
-    expect((await ok(core.call('competition.get', { code: C }))).pins).toEqual(['J2', 'J3']);
+    expect((await ok(core.call('setup.get', { code: C }))).pins).toEqual(['J2', 'J3']);
 
-    expect((await fails(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '0000' }))).key).toBe(
+    expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '0000' }))).key).toBe(
       'session.badPin',
     );
-    await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '1234' }));
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '1234' }));
     expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '1234' }))).key).toBe('session.badPin');
     expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '5678' }))).toEqual({
       competition: C,
@@ -577,11 +577,11 @@ describe('PINs and the session', () => {
     });
     await ok(core.call('session.leave', {}));
     // forgotten: the secretariat resets it
-    await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '9999' }));
-    expect((await fails(core.call('juror.setPin', { competition: C, juror: 'J4', pin: '1111', currentPin: '1111' }))).key).toBe(
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
+    expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J4', pin: '1111', currentPin: '1111' }))).key).toBe(
       'session.noPin',
     );
-    expect((await fails(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '12' }))).key).toBe('validate.pin');
+    expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '12' }))).key).toBe('validate.pin');
 
     const pins = (await history({ juror: 'J3' })).filter((e) => e.kind === 'pin');
     expect(pins.map((e) => e.actor)).toEqual(['sekretariat', 'J3', 'sekretariat']);
@@ -612,7 +612,7 @@ describe('PINs and the session', () => {
     // locked out again, the juror asks the secretariat: a PIN they set starts afresh
     for (let i = 0; i < 5; i += 1) await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '0000' }));
     expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).key).toBe('session.locked');
-    await ok(core.call('juror.setPin', { competition: C, juror: 'J3', pin: '9999' }));
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
     expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).toMatchObject({ juror: 'J3' });
     await ok(core.call('session.leave', {}));
   });
@@ -670,7 +670,7 @@ describe('moving to a new instrument version', () => {
     const dir = tempDir('penilai-scoring-move-');
     const other = openTestCore(join(dir.dir, 'move.db'), clock);
     try {
-      other.deps.store.createCompetition({ ...competitionFile, competition: { ...competitionFile.competition, code: 'GESER' } });
+      other.deps.repos.setup.createCompetition({ ...competitionFile, competition: { ...competitionFile.competition, code: 'GESER' } });
       await asSecretariat(other, 'GESER');
       const where = { competition: 'GESER', juror: 'J4', site: 'S01' };
       for (const [indicator, value] of [
@@ -684,7 +684,7 @@ describe('moving to a new instrument version', () => {
       const v2: Instrument = structuredClone(instrument);
       v2.version = 2;
       v2.aspects[0]!.indicators[1]!.scale = { min: 0, max: 10, step: 1 };
-      expect(other.deps.store.moveInstrument('GESER', v2)).toEqual({ kept: 2, dropped: 1 });
+      expect(other.deps.repos.setup.moveInstrument('GESER', v2)).toEqual({ kept: 2, dropped: 1 });
       const moved = await ok(other.call('scoring.sheet', where));
       expect(moved.finalised).toBe(false);
       expect(moved.events.map((e) => [e.kind, e.actor])).toEqual([

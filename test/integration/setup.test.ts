@@ -23,7 +23,7 @@ function freshCore(): Core {
   return openTestCore(join(temp.dir, `setup-${dbSeq}.db`), () => new Date('2026-09-08T09:00:00Z'));
 }
 
-function newCompetition(code: string, overrides: Partial<ChannelInput<'competition.create'>> = {}): ChannelInput<'competition.create'> {
+function newCompetition(code: string, overrides: Partial<ChannelInput<'setup.create'>> = {}): ChannelInput<'setup.create'> {
   return {
     competition: { code, name: `Lomba ${code}`, year: 2026 },
     sites: [
@@ -53,7 +53,7 @@ async function fails(result: Promise<{ ok: true; value: unknown } | { ok: false;
 }
 
 /** The save payload of a competition as it stands (what the setup editor starts from). */
-function savePayload(detail: CompetitionDetail): ChannelInput<'competition.save'> {
+function savePayload(detail: CompetitionDetail): ChannelInput<'setup.save'> {
   return {
     code: detail.info.code,
     competition: structuredClone(detail.info),
@@ -72,14 +72,14 @@ function indicator(instrument: Instrument, code: string) {
   return found;
 }
 
-describe('competition.save', () => {
+describe('setup.save', () => {
   let core: Core;
   let start: CompetitionDetail;
-  const get = () => ok(core.call('competition.get', { code: 'SIMPAN' }));
+  const get = () => ok(core.call('setup.get', { code: 'SIMPAN' }));
 
   beforeAll(async () => {
     core = freshCore();
-    await ok(core.call('competition.create', newCompetition('SIMPAN')));
+    await ok(core.call('setup.create', newCompetition('SIMPAN')));
     start = await get();
   });
   afterAll(() => core.close());
@@ -116,7 +116,7 @@ describe('competition.save', () => {
       { code: 'J1', name: 'Ketua', role: 'ketua', nip: '197003151995032001', position: 'Kabid', agency: 'DP3AKKB', recusedSites: [] },
       { code: 'J4', name: 'Anggota Baru', role: 'sekretaris', aspects: ['A'], recusedSites: ['S01', 'S03'] },
     ];
-    const saved = await ok(core.call('competition.save', payload));
+    const saved = await ok(core.call('setup.save', payload));
     expect(saved.info).toEqual(payload.competition);
     expect(saved.sites).toEqual(payload.sites);
     expect(saved.jurors).toEqual([
@@ -125,14 +125,14 @@ describe('competition.save', () => {
       { code: 'J4', name: 'Anggota Baru', role: 'sekretaris', aspects: ['A'], recusedSites: ['S03', 'S01'] },
     ]);
     expect(await get()).toEqual(saved);
-    const ranking = await ok(core.call('ranking.get', { competition: 'SIMPAN' }));
+    const ranking = await ok(core.call('compile.ranking', { competition: 'SIMPAN' }));
     expect(ranking).toMatchObject({ aggregation: 'median', rankBy: 'category', precision: 1 });
     expect(ranking.ranking.map((r) => r.site)).toEqual(['S03', 'S01', 'S04']); // grouped by category in site order
     start = saved;
   });
 
   it('refuses an invalid setup with the path of the first problem, and changes nothing', async () => {
-    const cases: [(p: ChannelInput<'competition.save'>) => void, string, string][] = [
+    const cases: [(p: ChannelInput<'setup.save'>) => void, string, string][] = [
       [
         (p) => (p.jurors[0]!.aspects = ['D', 'Z']),
         'jurors[0].aspects[1]',
@@ -165,12 +165,12 @@ describe('competition.save', () => {
     for (const [change, path, message] of cases) {
       const payload = savePayload(start);
       change(payload);
-      const error = await fails(core.call('competition.save', payload));
+      const error = await fails(core.call('setup.save', payload));
       expect(error.path, path).toBe(path);
       expect(describeError(error, 'id')).toBe(message);
     }
     expect(await get()).toEqual(start);
-    const unknown = await fails(core.call('competition.save', { ...savePayload(start), code: 'TIDAK-ADA' }));
+    const unknown = await fails(core.call('setup.save', { ...savePayload(start), code: 'TIDAK-ADA' }));
     expect(unknown.key).toBe('competition.notFound');
   });
 
@@ -186,38 +186,39 @@ describe('competition.save', () => {
     const noSite = savePayload(before);
     noSite.sites = noSite.sites.filter((s) => s.code !== 'S01');
     noSite.jurors.forEach((j) => (j.recusedSites = (j.recusedSites ?? []).filter((s) => s !== 'S01')));
-    const siteError = await fails(core.call('competition.save', noSite));
+    const siteError = await fails(core.call('setup.save', noSite));
     expect(siteError).toMatchObject({ code: 'conflict', key: 'setup.siteHasScores', params: { code: 'S01', count: 1 } });
     expect(describeError(siteError, 'id')).toMatch(/Lokus S01 tidak dapat dihapus: sudah ada 1 nilai/);
     const noJuror = savePayload(before);
     noJuror.jurors = noJuror.jurors.filter((j) => j.code !== 'J2');
-    const jurorError = await fails(core.call('competition.save', noJuror));
+    const jurorError = await fails(core.call('setup.save', noJuror));
     expect(jurorError).toMatchObject({ key: 'setup.jurorHasScores', params: { code: 'J2', count: 1 } });
     expect(describeError(jurorError, 'en')).toMatch(/Juror J2 cannot be removed: they have already given 1 scores/);
     expect(await get()).toEqual(before);
 
     await ok(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S01', indicator: 'D1', value: null }));
-    const saved = await ok(core.call('competition.save', noSite));
+    const saved = await ok(core.call('setup.save', noSite));
     expect(saved.sites.map((s) => s.code)).toEqual(['S03', 'S04']);
     start = saved;
   });
 
-  // Decision (see Store.saveCompetition): a change of aspects or recusals that makes scores ineligible is allowed;
+  // Decision (see Repositories.saveCompetition): a change of aspects or recusals that makes scores ineligible is allowed;
   // those scores stay stored, stop counting, and count again when the assignment is restored.
   it('lets a juror be recused after scoring: the scores stop counting, and count again when restored', async () => {
     await ok(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S03', indicator: 'D1', value: 5 }));
-    const total = async () => (await ok(core.call('ranking.get', { competition: 'SIMPAN' }))).ranking.find((r) => r.site === 'S03')!.total;
+    const total = async () =>
+      (await ok(core.call('compile.ranking', { competition: 'SIMPAN' }))).ranking.find((r) => r.site === 'S03')!.total;
     expect(await total()).toBe(5);
     const recused = savePayload(await get());
     recused.jurors.find((j) => j.code === 'J2')!.recusedSites = ['S03', 'S04'];
-    await ok(core.call('competition.save', recused));
+    await ok(core.call('setup.save', recused));
     expect(await total()).toBe(0);
     expect((await ok(core.call('scoring.sheet', { competition: 'SIMPAN', juror: 'J2', site: 'S03' }))).scores).toEqual([]);
     expect((await get()).scoringStarted).toBe(true);
 
     const restored = savePayload(await get());
     restored.jurors.find((j) => j.code === 'J2')!.recusedSites = ['S04'];
-    await ok(core.call('competition.save', restored));
+    await ok(core.call('setup.save', restored));
     expect(await total()).toBe(5);
   });
 });
@@ -226,26 +227,26 @@ describe('instrument versions', () => {
   let core: Core;
   beforeAll(async () => {
     core = freshCore();
-    await ok(core.call('competition.create', newCompetition('GESER')));
+    await ok(core.call('setup.create', newCompetition('GESER')));
   });
   afterAll(() => core.close());
-  const detail = () => ok(core.call('competition.get', { code: 'GESER' }));
+  const detail = () => ok(core.call('setup.get', { code: 'GESER' }));
   const score = (juror: string, site: string, indicator: string, value: number | null) =>
     core.call('scoring.setScore', { competition: 'GESER', juror, site, indicator, value });
 
   it('refuses to edit the built-in instrument in place, offering the next version, and stores nothing', async () => {
     const instrument = editable((await detail()).instrument);
     instrument.name = 'Instrumen yang diubah';
-    const error = await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument, asNewVersion: false }));
+    const error = await fails(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: false }));
     expect(error).toMatchObject({ code: 'conflict', key: 'instrument.bundled', params: { code: 'P2WKSS-PROV', version: 1, next: 2 } });
     expect(describeError(error, 'id')).toMatch(/Simpan perubahan sebagai versi baru \(versi 2\)/);
-    expect(p2wkss(await ok(core.call('instrument.list', {})))).toHaveLength(1);
+    expect(p2wkss(await ok(core.call('instruments.list', {})))).toHaveLength(1);
   });
 
   it('checks the instrument and the setup against it, with paths', async () => {
     const badWeight = editable((await detail()).instrument);
     indicator(badWeight, 'A1').weight = 2;
-    const e1 = await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument: badWeight, asNewVersion: true }));
+    const e1 = await fails(core.call('setup.saveInstrument', { competition: 'GESER', instrument: badWeight, asNewVersion: true }));
     expect(e1.path).toBe('instrument.aspects');
     expect(describeError(e1, 'id')).toBe('Jumlah bobot semua indikator harus 100, sekarang 99');
 
@@ -255,21 +256,21 @@ describe('instrument versions', () => {
     const fWeight = noF.aspects[f]!.indicators.reduce((s, i) => s + i.weight, 0);
     noF.aspects.splice(f, 1);
     indicator(noF, 'A1').weight += fWeight;
-    const e2 = await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument: noF, asNewVersion: true }));
+    const e2 = await fails(core.call('setup.saveInstrument', { competition: 'GESER', instrument: noF, asNewVersion: true }));
     expect(e2.path).toBe('jurors[1].aspects[1]');
     expect(describeError(e2, 'id')).toBe('Juri baris 2: Aspek F tidak ada di instrumen (aspek yang ada: A, B, C, D, E, G, H)');
 
     const e3 = await fails(
-      core.call('competition.saveInstrument', { competition: 'GESER', instrument: { format: 'penilai.instrument/1' }, asNewVersion: true }),
+      core.call('setup.saveInstrument', { competition: 'GESER', instrument: { format: 'penilai.instrument/1' }, asNewVersion: true }),
     );
     expect(e3.path).toBe('instrument.code');
-    expect(p2wkss(await ok(core.call('instrument.list', {})))).toHaveLength(1);
+    expect(p2wkss(await ok(core.call('instruments.list', {})))).toHaveLength(1);
   });
 
   it('makes version 2 before scoring (no scores to keep), which can then be edited in place', async () => {
     const instrument = editable((await detail()).instrument);
     indicator(instrument, 'H1').name = 'Peran perempuan (APKM)';
-    const saved = await ok(core.call('competition.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
+    const saved = await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
     expect(saved).toEqual({ code: 'P2WKSS-PROV', version: 2, kept: 0, dropped: 0 });
     const now = await detail();
     expect(now.instrument.version).toBe(2);
@@ -277,24 +278,24 @@ describe('instrument versions', () => {
 
     const again = editable(now.instrument);
     indicator(again, 'H2').name = 'Diubah di tempat';
-    expect(await ok(core.call('competition.saveInstrument', { competition: 'GESER', instrument: again, asNewVersion: false }))).toEqual({
+    expect(await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument: again, asNewVersion: false }))).toEqual({
       code: 'P2WKSS-PROV',
       version: 2,
       kept: 0,
       dropped: 0,
     });
-    expect(indicator(await ok(core.call('instrument.get', { code: 'P2WKSS-PROV', version: 2 })), 'H2').name).toBe('Diubah di tempat');
+    expect(indicator(await ok(core.call('instruments.get', { code: 'P2WKSS-PROV', version: 2 })), 'H2').name).toBe('Diubah di tempat');
     // the built-in version 1 is untouched
-    expect(indicator(await ok(core.call('instrument.get', { code: 'P2WKSS-PROV', version: 1 })), 'H2').name).not.toBe('Diubah di tempat');
+    expect(indicator(await ok(core.call('instruments.get', { code: 'P2WKSS-PROV', version: 1 })), 'H2').name).not.toBe('Diubah di tempat');
     const mismatch = editable(now.instrument);
     mismatch.version = 7;
     expect(
-      await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument: mismatch, asNewVersion: false })),
+      await fails(core.call('setup.saveInstrument', { competition: 'GESER', instrument: mismatch, asNewVersion: false })),
     ).toMatchObject({
       key: 'instrument.mismatch',
       path: 'instrument.version',
     });
-    expect(await fails(core.call('instrument.get', { code: 'P2WKSS-PROV', version: 9 }))).toMatchObject({
+    expect(await fails(core.call('instruments.get', { code: 'P2WKSS-PROV', version: 9 }))).toMatchObject({
       code: 'not-found',
       key: 'instrument.notFound',
     });
@@ -309,7 +310,7 @@ describe('instrument versions', () => {
     expect((await detail()).scoringStarted).toBe(true);
     const instrument = editable((await detail()).instrument);
     indicator(instrument, 'H1').name = 'Lagi';
-    const error = await fails(core.call('competition.saveInstrument', { competition: 'GESER', instrument, asNewVersion: false }));
+    const error = await fails(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: false }));
     expect(error).toMatchObject({
       code: 'conflict',
       key: 'instrument.locked',
@@ -331,10 +332,10 @@ describe('instrument versions', () => {
     const f = instrument.aspects.find((a) => a.code === 'F')!;
     f.indicators = f.indicators.filter((i) => i.code !== 'F3'); // removed: its score no longer counts
     indicator(instrument, 'F4').weight += 3;
-    const saved = await ok(core.call('competition.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
+    const saved = await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
     expect(saved).toEqual({ code: 'P2WKSS-PROV', version: 3, kept: 2, dropped: 3 });
 
-    const ranking = await ok(core.call('ranking.get', { competition: 'GESER' }));
+    const ranking = await ok(core.call('compile.ranking', { competition: 'GESER' }));
     // only A1 (J1: 4 of 5, weight 4) and A2 (J1: 3 of 5, weight 3) count: 3,2 + 1,8
     expect(ranking.ranking.find((r) => r.site === 'S01')!.total).toBeCloseTo(5, 9);
     const j1 = await ok(core.call('scoring.sheet', { competition: 'GESER', juror: 'J1', site: 'S01' }));
@@ -348,10 +349,10 @@ describe('instrument versions', () => {
 
     // D1 is scored again on its new scale
     await ok(score('J2', 'S01', 'D1', 8));
-    const after = await ok(core.call('ranking.get', { competition: 'GESER' }));
+    const after = await ok(core.call('compile.ranking', { competition: 'GESER' }));
     expect(after.ranking.find((r) => r.site === 'S01')!.total).toBeCloseTo(5 + 5 * 0.8, 9);
 
-    const list = p2wkss(await ok(core.call('instrument.list', {})));
+    const list = p2wkss(await ok(core.call('instruments.list', {})));
     expect(list.map((i) => [i.version, i.locked, i.usedBy, i.indicators])).toEqual([
       [1, false, [], 28],
       [2, true, [], 28], // the dropped scores stay recorded on the version they were given on
@@ -361,38 +362,38 @@ describe('instrument versions', () => {
 
   it('a new version with nothing changed moves nothing and keeps every score', async () => {
     const instrument = editable((await detail()).instrument);
-    const saved = await ok(core.call('competition.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
+    const saved = await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
     expect(saved).toEqual({ code: 'P2WKSS-PROV', version: 3, kept: 3, dropped: 0 });
-    expect(p2wkss(await ok(core.call('instrument.list', {})))).toHaveLength(3);
+    expect(p2wkss(await ok(core.call('instruments.list', {})))).toHaveLength(3);
   });
 
   it('refuses an in-place edit of a version another competition uses', async () => {
-    await ok(core.call('competition.create', { ...newCompetition('KEDUA'), instrument: { code: 'P2WKSS-PROV', version: 2 } }));
-    await ok(core.call('competition.create', { ...newCompetition('KETIGA'), instrument: { code: 'P2WKSS-PROV', version: 3 } }));
+    await ok(core.call('setup.create', { ...newCompetition('KEDUA'), instrument: { code: 'P2WKSS-PROV', version: 2 } }));
+    await ok(core.call('setup.create', { ...newCompetition('KETIGA'), instrument: { code: 'P2WKSS-PROV', version: 3 } }));
     const missing = await fails(
-      core.call('competition.create', { ...newCompetition('KEEMPAT'), instrument: { code: 'P2WKSS-PROV', version: 9 } }),
+      core.call('setup.create', { ...newCompetition('KEEMPAT'), instrument: { code: 'P2WKSS-PROV', version: 9 } }),
     );
     expect(missing).toMatchObject({ code: 'not-found', key: 'instrument.notFound', path: 'instrument' });
     // version 4 for KETIGA, not yet scored, then shared by a fifth competition
-    const v4 = editable((await ok(core.call('competition.get', { code: 'KETIGA' }))).instrument);
+    const v4 = editable((await ok(core.call('setup.get', { code: 'KETIGA' }))).instrument);
     indicator(v4, 'H1').name = 'Versi empat';
-    expect(await ok(core.call('competition.saveInstrument', { competition: 'KETIGA', instrument: v4, asNewVersion: true }))).toMatchObject({
+    expect(await ok(core.call('setup.saveInstrument', { competition: 'KETIGA', instrument: v4, asNewVersion: true }))).toMatchObject({
       version: 4,
     });
-    await ok(core.call('competition.create', { ...newCompetition('KELIMA'), instrument: { code: 'P2WKSS-PROV', version: 4 } }));
+    await ok(core.call('setup.create', { ...newCompetition('KELIMA'), instrument: { code: 'P2WKSS-PROV', version: 4 } }));
     const edit = editable(v4);
     edit.version = 4;
     indicator(edit, 'H1').name = 'Diubah';
-    const error = await fails(core.call('competition.saveInstrument', { competition: 'KETIGA', instrument: edit, asNewVersion: false }));
+    const error = await fails(core.call('setup.saveInstrument', { competition: 'KETIGA', instrument: edit, asNewVersion: false }));
     expect(error).toMatchObject({ key: 'instrument.shared', params: { code: 'P2WKSS-PROV', version: 4, next: 5, others: 'KELIMA' } });
-    const list = p2wkss(await ok(core.call('instrument.list', {})));
+    const list = p2wkss(await ok(core.call('instruments.list', {})));
     expect(list.find((i) => i.version === 4)).toMatchObject({ locked: false, usedBy: ['KETIGA', 'KELIMA'] });
   });
 
   it('reopens the finalised sheets that have a new or changed indicator to score, and only those', async () => {
-    await ok(core.call('competition.create', newCompetition('FINAL')));
-    const store = core.deps.store;
-    store.insertScores(
+    await ok(core.call('setup.create', newCompetition('FINAL')));
+    const repos = core.deps.repos;
+    repos.scoring.insertScores(
       'FINAL',
       [
         { site: 'S01', juror: 'J1', indicator: 'A1', value: 4 },
@@ -400,9 +401,9 @@ describe('instrument versions', () => {
       ],
       true,
     );
-    const instrument = editable((await ok(core.call('competition.get', { code: 'FINAL' }))).instrument);
+    const instrument = editable((await ok(core.call('setup.get', { code: 'FINAL' }))).instrument);
     indicator(instrument, 'A2').scale = { min: 0, max: 10, step: 1 };
-    const saved = await ok(core.call('competition.saveInstrument', { competition: 'FINAL', instrument, asNewVersion: true }));
+    const saved = await ok(core.call('setup.saveInstrument', { competition: 'FINAL', instrument, asNewVersion: true }));
     expect(saved).toMatchObject({ kept: 2, dropped: 0 });
     const sheet = (juror: string) => ok(core.call('scoring.sheet', { competition: 'FINAL', juror, site: 'S01' }));
     expect((await sheet('J1')).finalised).toBe(false); // J1 scores A2, which must be scored again
@@ -424,54 +425,54 @@ describe('competition file in and out', () => {
   const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
   it('imports a competition file and exports it back to the same file', async () => {
-    await ok(core.call('competition.create', newCompetition('ASAL')));
-    const detail = await ok(core.call('competition.get', { code: 'ASAL' }));
+    await ok(core.call('setup.create', newCompetition('ASAL')));
+    const detail = await ok(core.call('setup.get', { code: 'ASAL' }));
     const payload = savePayload(detail);
     payload.jurors[1]!.recusedSites = ['S02'];
     payload.competition.documentNumbers = { beritaAcara: '1/2/3' };
-    await ok(core.call('competition.save', payload));
-    const exported = await ok(core.call('competition.export', { code: 'ASAL' }));
+    await ok(core.call('setup.save', payload));
+    const exported = await ok(core.call('setup.export', { code: 'ASAL' }));
     expect(exported).toMatchObject({ name: 'ASAL.penilai.json', mime: 'application/json' });
     const file = JSON.parse(Buffer.from(exported.bytes).toString('utf8')) as { competition: { code: string }; jurors: unknown[] };
     expect(file.jurors[1]).toEqual({ code: 'J2', name: 'Anggota Kesehatan', role: 'anggota', aspects: ['D', 'F'], recusedSites: ['S02'] });
 
     file.competition.code = 'SALINAN';
-    const summary = await ok(core.call('competition.import', { name: 'SALINAN.penilai.json', bytes: bytes(file) }));
+    const summary = await ok(core.call('setup.import', { name: 'SALINAN.penilai.json', bytes: bytes(file) }));
     expect(summary).toMatchObject({ code: 'SALINAN', sites: 3, jurors: 3, instrument: { code: 'P2WKSS-PROV', version: 1 } });
-    const back = await ok(core.call('competition.export', { code: 'SALINAN' }));
+    const back = await ok(core.call('setup.export', { code: 'SALINAN' }));
     expect(JSON.parse(Buffer.from(back.bytes).toString('utf8'))).toEqual(file);
   });
 
   it('refuses malformed JSON, an invalid file, a taken code and a clashing instrument, storing nothing', async () => {
-    const before = await ok(core.call('competition.list', {}));
-    const broken = await fails(core.call('competition.import', { name: 'x.json', bytes: new TextEncoder().encode('{"format": ') }));
+    const before = await ok(core.call('setup.list', {}));
+    const broken = await fails(core.call('setup.import', { name: 'x.json', bytes: new TextEncoder().encode('{"format": ') }));
     expect(broken).toMatchObject({ key: 'validate.json', params: { line: 1, column: 12 } });
     expect(describeError(broken, 'id')).toMatch(/bukan JSON yang valid: .*\(1:12\)/);
 
-    const exported = await ok(core.call('competition.export', { code: 'ASAL' }));
+    const exported = await ok(core.call('setup.export', { code: 'ASAL' }));
     const file = JSON.parse(Buffer.from(exported.bytes).toString('utf8')) as {
       format: string;
       competition: { code: string };
       instrument: { aspects: { indicators: { name: string }[] }[] };
     };
     const newer = { ...file, format: 'penilai.competition/2' };
-    expect(await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(newer) }))).toMatchObject({
+    expect(await fails(core.call('setup.import', { name: 'x.json', bytes: bytes(newer) }))).toMatchObject({
       key: 'validate.formatTag',
       path: 'format',
     });
-    expect(await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(file) }))).toMatchObject({
+    expect(await fails(core.call('setup.import', { name: 'x.json', bytes: bytes(file) }))).toMatchObject({
       key: 'competition.exists',
       path: 'competition.code',
     });
     file.competition.code = 'BEDA';
     file.instrument.aspects[0]!.indicators[0]!.name = 'Lain';
-    const clash = await fails(core.call('competition.import', { name: 'x.json', bytes: bytes(file) }));
+    const clash = await fails(core.call('setup.import', { name: 'x.json', bytes: bytes(file) }));
     expect(clash).toMatchObject({
       code: 'conflict',
       key: 'instrument.conflict',
       path: 'instrument.version',
       params: { code: 'P2WKSS-PROV', version: 1 },
     });
-    expect(await ok(core.call('competition.list', {}))).toEqual(before);
+    expect(await ok(core.call('setup.list', {}))).toEqual(before);
   });
 });

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { DEFAULT_INSTRUMENTS } from '../../electron/core/resources.js';
-import { readInstrument } from '../../electron/core/spreadsheets/instrument-file.js';
+import { DEFAULT_INSTRUMENTS } from '../../electron/core/platform/resources.js';
+import { readInstrument } from '../../electron/core/instruments/instrument-file.js';
 import {
   formatLevelMap,
   formatScale,
@@ -18,8 +18,8 @@ import {
   parseLevelMap,
   parseLevels,
   parseScale,
-} from '../../electron/core/spreadsheets/instrument-notation.js';
-import { TEMPLATE_EXAMPLE } from '../../electron/core/spreadsheets/instrument-xlsx.js';
+} from '../../electron/core/instruments/instrument-notation.js';
+import { TEMPLATE_EXAMPLE } from '../../electron/core/instruments/instrument-xlsx.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { describeFileIssue } from '../../shared/domain/file-issues.js';
 import { isOptionsScale, parseInstrument, type Instrument } from '../../shared/domain/instrument.js';
@@ -163,8 +163,8 @@ describe('instrument files through the handlers', () => {
   });
 
   it('holds both default instruments in a new database', () => {
-    expect(core.deps.store.findInstrument('KAMPUNG-KB', 1)).toEqual(bundled('kampung-kb.json'));
-    expect(core.deps.store.findInstrument('P2WKSS-PROV', 1)).toEqual(bundled('p2wkss-provinsi.json'));
+    expect(core.deps.repos.instruments.findInstrument('KAMPUNG-KB', 1)).toEqual(bundled('kampung-kb.json'));
+    expect(core.deps.repos.instruments.findInstrument('P2WKSS-PROV', 1)).toEqual(bundled('p2wkss-provinsi.json'));
   });
 
   for (const [code, file] of [
@@ -173,10 +173,10 @@ describe('instrument files through the handlers', () => {
   ] as const) {
     for (const format of ['json', 'xlsx'] as const) {
       it(`exports ${code} as ${format} and imports the same instrument back`, async () => {
-        const exported = await core.call('instrument.export', { code, version: 1, format });
+        const exported = await core.call('instruments.export', { code, version: 1, format });
         if (!exported.ok) throw new Error(describeError(exported.error, 'en'));
         expect(exported.value.name).toBe(`${code.toLowerCase()}-v1.${format}`);
-        const back = await core.call('instrument.import', { name: exported.value.name, bytes: exported.value.bytes });
+        const back = await core.call('instruments.import', { name: exported.value.name, bytes: exported.value.bytes });
         if (!back.ok) throw new Error(describeError(back.error, 'en'));
         expect(back.value).toEqual(bundled(file));
         if (format === 'json') {
@@ -187,7 +187,7 @@ describe('instrument files through the handlers', () => {
   }
 
   it('keeps household blocks, options scales and evidence through the .xlsx', async () => {
-    const exported = await core.call('instrument.export', { code: 'P2WKSS-PROV', version: 1, format: 'xlsx' });
+    const exported = await core.call('instruments.export', { code: 'P2WKSS-PROV', version: 1, format: 'xlsx' });
     if (!exported.ok) throw new Error('export failed');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(exported.value.bytes) as unknown as ExcelJS.Buffer);
@@ -207,7 +207,7 @@ describe('instrument files through the handlers', () => {
   });
 
   it('gives a template with an example that imports, and a guide in Indonesian', async () => {
-    const template = await core.call('instrument.template', {});
+    const template = await core.call('instruments.template', {});
     if (!template.ok) throw new Error('template failed');
     expect(template.value.name).toBe('templat-instrumen.xlsx');
     const wb = new ExcelJS.Workbook();
@@ -217,7 +217,7 @@ describe('instrument files through the handlers', () => {
     const guide = wb.getWorksheet('Petunjuk')!;
     expect(guide.getRow(1).values).toEqual([undefined, 'Lembar', 'Kolom', 'Wajib', 'Isi', 'Contoh']);
     expect(guide.getColumn(2).values).toContain('Butir kunjungan rumah');
-    const back = await core.call('instrument.import', { name: template.value.name, bytes: template.value.bytes });
+    const back = await core.call('instruments.import', { name: template.value.name, bytes: template.value.bytes });
     expect(back.ok && back.value).toEqual(TEMPLATE_EXAMPLE);
   });
 
@@ -303,7 +303,7 @@ describe('instrument files through the handlers', () => {
       'uji.xlsx, sheet Indikator, row 2, column Bobot: "abc" is not a number',
     ]);
     // Through the handler: one error value, the first problem and how many more.
-    const result = await core.call('instrument.import', { name: 'uji.xlsx', bytes });
+    const result = await core.call('instruments.import', { name: 'uji.xlsx', bytes });
     expect(!result.ok && describeError(result.error, 'id')).toBe(
       'uji.xlsx, lembar Tahap, baris 4, kolom Kode: kode ADM sudah dipakai di baris 2 (dan 14 masalah lain)',
     );
@@ -407,7 +407,7 @@ describe('instrument files through the handlers', () => {
       ],
     ];
     for (const [name, content, id, en] of cases) {
-      const result = await core.call('instrument.import', { name, bytes: encode(content) });
+      const result = await core.call('instruments.import', { name, bytes: encode(content) });
       expect(result.ok, id).toBe(false);
       if (result.ok) continue;
       expect(result.error.code).toBe('invalid');
@@ -419,21 +419,21 @@ describe('instrument files through the handlers', () => {
   it('refuses to export an unknown instrument version, and importing or exporting never writes', async () => {
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fingerprint(database);
-    const missing = await core.call('instrument.export', { code: 'KAMPUNG-KB', version: 9, format: 'json' });
+    const missing = await core.call('instruments.export', { code: 'KAMPUNG-KB', version: 9, format: 'json' });
     expect(!missing.ok && missing.error).toMatchObject({ code: 'not-found', key: 'file.instrumentNotFound' });
     expect(!missing.ok && describeError(missing.error, 'id')).toBe('Instrumen KAMPUNG-KB versi 9 tidak ada di basis data.');
-    const exported = await core.call('instrument.export', { code: 'KAMPUNG-KB', version: 1, format: 'xlsx' });
+    const exported = await core.call('instruments.export', { code: 'KAMPUNG-KB', version: 1, format: 'xlsx' });
     if (!exported.ok) throw new Error('export failed');
     // A different instrument under the same code and version: import only reads, it is not stored nor refused here.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(exported.value.bytes) as unknown as ExcelJS.Buffer);
     wb.getWorksheet('Instrumen')!.getCell('B2').value = 'Nama Lain';
     const changed = new Uint8Array((await wb.xlsx.writeBuffer()) as unknown as ArrayBuffer);
-    const imported = await core.call('instrument.import', { name: 'kkb.xlsx', bytes: changed });
+    const imported = await core.call('instruments.import', { name: 'kkb.xlsx', bytes: changed });
     expect(imported.ok && imported.value.name).toBe('Nama Lain');
-    await core.call('instrument.import', { name: 'rusak.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
-    await core.call('instrument.template', {});
-    expect(core.deps.store.findInstrument('KAMPUNG-KB', 1)?.name).toBe(bundled('kampung-kb.json').name);
+    await core.call('instruments.import', { name: 'rusak.xlsx', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]) });
+    await core.call('instruments.template', {});
+    expect(core.deps.repos.instruments.findInstrument('KAMPUNG-KB', 1)?.name).toBe(bundled('kampung-kb.json').name);
     expect(fingerprint(database)).toBe(before);
   });
 });

@@ -8,17 +8,17 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { decodeText, detectDelimiter, readCsv, writeCsv } from '../../electron/core/spreadsheets/csv.js';
-import { parseJurorsFile } from '../../electron/core/spreadsheets/jurors.js';
-import { parseSitesFile } from '../../electron/core/spreadsheets/sites.js';
-import { parseDateText, readAspects, readNipText } from '../../electron/core/spreadsheets/values.js';
+import { decodeText, detectDelimiter, readCsv, writeCsv } from '../../electron/core/platform/sheets/csv.js';
+import { parseJurorsFile } from '../../electron/core/setup/jurors-file.js';
+import { parseSitesFile } from '../../electron/core/setup/sites-file.js';
+import { parseDateText, readAspects, readNipText } from '../../electron/core/platform/sheets/values.js';
 import type { FileIssue, JurorWithRecusals, ParsedRows } from '../../shared/contract/schemas.js';
 import { COMPETITION_FORMAT, DEFAULT_RULES, parseCompetitionFile, type Site } from '../../shared/domain/competition.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { describeFileIssue } from '../../shared/domain/file-issues.js';
 import { fingerprint } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { loadDefaultInstrument, repositoryResources } from '../../electron/core/resources.js';
+import { loadDefaultInstrument, repositoryResources } from '../../electron/core/platform/resources.js';
 
 // ------------------------------------------------------------------------------------------------ builders
 
@@ -430,7 +430,7 @@ describe('through the handlers', () => {
       jurors,
     });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-    core.deps.store.createCompetition(parsed.value);
+    core.deps.repos.setup.createCompetition(parsed.value);
   });
   afterAll(() => {
     core.close();
@@ -439,24 +439,24 @@ describe('through the handlers', () => {
 
   for (const format of ['xlsx', 'csv'] as const) {
     it(`exports sites and jurors as ${format} that parse back to the same rows`, async () => {
-      const stored = core.deps.store.loadCompetition('UJI');
-      const siteFile = await core.call('sites.export', { competition: 'UJI', format });
+      const stored = core.deps.repos.setup.loadCompetition('UJI');
+      const siteFile = await core.call('setup.exportSites', { competition: 'UJI', format });
       if (!siteFile.ok) throw new Error(describeError(siteFile.error, 'en'));
       expect(siteFile.value.name).toBe(`lokus-UJI.${format}`);
-      const siteBack = await core.call('sites.parse', { name: siteFile.value.name, bytes: siteFile.value.bytes });
+      const siteBack = await core.call('setup.parseSites', { name: siteFile.value.name, bytes: siteFile.value.bytes });
       expect(siteBack.ok && siteBack.value).toEqual({ rows: stored.sites, issues: [] });
       expect(stored.sites).toEqual(sites);
 
-      const jurorFile = await core.call('jurors.export', { competition: 'UJI', format });
+      const jurorFile = await core.call('setup.exportJurors', { competition: 'UJI', format });
       if (!jurorFile.ok) throw new Error(describeError(jurorFile.error, 'en'));
-      const jurorBack = await core.call('jurors.parse', { name: jurorFile.value.name, bytes: jurorFile.value.bytes });
+      const jurorBack = await core.call('setup.parseJurors', { name: jurorFile.value.name, bytes: jurorFile.value.bytes });
       expect(jurorBack.ok && jurorBack.value).toEqual({ rows: stored.jurors, issues: [] });
       expect(stored.jurors.map((j) => j.aspects ?? 'all')).toEqual(['all', ['D', 'F'], []]);
     });
   }
 
   it('writes the xlsx export with a Text-formatted NIP column and a guide sheet', async () => {
-    const exported = await core.call('jurors.export', { competition: 'UJI', format: 'xlsx' });
+    const exported = await core.call('setup.exportJurors', { competition: 'UJI', format: 'xlsx' });
     if (!exported.ok) throw new Error('export failed');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(exported.value.bytes) as unknown as ExcelJS.Buffer);
@@ -469,32 +469,32 @@ describe('through the handlers', () => {
   it('returns error values for files it cannot read and for an unknown competition, and never writes', async () => {
     core.db.pragma('wal_checkpoint(TRUNCATE)');
     const before = fingerprint(database);
-    const oldXls = await core.call('sites.parse', {
+    const oldXls = await core.call('setup.parseSites', {
       name: 'lokus.xls',
       bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
     });
     expect(!oldXls.ok && describeError(oldXls.error, 'id')).toBe(
       'lokus.xls: berkas Excel lama (.xls) tidak didukung; buka di Excel lalu simpan sebagai Buku Kerja Excel (.xlsx)',
     );
-    const broken = await core.call('jurors.parse', { name: 'juri.xlsx', bytes: new TextEncoder().encode('bukan zip') });
+    const broken = await core.call('setup.parseJurors', { name: 'juri.xlsx', bytes: new TextEncoder().encode('bukan zip') });
     expect(!broken.ok && describeError(broken.error, 'en')).toBe('juri.xlsx: not a readable Excel .xlsx file (damaged, or not .xlsx)');
-    const utf16 = await core.call('jurors.parse', { name: 'juri.csv', bytes: new Uint8Array([0xff, 0xfe, 0x4b, 0x00]) });
+    const utf16 = await core.call('setup.parseJurors', { name: 'juri.csv', bytes: new Uint8Array([0xff, 0xfe, 0x4b, 0x00]) });
     expect(!utf16.ok && utf16.error.code).toBe('invalid');
-    const binary = await core.call('sites.parse', { name: 'foto.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
+    const binary = await core.call('setup.parseSites', { name: 'foto.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) });
     expect(!binary.ok && describeError(binary.error, 'id')).toBe('foto.png: jenis berkas tidak dikenali; gunakan .xlsx, .csv');
-    const unknown = await core.call('sites.export', { competition: 'TIDAK-ADA', format: 'csv' });
+    const unknown = await core.call('setup.exportSites', { competition: 'TIDAK-ADA', format: 'csv' });
     expect(!unknown.ok && unknown.error).toMatchObject({ code: 'not-found', key: 'competition.notFound' });
-    const notAFile = await core.dispatch('sites.parse', { name: 'x.csv', bytes: 'Kode;Nama' });
+    const notAFile = await core.dispatch('setup.parseSites', { name: 'x.csv', bytes: 'Kode;Nama' });
     expect(!notAFile.ok && notAFile.error.code).toBe('invalid');
 
     // Bad content is a preview with issues, not an error; still nothing is stored.
-    const bad = await core.call('jurors.parse', {
+    const bad = await core.call('setup.parseJurors', {
       name: 'juri.csv',
       bytes: excelCsv(['Kode;Nama;NIP;Peran', `J1;A;${NIP};ketua`, 'J2;B;123;anggota']),
     });
     expect(bad.ok && bad.value.rows.map((r) => r.code)).toEqual(['J1']);
     expect(bad.ok && bad.value.issues.map((i) => [i.row, i.column, i.key])).toEqual([[3, 'NIP', 'file.nipLength']]);
-    for (const format of ['xlsx', 'csv'] as const) await core.call('sites.export', { competition: 'UJI', format });
+    for (const format of ['xlsx', 'csv'] as const) await core.call('setup.exportSites', { competition: 'UJI', format });
     expect(fingerprint(database)).toBe(before);
   });
 });

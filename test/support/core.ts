@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/app.js';
-import { repositoryResources } from '../../electron/core/resources.js';
+import { repositoryResources } from '../../electron/core/platform/resources.js';
 
 export function tempDir(prefix = 'penilai-test-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));

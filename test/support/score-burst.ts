@@ -9,7 +9,7 @@
  */
 import { writeSync } from 'node:fs';
 import { openCore } from '../../electron/core/app.js';
-import { repositoryResources } from '../../electron/core/resources.js';
+import { repositoryResources } from '../../electron/core/platform/resources.js';
 import { seededRandom } from '../../shared/domain/synthetic.js';
 
 const [database, seedText, competition, juror, sitesText, indicatorsText] = process.argv.slice(2);

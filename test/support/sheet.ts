@@ -28,7 +28,7 @@ export interface SheetFixture {
 export async function openSheetFixture(prefix: string, options: { clock?: () => Date } = {}): Promise<SheetFixture> {
   const temp = tempDir(`penilai-e2e-${prefix}-`);
   const core = openTestCore(join(temp.dir, `${prefix}.sqlite`), options.clock);
-  const created = await core.call('competition.create', {
+  const created = await core.call('setup.create', {
     competition: { code: SHEET_CODE, name: SHEET_NAME, year: 2026 },
     sites: [
       { code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' },

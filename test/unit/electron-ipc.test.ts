@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, ipcName } from '../../shared/contract/channels.js';
 import type { Result } from '../../shared/contract/schemas.js';
 import { openCore, type Core } from '../../electron/core/app.js';
-import { repositoryResources } from '../../electron/core/resources.js';
+import { repositoryResources } from '../../electron/core/platform/resources.js';
 import { isAppTopFrame, isTrustedUrl, registerIpcHandlers } from '../../electron/main/ipc.js';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<unknown>>;
@@ -78,13 +78,13 @@ describe('registerIpcHandlers', () => {
   it('answers a valid call from the app with an ok value', async () => {
     const info = await invoke('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { version: 'test', desktop: true } });
-    const list = await invoke('competition.list', {});
+    const list = await invoke('setup.list', {});
     expect(list).toEqual({ ok: true, value: [] });
   });
 
   it('returns a bad payload as an invalid value from the core, never as a thrown error', async () => {
     for (const payload of [{ code: 42 }, { code: '' }, { code: 'A', extra: true }, 'not an object', [1, 2]]) {
-      const result = await invoke('competition.get', payload);
+      const result = await invoke('setup.get', payload);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('invalid');
     }
@@ -93,7 +93,7 @@ describe('registerIpcHandlers', () => {
   });
 
   it('passes the core failures through as values', async () => {
-    const missing = await invoke('competition.get', { code: 'TIDAK-ADA' });
+    const missing = await invoke('setup.get', { code: 'TIDAK-ADA' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found', key: 'competition.notFound' } });
   });
 
@@ -107,9 +107,9 @@ describe('registerIpcHandlers', () => {
     ];
     for (const event of untrusted) {
       // createDemo would write to the database if it got through.
-      expect(await invoke('competition.createDemo', {}, event)).toEqual(forbidden);
+      expect(await invoke('setup.createDemo', {}, event)).toEqual(forbidden);
     }
-    expect(await invoke('competition.list', {})).toEqual({ ok: true, value: [] });
+    expect(await invoke('setup.list', {})).toEqual({ ok: true, value: [] });
   });
 
   it('turns a dispatch that throws (a bug in the core) into an internal error value', async () => {

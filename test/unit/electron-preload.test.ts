@@ -36,12 +36,12 @@ describe('buildPreloadApi', () => {
     expect(invoke).toHaveBeenCalledTimes(CHANNELS.length);
   });
 
-  it('passes bytes through untouched (file.save)', async () => {
+  it('passes bytes through untouched (app.saveFile)', async () => {
     const invoke = vi.fn(async () => ({ ok: true, value: { saved: true, path: '/x.pdf' } }));
     const api = buildPreloadApi({ invoke });
     const bytes = new Uint8Array([37, 80, 68, 70]);
-    await api['file.save']({ name: 'rekap.pdf', bytes });
-    expect(invoke).toHaveBeenCalledWith('penilai:file.save', { name: 'rekap.pdf', bytes });
+    await api['app.saveFile']({ name: 'rekap.pdf', bytes });
+    expect(invoke).toHaveBeenCalledWith('penilai:app.saveFile', { name: 'rekap.pdf', bytes });
   });
 
   it('is frozen: the renderer cannot add, replace or remove a function', () => {
@@ -79,7 +79,7 @@ describe('electron/preload/index.ts', () => {
     expect(name).toBe('penilai');
     expect(Object.keys(api).sort()).toEqual([...CHANNELS].sort());
     expect(Object.isFrozen(api)).toBe(true);
-    await api['competition.list']?.({});
-    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('penilai:competition.list', {});
+    await api['setup.list']?.({});
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('penilai:setup.list', {});
   });
 });

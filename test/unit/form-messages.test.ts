@@ -95,7 +95,7 @@ describe('the field table', () => {
 
 describe('every form, submitted empty and with bad values', () => {
   it('the new-competition form', () => {
-    const schema = inputSchemas['competition.create'];
+    const schema = inputSchemas['setup.create'];
     expectPlain(issuesOf(schema, {}));
     expectPlain(issuesOf(schema, { competition: {}, sites: [], jurors: [] }));
     expectPlain(
@@ -162,8 +162,8 @@ describe('every form, submitted empty and with bad values', () => {
   });
 
   it('the PIN forms and the reopen reason', () => {
-    expectPlain(issuesOf(inputSchemas['juror.setPin'], { competition: 'UJI', juror: 'J1', pin: '12' }));
-    expectPlain(issuesOf(inputSchemas['juror.setPin'], { competition: 'UJI', juror: 'J1', pin: '1234', currentPin: 'abcd' }));
+    expectPlain(issuesOf(inputSchemas['session.setJurorPin'], { competition: 'UJI', juror: 'J1', pin: '12' }));
+    expectPlain(issuesOf(inputSchemas['session.setJurorPin'], { competition: 'UJI', juror: 'J1', pin: '1234', currentPin: 'abcd' }));
     expectPlain(issuesOf(inputSchemas['session.enter'], { competition: 'UJI', juror: '', pin: '1' }));
     const reopen = issuesOf(inputSchemas['scoring.reopen'], { competition: 'UJI', juror: 'J1', site: 'S01', reason: 'ok' });
     expectPlain(reopen);
@@ -174,13 +174,13 @@ describe('every form, submitted empty and with bad values', () => {
 
 describe('the rules of point 12', () => {
   it('takes a NIP typed as printed, upper-cases a competition code, and says the code format', () => {
-    const parsed = inputSchemas['competition.create'].parse({
+    const parsed = inputSchemas['setup.create'].parse({
       ...goodCreate,
       competition: { ...goodCreate.competition, code: ' uji-2026 ' },
       jurors: [{ code: 'J1', name: 'Ketua', role: 'ketua', nip: '19700315 199503 2 001' }],
     });
     expect([parsed.competition.code, parsed.jurors[0]!.nip]).toEqual(['UJI-2026', '197003151995032001']);
-    const spaced = issuesOf(inputSchemas['competition.create'], {
+    const spaced = issuesOf(inputSchemas['setup.create'], {
       ...goodCreate,
       competition: { ...goodCreate.competition, code: 'UJI 2026' },
     });

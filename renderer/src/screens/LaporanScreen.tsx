@@ -16,7 +16,7 @@ export function LaporanScreen() {
     if (!competition) return;
     setBusy(true);
     setMessage(null);
-    const rendered = await call('report.render', { competition, doc: 'rekap' });
+    const rendered = await call('documents.render', { competition, doc: 'rekap' });
     if (!rendered.ok) {
       setBusy(false);
       return setMessage({ ok: false, text: describeError(rendered.error, lang) });

@@ -29,7 +29,7 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
   const [askDemo, setAskDemo] = useState(false);
   const realOnes = (list ?? []).filter((c) => !isDemo(c.code));
   useEffect(() => {
-    void call('competition.list', { includeArchived: true }).then(
+    void call('setup.list', { includeArchived: true }).then(
       (r) => r.ok && setArchive((a) => ({ ...a, count: r.value.filter((c) => c.archived).length })),
     );
   }, [list]);
@@ -39,7 +39,7 @@ function CompetitionList(props: { onNew: () => void; creating: boolean }) {
   async function importFile(file: File | undefined) {
     if (!file) return;
     setImportError(null);
-    const result = await call('competition.import', await readPicked(file));
+    const result = await call('setup.import', await readPicked(file));
     if (!result.ok) return setImportError(describeError(result.error, lang));
     await loadList();
     guardLeave(() => void open(result.value.code));

@@ -10,7 +10,7 @@ interface CompetitionState {
   detail: CompetitionDetail | null;
   loadList(): Promise<void>;
   open(code: string): Promise<boolean>;
-  create(input: ChannelInput<'competition.create'>): Promise<{ ok: true } | { ok: false; error: AppError }>;
+  create(input: ChannelInput<'setup.create'>): Promise<{ ok: true } | { ok: false; error: AppError }>;
   openDemo(): Promise<void>;
   /** Closes the competition if it is the open one (it was archived or deleted). */
   forget(code: string): void;
@@ -29,7 +29,7 @@ export const useCompetitionStore = create<CompetitionState>((set, get) => ({
   list: null,
   detail: null,
   loadList: async () => {
-    const result = await call('competition.list', {});
+    const result = await call('setup.list', {});
     if (!result.ok) return fail(result.error);
     set({ list: result.value });
     const current = useAppStore.getState().competition;
@@ -37,7 +37,7 @@ export const useCompetitionStore = create<CompetitionState>((set, get) => ({
     else if (current) useAppStore.getState().setCompetition(null);
   },
   open: async (code) => {
-    const result = await call('competition.get', { code });
+    const result = await call('setup.get', { code });
     if (!result.ok) {
       fail(result.error);
       return false;
@@ -47,7 +47,7 @@ export const useCompetitionStore = create<CompetitionState>((set, get) => ({
     return true;
   },
   create: async (input) => {
-    const result = await call('competition.create', input);
+    const result = await call('setup.create', input);
     if (!result.ok) return result;
     await get().loadList();
     await get().open(result.value.code);
@@ -56,7 +56,7 @@ export const useCompetitionStore = create<CompetitionState>((set, get) => ({
   openDemo: async () => {
     let code = get().list?.find((c) => isDemo(c.code))?.code;
     if (!code) {
-      const result = await call('competition.createDemo', {});
+      const result = await call('setup.createDemo', {});
       if (!result.ok) return fail(result.error);
       code = result.value.code;
       await get().loadList();

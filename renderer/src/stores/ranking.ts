@@ -12,7 +12,7 @@ interface RankingState {
 export const useRankingStore = create<RankingState>((set) => ({
   ranking: null,
   load: async (competition) => {
-    const result = await call('ranking.get', { competition });
+    const result = await call('compile.ranking', { competition });
     if (!result.ok) return useAppStore.getState().setNotice({ kind: 'error', error: result.error });
     set({ ranking: result.value });
   },

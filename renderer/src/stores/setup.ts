@@ -187,7 +187,7 @@ export const useSetupStore = create<SetupState>((set, get) => ({
     const { code, draft } = get();
     if (!code || !draft) return false;
     set({ saving: true });
-    const result = await call('competition.save', { code, competition: draft.info, sites: draft.sites, jurors: draft.jurors });
+    const result = await call('setup.save', { code, competition: draft.info, sites: draft.sites, jurors: draft.jurors });
     set({ saving: false });
     if (!result.ok) {
       useAppStore.getState().setNotice({ kind: 'error', error: result.error });
@@ -203,7 +203,7 @@ export const useSetupStore = create<SetupState>((set, get) => ({
     const { code, instrument } = get();
     if (!code || !instrument) return false;
     set({ saving: true });
-    const result = await call('competition.saveInstrument', { competition: code, instrument, asNewVersion });
+    const result = await call('setup.saveInstrument', { competition: code, instrument, asNewVersion });
     set({ saving: false });
     if (!result.ok) {
       // A version that cannot change in place (scored, built in, or shared): the refusal offers the next version.

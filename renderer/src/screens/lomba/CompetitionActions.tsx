@@ -17,7 +17,7 @@ export function ArchiveButton({ competition }: { competition: CompetitionSummary
   const setNotice = useAppStore((s) => s.setNotice);
   const { loadList, forget } = useCompetitionStore();
   async function archive() {
-    const result = await call('competition.archive', { code: competition.code, archived: true });
+    const result = await call('setup.archive', { code: competition.code, archived: true });
     if (!result.ok) return setNotice({ kind: 'error', error: result.error });
     forget(competition.code);
     await loadList();
@@ -63,11 +63,11 @@ function DeleteDialog({ code, onClose }: { code: string; onClose: (deleted: bool
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void call('competition.usage', { code }).then((r) => (r.ok ? setUsage(r.value) : setError(describeError(r.error, lang))));
+    void call('setup.usage', { code }).then((r) => (r.ok ? setUsage(r.value) : setError(describeError(r.error, lang))));
   }, [code, lang]);
 
   async function remove() {
-    const result = await call('competition.delete', { code, confirm: typed });
+    const result = await call('setup.delete', { code, confirm: typed });
     if (!result.ok) return setError(describeError(result.error, lang));
     forget(code);
     setNotice({ kind: 'ok', text: t('delete.done', { code }) });
@@ -121,16 +121,16 @@ export function ArchiveView({ onBack }: { onBack: () => void }) {
   const [deleting, setDeleting] = useState<string | null>(null);
 
   async function load() {
-    const result = await call('competition.list', { includeArchived: true });
+    const result = await call('setup.list', { includeArchived: true });
     if (result.ok) setArchived(result.value.filter((c) => c.archived));
     else setNotice({ kind: 'error', error: result.error });
   }
   useEffect(() => {
-    void call('competition.list', { includeArchived: true }).then((r) => r.ok && setArchived(r.value.filter((c) => c.archived)));
+    void call('setup.list', { includeArchived: true }).then((r) => r.ok && setArchived(r.value.filter((c) => c.archived)));
   }, []);
 
   async function restore(code: string) {
-    const result = await call('competition.archive', { code, archived: false });
+    const result = await call('setup.archive', { code, archived: false });
     if (!result.ok) return setNotice({ kind: 'error', error: result.error });
     await Promise.all([load(), loadList()]);
     setNotice({ kind: 'ok', text: t('archive.restored', { code }) });

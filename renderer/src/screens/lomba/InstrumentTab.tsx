@@ -520,12 +520,12 @@ export function InstrumentTab() {
 
   const failed = (error: AppError) => setNotice({ kind: 'error', error });
   const exportAs = (format: 'json' | 'xlsx') =>
-    download(call('instrument.export', { code: instrument.code, version: instrument.version, format }), failed);
-  const template = () => download(call('instrument.template', {}), failed);
+    download(call('instruments.export', { code: instrument.code, version: instrument.version, format }), failed);
+  const template = () => download(call('instruments.template', {}), failed);
   async function importFile(file: File | undefined) {
     if (!file) return;
     setImportError(null);
-    const result = await call('instrument.import', await readPicked(file));
+    const result = await call('instruments.import', await readPicked(file));
     if (!result.ok) return setImportError(describeError(result.error, lang));
     setImported(result.value);
   }

@@ -69,7 +69,7 @@ export function JurorsTab({
     }));
 
   const exportAs = (format: 'xlsx' | 'csv') =>
-    download(call('jurors.export', { competition: code, format }), (error) => setNotice({ kind: 'error', error }));
+    download(call('setup.exportJurors', { competition: code, format }), (error) => setNotice({ kind: 'error', error }));
 
   const siteName = new Map(sites.map((s) => [s.code, s.name]));
   return (
@@ -78,7 +78,7 @@ export function JurorsTab({
         <ImportButton<JurorWithRecusals>
           label={t('setup.importJurors')}
           accept=".xlsx,.csv"
-          parse={(file) => call('jurors.parse', file)}
+          parse={(file) => call('setup.parseJurors', file)}
           columns={[
             { title: label.code, cell: (j) => j.code },
             { title: label.name, cell: (j) => j.name },

@@ -60,13 +60,13 @@ export function NewCompetitionForm(props: { onCreated: () => void }) {
   const [instrument, setInstrument] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    void call('instrument.list', {}).then((r) => r.ok && setInstruments(r.value));
+    void call('instruments.list', {}).then((r) => r.ok && setInstruments(r.value));
   }, []);
   useEffect(() => {
     if (focusFirst > 0) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusFirst]);
 
-  const input: ChannelInput<'competition.create'> = {
+  const input: ChannelInput<'setup.create'> = {
     competition: {
       code: code.trim(),
       name: name.trim(),
@@ -83,7 +83,7 @@ export function NewCompetitionForm(props: { onCreated: () => void }) {
     })),
     ...(instrument ? { instrument: { code: instrument.split('@')[0]!, version: Number(instrument.split('@')[1]) } } : {}),
   };
-  const checked = inputSchemas['competition.create'].safeParse(input, { reportInput: true });
+  const checked = inputSchemas['setup.create'].safeParse(input, { reportInput: true });
   const issues: ValidationIssue[] = tried && !checked.success ? fromZodIssues(checked.error.issues) : [];
   const refusalPath = refusal?.error.path;
   const refusalHeld = refusal && JSON.stringify(refusalPath ? valueAt(input, refusalPath) : input) === refusal.held;

@@ -23,7 +23,7 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
 
   async function setPin(juror: string, pin: string | null) {
     setError(null);
-    const result = await call('juror.setPin', { competition: detail.info.code, juror, pin });
+    const result = await call('session.setJurorPin', { competition: detail.info.code, juror, pin });
     if (!result.ok) return setError({ juror, error: result.error });
     setPins((p) => ({ ...p, [juror]: '' }));
     setNotice({ kind: 'ok', text: t(pin === null ? 'pins.removed' : 'pins.saved', { juror }) });

@@ -23,7 +23,7 @@ export function SecretariatPin({ competition }: { competition: string }) {
 
   async function save() {
     setError(null);
-    const result = await call('secretariat.setPin', { competition, pin: next, ...(hasPin ? { currentPin: current } : {}) });
+    const result = await call('session.setSecretariatPin', { competition, pin: next, ...(hasPin ? { currentPin: current } : {}) });
     setCurrent('');
     setNext('');
     if (!result.ok) return setError(describeError(result.error, lang));

@@ -63,7 +63,7 @@ export function SetupWorkspace() {
     section === 'instrumen' ? instrumentIssues.length : issues.filter((i) => sectionOf(i.path) === section).length;
   const gaps = coverageGaps({ instrument: detail.instrument, sites: draft.sites, jurors: draft.jurors });
 
-  const exportCompetition = () => download(call('competition.export', { code: code! }), (error) => setNotice({ kind: 'error', error }));
+  const exportCompetition = () => download(call('setup.export', { code: code! }), (error) => setNotice({ kind: 'error', error }));
 
   async function saveSetup() {
     if (await save()) setNotice({ kind: 'ok', text: t('setup.saved', { code: code! }) });

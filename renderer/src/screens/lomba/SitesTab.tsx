@@ -34,7 +34,7 @@ export function SitesTab({ errors }: { invalid: (path: string) => boolean; error
   const setSites = (change: (sites: Site[]) => Site[]) => edit((d) => ({ ...d, sites: change(d.sites) }));
 
   const exportAs = (format: 'xlsx' | 'csv') =>
-    download(call('sites.export', { competition: code, format }), (error) => setNotice({ kind: 'error', error }));
+    download(call('setup.exportSites', { competition: code, format }), (error) => setNotice({ kind: 'error', error }));
 
   return (
     <div className="tab-body">
@@ -42,7 +42,7 @@ export function SitesTab({ errors }: { invalid: (path: string) => boolean; error
         <ImportButton<Site>
           label={t('setup.importSites')}
           accept=".xlsx,.csv"
-          parse={(file) => call('sites.parse', file)}
+          parse={(file) => call('setup.parseSites', file)}
           columns={[
             { title: label.code, cell: (s) => s.code },
             { title: label.name, cell: (s) => s.name },

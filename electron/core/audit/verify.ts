@@ -1,0 +1,289 @@
+/**
+ * `verify --db FILE` (contract.md section 1): checks a database without changing it:
+ * SQLite's integrity and foreign keys, the triggers that keep the history append-only, the hash chain of the
+ * history (each entry's hash over its content and the previous hash, the first after 64 zeros), and that the
+ * tables hold what the history says they hold: every score and note, household answers, finalised sheets and
+ * their signatures, juror PINs, evidence photos (each row added, and removed, by a history entry; each photo and
+ * thumbnail file in the `.bukti` folder with the SHA-256 it is named by). A row changed behind the app's back (an
+ * UPDATE with the triggers dropped, a score changed without a history entry) or a photo file changed or lost is
+ * reported in one line; exit 0 only if everything holds.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sha256 } from '../platform/hash.js';
+import Database from 'better-sqlite3';
+import { UserError } from '../../../shared/domain/errors.js';
+import { t, type Lang, type MessageKey, type Params } from '../../../shared/i18n/messages.js';
+import { historyHash, pinFingerprint, rowFields, ZERO_HASH, type HistoryRow } from '../scoring/repository.js';
+import { SCHEMA_VERSION } from '../platform/migrations/index.js';
+import { checkEvidence } from '../evidence/repository.js';
+import { EPSILON } from '../../../shared/domain/numbers.js';
+
+export interface VerifyProblem {
+  key: MessageKey;
+  params: Params;
+}
+
+export interface VerifyReport {
+  problems: VerifyProblem[];
+  /** How many problems were found (only the first ones are kept). */
+  count: number;
+  entries: number;
+  scores: number;
+}
+
+const KEEP = 100;
+const TRIGGERS = ['history_no_update', 'history_no_delete'];
+
+/** The database failed verification: told in one line, the first problem and how many more. */
+export class VerifyFailure extends UserError {
+  constructor(
+    private readonly file: string,
+    readonly report: VerifyReport,
+  ) {
+    const first = report.problems[0]!;
+    super('verify.failed', { file, problem: t('en', first.key, first.params), more: report.count - 1 });
+  }
+
+  override describe(lang: Lang): string {
+    const first = this.report.problems[0]!;
+    return t(lang, 'verify.failed', { file: this.file, problem: t(lang, first.key, first.params), more: this.report.count - 1 });
+  }
+}
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) < EPSILON;
+}
+
+const key = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').join('\u0000');
+
+/**
+ * Runs every check on an open connection (read-only is enough). The evidence photos (rows against the history, and
+ * the files in the `.bukti` folder) are checked when `database`, the file whose folder that is, is given, as
+ * `verifyFile` does; without it only the tables and the history are.
+ */
+export function verifyDatabase(db: Database.Database, database?: string): VerifyReport {
+  const problems: VerifyProblem[] = [];
+  let count = 0;
+  const problem = (k: MessageKey, params: Params): void => {
+    count += 1;
+    if (problems.length < KEEP) problems.push({ key: k, params });
+  };
+
+  const integrity = db.pragma('integrity_check') as { integrity_check: string }[];
+  const bad = integrity.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+  if (bad.length > 0) problem('verify.integrity', { detail: bad.slice(0, 3).join('; ') });
+  for (const fk of db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]) {
+    problem('verify.foreignKey', { table: fk.table, rowid: fk.rowid, parent: fk.parent });
+  }
+  const triggers = new Set(
+    db
+      .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'trigger'`)
+      .all()
+      .map((r) => r.name),
+  );
+  for (const name of TRIGGERS) if (!triggers.has(name)) problem('verify.trigger', { name });
+
+  // The chain, and what the history says each cell, sheet and PIN holds now.
+  const values = new Map<string, number | null>();
+  const notes = new Map<string, string | null>();
+  const answers = new Map<string, string | null>();
+  const sheets = new Map<string, { kind: 'finalise' | 'reopen'; signature: string | null }>();
+  const pins = new Map<string, string | null>();
+  let prev = ZERO_HASH;
+  let entries = 0;
+  for (const row of db.prepare<[], HistoryRow>('SELECT * FROM history ORDER BY id').iterate()) {
+    entries += 1;
+    if (row.prev_hash !== prev) problem('verify.chainLink', { id: row.id, uuid: row.uuid });
+    if (historyHash(row.prev_hash, rowFields(row)) !== row.hash) problem('verify.hash', { id: row.id, uuid: row.uuid });
+    prev = row.hash;
+    const cell = key(row.competition, row.juror, row.site, row.indicator);
+    switch (row.kind) {
+      case 'score':
+        values.set(cell, row.new_value);
+        break;
+      case 'household':
+        values.set(cell, row.new_value);
+        answers.set(cell, row.new_text);
+        break;
+      case 'note':
+        notes.set(cell, row.new_text);
+        break;
+      case 'finalise':
+      case 'reopen':
+        sheets.set(key(row.competition, row.juror, row.site), { kind: row.kind, signature: row.kind === 'finalise' ? row.new_text : null });
+        break;
+      case 'pin':
+        pins.set(key(row.competition, row.juror), row.new_text);
+        break;
+      default:
+        break;
+    }
+  }
+
+  const existingSites = new Set(
+    db
+      .prepare<[], { c: string; s: string }>('SELECT c.code AS c, s.code AS s FROM site s JOIN competition c ON c.id = s.competition_id')
+      .all()
+      .map((r) => key(r.c, r.s)),
+  );
+  const existingJurors = new Set(
+    db
+      .prepare<[], { c: string; j: string }>('SELECT c.code AS c, j.code AS j FROM juror j JOIN competition c ON c.id = j.competition_id')
+      .all()
+      .map((r) => key(r.c, r.j)),
+  );
+  const cellParams = (c: string, j: string, s: string, i: string) => ({ competition: c, juror: j, site: s, indicator: i });
+  const none = (v: number | null | undefined): string => (v === null || v === undefined ? '—' : String(v));
+
+  const seen = new Set<string>();
+  let scores = 0;
+  for (const r of db
+    .prepare<[], { c: string; s: string; j: string; i: string; value: number }>(
+      `SELECT c.code AS c, s.code AS s, j.code AS j, sc.indicator_code AS i, sc.value
+       FROM score sc JOIN site s ON s.id = sc.site_id JOIN juror j ON j.id = sc.juror_id JOIN competition c ON c.id = s.competition_id`,
+    )
+    .iterate()) {
+    scores += 1;
+    const cell = key(r.c, r.j, r.s, r.i);
+    seen.add(cell);
+    const expected = values.get(cell);
+    if (expected === undefined || !sameNumber(expected, r.value))
+      problem('verify.score', { ...cellParams(r.c, r.j, r.s, r.i), found: r.value, expected: none(expected) });
+  }
+  for (const [cell, value] of values) {
+    if (value === null || seen.has(cell)) continue;
+    const [c, j, s, i] = cell.split('\u0000') as [string, string, string, string];
+    // A site or juror removed in the setup takes its rows with it (only when it had no score left).
+    if (!existingSites.has(key(c, s)) || !existingJurors.has(key(c, j))) continue;
+    problem('verify.score', { ...cellParams(c, j, s, i), found: none(null), expected: value });
+  }
+
+  /**
+   * Rows of a per-cell table against what the history last wrote for each cell: a row that differs, and a value the
+   * history holds with no row left (unless its site or juror was removed in the setup), are named.
+   */
+  const compareCells = (
+    rows: Iterable<{ c: string; s: string; j: string; i: string; v: string }>,
+    expected: Map<string, string | null>,
+    code: 'verify.note' | 'verify.household',
+  ) => {
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const cell = key(r.c, r.j, r.s, r.i);
+      seen.add(cell);
+      if ((expected.get(cell) ?? null) !== r.v) problem(code, cellParams(r.c, r.j, r.s, r.i));
+    }
+    for (const [cell, value] of expected) {
+      if (value === null || seen.has(cell)) continue;
+      const [c, j, s, i] = cell.split('\u0000') as [string, string, string, string];
+      if (!existingSites.has(key(c, s)) || !existingJurors.has(key(c, j))) continue;
+      problem(code, cellParams(c, j, s, i));
+    }
+  };
+
+  // Notes (their own table since schema 5) and household answers: each as the history last wrote it.
+  compareCells(
+    db
+      .prepare<[], { c: string; s: string; j: string; i: string; v: string }>(
+        `SELECT c.code AS c, s.code AS s, j.code AS j, n.indicator_code AS i, n.note AS v
+         FROM note n JOIN site s ON s.id = n.site_id JOIN juror j ON j.id = n.juror_id JOIN competition c ON c.id = s.competition_id`,
+      )
+      .iterate(),
+    notes,
+    'verify.note',
+  );
+  compareCells(
+    db
+      .prepare<[], { c: string; s: string; j: string; i: string; v: string }>(
+        `SELECT c.code AS c, s.code AS s, j.code AS j, h.indicator_code AS i, h.answers AS v
+         FROM household h JOIN site s ON s.id = h.site_id JOIN juror j ON j.id = h.juror_id JOIN competition c ON c.id = s.competition_id`,
+      )
+      .iterate(),
+    answers,
+    'verify.household',
+  );
+
+  for (const r of db
+    .prepare<[], { c: string; s: string; j: string; finalised_at: string | null; signature: Buffer | null }>(
+      `SELECT c.code AS c, s.code AS s, j.code AS j, sh.finalised_at, sh.signature
+       FROM sheet sh JOIN site s ON s.id = sh.site_id JOIN juror j ON j.id = sh.juror_id JOIN competition c ON c.id = s.competition_id`,
+    )
+    .iterate()) {
+    const last = sheets.get(key(r.c, r.j, r.s));
+    const params = { competition: r.c, juror: r.j, site: r.s };
+    if ((r.finalised_at !== null) !== (last?.kind === 'finalise')) {
+      problem('verify.sheet', params);
+      continue;
+    }
+    const signature = r.signature ? `sha256:${sha256(r.signature)}` : null;
+    if (r.finalised_at !== null && signature !== (last?.signature ?? null)) problem('verify.signature', params);
+  }
+
+  for (const r of db
+    .prepare<[], { c: string; j: string; pin_hash: string | null }>(
+      'SELECT c.code AS c, j.code AS j, j.pin_hash FROM juror j JOIN competition c ON c.id = j.competition_id',
+    )
+    .iterate()) {
+    if (pinFingerprint(r.pin_hash) !== (pins.get(key(r.c, r.j)) ?? null)) problem('verify.pin', { competition: r.c, juror: r.j });
+  }
+
+  // The secretariat's PIN (schema 4): recorded like a juror's, in an entry without a juror.
+  const columns = db.prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('competition')`).all();
+  if (columns.some((c) => c.name === 'secretariat_pin_hash')) {
+    for (const r of db
+      .prepare<[], { c: string; pin_hash: string | null }>('SELECT code AS c, secretariat_pin_hash AS pin_hash FROM competition')
+      .iterate()) {
+      if (pinFingerprint(r.pin_hash) !== (pins.get(key(r.c, null)) ?? null)) problem('verify.secretariatPin', { competition: r.c });
+    }
+  }
+
+  if (database !== undefined) checkEvidence(db, database, problem);
+
+  return { problems, count, entries, scores };
+}
+
+/**
+ * Opens the file without changing it (no migration, no pragma that writes, `query_only` on), checks it and closes
+ * it. Not SQLite's read-only mode: a read-only connection to a WAL database leaves its -wal and -shm files behind,
+ * while a normal one, the last to close, removes them, so the folder is left byte-for-byte as it was.
+ */
+export function verifyFile(file: string): VerifyReport {
+  if (!existsSync(file)) throw new UserError('db.notFound', { file }, 'not-found');
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    db.pragma('query_only = ON');
+  } catch (error) {
+    throw new UserError('db.notPenilai', { file, detail: (error as Error).message });
+  }
+  try {
+    let version: number;
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      throw new UserError('db.notPenilai', { file, detail: (error as Error).message });
+    }
+    if (version > SCHEMA_VERSION) throw new UserError('db.newer', { file, found: version, known: SCHEMA_VERSION }, 'conflict');
+    if (version < 2)
+      throw new VerifyFailure(file, {
+        problems: [{ key: 'verify.schema', params: { found: version, needed: 2 } }],
+        count: 1,
+        entries: 0,
+        scores: 0,
+      });
+    return verifyDatabase(db, file);
+  } finally {
+    db.close();
+  }
+}
+
+/** The command: one line on stdout when the database holds, a `VerifyFailure` (one line) when it does not. */
+export function commandVerifyDb(dbOption: string, out: (text: string) => void, lang: Lang): void {
+  const file = resolve(dbOption);
+  const report = verifyFile(file);
+  if (report.count > 0) throw new VerifyFailure(file, report);
+  out(t(lang, 'verify.ok', { file, entries: report.entries, scores: report.scores }));
+}

@@ -1,0 +1,47 @@
+/**
+ * What every handler receives: the repositories of the domains (each the only SQL of its domain), the platform's
+ * services and the outside world (clock, file dialogs, PDF layout). Lives apart from the dispatcher and from the
+ * handler table, so that nothing in the tree imports in a circle.
+ */
+import type { Channel } from '../../shared/contract/channels.js';
+import type { ChannelArgs, ChannelResults } from '../../shared/contract/schemas.js';
+import type { PdfRenderer } from './documents/render.js';
+import type { InstrumentRepository } from './instruments/repository.js';
+import type { Db } from './platform/database.js';
+import type { Resources } from './platform/resources.js';
+import type { ScoreRepository } from './scoring/repository.js';
+import type { SessionState } from './session/state.js';
+import type { SetupRepository } from './setup/repository.js';
+
+/** Saving bytes to a file the user picks. Electron's shell provides it with its own save dialog; the browser downloads instead. */
+export interface FileDialogs {
+  saveFile(name: string, bytes: Uint8Array): Promise<string | null>;
+}
+
+/** The repositories over one connection. */
+export interface Repositories {
+  db: Db;
+  setup: SetupRepository;
+  instruments: InstrumentRepository;
+  scoring: ScoreRepository;
+}
+
+export interface Deps {
+  repos: Repositories;
+  resources: Resources;
+  clock: () => Date;
+  /** The database file, as shown to the user. */
+  database: string;
+  version: string;
+  desktop: boolean;
+  dialogs: FileDialogs | null;
+  /** Lays out PDFs: in a worker thread in the app, inline in the command line. */
+  renderPdf: PdfRenderer;
+  /** Who is scoring on this laptop, and the wrong-PIN counts (one per core, never in the renderer). */
+  session: SessionState;
+}
+
+export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;
+/** A domain's handlers: some channels, each with its handler. */
+export type HandlerGroup = { [C in Channel]?: Handler<C> };
+export type Handlers = { [C in Channel]: Handler<C> };

@@ -1,0 +1,55 @@
+/** What every domain's contract uses: the small schemas of codes, texts, files and PINs, and file results. */
+import { z } from 'zod';
+import { nipSchema, ROLES } from '../domain/competition.js';
+import type { MessageKey, Params } from '../i18n/messages.js';
+
+export const code = z.string().trim().min(1).max(40);
+export const text = z.string().trim().max(500);
+
+export const newSite = z.strictObject({
+  code,
+  name: z.string().trim().min(1).max(200),
+  regency: text.optional(),
+  district: text.optional(),
+  category: text.optional(),
+});
+
+export const newJuror = z.strictObject({
+  code,
+  name: z.string().trim().min(1).max(200),
+  nip: nipSchema.optional(),
+  position: text.optional(),
+  agency: text.optional(),
+  role: z.enum(ROLES),
+  aspects: z.array(code).optional(),
+});
+
+export const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { params: { key: 'validate.type', expected: 'bytes' } });
+
+/** A file the user picked: its name (for messages and the format) and its bytes. Never a path. */
+export const fileInput = z.strictObject({ name: z.string().min(1).max(260), bytes });
+
+export const instrumentRef = z.strictObject({ code, version: z.number().int().min(1) });
+
+/** A PIN: 4 to 8 digits. */
+export const pin = z.string().refine((v) => /^\d{4,8}$/.test(v), { params: { key: 'validate.pin' } });
+
+export interface FileBytes {
+  name: string;
+  mime: string;
+  bytes: Uint8Array;
+}
+
+export interface FileIssue {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+  key: MessageKey;
+  params: Params;
+}
+
+export interface ParsedRows<T> {
+  rows: T[];
+  issues: FileIssue[];
+}

@@ -1,0 +1,157 @@
+/** The scoring channels: a juror's sheet and everything written on it, progress, the grid, the history. */
+import { z } from 'zod';
+import { REOPEN_REASON_MIN } from '../domain/competition.js';
+import { bytes, code, pin } from './common.js';
+import type { EvidenceInfo } from './evidence.js';
+
+export const scoringInputs = {
+  'scoring.progress': z.strictObject({ competition: code, juror: code }),
+  'scoring.sheet': z.strictObject({ competition: code, juror: code, site: code }),
+  /**
+   * Saves one score at once, durably, with a history entry (none when the value is unchanged). `entry: true`:
+   * typed up from a paper sheet by the secretariat (actor "sekretariat"); otherwise the juror must be the one in
+   * the session when the juror has a PIN. `reason`: required to change a score on a reopened sheet.
+   */
+  'scoring.setScore': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    indicator: code,
+    value: z.number().finite().nullable(),
+    reason: z.string().trim().max(500).optional(),
+    entry: z.boolean().optional(),
+  }),
+  'scoring.setNote': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    indicator: code,
+    note: z.string().max(4000),
+    entry: z.boolean().optional(),
+  }),
+  /** The yes/no answers of a household checklist, families × items; the score follows once every answer is given. */
+  'scoring.setHousehold': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    indicator: code,
+    answers: z.array(z.array(z.boolean().nullable()).max(50)).max(500),
+    /** Required when the change alters an existing score on a reopened sheet (as for `scoring.setScore`). */
+    reason: z.string().trim().max(500).optional(),
+  }),
+  /** Takes back the most recent change on this sheet (score, note, checklist or photo) that has not been taken back. */
+  'scoring.undo': z.strictObject({ competition: code, juror: code, site: code }),
+  /** What still stands between a sheet and its finalisation. */
+  'scoring.review': z.strictObject({ competition: code, juror: code, site: code }),
+  'scoring.finalise': z.strictObject({ competition: code, juror: code, site: code, signature: bytes, pin: pin.optional() }),
+  'scoring.reopen': z.strictObject({
+    competition: code,
+    juror: code,
+    site: code,
+    reason: z.string().trim().min(REOPEN_REASON_MIN).max(500),
+  }),
+  /** One juror's scores over all sites (typing up paper sheets). */
+  'scoring.grid': z.strictObject({ competition: code, juror: code }),
+  'scoring.history': z.strictObject({ competition: code, juror: code.optional(), site: code.optional(), indicator: code.optional() }),
+};
+
+export interface SheetScore {
+  indicator: string;
+  value: number;
+  updatedAt: string;
+}
+
+export interface SheetNote {
+  indicator: string;
+  note: string;
+}
+
+export interface ScoreSheet {
+  competition: string;
+  juror: string;
+  site: string;
+  /** The indicators this juror scores at this site, in instrument order. */
+  eligible: string[];
+  finalised: boolean;
+  finalisedAt: string | null;
+  scores: SheetScore[];
+  /** The notes, in instrument order (an indicator may have a note and no score yet). */
+  notes: SheetNote[];
+  household: HouseholdAnswers[];
+  evidence: EvidenceInfo[];
+  /** Finalisations and reopenings with their reasons, oldest first. */
+  events: SheetEvent[];
+  /** Whether a change on this sheet can be taken back. */
+  canUndo: boolean;
+}
+
+export interface SavedScore {
+  indicator: string;
+  value: number | null;
+  savedAt: string;
+}
+
+export interface SheetProgress {
+  site: string;
+  /** Eligible indicators with a score, and how many are eligible. */
+  scored: number;
+  total: number;
+  finalised: boolean;
+  recused: boolean;
+}
+
+export interface HouseholdAnswers {
+  indicator: string;
+  /** families × items: true yes, false no, null not answered yet. */
+  answers: (boolean | null)[][];
+}
+
+export interface ReviewProblem {
+  indicator: string;
+  need: 'score' | 'note' | 'photo';
+}
+
+export interface SheetEvent {
+  kind: 'finalise' | 'reopen';
+  at: string;
+  actor: string;
+  reason: string | null;
+}
+
+export interface HistoryEntry {
+  uuid: string;
+  kind: 'score' | 'note' | 'household' | 'evidence' | 'finalise' | 'reopen' | 'pin';
+  site: string | null;
+  juror: string | null;
+  indicator: string | null;
+  oldValue: number | null;
+  newValue: number | null;
+  oldText: string | null;
+  newText: string | null;
+  actor: string;
+  device: string;
+  reason: string | null;
+  at: string;
+  hash: string;
+}
+
+export interface GridData {
+  juror: string;
+  /** Every eligible indicator of any site, in instrument order. */
+  indicators: string[];
+  rows: { site: string; eligible: string[]; values: Record<string, number>; finalised: boolean }[];
+}
+
+export interface ScoringResults {
+  'scoring.progress': SheetProgress[];
+  'scoring.sheet': ScoreSheet;
+  'scoring.setScore': SavedScore;
+  'scoring.setNote': { indicator: string; note: string | null; savedAt: string };
+  'scoring.setHousehold': { indicator: string; score: number | null; savedAt: string };
+  'scoring.undo': { undone: { kind: HistoryEntry['kind']; indicator: string | null } | null };
+  'scoring.review': { problems: ReviewProblem[] };
+  'scoring.finalise': { finalisedAt: string };
+  'scoring.reopen': { reopenedAt: string };
+  'scoring.grid': GridData;
+  'scoring.history': HistoryEntry[];
+}
