@@ -66,7 +66,8 @@ function migrate(db: Db, target: number): void {
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
     db.transaction(() => {
-      db.exec(migration.up);
+      if (typeof migration.up === 'string') db.exec(migration.up);
+      else migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

@@ -1,20 +1,31 @@
 /**
  * The numbered migrations, applied in order inside one transaction each and tracked with `PRAGMA user_version`.
- * To add one: write `NNN-what.ts` exporting `up`, append it here, and add a test that builds the previous
- * version, seeds rows, migrates and checks them (test/integration/database.test.ts).
+ * To add one: write `NNN-what.ts` exporting `up` (SQL text, or a function of the connection for what SQL alone
+ * cannot do), append it here, and add `test/migrations/NNN-what.test.ts`: build the previous version, seed rows,
+ * migrate, check every row.
  */
 import * as m001 from './001-initial.js';
 import * as m002 from './002-scoring.js';
 import * as m003 from './003-undo.js';
 import * as m004 from './004-laptop.js';
 import * as m005 from './005-notes.js';
+import * as m006 from './006-ledger.js';
+import type { Db } from '../database.js';
 
-export const MIGRATIONS: readonly { version: number; name: string; up: string }[] = [
+/** A migration: SQL run as one script, or a function given the connection (inside the same transaction). */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string | ((db: Db) => void);
+}
+
+export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001-initial', up: m001.up },
   { version: 2, name: '002-scoring', up: m002.up },
   { version: 3, name: '003-undo', up: m003.up },
   { version: 4, name: '004-laptop', up: m004.up },
   { version: 5, name: '005-notes', up: m005.up },
+  { version: 6, name: '006-ledger', up: m006.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

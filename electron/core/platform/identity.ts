@@ -1,0 +1,69 @@
+/**
+ * This installation's device identity: a UUID and an Ed25519 key pair, kept in the installation's home folder
+ * (Electron's `userData`; `--home DIR` or `PENILAI_HOME` for the command line and the browser mode), never in the
+ * database. A database copied to another laptop therefore writes its new ledger entries under that laptop's
+ * device, and two homes on one machine behave as two laptops.
+ *
+ * Files: `device.json` (`{ format, id, publicKey, created }`, the public key raw, base64) and `device.key` (the
+ * private key, PKCS#8 PEM, readable by the owner only). Made once, on first use, atomically (a half-written
+ * identity is never left behind).
+ */
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const IDENTITY_FORMAT = 'penilai.device/1';
+const INFO_FILE = 'device.json';
+const KEY_FILE = 'device.key';
+
+export interface DeviceIdentity {
+  id: string;
+  /** The raw 32-byte Ed25519 public key, base64. */
+  publicKey: string;
+  /** Signs bytes with the device's private key (64 raw bytes). */
+  sign(data: Uint8Array): Uint8Array;
+}
+
+/** The raw public key of an Ed25519 KeyObject (the last 32 bytes of its SPKI DER). */
+function rawPublicKey(key: KeyObject): Buffer {
+  return key.export({ format: 'der', type: 'spki' }).subarray(-32);
+}
+
+function writeAtomic(file: string, data: string, mode: number): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, data, { mode, flag: 'w' });
+  renameSync(temp, file);
+}
+
+/** Opens the identity kept in `home`, making it on first use. */
+export function openIdentity(home: string): DeviceIdentity {
+  mkdirSync(home, { recursive: true });
+  const infoFile = join(home, INFO_FILE);
+  const keyFile = join(home, KEY_FILE);
+  if (!existsSync(infoFile) || !existsSync(keyFile)) {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const info = { format: IDENTITY_FORMAT, id: randomUUID(), publicKey: rawPublicKey(publicKey).toString('base64'), created: new Date().toISOString() };
+    writeAtomic(keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, 0o600);
+    writeAtomic(infoFile, JSON.stringify(info, null, 2) + '\n', 0o644);
+  }
+  const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { id: string; publicKey: string };
+  const privateKey = createPrivateKey(readFileSync(keyFile, 'utf8'));
+  const derived = rawPublicKey(createPublicKey(privateKey)).toString('base64');
+  if (derived !== info.publicKey) throw new Error(`${infoFile} does not match ${keyFile}`);
+  return { id: info.id, publicKey: info.publicKey, sign: (data) => sign(null, data, privateKey) };
+}
+
+/** Whether `signature` is the Ed25519 signature of `data` by the raw public key (base64). */
+export function verifySignature(publicKey: string, data: Uint8Array, signature: Uint8Array): boolean {
+  const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKey, 'base64')]);
+  return verify(null, data, createPublicKey({ key: spki, format: 'der', type: 'spki' }), signature);
+}
+
+/**
+ * A fingerprint people can read aloud and compare (contract.md section 5): the first 16 bytes of the SHA-256 of
+ * the raw public key, as 8 groups of 4 lowercase hex digits separated by spaces.
+ */
+export function fingerprint(publicKey: string): string {
+  const hex = createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex').slice(0, 32);
+  return hex.match(/.{4}/g)!.join(' ');
+}
