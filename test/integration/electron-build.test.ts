@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/core/bridge/server.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/core/platform/csp.js';
 import { BRIDGE_GLOBAL, CHANNELS } from '../../shared/contract/channels.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

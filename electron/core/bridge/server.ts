@@ -18,24 +18,11 @@ import { extname, join, normalize, relative as relativePath, resolve, sep } from
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { decodeJson, encodeJson } from '../../../shared/contract/codec.js';
 import type { Result } from '../../../shared/contract/schemas.js';
+import { CONTENT_SECURITY_POLICY } from '../platform/csp.js';
 
 export const TOKEN_COOKIE = 'penilai_token';
 export const TOKEN_HEADER = 'x-penilai-token';
 const MAX_BODY = 64 * 1024 * 1024;
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  'frame-src blob:',
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
