@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults, Result } from '../../shared/contract/schemas.js';
 import { openDatabase, type Db } from './db/connection.js';
+import { createEventBus, type EventBus } from './platform/events.js';
 import { Store } from './db/store.js';
 import { dispatch, type Deps, type ErrorLog, type FileDialogs } from './handlers/index.js';
 import { SessionState } from './handlers/session.js';
@@ -41,6 +42,8 @@ export interface Core {
   db: Db;
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResults[C]>>;
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
+  /** Main → renderer events (shared/contract/events.ts): the shell forwards them over IPC, the bridge as SSE. */
+  events: EventBus;
   close(): void;
 }
 
@@ -70,6 +73,7 @@ export function openCore(options: CoreOptions): Core {
     db,
     dispatch: run,
     call: (channel, input) => run(channel, input) as never,
+    events: createEventBus(),
     close: () => {
       void worker?.close();
       db.close();
