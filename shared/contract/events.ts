@@ -51,8 +51,7 @@ const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isI
 const oneOf = (list: readonly string[], v: unknown) => typeof v === 'string' && list.includes(v);
 
 const DATA_CHECKS: { [N in EventType]: (data: Record<string, unknown>) => boolean } = {
-  progress: (d) =>
-    isText(d.task) && isCount(d.done) && isCount(d.total) && d.done <= d.total && (d.label === undefined || isText(d.label)),
+  progress: (d) => isText(d.task) && isCount(d.done) && isCount(d.total) && d.done <= d.total && (d.label === undefined || isText(d.label)),
   'file.opened': (d) => isText(d.name) && oneOf(OPENED_FILE_KINDS, d.kind),
   'backup.done': (d) => isText(d.file) && isText(d.at) && oneOf(BACKUP_TRIGGERS, d.trigger),
 };
