@@ -27,7 +27,14 @@ export function buildPreloadApi(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' |
   const deliver = (_event: IpcRendererEvent, value: unknown) => {
     // Only known events of the right shape; the callback gets the event value, never Electron's event object.
     if (!isPenilaiEvent(value)) return;
-    for (const callback of [...(callbacks.get(value.type) ?? [])]) callback(value);
+    for (const callback of [...(callbacks.get(value.type) ?? [])]) {
+      try {
+        callback(value);
+      } catch (error) {
+        // One failing subscriber does not keep the event from the others.
+        console.error(error);
+      }
+    }
   };
 
   const on: OnEvent = (type, callback) => {

@@ -139,6 +139,21 @@ describe('on(event, callback)', () => {
     expect(() => api.on('shell.exec' as never, () => undefined)).toThrow(TypeError);
   });
 
+  it('still delivers to the others when one callback throws', () => {
+    const ipc = fakeIpc();
+    const api = buildPreloadApi(ipc);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const after = vi.fn();
+    api.on('progress', () => {
+      throw new Error('broken screen');
+    });
+    api.on('progress', after);
+    expect(() => ipc.send(PROGRESS)).not.toThrow();
+    expect(after).toHaveBeenCalledWith(PROGRESS);
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+  });
+
   it('unsubscribes: the callback is no longer called, and the IPC listener goes once the last one leaves', () => {
     const ipc = fakeIpc();
     const api = buildPreloadApi(ipc);
