@@ -27,7 +27,7 @@ export async function runWeb(argv: string[]): Promise<void> {
   }
   const version = (await import('../package.json', { with: { type: 'json' } })).default.version;
   const core = openCore({ database, resources: repositoryResources(), version, desktop: false, pdfWorker: true });
-  const bridge = await startBridge({ dispatch: core.dispatch, staticDir, port });
+  const bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir, port });
   console.log(`Penilai (mode peramban / browser mode) — basis data: ${database}`);
   console.log(`Buka / open: ${bridge.url}`);
   const stop = () => {

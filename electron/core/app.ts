@@ -20,6 +20,7 @@ import { inlineRenderer } from './documents/render.js';
 import { startPdfWorker, type PdfWorker } from './documents/worker-client.js';
 import type { Resources } from './platform/resources.js';
 import { ensureDefaultInstruments } from './setup/services.js';
+import { createEventBus, type EventBus } from './platform/events.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -45,6 +46,8 @@ export interface Core {
   db: Db;
   call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelResults[C]>>;
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
+  /** Main → renderer events (shared/contract/events.ts): the shell forwards them over IPC, the bridge as SSE. */
+  events: EventBus;
   close(): void;
 }
 
@@ -74,6 +77,7 @@ export function openCore(options: CoreOptions): Core {
     db,
     dispatch: run,
     call: (channel, input) => run(channel, input) as never,
+    events: createEventBus(),
     close: () => {
       void worker?.close();
       db.close();

@@ -1,8 +1,8 @@
 /**
  * The Electron main process: the thin shell around the Node core. It opens the core on the user's database,
- * registers one IPC handler per contract channel, applies the security settings and shows one window. Everything
- * it calls is plain Node code tested without Electron; this file is the only main-process file importing
- * electron's values (see docs/electron.md).
+ * registers one IPC handler per contract channel, forwards the core's events to the window, applies the security
+ * settings and shows one window. Everything it calls is plain Node code tested without Electron; this file is the
+ * only main-process file importing electron's values (see docs/electron.md).
  *
  * Usage: `npm start -- [--db FILE]`, or the packaged app `Penilai [--db FILE]`.
  */
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
 import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
 import type { FileDialogs } from '../core/deps.js';
-import { isAppTopFrame, registerIpcHandlers } from './ipc.js';
+import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
 import { askBeforeUnload } from './unload.js';
 import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, secureWebPreferences } from './security.js';
 
@@ -102,6 +102,7 @@ async function start(): Promise<void> {
     ...(binding ? { nativeBinding: binding } : {}),
   });
   registerIpcHandlers(ipcMain, core.dispatch, (event) => isAppTopFrame(event.senderFrame, APP_ORIGIN));
+  forwardEvents(core.events, () => mainWindow?.webContents);
   mainWindow = createWindow();
 }
 

@@ -4,9 +4,11 @@
  * the contract), and the answer returned as a result value. Electron is only a type here, so tests drive this
  * module with stand-ins under plain Node.
  */
-import type { IpcMain, IpcMainInvokeEvent, WebFrameMain } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents, WebFrameMain } from 'electron';
 import { CHANNELS, ipcName, type Channel } from '../../shared/contract/channels.js';
+import { EVENT_IPC } from '../../shared/contract/events.js';
 import type { Result } from '../../shared/contract/schemas.js';
+import type { EventBus } from '../core/platform/events.js';
 
 export type Dispatch = (channel: Channel, payload: unknown) => Promise<Result<unknown>>;
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -32,6 +34,20 @@ export function registerIpcHandlers(ipcMain: Pick<IpcMain, 'handle'>, dispatch: 
       }
     });
     return name;
+  });
+}
+
+/**
+ * Sends every core event to the window's webContents on the one event IPC name (the preload's `on` listens there),
+ * while there is a live window; an event with no window to see it is dropped. Returns the unsubscribe.
+ */
+export function forwardEvents(
+  events: Pick<EventBus, 'subscribe'>,
+  target: () => Pick<WebContents, 'send' | 'isDestroyed'> | null | undefined,
+): () => void {
+  return events.subscribe((event) => {
+    const contents = target();
+    if (contents && !contents.isDestroyed()) contents.send(EVENT_IPC, event);
   });
 }
 

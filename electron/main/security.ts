@@ -3,7 +3,7 @@
  * Electron is only a type here: the functions take the objects they harden as arguments.
  */
 import type { Session, WebContents, WebPreferences } from 'electron';
-import { CONTENT_SECURITY_POLICY } from '../core/bridge/server.js';
+import { CONTENT_SECURITY_POLICY } from '../core/platform/csp.js';
 import { isTrustedUrl } from './ipc.js';
 
 /** Said explicitly even where they are Electron's defaults, so that a reviewer sees them and a default change cannot loosen them. */
@@ -85,7 +85,7 @@ export function restrictPermissions(
 }
 
 /**
- * The same Content-Security-Policy as the browser mode's HTTP bridge, as a response header. It covers pages served
+ * The app's Content-Security-Policy (the same the browser mode's HTTP bridge sends), as a response header. It covers pages served
  * over http (the electron-vite dev server); the built renderer loaded from file:// carries the same policy in the
  * <meta> tag of renderer/index.html (checked by test/integration/electron-build.test.ts).
  */

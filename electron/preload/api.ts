@@ -1,70 +1,58 @@
 /**
  * What the preload exposes: one function per contract channel, each forwarding its one argument to the main
- * process. Never `ipcRenderer` itself, never a generic `send(channel, ...)`. The object `satisfies PenilaiApi`,
- * so a channel added to the contract and missing here (or one here that is not in the contract) fails `tsc`.
+ * process, plus `on(type, callback)` for the main → renderer events. Never `ipcRenderer` itself, never a generic
+ * `send(channel, ...)`. The functions are built from `CHANNELS`, so a channel added to the contract needs nothing
+ * here; a unit test checks that the keys are exactly the channels and `on`.
  *
- * Only `channels.ts` is imported as a value: the sandboxed preload is a small CommonJS bundle without zod.
+ * Only zod-free contract files are imported as values: the sandboxed preload is a small CommonJS bundle.
  */
-import type { IpcRenderer } from 'electron';
-import { ipcName, type Channel } from '../../shared/contract/channels.js';
+import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import { CHANNELS, ipcName, type Channel } from '../../shared/contract/channels.js';
+import { EVENT_IPC, isEventType, isPenilaiEvent, type EventType, type OnEvent, type PenilaiEvent } from '../../shared/contract/events.js';
 import type { ChannelInput, ChannelResults, PenilaiApi, Result } from '../../shared/contract/schemas.js';
 
-export function buildPreloadApi(ipcRenderer: Pick<IpcRenderer, 'invoke'>): Readonly<PenilaiApi> {
-  const call =
-    <C extends Channel>(channel: C) =>
-    (input: ChannelInput<C>): Promise<Result<ChannelResults[C]>> =>
-      ipcRenderer.invoke(ipcName(channel), input);
+export type PreloadApi = PenilaiApi & { on: OnEvent };
 
-  const api = {
-    'app.info': call('app.info'),
-    'setup.list': call('setup.list'),
-    'setup.get': call('setup.get'),
-    'setup.create': call('setup.create'),
-    'setup.createDemo': call('setup.createDemo'),
-    'setup.save': call('setup.save'),
-    'setup.saveInstrument': call('setup.saveInstrument'),
-    'setup.export': call('setup.export'),
-    'setup.import': call('setup.import'),
-    'setup.archive': call('setup.archive'),
-    'setup.usage': call('setup.usage'),
-    'setup.delete': call('setup.delete'),
-    'instruments.list': call('instruments.list'),
-    'instruments.get': call('instruments.get'),
-    'instruments.import': call('instruments.import'),
-    'instruments.export': call('instruments.export'),
-    'instruments.template': call('instruments.template'),
-    'setup.parseSites': call('setup.parseSites'),
-    'setup.exportSites': call('setup.exportSites'),
-    'setup.parseJurors': call('setup.parseJurors'),
-    'setup.exportJurors': call('setup.exportJurors'),
-    'scoring.sheet': call('scoring.sheet'),
-    'scoring.setScore': call('scoring.setScore'),
-    'session.get': call('session.get'),
-    'session.enter': call('session.enter'),
-    'session.leave': call('session.leave'),
-    'session.lock': call('session.lock'),
-    'session.touch': call('session.touch'),
-    'session.secretariat': call('session.secretariat'),
-    'session.enterSecretariat': call('session.enterSecretariat'),
-    'session.leaveSecretariat': call('session.leaveSecretariat'),
-    'session.setSecretariatPin': call('session.setSecretariatPin'),
-    'session.setJurorPin': call('session.setJurorPin'),
-    'scoring.progress': call('scoring.progress'),
-    'scoring.setNote': call('scoring.setNote'),
-    'scoring.setHousehold': call('scoring.setHousehold'),
-    'scoring.undo': call('scoring.undo'),
-    'scoring.review': call('scoring.review'),
-    'scoring.finalise': call('scoring.finalise'),
-    'scoring.reopen': call('scoring.reopen'),
-    'scoring.grid': call('scoring.grid'),
-    'scoring.history': call('scoring.history'),
-    'evidence.add': call('evidence.add'),
-    'evidence.get': call('evidence.get'),
-    'evidence.remove': call('evidence.remove'),
-    'compile.ranking': call('compile.ranking'),
-    'documents.render': call('documents.render'),
-    'app.saveFile': call('app.saveFile'),
-  } satisfies PenilaiApi;
+type Invoke<C extends Channel> = (input: ChannelInput<C>) => Promise<Result<ChannelResults[C]>>;
 
-  return Object.freeze(api);
+export function buildPreloadApi(ipcRenderer: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>): Readonly<PreloadApi> {
+  // Object.fromEntries loses the key-to-type link; this mapped type restores it, and it is PenilaiApi itself.
+  const channels = Object.fromEntries(
+    CHANNELS.map((channel) => [channel, (input: unknown) => ipcRenderer.invoke(ipcName(channel), input)]),
+  ) as { [C in Channel]: Invoke<C> } satisfies PenilaiApi;
+
+  // One IPC listener for every subscription, attached while at least one is subscribed.
+  const callbacks = new Map<EventType, Set<(event: PenilaiEvent) => void>>();
+  let subscribed = 0;
+  const deliver = (_event: IpcRendererEvent, value: unknown) => {
+    // Only known events of the right shape; the callback gets the event value, never Electron's event object.
+    if (!isPenilaiEvent(value)) return;
+    for (const callback of [...(callbacks.get(value.type) ?? [])]) {
+      try {
+        callback(value);
+      } catch (error) {
+        // One failing subscriber does not keep the event from the others.
+        console.error(error);
+      }
+    }
+  };
+
+  const on: OnEvent = (type, callback) => {
+    if (!isEventType(type)) throw new TypeError(`unknown event: ${String(type)}`);
+    if (typeof callback !== 'function') throw new TypeError('callback must be a function');
+    // Wrapped: the same function subscribed twice is two subscriptions, each removed by its own unsubscribe.
+    const entry = (event: PenilaiEvent) => (callback as (event: PenilaiEvent) => void)(event);
+    const set = callbacks.get(type) ?? new Set();
+    callbacks.set(type, set.add(entry));
+    if (subscribed++ === 0) ipcRenderer.on(EVENT_IPC, deliver);
+    let active = true;
+    return () => {
+      if (!active) return;
+      active = false;
+      set.delete(entry);
+      if (--subscribed === 0) ipcRenderer.removeListener(EVENT_IPC, deliver);
+    };
+  };
+
+  return Object.freeze({ ...channels, on }) satisfies PreloadApi;
 }

@@ -1,15 +1,19 @@
 /**
- * The renderer's only way to the core: one typed call per contract channel. Inside Electron it goes through
- * the preload's `window.penilai`; in the browser mode, through the local HTTP bridge (the token travels in an
- * HttpOnly cookie set on the first page load).
+ * The renderer's only way to the core: one typed call per contract channel, and the main → renderer events.
+ * Inside Electron it goes through the preload's `window.penilai`; in the browser mode, through the local HTTP
+ * bridge (the token travels in an HttpOnly cookie set on the first page load; events as server-sent events).
  */
 import { BRIDGE_GLOBAL, type Channel } from '../../shared/contract/channels.js';
 import { decodeJson, encodeJson } from '../../shared/contract/codec.js';
+import { isPenilaiEvent, type EventListener, type EventType, type OnEvent } from '../../shared/contract/events.js';
 import type { ChannelInput, ChannelResults, PenilaiApi, Result } from '../../shared/contract/schemas.js';
 import type { AppError } from '../../shared/domain/errors.js';
 
-function desktopBridge(): PenilaiApi | undefined {
-  return (window as unknown as Record<string, PenilaiApi | undefined>)[BRIDGE_GLOBAL];
+/** What the preload exposes (electron/preload/api.ts). */
+type DesktopBridge = PenilaiApi & { on: OnEvent };
+
+function desktopBridge(): DesktopBridge | undefined {
+  return (window as unknown as Record<string, DesktopBridge | undefined>)[BRIDGE_GLOBAL];
 }
 
 export function isDesktop(): boolean {
@@ -25,7 +29,7 @@ export async function call<C extends Channel>(
   input: ChannelInput<C>,
   options: { keepalive?: boolean } = {},
 ): Promise<Result<ChannelResults[C]>> {
-  const bridge = desktopBridge();
+  const bridge: PenilaiApi | undefined = desktopBridge();
   if (bridge) return bridge[channel](input);
   try {
     const body = encodeJson(input);
@@ -40,6 +44,42 @@ export async function call<C extends Channel>(
   } catch (error) {
     return { ok: false, error: { code: 'internal', key: 'error.internal', params: { detail: (error as Error).message } } };
   }
+}
+
+/** The browser mode's one event stream, open while anything listens (the cookie goes along: same origin). */
+let stream: { source: EventSource; listeners: number } | null = null;
+
+/**
+ * Calls `callback` with every event of `type` main sends until the returned function is called. Events of an
+ * unknown type or shape are dropped. In the browser mode the stream reconnects by itself after a network hiccup.
+ */
+export function onEvent<N extends EventType>(type: N, callback: EventListener<N>): () => void {
+  const bridge = desktopBridge();
+  if (bridge) return bridge.on(type, callback);
+  stream ??= { source: new EventSource('/api/events'), listeners: 0 };
+  const current = stream;
+  const listener = (message: MessageEvent<string>) => {
+    let event: unknown;
+    try {
+      event = { type, data: JSON.parse(message.data) };
+    } catch {
+      return;
+    }
+    if (isPenilaiEvent(event) && event.type === type) callback(event as Parameters<EventListener<N>>[0]);
+  };
+  current.source.addEventListener(type, listener);
+  current.listeners += 1;
+  let active = true;
+  return () => {
+    if (!active) return;
+    active = false;
+    current.source.removeEventListener(type, listener);
+    current.listeners -= 1;
+    if (current.listeners === 0) {
+      current.source.close();
+      if (stream === current) stream = null;
+    }
+  };
 }
 
 /** Saves bytes as a file: the desktop app asks main to show its save dialog; the browser downloads. */

@@ -25,7 +25,7 @@ export interface App {
 /** Serves the app over `core` and opens it in Chromium at 1366×900 (a juror's laptop), the token exchanged. */
 export async function openApp(core: Core, options: { acceptDownloads?: boolean; locale?: string } = {}): Promise<App> {
   mkdirSync(SHOTS, { recursive: true });
-  const bridge = await startBridge({ dispatch: core.dispatch, staticDir: join(REPO_ROOT, 'out', 'renderer') });
+  const bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir: join(REPO_ROOT, 'out', 'renderer') });
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();

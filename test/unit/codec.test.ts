@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { decodeJson, encodeJson, fromBase64, toBase64 } from '../../shared/contract/codec.js';
+import { decodeJson, encodeJson, fromBase64, fromBase64Chunked, toBase64, toBase64Chunked } from '../../shared/contract/codec.js';
 
 /** Deterministic pseudo-random bytes (a small LCG), so a failure can be reproduced. */
 function randomBytes(n: number, seed: number): Uint8Array {
@@ -99,5 +99,49 @@ describe('encodeJson with Node Buffers', () => {
     const decoded = decodeJson(encodeJson({ blob: Buffer.from([1, 2, 3]) })) as { blob: Uint8Array };
     expect(decoded.blob).toBeInstanceOf(Uint8Array);
     expect([...decoded.blob]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('a 25 MB photo', () => {
+  const SIZE = 25 * 1024 * 1024 + 1; // one byte over a multiple of 3: the padding case at full size
+  const photo = randomBytes(SIZE, 25);
+  const same = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b));
+
+  it('round-trips byte-exactly through encodeJson / decodeJson, with the same base64 as Buffer on the wire', () => {
+    const text = encodeJson({ name: 'foto.jpg', bytes: photo });
+    const expected = Buffer.from(photo).toString('base64');
+    expect(text.length).toBe(expected.length + '{"name":"foto.jpg","bytes":{"$bytes":""}}'.length);
+    expect(text.startsWith('{"name":"foto.jpg","bytes":{"$bytes":"')).toBe(true);
+    expect(text.slice('{"name":"foto.jpg","bytes":{"$bytes":"'.length, -3) === expected).toBe(true);
+    const back = decodeJson(text) as { name: string; bytes: Uint8Array };
+    expect(back.name).toBe('foto.jpg');
+    expect(back.bytes).toBeInstanceOf(Uint8Array);
+    expect(back.bytes.byteLength).toBe(SIZE);
+    // A plain array owning exactly its bytes, not a view into a larger (pooled) buffer.
+    expect(back.bytes.buffer.byteLength).toBe(SIZE);
+    expect(same(back.bytes, photo)).toBe(true);
+  });
+
+  it('round-trips byte-exactly through the btoa/atob fallback of a browser without Uint8Array.toBase64', () => {
+    const text = toBase64Chunked(photo);
+    expect(text === Buffer.from(photo).toString('base64')).toBe(true);
+    const back = fromBase64Chunked(text.replace(/=+$/, ''));
+    expect(back.byteLength).toBe(SIZE);
+    expect(same(back, photo)).toBe(true);
+  });
+});
+
+describe('the btoa/atob fallback', () => {
+  it('matches Buffer for every length 0..40 (chunk joins, padding) and a subarray view', () => {
+    for (let n = 0; n <= 40; n += 1) {
+      const bytes = randomBytes(n, 300 + n);
+      const text = Buffer.from(bytes).toString('base64');
+      expect(toBase64Chunked(bytes)).toBe(text);
+      expect(Array.from(fromBase64Chunked(text.replace(/=+$/, '')))).toEqual(Array.from(bytes));
+    }
+    const whole = randomBytes(100_000, 5);
+    const view = whole.subarray(7, 70_007); // spans several chunks, starts inside the buffer
+    expect(toBase64Chunked(view)).toBe(Buffer.from(view).toString('base64'));
+    expect(toBase64(view)).toBe(Buffer.from(view).toString('base64'));
   });
 });

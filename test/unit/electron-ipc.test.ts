@@ -12,7 +12,9 @@ import { CHANNELS, ipcName } from '../../shared/contract/channels.js';
 import type { Result } from '../../shared/contract/schemas.js';
 import { openCore, type Core } from '../../electron/core/app.js';
 import { repositoryResources } from '../../electron/core/platform/resources.js';
-import { isAppTopFrame, isTrustedUrl, registerIpcHandlers } from '../../electron/main/ipc.js';
+import { createEventBus } from '../../electron/core/platform/events.js';
+import { forwardEvents, isAppTopFrame, isTrustedUrl, registerIpcHandlers } from '../../electron/main/ipc.js';
+import type { PenilaiEvent } from '../../shared/contract/events.js';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<unknown>>;
 
@@ -186,5 +188,26 @@ describe('isAppTopFrame', () => {
     expect(isAppTopFrame(null, APP_FOLDER)).toBe(false);
     expect(isAppTopFrame({ url: APP_PAGE, parent: top } as unknown as typeof top, APP_FOLDER)).toBe(false);
     expect(isAppTopFrame({ url: 'https://evil.example/', parent: null }, APP_FOLDER)).toBe(false);
+  });
+});
+
+describe('forwardEvents', () => {
+  it('sends each core event to the live window on penilai:event, drops it with no window, and stops on unsubscribe', () => {
+    const bus = createEventBus();
+    const sent: unknown[][] = [];
+    let destroyed = false;
+    const contents = { send: (...args: unknown[]) => void sent.push(args), isDestroyed: () => destroyed };
+    let window: typeof contents | null = null;
+    const stop = forwardEvents(bus, () => window);
+    const progress: PenilaiEvent = { type: 'progress', data: { task: 'pdf', done: 1, total: 4 } };
+    bus.emit(progress); // no window yet
+    window = contents;
+    bus.emit(progress);
+    destroyed = true;
+    bus.emit({ type: 'file.opened', data: { name: 'paket-J1.penilai', kind: 'package' } });
+    expect(sent).toEqual([['penilai:event', progress]]);
+    expect(bus.listenerCount).toBe(1);
+    stop();
+    expect(bus.listenerCount).toBe(0);
   });
 });

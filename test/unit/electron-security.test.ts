@@ -3,8 +3,11 @@
  * here): web preferences, navigation and window denial, external links, permissions and the CSP header.
  */
 import type { Session, WebContents } from 'electron';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../electron/core/bridge/server.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/core/platform/csp.js';
 import {
   enforceContentSecurityPolicy,
   externalHttpsUrl,
@@ -13,6 +16,26 @@ import {
   restrictPermissions,
   secureWebPreferences,
 } from '../../electron/main/security.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Every source file reachable from `entry` through relative imports (static, dynamic, re-exports, types too). */
+function importGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName } of importedFiles) {
+      if (!fileName.startsWith('.')) continue;
+      const base = resolve(dirname(file), fileName).replace(/\.js$/, '');
+      const found = [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => existsSync(candidate));
+      if (found) visit(found);
+    }
+  };
+  visit(resolve(ROOT, entry));
+  return [...seen].map((file) => relative(ROOT, file).replaceAll('\\', '/')).sort();
+}
 
 const APP_FOLDER = 'file:///opt/Penilai/resources/app.asar/out/renderer/';
 const APP_PAGE = `${APP_FOLDER}index.html`;
@@ -155,8 +178,24 @@ describe('permissions', () => {
   });
 });
 
+describe('the shell’s imports', () => {
+  it('never reach the HTTP bridge: the main process loads only what it runs (the CSP lives in core/platform/csp.ts)', () => {
+    const files = importGraph('electron/main/index.ts');
+    // The walk itself works: it reaches the shell's own modules, the core and the CSP module.
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'electron/main/security.ts',
+        'electron/main/ipc.ts',
+        'electron/core/app.ts',
+        'electron/core/platform/csp.ts',
+      ]),
+    );
+    expect(files.filter((file) => file.startsWith('electron/core/bridge/'))).toEqual([]);
+  });
+});
+
 describe('enforceContentSecurityPolicy', () => {
-  it('adds the bridge’s policy to every response, keeping the other headers', () => {
+  it('adds the app’s policy to every response, keeping the other headers', () => {
     let listener: ((details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void) | undefined;
     const session = { webRequest: { onHeadersReceived: (l: typeof listener) => (listener = l) } } as unknown as Session;
     enforceContentSecurityPolicy(session);

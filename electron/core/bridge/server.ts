@@ -10,6 +10,9 @@
  *   compressed once per file and kept in memory. The hashed files under /assets/ never change for a given name:
  *   `Cache-Control: public, max-age=31536000, immutable`; index.html is revalidated on every load (`no-cache`, with
  *   an ETag), so a new build is picked up at once.
+ * - `GET /api/events` is the main → renderer events as server-sent events (`event: <type>`, `data: <json>`),
+ *   behind the same token; a comment line every 20 s keeps idle connections open. Closing the bridge ends every
+ *   stream.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -17,25 +20,31 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, relative as relativePath, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { decodeJson, encodeJson } from '../../../shared/contract/codec.js';
+import type { PenilaiEvent } from '../../../shared/contract/events.js';
 import type { Result } from '../../../shared/contract/schemas.js';
+import { CONTENT_SECURITY_POLICY } from '../platform/csp.js';
+import type { EventBus } from '../platform/events.js';
 
 export const TOKEN_COOKIE = 'penilai_token';
 export const TOKEN_HEADER = 'x-penilai-token';
 const MAX_BODY = 64 * 1024 * 1024;
+export const EVENTS_PATH = '/api/events';
+/** How often an idle event stream gets a comment line, so that nothing between drops it as dead. */
+export const HEARTBEAT_MS = 20_000;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  'frame-src blob:',
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Calls `beat` periodically until the returned function is called. */
+export type Heartbeat = (beat: () => void) => () => void;
+
+const everyTwentySeconds: Heartbeat = (beat) => {
+  const timer = setInterval(beat, HEARTBEAT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+/** One server-sent event: its type as the event name, its data as one line of JSON (JSON never holds a raw newline). */
+export function serverSentEvent(event: PenilaiEvent): string {
+  return `event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
+}
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -87,6 +96,10 @@ export interface BridgeOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** The core's events, streamed on GET /api/events (without it that path answers 404). */
+  events?: Pick<EventBus, 'subscribe'>;
+  /** The keep-alive schedule of event streams; tests pass one they drive by hand. Default: every 20 s. */
+  heartbeat?: Heartbeat;
 }
 
 export interface Bridge {
@@ -136,6 +149,8 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const root = resolve(options.staticDir);
   let port = options.port ?? 0;
+  /** The open event streams, ended when the bridge closes (server.close() alone would wait for them forever). */
+  const streams = new Set<() => void>();
 
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -158,6 +173,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
           'application/json',
         );
       }
+      if (url.pathname === EVENTS_PATH) return streamEvents(req, res);
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
       let payload: unknown;
       try {
@@ -189,6 +205,31 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     if (!tokenMatches(cookieToken(req), token)) return send(res, 401, REFUSED);
     return serveStatic(req, url.pathname, res);
+  }
+
+  function streamEvents(req: IncomingMessage, res: ServerResponse): void {
+    if (req.method !== 'GET') return send(res, 405, 'Method not allowed');
+    if (!options.events) return send(res, 404, 'Not found');
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+      // The connection ends with the stream: nothing idle is left for server.close() to wait on.
+      Connection: 'close',
+    });
+    // A first comment sends the headers at once, so the client knows the stream is open.
+    res.write(': penilai\n\n');
+    const unsubscribe = options.events.subscribe((event) => res.write(serverSentEvent(event)));
+    const stopHeartbeat = (options.heartbeat ?? everyTwentySeconds)(() => res.write(':\n\n'));
+    const end = () => {
+      if (!streams.delete(end)) return;
+      unsubscribe();
+      stopHeartbeat();
+      res.end();
+    };
+    streams.add(end);
+    // The client went away (closed the tab, EventSource.close()) or the bridge is closing.
+    res.on('close', end);
   }
 
   /** The bytes of each static file in each encoding, for as long as the file's size and time stay the same. */
@@ -271,7 +312,11 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
         port,
         token,
         url: `http://127.0.0.1:${port}/?token=${token}`,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            for (const end of [...streams]) end();
+          }),
       });
     });
   });
