@@ -24,6 +24,9 @@ import PDFDocument from 'pdfkit';
 import { openCore } from '../electron/core/app.js';
 import { openDatabase, type Db } from '../electron/core/platform/database.js';
 import { openRepositories } from '../electron/core/app.js';
+
+/** The device the benchmarks write as (their databases are thrown away). */
+const BENCH_DEVICE = { id: 'b0000000-0000-4000-8000-000000000000', publicKey: null };
 import { fontPath, loadDefaultInstrument, repositoryResources, type Resources } from '../electron/core/platform/resources.js';
 import { inlineRenderer, renderDocument } from '../electron/core/documents/render.js';
 import { buildRekapModel, type RekapModel } from '../electron/core/documents/rekap-model.js';
@@ -94,7 +97,7 @@ async function timedPair(
 function buildDatabase(file: string, competitions: readonly SyntheticCompetition[]): void {
   const db = openDatabase({ file });
   try {
-    const repos = openRepositories(db);
+    const repos = openRepositories(db, BENCH_DEVICE);
     db.transaction(() => ensureDefaultInstruments(repos, resources))();
     for (const { file: competition, scores } of competitions) {
       repos.setup.createCompetition(competition);
@@ -122,7 +125,7 @@ async function rankingFigures(dir: string): Promise<void> {
 
   const db: Db = openDatabase({ file, mustExist: true });
   try {
-    const repos = openRepositories(db);
+    const repos = openRepositories(db, BENCH_DEVICE);
     const competitionId = db.prepare<[string], { id: number }>('SELECT id FROM competition WHERE code = ?').get(code)!.id;
     const aggregate = db.prepare<[number], { site_id: number; total: number; n: number }>(
       `SELECT sc.site_id, SUM(sc.value) AS total, COUNT(*) AS n
@@ -403,7 +406,7 @@ async function pdfFigures(dir: string): Promise<void> {
   };
   const db = openDatabase({ file, mustExist: true });
   try {
-    const repos = openRepositories(db);
+    const repos = openRepositories(db, BENCH_DEVICE);
     const cases = [
       {
         name: 'typical',
@@ -499,7 +502,7 @@ async function scoreSaveFigures(dir: string): Promise<void> {
   const file = join(dir, 'save.sqlite');
   const db0 = openDatabase({ file });
   try {
-    const repos = openRepositories(db0);
+    const repos = openRepositories(db0, BENCH_DEVICE);
     db0.transaction(() => ensureDefaultInstruments(repos, resources))();
     repos.setup.createCompetition(stress.file);
     // Sheets left open (not finalised), so that every score can still change.

@@ -9,6 +9,7 @@ import { UserError } from '../../shared/domain/errors.js';
 import { t, type Lang } from '../../shared/i18n/messages.js';
 import { openDatabase } from '../core/platform/database.js';
 import { openRepositories } from '../core/app.js';
+import { cliDevice } from './device.js';
 import { resolveCompetition } from '../core/setup/services.js';
 import { importScores } from '../core/scoring/import-scores.js';
 
@@ -16,6 +17,7 @@ export interface ImportScoresOptions {
   db?: string | undefined;
   file?: string | undefined;
   competition?: string | undefined;
+  home?: string | undefined;
 }
 
 function readSource(source: string): Uint8Array {
@@ -38,7 +40,7 @@ export function commandImportScores(values: ImportScoresOptions, io: { err: (tex
   const db = openDatabase({ file, mustExist: true });
   let summary;
   try {
-    const repos = openRepositories(db);
+    const repos = openRepositories(db, cliDevice(values.home));
     const competition = resolveCompetition(repos, values.competition, file);
     summary = importScores(repos, competition, { name: source, bytes });
   } finally {

@@ -15,6 +15,7 @@ import { rankSites, type Ranking } from '../../shared/domain/ranking.js';
 import { openDatabase, type Db } from '../core/platform/database.js';
 import type { Repositories } from '../core/deps.js';
 import { openRepositories } from '../core/app.js';
+import { cliDevice } from './device.js';
 import { inlineRenderer, renderDocument } from '../core/documents/render.js';
 import { repositoryResources } from '../core/platform/resources.js';
 import {
@@ -57,6 +58,7 @@ const OPTIONS = {
   file: { type: 'string' },
   competition: { type: 'string' },
   lang: { type: 'string' },
+  home: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -78,10 +80,10 @@ function intOption(values: Values, option: 'sites' | 'jurors' | 'seed', fallback
   return n;
 }
 
-function withDatabase<T>(file: string, mustExist: boolean, work: (repos: Repositories, db: Db) => T): T {
+function withDatabase<T>(file: string, mustExist: boolean, work: (repos: Repositories, db: Db) => T, home?: string): T {
   const db = openDatabase({ file, mustExist });
   try {
-    return work(openRepositories(db), db);
+    return work(openRepositories(db, cliDevice(home)), db);
   } finally {
     db.close();
   }
@@ -162,7 +164,7 @@ function commandInit(values: Values, io: Io, lang: Lang): void {
   const competition = readCompetitionFile(source);
   const existed = existsSync(file);
   try {
-    withDatabase(file, false, (repos) => importCompetition(repos, repositoryResources(), competition));
+    withDatabase(file, false, (repos) => importCompetition(repos, repositoryResources(), competition), values.home);
   } catch (error) {
     if (!existed) removeDatabaseFiles(file);
     // What only the database can tell (the code is taken, the instrument version differs) is still about the file.
@@ -193,7 +195,7 @@ function commandDemo(values: Values, io: Io, lang: Lang): void {
   const seed = intOption(values, 'seed', 1, 0, 2 ** 31);
   const existed = existsSync(file);
   try {
-    const made = withDatabase(file, false, (repos) => createDemo(repos, repositoryResources(), { sites, jurors, seed }));
+    const made = withDatabase(file, false, (repos) => createDemo(repos, repositoryResources(), { sites, jurors, seed }), values.home);
     io.err(t(lang, 'cli.demoCreated', { file, sites, jurors, scores: made.scores }));
   } catch (error) {
     if (!existed) removeDatabaseFiles(file);
@@ -230,7 +232,7 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   const db = openDatabase({ file, mustExist: true });
   let rendered;
   try {
-    const repos = openRepositories(db);
+    const repos = openRepositories(db, cliDevice(values.home));
     rendered = await renderDocument(
       repos,
       inlineRenderer(repositoryResources()),
@@ -274,7 +276,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         commandRank(values, io, lang);
         return 0;
       case 'verify':
-        commandVerifyDb(requireOption(values, 'db', 'verify'), io.out, lang);
+        commandVerifyDb(requireOption(values, 'db', 'verify'), io.out, lang, values.json ?? false);
         return 0;
       case 'report':
         await commandReport(values, io, lang);

@@ -21,6 +21,9 @@ import { startPdfWorker, type PdfWorker } from './documents/worker-client.js';
 import type { Resources } from './platform/resources.js';
 import { ensureDefaultInstruments } from './setup/services.js';
 import { createEventBus, type EventBus } from './platform/events.js';
+import { WriteGate } from './platform/gate.js';
+import { openIdentity } from './platform/identity.js';
+import { Ledger, type LedgerDevice } from './platform/ledger.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -39,6 +42,11 @@ export interface CoreOptions {
    * TypeScript source (browser mode, tests); a path: in the built worker (`out/main/pdf-worker.js`, Electron).
    */
   pdfWorker?: boolean | string;
+  /**
+   * The installation's home: where its device identity and Ed25519 key live (Electron's userData; `--home` or
+   * PENILAI_HOME for the command line and the browser mode). Left out: `homeDir()`.
+   */
+  home?: string;
 }
 
 export interface Core {
@@ -55,7 +63,8 @@ export function openCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.database), { recursive: true });
   const db = openDatabase({ file: options.database, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   const clock = options.clock ?? (() => new Date());
-  const repos = openRepositories(db, clock);
+  const identity = openIdentity(options.home ?? homeDir());
+  const repos = openRepositories(db, { id: identity.id, publicKey: identity.publicKey }, clock);
   ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
@@ -70,6 +79,7 @@ export function openCore(options: CoreOptions): Core {
     dialogs: options.dialogs ?? null,
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
     session: new SessionState(),
+    identity,
   };
   const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
   return {
@@ -85,11 +95,17 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
-/** The repositories of every domain over one connection. */
-export function openRepositories(db: Db, clock: () => Date = () => new Date()): Repositories {
+/** The repositories of every domain over one connection, writing through one gate into this device's chain. */
+export function openRepositories(db: Db, device: LedgerDevice, clock: () => Date = () => new Date()): Repositories {
+  const gate = new WriteGate(db, new Ledger(db, device, clock));
   const instruments = new InstrumentRepository(db, clock);
-  const scoring = new ScoreRepository(db, clock);
-  return { db, instruments, scoring, setup: new SetupRepository(db, instruments, scoring, clock) };
+  const scoring = new ScoreRepository(db, gate, clock);
+  return { db, gate, instruments, scoring, setup: new SetupRepository(db, gate, instruments, scoring, clock) };
+}
+
+/** The installation's home: PENILAI_HOME when set, else the app data folder (the one Electron calls userData). */
+export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PENILAI_HOME ? env.PENILAI_HOME : defaultDataDir(env);
 }
 
 /**

@@ -8,6 +8,8 @@ import type { ChannelArgs, ChannelResults } from '../../shared/contract/schemas.
 import type { PdfRenderer } from './documents/render.js';
 import type { InstrumentRepository } from './instruments/repository.js';
 import type { Db } from './platform/database.js';
+import type { WriteGate } from './platform/gate.js';
+import type { DeviceIdentity } from './platform/identity.js';
 import type { Resources } from './platform/resources.js';
 import type { ScoreRepository } from './scoring/repository.js';
 import type { SessionState } from './session/state.js';
@@ -21,6 +23,8 @@ export interface FileDialogs {
 /** The repositories over one connection. */
 export interface Repositories {
   db: Db;
+  /** The one write gate: every change of every domain, with its ledger entries, in one unit of work. */
+  gate: WriteGate;
   setup: SetupRepository;
   instruments: InstrumentRepository;
   scoring: ScoreRepository;
@@ -39,6 +43,8 @@ export interface Deps {
   renderPdf: PdfRenderer;
   /** Who is scoring on this laptop, and the wrong-PIN counts (one per core, never in the renderer). */
   session: SessionState;
+  /** This installation's device: its id names the ledger chain it writes; its key signs packages. */
+  identity: DeviceIdentity;
 }
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;

@@ -3,6 +3,7 @@
  * app at start (`mergeHandlers`); a channel of the contract that no domain handles fails `tsc` here.
  */
 import { appHandlers } from './app/handlers.js';
+import { auditHandlers } from './audit/handlers.js';
 import { compileHandlers } from './compile/handlers.js';
 import type { Handlers } from './deps.js';
 import { documentHandlers } from './documents/handlers.js';
@@ -22,4 +23,5 @@ export const handlers: Handlers = mergeHandlers(
   evidenceHandlers,
   compileHandlers,
   documentHandlers,
+  auditHandlers,
 );

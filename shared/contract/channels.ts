@@ -50,6 +50,7 @@ export const CHANNELS = [
   'evidence.remove',
   'compile.ranking',
   'documents.render',
+  'audit.verify',
   'app.saveFile',
 ] as const;
 

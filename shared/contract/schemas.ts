@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { AppError } from '../domain/errors.js';
 import { appInputs, type AppResults } from './app.js';
+import { auditInputs, type AuditResults } from './audit.js';
 import type { Channel } from './channels.js';
 import { compileInputs, type CompileResults } from './compile.js';
 import { documentsInputs, type DocumentsResults } from './documents.js';
@@ -17,6 +18,7 @@ import { sessionInputs, type SessionResults } from './session.js';
 import { setupInputs, type SetupResults } from './setup.js';
 
 export * from './app.js';
+export * from './audit.js';
 export * from './common.js';
 export * from './compile.js';
 export * from './documents.js';
@@ -35,10 +37,20 @@ export const inputSchemas = {
   ...evidenceInputs,
   ...compileInputs,
   ...documentsInputs,
+  ...auditInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ChannelResults
-  extends AppResults, SetupResults, InstrumentsResults, SessionResults, ScoringResults, EvidenceResults, CompileResults, DocumentsResults {}
+  extends
+    AppResults,
+    SetupResults,
+    InstrumentsResults,
+    SessionResults,
+    ScoringResults,
+    EvidenceResults,
+    CompileResults,
+    DocumentsResults,
+    AuditResults {}
 
 /** Every contract entry has its name in CHANNELS and every name its entry: a mismatch fails `tsc` here. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

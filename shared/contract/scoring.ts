@@ -118,9 +118,16 @@ export interface SheetEvent {
   reason: string | null;
 }
 
+/** What a juror writes on a sheet, and the PINs: the kinds whose values are cell columns. */
+export type CellKind = 'score' | 'note' | 'household' | 'evidence' | 'finalise' | 'reopen' | 'pin';
+/** Setup changes: identity, rules, a site, a juror (with aspects and recusals), the instrument version, archive. */
+export type SetupKind = 'setup.competition' | 'setup.rules' | 'setup.site' | 'setup.juror' | 'setup.instrument' | 'setup.archive';
+/** Every kind of ledger entry (rows of `ledger_kind`; a new domain adds its kinds with a migration). */
+export type LedgerKind = CellKind | SetupKind;
+
 export interface HistoryEntry {
   uuid: string;
-  kind: 'score' | 'note' | 'household' | 'evidence' | 'finalise' | 'reopen' | 'pin';
+  kind: LedgerKind;
   site: string | null;
   juror: string | null;
   indicator: string | null;
@@ -132,6 +139,8 @@ export interface HistoryEntry {
   device: string;
   reason: string | null;
   at: string;
+  /** Setup kinds: what changed (before/after), as the entry's versioned payload; null for cell kinds. */
+  payload: unknown;
   hash: string;
 }
 

@@ -32,6 +32,8 @@ export const scoringMessages = catalogue(
     'verify.trigger': (p) => `pemicu ${p.name} yang menjaga riwayat tetap tambah-saja hilang`,
     'verify.chainLink': (p) => `rantai riwayat terputus di entri #${p.id} (${p.uuid}): prev_hash tidak sama dengan hash entri sebelumnya`,
     'verify.hash': (p) => `entri riwayat #${p.id} (${p.uuid}) diubah: hash-nya tidak cocok dengan isinya`,
+    'verify.chainGap': (p) =>
+      `rantai riwayat perangkat ${p.device} melompat: entri ke-${p.seq} datang setelah entri ke-${Number(p.expected) - 1}`,
     'verify.score': (p) =>
       `nilai ${p.indicator} juri ${p.juror} di lokus ${p.site} (lomba ${p.competition}) adalah ${p.found}, padahal riwayat mencatat ${p.expected}`,
     'verify.note': (p) =>
@@ -73,6 +75,7 @@ export const scoringMessages = catalogue(
     'verify.trigger': (p) => `trigger ${p.name}, which keeps the history append-only, is missing`,
     'verify.chainLink': (p) => `history chain broken at entry #${p.id} (${p.uuid}): prev_hash is not the previous entry's hash`,
     'verify.hash': (p) => `history entry #${p.id} (${p.uuid}) was altered: its hash does not match its content`,
+    'verify.chainGap': (p) => `the history chain of device ${p.device} skips: entry ${p.seq} follows entry ${Number(p.expected) - 1}`,
     'verify.score': (p) =>
       `score of ${p.indicator} by juror ${p.juror} at site ${p.site} (competition ${p.competition}) is ${p.found}, but the history records ${p.expected}`,
     'verify.note': (p) =>

@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, schemaVersion } from '../../electron/core/platform/database.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/platform/migrations/index.js';
 import { openRepositories } from '../../electron/core/app.js';
+
+const TEST_DEVICE = { id: 'd0000000-0000-4000-8000-000000000000', publicKey: null };
 import { fingerprint } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { UserError } from '../../shared/domain/errors.js';
@@ -26,12 +28,14 @@ describe('a new database', () => {
     expect(tables.map((t) => t.name).sort()).toEqual([
       'app_meta',
       'competition',
+      'device',
       'evidence',
       'history',
       'household',
       'instrument',
       'juror',
       'juror_aspect',
+      'ledger_kind',
       'note',
       'recusal',
       'score',
@@ -91,7 +95,7 @@ describe('migrations', () => {
       expect(schemaVersion(old)).toBe(migration.version - 1);
       if (migration.version > 1) {
         // seed with the repos of the older schema: a competition from the demo generator
-        openRepositories(old).instruments.putInstrument({
+        openRepositories(old, TEST_DEVICE).instruments.putInstrument({
           format: 'penilai.instrument/1',
           code: 'X',
           name: 'X',
@@ -106,7 +110,7 @@ describe('migrations', () => {
       expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
       if (migration.version > 1)
         expect(
-          openRepositories(migrated)
+          openRepositories(migrated, TEST_DEVICE)
             .instruments.listInstruments()
             .map((i) => i.code),
         ).toContain('X');

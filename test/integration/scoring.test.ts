@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import type { Core } from '../../electron/core/app.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
-import { historyJson, ZERO_HASH, type HistoryFields } from '../../electron/core/scoring/repository.js';
+import { ledgerJson, rowFields, ZERO_HASH, type HistoryRow } from '../../electron/core/platform/ledger.js';
 import type { HistoryEntry } from '../../shared/contract/schemas.js';
 import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { describeError, type AppError } from '../../shared/domain/errors.js';
@@ -148,7 +148,7 @@ const history = (filter: { juror?: string; site?: string; indicator?: string } =
   ok(core.call('scoring.history', { competition: C, ...filter }));
 const valueOf = async (juror: string, site: string, indicator: string) =>
   (await sheet(juror, site)).scores.find((s) => s.indicator === indicator)?.value ?? null;
-const device = () => (core.db.prepare(`SELECT value FROM app_meta WHERE key = 'device'`).get() as { value: string }).value;
+const device = () => core.deps.identity.id;
 
 /** The secretariat's PIN of the test competitions: typing up paper sheets (`entry: true`) needs its session. */
 const SECRETARIAT_PIN = '1357';
@@ -213,37 +213,28 @@ describe('history of scores', () => {
     expect((await history({ juror: 'J4', site: 'S03', indicator: 'A2' })).length).toBe(1);
   });
 
-  it('hashes each entry over the previous hash and its canonical JSON, from 64 zeros; verify finds the chain whole', async () => {
-    const rows = core.db.prepare('SELECT * FROM history ORDER BY id').all() as Record<string, unknown>[];
+  it('hashes each entry over the previous hash of its device chain and its canonical JSON, from 64 zeros; verify finds the chain whole', async () => {
+    const rows = core.db.prepare('SELECT * FROM history ORDER BY chain, seq').all() as HistoryRow[];
+    const device = core.deps.identity.id;
+    expect(rows.map((r) => r.chain)).toEqual(rows.map(() => device));
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_r, i) => i + 1));
     expect(rows[0]!.prev_hash).toBe(ZERO_HASH);
     for (let i = 1; i < rows.length; i += 1) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     const r = rows[0]!;
-    const fields: HistoryFields = {
-      uuid: r.uuid as string,
-      competition: r.competition as string,
-      kind: r.kind as HistoryFields['kind'],
-      site: r.site as string,
-      juror: r.juror as string,
-      indicator: r.indicator as string,
-      oldValue: r.old_value as number | null,
-      newValue: r.new_value as number | null,
-      oldText: null,
-      newText: null,
-      instrumentVersion: r.instrument_version as number,
-      actor: r.actor as string,
-      device: r.device as string,
-      reason: null,
-      at: r.at as string,
-      undoes: null,
-    };
-    expect(historyJson(fields)).toBe(canonicalJson(fields));
+    const fields = rowFields(r);
+    expect(ledgerJson(fields)).toBe(canonicalJson(fields));
     const { createHash } = await import('node:crypto');
+    expect(r.format).toBe(2);
     expect(r.hash).toBe(
       createHash('sha256')
         .update(ZERO_HASH + canonicalJson(fields))
         .digest('hex'),
     );
-    expect(verifyDatabase(core.db)).toMatchObject({ count: 0, problems: [] });
+    expect(verifyDatabase(core.db)).toMatchObject({
+      count: 0,
+      problems: [],
+      chains: [{ device, entries: rows.length, head: rows.at(-1)!.hash }],
+    });
   });
 
   it('refuses to change or delete a history entry (append-only)', () => {
@@ -730,14 +721,19 @@ describe('tampering', () => {
 
     // an entry rewritten behind the triggers' back
     core.db.exec('DROP TRIGGER history_no_update');
-    core.db.prepare('UPDATE history SET new_value = 5 WHERE id = 1').run();
+    // the first score entry (entries before it record the competition's setup)
+    const first = core.db.prepare(`SELECT id, new_value AS value FROM history WHERE kind = 'score' ORDER BY id LIMIT 1`).get() as {
+      id: number;
+      value: number;
+    };
+    core.db.prepare('UPDATE history SET new_value = 5 WHERE id = ?').run(first.id);
     const rewritten = verifyDatabase(core.db);
     expect(rewritten.problems.map((p) => p.key)).toEqual(['verify.trigger', 'verify.hash']);
     // ... even when its hash is recomputed: the next entry no longer links to it
-    const row = core.db.prepare('SELECT hash FROM history WHERE id = 1').get() as { hash: string };
-    core.db.prepare('UPDATE history SET hash = ? WHERE id = 1').run('f'.repeat(64));
+    const row = core.db.prepare('SELECT hash FROM history WHERE id = ?').get(first.id) as { hash: string };
+    core.db.prepare('UPDATE history SET hash = ? WHERE id = ?').run('f'.repeat(64), first.id);
     expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual(['verify.trigger', 'verify.hash', 'verify.chainLink']);
-    core.db.prepare('UPDATE history SET hash = ?, new_value = 3 WHERE id = 1').run(row.hash);
+    core.db.prepare('UPDATE history SET hash = ?, new_value = ? WHERE id = ?').run(row.hash, first.value, first.id);
     core.db.exec(`CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;`);
     expect(verifyDatabase(core.db).count).toBe(0);
 
@@ -752,7 +748,8 @@ describe('tampering', () => {
     core.db.prepare('DELETE FROM history WHERE id = 2').run();
     expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual([
       'verify.trigger',
-      'verify.chainLink',
+      'verify.chainGap', // the device's chain skips a number…
+      'verify.chainLink', // …and the next entry no longer links to the one before it
       'verify.sheet',
       'verify.pin',
     ]);

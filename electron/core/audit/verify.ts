@@ -14,7 +14,9 @@ import { sha256 } from '../platform/hash.js';
 import Database from 'better-sqlite3';
 import { UserError } from '../../../shared/domain/errors.js';
 import { t, type Lang, type MessageKey, type Params } from '../../../shared/i18n/messages.js';
-import { historyHash, pinFingerprint, rowFields, ZERO_HASH, type HistoryRow } from '../scoring/repository.js';
+import { pinFingerprint } from '../scoring/repository.js';
+import { verifyChains, type ChainReport, type HistoryRow } from '../platform/ledger.js';
+import type { VerifyResult } from '../../../shared/contract/schemas.js';
 import { SCHEMA_VERSION } from '../platform/migrations/index.js';
 import { checkEvidence } from '../evidence/repository.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
@@ -30,6 +32,8 @@ export interface VerifyReport {
   count: number;
   entries: number;
   scores: number;
+  /** Every device's chain: its device, number of entries and head hash. */
+  chains: ChainReport[];
 }
 
 const KEEP = 100;
@@ -91,13 +95,10 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
   const answers = new Map<string, string | null>();
   const sheets = new Map<string, { kind: 'finalise' | 'reopen'; signature: string | null }>();
   const pins = new Map<string, string | null>();
-  let prev = ZERO_HASH;
+  const chains = verifyChains(db, problem);
   let entries = 0;
   for (const row of db.prepare<[], HistoryRow>('SELECT * FROM history ORDER BY id').iterate()) {
     entries += 1;
-    if (row.prev_hash !== prev) problem('verify.chainLink', { id: row.id, uuid: row.uuid });
-    if (historyHash(row.prev_hash, rowFields(row)) !== row.hash) problem('verify.hash', { id: row.id, uuid: row.uuid });
-    prev = row.hash;
     const cell = key(row.competition, row.juror, row.site, row.indicator);
     switch (row.kind) {
       case 'score':
@@ -241,7 +242,7 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
 
   if (database !== undefined) checkEvidence(db, database, problem);
 
-  return { problems, count, entries, scores };
+  return { problems, count, entries, scores, chains };
 }
 
 /**
@@ -273,6 +274,7 @@ export function verifyFile(file: string): VerifyReport {
         count: 1,
         entries: 0,
         scores: 0,
+        chains: [],
       });
     return verifyDatabase(db, file);
   } finally {
@@ -280,10 +282,33 @@ export function verifyFile(file: string): VerifyReport {
   }
 }
 
-/** The command: one line on stdout when the database holds, a `VerifyFailure` (one line) when it does not. */
-export function commandVerifyDb(dbOption: string, out: (text: string) => void, lang: Lang): void {
+/** A report as the contract's value: `ok`, every chain, and each problem with a short stable code. */
+export function verifyResult(report: VerifyReport): VerifyResult {
+  return {
+    ok: report.count === 0,
+    chains: report.chains,
+    problems: report.problems.map((p) => ({ code: p.key.replace(/^[a-z]+\./, ''), key: p.key, params: p.params })),
+    count: report.count,
+    entries: report.entries,
+    scores: report.scores,
+  };
+}
+
+/**
+ * The command: one line on stdout when the database holds, a `VerifyFailure` (one line) when it does not. With
+ * `json`: `{ ok, chains: [{ device, entries, head }], problems: [{ code, message }] }` on stdout (contract.md
+ * section 1), and the exit code says whether it holds.
+ */
+export function commandVerifyDb(dbOption: string, out: (text: string) => void, lang: Lang, json = false): void {
   const file = resolve(dbOption);
   const report = verifyFile(file);
+  if (json) {
+    const result = verifyResult(report);
+    const problems = result.problems.map((p) => ({ code: p.code, message: t(lang, p.key, p.params), ...p.params }));
+    out(JSON.stringify({ ok: result.ok, chains: result.chains, problems, count: result.count }, null, 2));
+    if (!result.ok) throw new VerifyFailure(file, report);
+    return;
+  }
   if (report.count > 0) throw new VerifyFailure(file, report);
   out(t(lang, 'verify.ok', { file, entries: report.entries, scores: report.scores }));
 }

@@ -281,27 +281,25 @@ export function addEvidence(
       removed_at: null,
     };
     // The write lock is taken at once, as the scoring repository does, so that the history chain cannot fork.
-    repos.db
-      .transaction(() => {
-        // Checked again inside the write: the sheet may have been finalised since.
-        repos.scoring.assertOpen({ competition: args.competition, juror: args.juror, site: args.site });
-        repos.db
-          .prepare(
-            `INSERT INTO evidence (uuid, site_id, juror_id, indicator_code, name, mime, size, sha256, thumb_sha256, created_at, device, removed_at)
+    repos.gate.run({ competition: args.competition }, () => {
+      // Checked again inside the write: the sheet may have been finalised since.
+      repos.scoring.assertOpen({ competition: args.competition, juror: args.juror, site: args.site });
+      repos.db
+        .prepare(
+          `INSERT INTO evidence (uuid, site_id, juror_id, indicator_code, name, mime, size, sha256, thumb_sha256, created_at, device, removed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-          )
-          .run(row.uuid, siteId, jurorId, args.indicator, name, args.mime, row.size, sha, thumbSha, row.created_at, writer.device());
-        writer.record({
-          actor,
-          competition: args.competition,
-          juror: args.juror,
-          site: args.site,
-          indicator: args.indicator,
-          oldText: null,
-          newText: evidenceText(sha, name),
-        });
-      })
-      .immediate();
+        )
+        .run(row.uuid, siteId, jurorId, args.indicator, name, args.mime, row.size, sha, thumbSha, row.created_at, writer.device());
+      writer.record({
+        actor,
+        competition: args.competition,
+        juror: args.juror,
+        site: args.site,
+        indicator: args.indicator,
+        oldText: null,
+        newText: evidenceText(sha, name),
+      });
+    });
     return info(row);
   } catch (error) {
     // Only files no row refers to: the same content may already be evidence elsewhere.
@@ -345,25 +343,23 @@ export function removeEvidence(repos: Repositories, clock: () => Date, writer: E
   const row = findEvidence(repos.db, uuid);
   const actor = writer.actor(row.competition, row.juror);
   if (row.removed_at !== null) return { removed: false };
-  return repos.db
-    .transaction(() => {
-      repos.scoring.assertOpen({ competition: row.competition, juror: row.juror, site: row.site });
-      const changed = repos.db
-        .prepare('UPDATE evidence SET removed_at = ? WHERE uuid = ? AND removed_at IS NULL')
-        .run(clock().toISOString(), uuid).changes;
-      if (changed === 0) return { removed: false };
-      writer.record({
-        actor,
-        competition: row.competition,
-        juror: row.juror,
-        site: row.site,
-        indicator: row.indicator_code,
-        oldText: evidenceText(row.sha256, row.name),
-        newText: null,
-      });
-      return { removed: true };
-    })
-    .immediate();
+  return repos.gate.run({ competition: row.competition }, () => {
+    repos.scoring.assertOpen({ competition: row.competition, juror: row.juror, site: row.site });
+    const changed = repos.db
+      .prepare('UPDATE evidence SET removed_at = ? WHERE uuid = ? AND removed_at IS NULL')
+      .run(clock().toISOString(), uuid).changes;
+    if (changed === 0) return { removed: false };
+    writer.record({
+      actor,
+      competition: row.competition,
+      juror: row.juror,
+      site: row.site,
+      indicator: row.indicator_code,
+      oldText: evidenceText(row.sha256, row.name),
+      newText: null,
+    });
+    return { removed: true };
+  });
 }
 
 /**

@@ -42,7 +42,12 @@ export function openIdentity(home: string): DeviceIdentity {
   const keyFile = join(home, KEY_FILE);
   if (!existsSync(infoFile) || !existsSync(keyFile)) {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const info = { format: IDENTITY_FORMAT, id: randomUUID(), publicKey: rawPublicKey(publicKey).toString('base64'), created: new Date().toISOString() };
+    const info = {
+      format: IDENTITY_FORMAT,
+      id: randomUUID(),
+      publicKey: rawPublicKey(publicKey).toString('base64'),
+      created: new Date().toISOString(),
+    };
     writeAtomic(keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, 0o600);
     writeAtomic(infoFile, JSON.stringify(info, null, 2) + '\n', 0o644);
   }

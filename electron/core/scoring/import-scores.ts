@@ -255,45 +255,43 @@ export function readScoresCsv(repos: Repositories, competition: string, file: { 
 export function applyScores(repos: Repositories, competition: string, file: string, lines: readonly ScoreLine[]): ImportSummary {
   const source = basename(file);
   const summary: ImportSummary = { competition, rows: lines.length, changed: 0, unchanged: 0, notes: 0 };
-  repos.db
-    .transaction(() => {
-      // What the sheets hold now, read once per sheet, to tell new values from unchanged ones.
-      const sheets = new Map<string, Map<string, { value: number; note: string | null }>>();
-      const stored = (juror: string, site: string) => {
-        const key = `${juror}\u0000${site}`;
-        let cells = sheets.get(key);
-        if (!cells) {
-          const sheet = repos.scoring.sheet({ competition, juror, site });
-          const notes = new Map(sheet.notes.map((n) => [n.indicator, n.note]));
-          cells = new Map(sheet.scores.map((s) => [s.indicator, { value: s.value, note: notes.get(s.indicator) ?? null }]));
-          sheets.set(key, cells);
-        }
-        return cells;
-      };
-      for (const l of lines) {
-        const before = stored(l.juror, l.site).get(l.indicator);
-        try {
-          repos.scoring.setScore({
-            competition,
-            juror: l.juror,
-            site: l.site,
-            indicator: l.indicator,
-            value: l.value,
-            actor: IMPORT_ACTOR,
-            reason: `impor ${source} baris ${l.line}`,
-          });
-          if (l.note !== null)
-            repos.scoring.setNote({ competition, juror: l.juror, site: l.site, indicator: l.indicator, note: l.note, actor: IMPORT_ACTOR });
-        } catch (error) {
-          if (error instanceof UserError) throw fileError([problem({ file, row: l.line }, error.key, error.params)]);
-          throw error;
-        }
-        if (before !== undefined && Math.abs(before.value - l.value) < EPSILON) summary.unchanged += 1;
-        else summary.changed += 1;
-        if (l.note !== null && before?.note !== l.note) summary.notes += 1;
+  repos.gate.run({ competition }, () => {
+    // What the sheets hold now, read once per sheet, to tell new values from unchanged ones.
+    const sheets = new Map<string, Map<string, { value: number; note: string | null }>>();
+    const stored = (juror: string, site: string) => {
+      const key = `${juror}\u0000${site}`;
+      let cells = sheets.get(key);
+      if (!cells) {
+        const sheet = repos.scoring.sheet({ competition, juror, site });
+        const notes = new Map(sheet.notes.map((n) => [n.indicator, n.note]));
+        cells = new Map(sheet.scores.map((s) => [s.indicator, { value: s.value, note: notes.get(s.indicator) ?? null }]));
+        sheets.set(key, cells);
       }
-    })
-    .immediate();
+      return cells;
+    };
+    for (const l of lines) {
+      const before = stored(l.juror, l.site).get(l.indicator);
+      try {
+        repos.scoring.setScore({
+          competition,
+          juror: l.juror,
+          site: l.site,
+          indicator: l.indicator,
+          value: l.value,
+          actor: IMPORT_ACTOR,
+          reason: `impor ${source} baris ${l.line}`,
+        });
+        if (l.note !== null)
+          repos.scoring.setNote({ competition, juror: l.juror, site: l.site, indicator: l.indicator, note: l.note, actor: IMPORT_ACTOR });
+      } catch (error) {
+        if (error instanceof UserError) throw fileError([problem({ file, row: l.line }, error.key, error.params)]);
+        throw error;
+      }
+      if (before !== undefined && Math.abs(before.value - l.value) < EPSILON) summary.unchanged += 1;
+      else summary.changed += 1;
+      if (l.note !== null && before?.note !== l.note) summary.notes += 1;
+    }
+  });
   return summary;
 }
 

@@ -39,108 +39,14 @@ import {
 } from '../../../shared/domain/instrument.js';
 import type { RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from '../platform/database.js';
+import type { WriteGate } from '../platform/gate.js';
+import type { AppendEntry, HistoryRow } from '../platform/ledger.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 
-/** The prev_hash of the first history entry. */
-export const ZERO_HASH = '0'.repeat(64);
 /** The actor of what the secretariat does: paper sheets typed up, PIN resets, bulk loads. */
 export const SECRETARIAT = 'sekretariat';
 
 export type HistoryKind = HistoryEntry['kind'];
-
-/** The fields an entry's hash covers (everything but id, prev_hash and hash). */
-export interface HistoryFields {
-  uuid: string;
-  competition: string;
-  kind: HistoryKind;
-  site: string | null;
-  juror: string | null;
-  indicator: string | null;
-  oldValue: number | null;
-  newValue: number | null;
-  oldText: string | null;
-  newText: string | null;
-  instrumentVersion: number | null;
-  actor: string;
-  device: string;
-  reason: string | null;
-  at: string;
-  /** The uuid of the entry this one takes back (undo), or null. */
-  undoes: string | null;
-}
-
-/** A history row as stored. */
-export interface HistoryRow {
-  id: number;
-  uuid: string;
-  competition: string;
-  kind: HistoryKind;
-  site: string | null;
-  juror: string | null;
-  indicator: string | null;
-  old_value: number | null;
-  new_value: number | null;
-  old_text: string | null;
-  new_text: string | null;
-  instrument_version: number | null;
-  actor: string;
-  device: string;
-  reason: string | null;
-  at: string;
-  prev_hash: string;
-  hash: string;
-  undoes: string | null;
-}
-
-/**
- * The canonical JSON of an entry: keys in code-point order (the same text `canonicalJson` gives), written out by
- * hand because the bulk load hashes 150,000 entries.
- */
-export function historyJson(f: HistoryFields): string {
-  return JSON.stringify({
-    actor: f.actor,
-    at: f.at,
-    competition: f.competition,
-    device: f.device,
-    indicator: f.indicator,
-    instrumentVersion: f.instrumentVersion,
-    juror: f.juror,
-    kind: f.kind,
-    newText: f.newText,
-    newValue: f.newValue,
-    oldText: f.oldText,
-    oldValue: f.oldValue,
-    reason: f.reason,
-    site: f.site,
-    undoes: f.undoes,
-    uuid: f.uuid,
-  });
-}
-
-export function historyHash(prevHash: string, fields: HistoryFields): string {
-  return sha256(prevHash + historyJson(fields));
-}
-
-export function rowFields(r: HistoryRow): HistoryFields {
-  return {
-    uuid: r.uuid,
-    competition: r.competition,
-    kind: r.kind,
-    site: r.site,
-    juror: r.juror,
-    indicator: r.indicator,
-    oldValue: r.old_value,
-    newValue: r.new_value,
-    oldText: r.old_text,
-    newText: r.new_text,
-    instrumentVersion: r.instrument_version,
-    actor: r.actor,
-    device: r.device,
-    reason: r.reason,
-    at: r.at,
-    undoes: r.undoes ?? null,
-  };
-}
 
 /** What a PIN entry records instead of the PIN: a fingerprint of the stored (salted, scrypt) hash, or null. */
 export function pinFingerprint(pinHash: string | null): string | null {
@@ -155,25 +61,7 @@ export function isPng(bytes: Uint8Array): boolean {
   return String.fromCharCode(bytes[12]!, bytes[13]!, bytes[14]!, bytes[15]!) === 'IHDR';
 }
 
-export interface AppendHistory {
-  competition: string;
-  kind: HistoryKind;
-  site?: string | null;
-  juror?: string | null;
-  indicator?: string | null;
-  oldValue?: number | null;
-  newValue?: number | null;
-  oldText?: string | null;
-  newText?: string | null;
-  instrumentVersion?: number | null;
-  actor: string;
-  /** Left out: this laptop's device id. */
-  device?: string | undefined;
-  reason?: string | null | undefined;
-  undoes?: string | null;
-  /** Left out: now. */
-  at?: string;
-}
+export type AppendHistory = AppendEntry;
 
 export interface SetScoreInput {
   competition: string;
@@ -276,10 +164,9 @@ function levelIn(levels: readonly string[] | undefined, value: number): boolean 
 export class ScoreRepository {
   private readonly statements = new Map<string, ReturnType<Db['prepare']>>();
   private readonly instruments = new Map<string, ParsedInstrument>();
-  private deviceId: string | null = null;
-
   constructor(
     readonly db: Db,
+    private readonly gate: WriteGate,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -297,80 +184,21 @@ export class ScoreRepository {
     return s as unknown as Statement<P, R>;
   }
 
-  /** One transaction (a savepoint inside a caller's), taking the write lock at once so the chain cannot fork. */
-  private tx<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+  /** One unit of work of the write gate (a savepoint inside a caller's), taking the write lock at once. */
+  private tx<T>(fn: () => T, competition: string | null = null): T {
+    return this.gate.run({ competition }, () => fn());
   }
 
-  /** This laptop's id: a UUID made once and kept in app_meta. */
+  /** This installation's device id: the chain it writes. */
   device(): string {
-    if (this.deviceId) return this.deviceId;
-    const found = this.q<[], { value: string }>(`SELECT value FROM app_meta WHERE key = 'device'`).get();
-    if (found) return (this.deviceId = found.value);
-    const made = randomUUID();
-    this.q(`INSERT OR IGNORE INTO app_meta (key, value) VALUES ('device', ?)`).run(made);
-    return (this.deviceId = this.q<[], { value: string }>(`SELECT value FROM app_meta WHERE key = 'device'`).get()!.value);
+    return this.gate.ledger.device.id;
   }
 
   // ---------------------------------------------------------------- history
 
-  private lastHash(): string {
-    return this.q<[], { hash: string }>('SELECT hash FROM history ORDER BY id DESC LIMIT 1').get()?.hash ?? ZERO_HASH;
-  }
-
-  /** Appends one entry to the chain (inside the caller's transaction when there is one). */
+  /** Appends one entry to this device's chain (inside the caller's unit of work when there is one). */
   appendHistory(input: AppendHistory): HistoryEntry {
-    return this.tx(() => {
-      const fields: HistoryFields = {
-        uuid: randomUUID(),
-        competition: input.competition,
-        kind: input.kind,
-        site: input.site ?? null,
-        juror: input.juror ?? null,
-        indicator: input.indicator ?? null,
-        oldValue: input.oldValue ?? null,
-        newValue: input.newValue ?? null,
-        oldText: input.oldText ?? null,
-        newText: input.newText ?? null,
-        instrumentVersion: input.instrumentVersion ?? null,
-        actor: input.actor,
-        device: input.device ?? this.device(),
-        reason: input.reason ?? null,
-        at: input.at ?? this.now(),
-        undoes: input.undoes ?? null,
-      };
-      const prev = this.lastHash();
-      const hash = historyHash(prev, fields);
-      this.insertHistory(fields, prev, hash);
-      return { ...toEntry(fields), hash };
-    });
-  }
-
-  private insertHistory(f: HistoryFields, prev: string, hash: string): void {
-    this.q(
-      `INSERT INTO history (uuid, competition, kind, site, juror, indicator, old_value, new_value, old_text, new_text,
-         instrument_version, actor, device, reason, at, prev_hash, hash, undoes)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(
-      f.uuid,
-      f.competition,
-      f.kind,
-      f.site,
-      f.juror,
-      f.indicator,
-      f.oldValue,
-      f.newValue,
-      f.oldText,
-      f.newText,
-      f.instrumentVersion,
-      f.actor,
-      f.device,
-      f.reason,
-      f.at,
-      prev,
-      hash,
-      f.undoes,
-    );
+    return this.tx(() => this.gate.append(input), input.competition);
   }
 
   /** The history of a competition, oldest first, narrowed to a juror, a site and/or an indicator. */
@@ -380,18 +208,7 @@ export class ScoreRepository {
     site?: string | undefined;
     indicator?: string | undefined;
   }): HistoryEntry[] {
-    const where = ['competition = ?'];
-    const params: string[] = [filter.competition];
-    for (const key of ['juror', 'site', 'indicator'] as const) {
-      const value = filter[key];
-      if (value === undefined) continue;
-      where.push(`${key} = ?`);
-      params.push(value);
-    }
-    return this.db
-      .prepare<string[], HistoryRow>(`SELECT * FROM history WHERE ${where.join(' AND ')} ORDER BY id`)
-      .all(...params)
-      .map((r) => ({ ...toEntry(rowFields(r)), hash: r.hash }));
+    return this.gate.ledger.entries(filter);
   }
 
   // ---------------------------------------------------------------- context
@@ -656,7 +473,6 @@ export class ScoreRepository {
       newText: note,
       instrumentVersion: ctx.instrumentVersion,
       actor: how.actor,
-      device,
       at,
       undoes: how.undoes,
     });
@@ -764,7 +580,6 @@ export class ScoreRepository {
       newText: answers,
       instrumentVersion: ctx.instrumentVersion,
       actor: how.actor,
-      device,
       at,
       reason: how.reason ?? null,
       undoes: how.undoes,
@@ -849,7 +664,6 @@ export class ScoreRepository {
       newText: added ? null : text,
       instrumentVersion: ctx.instrumentVersion,
       actor: how.actor,
-      device,
       at,
       undoes: how.undoes,
     });
@@ -1128,23 +942,9 @@ export class ScoreRepository {
         'INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at, updated_by, device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       );
       const sheet = this.db.prepare('INSERT OR IGNORE INTO sheet (juror_id, site_id, finalised_at) VALUES (?, ?, ?)');
-      let prev = this.lastHash();
-      const append = (
-        f: Omit<HistoryFields, 'uuid' | 'competition' | 'actor' | 'device' | 'at' | 'instrumentVersion' | 'undoes'>,
-      ): void => {
-        const fields: HistoryFields = {
-          uuid: randomUUID(),
-          competition,
-          actor: SECRETARIAT,
-          device,
-          at,
-          instrumentVersion: c.instrumentVersion,
-          undoes: null,
-          ...f,
-        };
-        const hash = historyHash(prev, fields);
-        this.insertHistory(fields, prev, hash);
-        prev = hash;
+      const appendOne = this.gate.appender();
+      const append = (f: Omit<AppendEntry, 'competition' | 'actor' | 'at' | 'instrumentVersion'>): void => {
+        appendOne({ competition, actor: SECRETARIAT, at, instrumentVersion: c.instrumentVersion, ...f });
       };
       const sheets = new Map<string, { jurorId: number; siteId: number; juror: string; site: string }>();
       for (const s of scores) {
@@ -1209,22 +1009,4 @@ export class ScoreRepository {
       });
     }
   }
-}
-
-function toEntry(f: HistoryFields): Omit<HistoryEntry, 'hash'> {
-  return {
-    uuid: f.uuid,
-    kind: f.kind,
-    site: f.site,
-    juror: f.juror,
-    indicator: f.indicator,
-    oldValue: f.oldValue,
-    newValue: f.newValue,
-    oldText: f.oldText,
-    newText: f.newText,
-    actor: f.actor,
-    device: f.device,
-    reason: f.reason,
-    at: f.at,
-  };
 }

@@ -14,6 +14,8 @@ import { ValidationError } from '../../../shared/domain/validation.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { RankingInput, RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from '../platform/database.js';
+import type { SetupKind } from '../../../shared/contract/schemas.js';
+import type { WriteGate } from '../platform/gate.js';
 import { pinFingerprint, SECRETARIAT, type ScoreRepository } from '../scoring/repository.js';
 
 interface CompetitionRow {
@@ -57,6 +59,7 @@ function optional<K extends string, V>(key: K, value: V | null | undefined): { [
 export class SetupRepository {
   constructor(
     readonly db: Db,
+    private readonly gate: WriteGate,
     private readonly instruments: InstrumentRepository,
     private readonly scores: ScoreRepository,
     private readonly clock: () => Date = () => new Date(),
@@ -114,7 +117,7 @@ export class SetupRepository {
   /** Creates a competition from a checked competition file, all or nothing. */
   createCompetition(file: CompetitionFile): void {
     const { competition: info, instrument } = file;
-    this.db.transaction(() => {
+    this.gate.run({ competition: info.code, ranking: true }, () => {
       if (this.hasCompetition(info.code)) throw new UserError('competition.exists', { code: info.code }, 'conflict', 'competition.code');
       if (this.codeUsedBefore(info.code))
         throw new UserError('competition.codeUsedBefore', { code: info.code }, 'conflict', 'competition.code');
@@ -165,7 +168,25 @@ export class SetupRepository {
         for (const aspect of new Set(j.aspects ?? [])) insertAspect.run(jurorId, aspect);
         for (const site of new Set(j.recusedSites ?? [])) insertRecusal.run(jurorId, siteIds.get(site));
       });
-    })();
+      const made = this.loadCompetition(info.code);
+      this.record(
+        info.code,
+        'setup.competition',
+        {},
+        {
+          action: 'create',
+          uuid: this.uuidOf(info.code),
+          info: made.info,
+          instrument: {
+            code: instrument.code,
+            version: instrument.version,
+            sha256: this.instruments.hashOf(this.competitionRow(info.code).instrument_id),
+          },
+          sites: made.sites,
+          jurors: made.jurors,
+        },
+      );
+    });
   }
 
   loadCompetition(code: string): CompetitionDetail {
@@ -240,8 +261,9 @@ export class SetupRepository {
    *   count again if the assignment is restored.
    */
   saveCompetition(code: string, info: CompetitionInfo, sites: readonly Site[], jurors: readonly Juror[]): void {
-    this.db.transaction(() => {
+    this.gate.run({ competition: code, ranking: true }, () => {
       const c = this.competitionRow(code);
+      const before = this.loadCompetition(code);
       if (info.code !== code) throw new UserError('setup.codeChange', { code, found: info.code }, 'invalid', 'competition.code');
       const instrument = this.instruments.instrumentById(c.instrument_id);
       const issues = checkCompetition({
@@ -324,12 +346,73 @@ export class SetupRepository {
         for (const aspect of new Set(j.aspects ?? [])) insertAspect.run(id, aspect);
         for (const site of new Set(j.recusedSites ?? [])) insertRecusal.run(id, siteIds.get(site));
       });
-    })();
+      this.recordChanges(code, before, this.loadCompetition(code));
+    });
+  }
+
+  /**
+   * Records in the ledger what a save changed, one entry per thing changed, each with what it was and what it
+   * became: the identity, the rules, each site, each juror (with their aspects and recusals). Nothing changed,
+   * nothing recorded.
+   */
+  private recordChanges(code: string, before: CompetitionDetail, after: CompetitionDetail): void {
+    const { rules: rulesBefore, ...infoBefore } = before.info;
+    const { rules: rulesAfter, ...infoAfter } = after.info;
+    if (canonicalJson(infoBefore) !== canonicalJson(infoAfter))
+      this.record(code, 'setup.competition', {}, { action: 'change', before: infoBefore, after: infoAfter });
+    if (canonicalJson(rulesBefore) !== canonicalJson(rulesAfter))
+      this.record(code, 'setup.rules', {}, { before: rulesBefore, after: rulesAfter });
+    const diff = <T extends { code: string }>(kind: 'setup.site' | 'setup.juror', old: readonly T[], now: readonly T[]) => {
+      const oldByCode = new Map(old.map((x) => [x.code, x]));
+      const nowByCode = new Map(now.map((x) => [x.code, x]));
+      for (const code2 of new Set([...oldByCode.keys(), ...nowByCode.keys()])) {
+        const a = oldByCode.get(code2) ?? null;
+        const b = nowByCode.get(code2) ?? null;
+        if (a !== null && b !== null && canonicalJson(a) === canonicalJson(b)) continue;
+        const subject = kind === 'setup.site' ? { site: code2 } : { juror: code2 };
+        this.record(code, kind, subject, { action: a === null ? 'add' : b === null ? 'remove' : 'change', before: a, after: b });
+      }
+    };
+    diff('setup.site', before.sites, after.sites);
+    diff('setup.juror', before.jurors, after.jurors);
+  }
+
+  /** One setup entry in the ledger: the secretariat's act, now, with a versioned payload (v1: canonical JSON). */
+  private record(code: string, kind: SetupKind, subject: { site?: string; juror?: string }, payload: unknown): void {
+    this.gate.append({
+      competition: code,
+      kind,
+      site: subject.site ?? null,
+      juror: subject.juror ?? null,
+      actor: SECRETARIAT,
+      payload: { v: 1, text: canonicalJson(payload) },
+    });
+  }
+
+  /** The competition's uuid: the same on every laptop set up from one competition file. */
+  uuidOf(code: string): string {
+    return this.db.prepare<[string], { uuid: string }>('SELECT uuid FROM competition WHERE code = ?').get(code)?.uuid ?? '';
   }
 
   /** Rewrites the content of a competition's current instrument version in place (the caller has checked it may). */
   replaceInstrument(code: string, instrument: Instrument): void {
-    this.instruments.replaceContent(this.competitionRow(code).instrument_id, instrument);
+    this.gate.run({ competition: code, ranking: true }, () => {
+      const id = this.competitionRow(code).instrument_id;
+      const before = this.instruments.hashOf(id);
+      this.instruments.replaceContent(id, instrument);
+      const after = this.instruments.hashOf(id);
+      if (before !== after)
+        this.record(
+          code,
+          'setup.instrument',
+          {},
+          {
+            action: 'edit',
+            before: { code: instrument.code, version: instrument.version, sha256: before },
+            after: { code: instrument.code, version: instrument.version, sha256: after },
+          },
+        );
+    });
   }
 
   /**
@@ -339,7 +422,7 @@ export class SetupRepository {
    * (`dropped`) and must be given again. Finalised sheets that now have such an indicator to score are reopened.
    */
   moveInstrument(code: string, instrument: Instrument): { kept: number; dropped: number } {
-    return this.db.transaction(() => {
+    return this.gate.run({ competition: code, ranking: true }, () => {
       const c = this.competitionRow(code);
       const oldId = c.instrument_id;
       const newId = this.instruments.putInstrument(instrument);
@@ -392,8 +475,22 @@ export class SetupRepository {
       // Reopened by the secretariat's move, with the reason in the history like any reopening.
       const reason = t('id', 'sheet.reopenedByInstrument', { code: instrument.code, version: instrument.version });
       this.scores.recordReopened(code, reopened, reason, instrument.version);
+      const old = this.instruments.instrumentById(oldId);
+      this.record(
+        code,
+        'setup.instrument',
+        {},
+        {
+          action: 'move',
+          before: { code: old.code, version: old.version, sha256: this.instruments.hashOf(oldId) },
+          after: { code: instrument.code, version: instrument.version, sha256: this.instruments.hashOf(newId) },
+          kept,
+          dropped: scores.length - kept,
+          reopened: reopened.length,
+        },
+      );
       return { kept, dropped: scores.length - kept };
-    })();
+    });
   }
 
   /** The indicators a juror is eligible to score at a site (contract.md section 4), in instrument order. */
@@ -445,8 +542,12 @@ export class SetupRepository {
 
   /** Archives a competition (hidden from the lists, everything kept) or brings it back. */
   setArchived(code: string, archived: boolean): void {
-    const c = this.competitionRow(code);
-    this.db.prepare('UPDATE competition SET archived_at = ? WHERE id = ?').run(archived ? (c.archived_at ?? this.now()) : null, c.id);
+    this.gate.run({ competition: code, ranking: false }, () => {
+      const c = this.competitionRow(code);
+      if ((c.archived_at !== null) === archived) return;
+      this.db.prepare('UPDATE competition SET archived_at = ? WHERE id = ?').run(archived ? this.now() : null, c.id);
+      this.record(code, 'setup.archive', {}, { archived });
+    });
   }
 
   /** What goes with a competition when it is deleted: its sites, jurors, scores and photos. */
@@ -470,13 +571,14 @@ export class SetupRepository {
    * folder (named by content, another competition may hold the same photo).
    */
   deleteCompetition(code: string): { sites: number; jurors: number; scores: number; photos: number } {
-    return this.db.transaction(() => {
+    return this.gate.run({ competition: code, ranking: false }, () => {
       const usage = this.competitionUsage(code);
       const c = this.competitionRow(code);
+      this.record(code, 'setup.competition', {}, { action: 'delete', ...usage });
       this.db.prepare('DELETE FROM evidence WHERE site_id IN (SELECT id FROM site WHERE competition_id = ?)').run(c.id);
       this.db.prepare('DELETE FROM competition WHERE id = ?').run(c.id);
       return usage;
-    })();
+    });
   }
 
   /** The secretariat's PIN hash of a competition, or null when none is set. */
@@ -486,17 +588,17 @@ export class SetupRepository {
 
   /** Sets the secretariat's PIN (a hash), recorded in the history like a juror's PIN (a fingerprint, with no juror). */
   setSecretariatPinHash(code: string, pinHash: string): void {
-    this.db.transaction(() => {
+    this.gate.run({ competition: code, ranking: false }, () => {
       const c = this.competitionRow(code);
       this.db.prepare('UPDATE competition SET secretariat_pin_hash = ? WHERE id = ?').run(pinHash, c.id);
-      this.scores.appendHistory({
+      this.gate.append({
         competition: code,
         kind: 'pin',
         oldText: pinFingerprint(c.secretariat_pin_hash),
         newText: pinFingerprint(pinHash),
         actor: SECRETARIAT,
       });
-    })();
+    });
   }
 
   rules(code: string): Rules {

@@ -48,11 +48,11 @@ export function createDemo(
     assignment: 'sector',
   });
   file.competition.name = `Lomba P2WKSS Tingkat Provinsi Banten Tahun ${file.competition.year} (Demo)`;
-  repos.db.transaction(() => {
+  repos.gate.run({ competition: code }, () => {
     ensureDefaultInstruments(repos, resources);
     repos.setup.createCompetition(file);
     repos.scoring.insertScores(code, scores, true);
-  })();
+  });
   return { file, scores: scores.length };
 }
 
@@ -206,12 +206,12 @@ export function parseCompetitionText(text: string): CompetitionFile {
 
 /** Creates a competition from a checked competition file, with the default instruments present, all or nothing. */
 export function importCompetition(repos: Repositories, resources: Resources, file: CompetitionFile): void {
-  repos.db.transaction(() => {
+  repos.gate.run({ competition: file.competition.code }, () => {
     // The defaults first, as the app has them: a file that reuses a default's code and version with other content
     // is refused like any other instrument conflict.
     ensureDefaultInstruments(repos, resources);
     repos.setup.createCompetition(file);
-  })();
+  });
 }
 
 /** A stored competition as a competition file: every field the file accepts, as stored. */
@@ -265,7 +265,7 @@ export function saveCompetitionInstrument(
   const parsed = parseInstrument(raw, 'instrument');
   if (!parsed.ok) throw new ValidationError(parsed.issues);
   const edited = parsed.value;
-  return repos.db.transaction((): SavedInstrument => {
+  return repos.gate.run({ competition: code }, (): SavedInstrument => {
     const detail = repos.setup.loadCompetition(code);
     const current = detail.instrument;
     const issues = checkCompetition({
@@ -303,5 +303,5 @@ export function saveCompetitionInstrument(
     const next: Instrument = { ...edited, version: repos.instruments.nextInstrumentVersion(edited.code) };
     const moved = repos.setup.moveInstrument(code, next);
     return { code: next.code, version: next.version, ...moved };
-  })();
+  });
 }
