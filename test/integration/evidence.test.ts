@@ -13,6 +13,8 @@ import type { Core } from '../../electron/core/app.js';
 import { evidenceFolder, listEvidence, MAX_EVIDENCE_BYTES } from '../../electron/core/evidence/repository.js';
 import type { ChannelInput, EvidenceInfo } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
+import type { Instrument } from '../../shared/domain/instrument.js';
+import { aCompetition } from '../support/builders.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
 /** A real 1×1 PNG. */
@@ -37,19 +39,14 @@ const database = join(temp.dir, 'penilai.sqlite');
 const folder = `${database}.bukti`;
 let core: Core;
 
-const competitionFile = {
-  format: 'penilai.competition/1',
-  competition: { code: 'UJI', name: 'Lomba Uji Bukti', year: 2026 },
-  instrument: JSON.parse(readFileSync(new URL('../../resources/instruments/p2wkss-provinsi.json', import.meta.url), 'utf8')) as unknown,
-  sites: [
-    { code: 'S01', name: 'Desa Satu' },
-    { code: 'S02', name: 'Desa Dua' },
-  ],
+const competitionFile = aCompetition({
+  competition: { name: 'Lomba Uji Bukti' },
+  instrument: JSON.parse(readFileSync(new URL('../../resources/instruments/p2wkss-provinsi.json', import.meta.url), 'utf8')) as Instrument,
   jurors: [
     { code: 'J1', name: 'Ketua', role: 'ketua' },
     { code: 'J2', name: 'Anggota Administrasi', role: 'anggota', aspects: ['A', 'B'], recusedSites: ['S02'] },
   ],
-};
+});
 
 function photo(overrides: Partial<ChannelInput<'evidence.add'>> = {}): ChannelInput<'evidence.add'> {
   return {
