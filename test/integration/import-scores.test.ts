@@ -8,7 +8,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, type CompetitionFile } from '../../shared/domain/competition.js';
+import type { Instrument } from '../../shared/domain/instrument.js';
 import type { Ranking } from '../../shared/domain/ranking.js';
+import { aCompetition } from '../support/builders.js';
 import { runCommand, fingerprint, type CliRun } from '../support/cli.js';
 import { tempDir } from '../support/core.js';
 
@@ -30,7 +33,7 @@ const DRAFT = JSON.parse(readFileSync(new URL('../../resources/instruments/p2wks
  * options (5, 3, 1). Jurors: J1 scores everything; J2 aspects A and B; J3 aspects C and D, recused from S02; J4
  * sits on the jury and scores nothing.
  */
-function competitionFile(): Json {
+function competitionFile(): CompetitionFile {
   const instrument = structuredClone(DRAFT);
   instrument.code = 'P2WKSS-UJI-IMPOR';
   instrument.name = 'Instrumen uji impor nilai';
@@ -45,15 +48,14 @@ function competitionFile(): Json {
         ],
       };
   }
-  return {
-    format: 'penilai.competition/1',
+  return aCompetition({
     competition: {
       code: 'UJI',
       name: 'Lomba Uji Impor Nilai',
       year: 2026,
-      rules: { aggregation: 'mean', normalise: 'max', tieBreak: [], precision: 2 },
+      rules: { ...DEFAULT_RULES, aggregation: 'mean', normalise: 'max', tieBreak: [], precision: 2 },
     },
-    instrument,
+    instrument: instrument as unknown as Instrument,
     sites: [
       { code: 'S01', name: 'Desa Satu' },
       { code: 'S02', name: 'Desa Dua' },
@@ -65,7 +67,7 @@ function competitionFile(): Json {
       { code: 'J3', name: 'dr. Budi Santoso', role: 'anggota', aspects: ['C', 'D'], recusedSites: ['S02'] },
       { code: 'J4', name: 'Hj. Nurhasanah', role: 'anggota', aspects: [] },
     ],
-  };
+  });
 }
 
 const weight = (code: string): number => DRAFT.aspects.flatMap((a) => a.indicators).find((i) => i.code === code)!.weight;
