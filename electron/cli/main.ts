@@ -42,9 +42,14 @@ const USAGE = `Penilai — baris perintah
 
 Opsi umum: --lang id|en (bahasa pesan; bawaan id)`;
 
-interface Io {
+/** Where a run writes and what it sees: the process's own streams, or a test's buffers. */
+export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** The folder relative paths are read against (default: the process's). */
+  cwd?: string;
+  /** The environment the run sees (default: the process's); only PENILAI_DEBUG is read. */
+  env?: Record<string, string | undefined>;
 }
 
 const OPTIONS = {
@@ -247,10 +252,19 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   io.err(t(lang, 'cli.reportWritten', { file: out, pages: rendered.pages }));
 }
 
+/**
+ * The whole command line: `npm run cli` and the tests run every command through this one function. It returns the
+ * exit code and never calls process.exit, so a run in-process leaves the caller's process as it was.
+ */
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let lang: Lang = 'id';
+  const env = io.env ?? process.env;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    // Paths the user typed are read against the run's folder; `--competition` is a path only for init.
+    const cwd = io.cwd ?? process.cwd();
+    for (const option of ['db', 'out', 'file'] as const) if (values[option]) values[option] = resolve(cwd, values[option]);
+    if (positionals[0] === 'init' && values.competition) values.competition = resolve(cwd, values.competition);
     if (values.lang === 'en' || values.lang === 'id') lang = values.lang;
     else if (values.lang !== undefined) throw new UserError('cli.badOption', { option: '--lang', value: values.lang, expected: 'id, en' });
     const [command, ...extra] = positionals;
@@ -294,7 +308,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     io.err(`penilai: ${t(lang, 'error.internal', { detail: (error as Error).message })}`);
-    if (process.env.PENILAI_DEBUG) io.err(String((error as Error).stack));
+    if (env.PENILAI_DEBUG) io.err(String((error as Error).stack));
     return 70;
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelArgs, ChannelResults } from '../../shared/contract/schemas.js';
-import type { PdfRenderer } from './documents/render.js';
+import type { PdfRenderer } from './documents/job.js';
 import type { InstrumentRepository } from './instruments/repository.js';
 import type { Db } from './platform/database.js';
 import type { WriteGate } from './platform/gate.js';

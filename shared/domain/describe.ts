@@ -2,11 +2,11 @@
  * A validation problem in words: the field's name from the field table, then what is wrong
  * ("Juri baris 2: NIP harus tepat 18 angka"). Used by describeError, the forms and the command line.
  */
-import { t, type Lang, type Params } from '../i18n/messages.js';
+import { t, type Lang, type MessageKey, type Params } from '../i18n/messages.js';
 import { fieldName, labelFor, type FieldContext } from './fields.js';
-import type { ValidationIssue } from './validation.js';
 
-type Issue = Omit<ValidationIssue, 'path'> & { path?: string | undefined };
+/** A validation issue (validation.ts `ValidationIssue`), its path optional; spelled out here so no import runs in a circle. */
+type Issue = { path?: string | undefined; key: MessageKey; params: Params };
 
 /** What is wrong, as a sentence naming the field ("NIP harus tepat 18 angka"), without saying which row. */
 export function issueSentence(issue: Issue, lang: Lang, ctx?: FieldContext): string {

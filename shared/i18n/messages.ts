@@ -46,7 +46,6 @@ const num = (v: Params[string] | undefined, lang: Lang): string => {
 
 const coreId = {
   'error.internal': (p) => `Terjadi kesalahan internal: ${p.detail}`,
-  'error.invalidInput': (p) => `Data tidak valid di ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Perintah tidak dikenal: ${p.channel}`,
   'error.forbidden': () => `Akses ditolak: token tidak ada atau salah.`,
   'error.forbiddenSender': () => `Akses ditolak: permintaan tidak berasal dari jendela aplikasi Penilai.`,
@@ -136,7 +135,6 @@ export type MessageKey = keyof typeof id;
 
 const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'error.internal': (p) => `Internal error: ${p.detail}`,
-  'error.invalidInput': (p) => `Invalid data at ${p.path}: ${p.problem}`,
   'error.unknownChannel': (p) => `Unknown command: ${p.channel}`,
   'error.forbidden': () => `Access denied: missing or wrong token.`,
   'error.forbiddenSender': () => `Access denied: the request did not come from Penilai's own window.`,

@@ -80,7 +80,8 @@ describe('thin path in Chromium', () => {
     await expectAccessible(page, 'lomba-dibuat');
   });
 
-  it('scores a whole site for one juror with the keyboard and shows every score saved', async () => {
+  // 28 indicators typed in Chromium: on a loaded machine this takes longer than the default minute.
+  it('scores a whole site for one juror with the keyboard and shows every score saved', { timeout: 240_000 }, async () => {
     await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
     await page.getByRole('button', { name: /Dr\. Hj\. Siti Aminah/ }).click();
     await page.getByRole('button', { name: /Desa Sukamaju/ }).click();

@@ -235,7 +235,7 @@ describe('npm run web', () => {
       });
       expect(new URL(url).port).toBe(String(port));
       const token = new URL(url).searchParams.get('token')!;
-      expect(token.length).toBeGreaterThanOrEqual(32);
+      expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/); // 24 random bytes, base64url
       expect((await send(port, '/api/setup.list', { method: 'POST', body: '{}' })).status).toBe(401);
       expect((await send(port, '/api/setup.list', { method: 'POST', body: '{}', headers: { 'X-Penilai-Token': token } })).status).toBe(200);
       expect((await send(port, `/?token=${token}`)).status).toBe(303);

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ranking } from '../../shared/domain/ranking.js';
-import { cli, fingerprint, type CliRun } from '../support/cli.js';
+import { runCommand, fingerprint, type CliRun } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
 const DRAFT: Record<string, unknown> = JSON.parse(
@@ -144,11 +144,11 @@ describe('init, rank and export of a full competition file', () => {
   const source = writeJson(input, 'banten.json');
   let ranking: Ranking;
 
-  beforeAll(() => {
-    const run = cli(['init', '--db', db, '--competition', source]);
+  beforeAll(async () => {
+    const run = await runCommand(['init', '--db', db, '--competition', source]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('P2WKSS-BANTEN-2026');
-    const ranked = cli(['rank', '--db', db, '--json']);
+    const ranked = await runCommand(['rank', '--db', db, '--json']);
     expect(ranked.status, ranked.stderr).toBe(0);
     ranking = JSON.parse(ranked.stdout) as Ranking;
   });
@@ -170,9 +170,9 @@ describe('init, rank and export of a full competition file', () => {
     expect(expected.S03).toBeLessThan(expected.S01!);
   });
 
-  it('exports every field as it was given, and the export loads into a fresh database to the same competition', () => {
+  it('exports every field as it was given, and the export loads into a fresh database to the same competition', async () => {
     const out = join(temp.dir, 'banten.out.json');
-    const run = cli(['export', '--db', db, '--out', out]);
+    const run = await runCommand(['export', '--db', db, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as FileJson;
     // The file was written in the form the app keeps (aspects in instrument order, full rules), so it comes back equal.
@@ -188,16 +188,16 @@ describe('init, rank and export of a full competition file', () => {
     expect(exported.jurors[0]).not.toHaveProperty('aspects'); // left out: every aspect
 
     const fresh = join(temp.dir, 'fresh.db');
-    expect(cli(['init', '--db', fresh, '--competition', out]).status).toBe(0);
+    expect((await runCommand(['init', '--db', fresh, '--competition', out])).status).toBe(0);
     const again = join(temp.dir, 'banten.again.json');
-    expect(cli(['export', '--db', fresh, '--competition', 'P2WKSS-BANTEN-2026', '--out', again]).status).toBe(0);
+    expect((await runCommand(['export', '--db', fresh, '--competition', 'P2WKSS-BANTEN-2026', '--out', again])).status).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(readFileSync(out, 'utf8'));
-    expect(JSON.parse(cli(['rank', '--db', fresh, '--json']).stdout)).toEqual(ranking);
+    expect(JSON.parse((await runCommand(['rank', '--db', fresh, '--json'])).stdout)).toEqual(ranking);
   });
 
   it("gives the same bytes as the app's setup.export", async () => {
     const out = join(temp.dir, 'cli-export.json');
-    expect(cli(['export', '--db', db, '--out', out]).status).toBe(0);
+    expect((await runCommand(['export', '--db', db, '--out', out])).status).toBe(0);
     const core = openTestCore(db);
     try {
       const result = await core.call('setup.export', { code: 'P2WKSS-BANTEN-2026' });
@@ -210,22 +210,22 @@ describe('init, rank and export of a full competition file', () => {
     }
   });
 
-  it('adds a second competition on the same instrument, and then needs --competition', () => {
+  it('adds a second competition on the same instrument, and then needs --competition', async () => {
     const second = competitionFile('P2WKSS-BANTEN-2028');
     second.competition.year = 2028;
-    expect(cli(['init', '--db', db, '--competition', writeJson(second)]).status).toBe(0);
-    expectOneLineError(cli(['export', '--db', db, '--out', join(temp.dir, 'x.json')]), /beberapa lomba/);
+    expect((await runCommand(['init', '--db', db, '--competition', writeJson(second)])).status).toBe(0);
+    expectOneLineError(await runCommand(['export', '--db', db, '--out', join(temp.dir, 'x.json')]), /beberapa lomba/);
     expect(existsSync(join(temp.dir, 'x.json'))).toBe(false);
     const out = join(temp.dir, '2028.json');
-    expect(cli(['export', '--db', db, '--competition', 'P2WKSS-BANTEN-2028', '--out', out]).status).toBe(0);
+    expect((await runCommand(['export', '--db', db, '--competition', 'P2WKSS-BANTEN-2028', '--out', out])).status).toBe(0);
     expect((JSON.parse(readFileSync(out, 'utf8')) as FileJson).competition.year).toBe(2028);
   });
 });
 
 describe('invalid competition files', () => {
   const db = join(temp.dir, 'existing.db');
-  beforeAll(() => {
-    expect(cli(['init', '--db', db, '--competition', writeJson(competitionFile('ADA'))]).status).toBe(0);
+  beforeAll(async () => {
+    expect((await runCommand(['init', '--db', db, '--competition', writeJson(competitionFile('ADA'))])).status).toBe(0);
   });
 
   type Case = [name: string, make: (f: FileJson) => unknown, path: string, problem: RegExp];
@@ -318,149 +318,155 @@ describe('invalid competition files', () => {
   ];
 
   for (const [name, make, path, problem] of cases) {
-    it(`refuses ${name}: one line with the file, ${path} and the problem; nothing changes`, () => {
+    it(`refuses ${name}: one line with the file, ${path} and the problem; nothing changes`, async () => {
       const file = competitionFile('BARU');
       make(file);
       const source = writeJson(file);
       const before = fingerprint(db);
-      const line = expectOneLineError(cli(['init', '--db', db, '--competition', source]), problem);
+      const line = expectOneLineError(await runCommand(['init', '--db', db, '--competition', source]), problem);
       expect(line).toContain(`Berkas ${source} tidak valid di ${path}: `);
       expect(fingerprint(db)).toBe(before);
       const missing = join(temp.dir, `never-${seq}.db`);
-      expectOneLineError(cli(['init', '--db', missing, '--competition', source]), problem);
+      expectOneLineError(await runCommand(['init', '--db', missing, '--competition', source]), problem);
       expect(existsSync(missing)).toBe(false);
     });
   }
 
-  it('says it in English with --lang en', () => {
+  it('says it in English with --lang en', async () => {
     const file = competitionFile('BARU');
     aspects(file)[0]!.indicators[0]!.weight = 2;
     const source = writeJson(file);
     const line = expectOneLineError(
-      cli(['init', '--db', db, '--competition', source, '--lang', 'en']),
+      await runCommand(['init', '--db', db, '--competition', source, '--lang', 'en']),
       /: The weights of all indicators must add up to 100; they add up to 99$/,
     );
     expect(line).toContain(`File ${source} is invalid at instrument.aspects: `);
     const nip = competitionFile('BARU');
     nip.jurors[0]!.nip = '1970';
     expectOneLineError(
-      cli(['init', '--db', db, '--competition', writeJson(nip), '--lang', 'en']),
+      await runCommand(['init', '--db', db, '--competition', writeJson(nip), '--lang', 'en']),
       /invalid at jurors\[0\]\.nip: NIP must be exactly 18 digits, e\.g\. 19700315 199503 2 001 \(spaces allowed\)$/,
     );
   });
 
-  it('refuses malformed JSON with the line and column, in both languages', () => {
+  it('refuses malformed JSON with the line and column, in both languages', async () => {
     const text = JSON.stringify(competitionFile('BARU'), null, 2).replace('"year": 2026,', '"year": 2026,,');
     const source = join(temp.dir, 'broken.json');
     writeFileSync(source, text);
     const lineNo = text.split('\n').findIndex((l) => l.includes('2026,,')) + 1;
     const before = fingerprint(db);
     expectOneLineError(
-      cli(['init', '--db', db, '--competition', source]),
+      await runCommand(['init', '--db', db, '--competition', source]),
       new RegExp(`^penilai: Berkas ${source} baris ${lineNo} kolom \\d+: bukan JSON yang valid: `),
     );
     expectOneLineError(
-      cli(['init', '--db', db, '--competition', source, '--lang', 'en']),
+      await runCommand(['init', '--db', db, '--competition', source, '--lang', 'en']),
       new RegExp(`File ${source} line ${lineNo} column \\d+: not valid JSON`),
     );
     expect(fingerprint(db)).toBe(before);
     const missing = join(temp.dir, 'never-json.db');
-    expectOneLineError(cli(['init', '--db', missing, '--competition', source]), /bukan JSON yang valid/);
+    expectOneLineError(await runCommand(['init', '--db', missing, '--competition', source]), /bukan JSON yang valid/);
     expect(existsSync(missing)).toBe(false);
     // an empty file, too
     writeFileSync(source, '');
-    expectOneLineError(cli(['init', '--db', db, '--competition', source]), /baris 1 kolom 1: bukan JSON yang valid/);
+    expectOneLineError(await runCommand(['init', '--db', db, '--competition', source]), /baris 1 kolom 1: bukan JSON yang valid/);
   });
 
-  it('accepts a UTF-8 BOM at the start of the file', () => {
+  it('accepts a UTF-8 BOM at the start of the file', async () => {
     const source = join(temp.dir, 'bom.json');
     writeFileSync(source, '\uFEFF' + JSON.stringify(competitionFile('BOM')));
-    const run = cli(['init', '--db', db, '--competition', source]);
+    const run = await runCommand(['init', '--db', db, '--competition', source]);
     expect(run.status, run.stderr).toBe(0);
   });
 
-  it('upper-cases a competition code written in lower case, and refuses one with spaces, naming competition.code', () => {
+  it('upper-cases a competition code written in lower case, and refuses one with spaces, naming competition.code', async () => {
     const lower = competitionFile('kecil-2026');
     lower.jurors[0]!.nip = '19700315 199503 2 001';
-    const run = cli(['init', '--db', db, '--competition', writeJson(lower)]);
+    const run = await runCommand(['init', '--db', db, '--competition', writeJson(lower)]);
     expect(run.status, run.stderr).toBe(0);
-    const ranked = cli(['rank', '--db', db, '--competition', 'KECIL-2026', '--json']);
+    const ranked = await runCommand(['rank', '--db', db, '--competition', 'KECIL-2026', '--json']);
     expect(ranked.status, ranked.stderr).toBe(0);
     expect((JSON.parse(ranked.stdout) as { competition: string }).competition).toBe('KECIL-2026');
     const out = join(temp.dir, 'kecil.json');
-    expect(cli(['export', '--db', db, '--competition', 'KECIL-2026', '--out', out]).status).toBe(0);
+    expect((await runCommand(['export', '--db', db, '--competition', 'KECIL-2026', '--out', out])).status).toBe(0);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as FileJson;
     expect([exported.competition.code, exported.jurors[0]!.nip]).toEqual(['KECIL-2026', '197003151995032001']);
 
     const spaced = writeJson(competitionFile('BANTEN 2026'));
     const before = fingerprint(db);
     const line = expectOneLineError(
-      cli(['init', '--db', db, '--competition', spaced]),
+      await runCommand(['init', '--db', db, '--competition', spaced]),
       /: Kode lomba hanya boleh berisi huruf besar, angka dan tanda hubung \(misalnya P2WKSS-JABAR-2026\)$/,
     );
     expect(line).toContain(`Berkas ${spaced} tidak valid di competition.code: `);
     expect(fingerprint(db)).toBe(before);
   });
 
-  it('refuses dates that end before they start', () => {
+  it('refuses dates that end before they start', async () => {
     const file = competitionFile('TANGGAL');
     file.competition.dates = { start: '2026-09-18', end: '2026-09-07' };
     const source = writeJson(file);
     const line = expectOneLineError(
-      cli(['init', '--db', db, '--competition', source]),
+      await runCommand(['init', '--db', db, '--competition', source]),
       /: Tanggal selesai tidak boleh sebelum tanggal mulai$/,
     );
     expect(line).toContain(`Berkas ${source} tidak valid di competition.dates.end: `);
   });
 
-  it('refuses a code that already exists, naming competition.code', () => {
+  it('refuses a code that already exists, naming competition.code', async () => {
     const source = writeJson(competitionFile('ADA'));
     const before = fingerprint(db);
-    const line = expectOneLineError(cli(['init', '--db', db, '--competition', source]), /Lomba dengan kode ADA sudah ada di basis data/);
+    const line = expectOneLineError(
+      await runCommand(['init', '--db', db, '--competition', source]),
+      /Lomba dengan kode ADA sudah ada di basis data/,
+    );
     expect(line).toContain(`Berkas ${source} tidak valid di competition.code: `);
     expect(fingerprint(db)).toBe(before);
   });
 
-  it('refuses an instrument code and version already in the database with other content, also in a new database', () => {
+  it('refuses an instrument code and version already in the database with other content, also in a new database', async () => {
     const file = competitionFile('BARU');
     aspects(file)[0]!.indicators[0]!.name = 'Nama indikator yang diubah tanpa menaikkan versi';
     const source = writeJson(file);
     const before = fingerprint(db);
     const line = expectOneLineError(
-      cli(['init', '--db', db, '--competition', source]),
+      await runCommand(['init', '--db', db, '--competition', source]),
       /Instrumen P2WKSS-PROV versi 1 sudah ada di basis data dengan isi yang berbeda/,
     );
     expect(line).toContain('tidak valid di instrument.version: ');
     expect(fingerprint(db)).toBe(before);
     // a new database holds the default instruments as the app has them, so the clash is found there too, and no file is left
     const missing = join(temp.dir, 'never-conflict.db');
-    expectOneLineError(cli(['init', '--db', missing, '--competition', source]), /isi yang berbeda/);
+    expectOneLineError(await runCommand(['init', '--db', missing, '--competition', source]), /isi yang berbeda/);
     for (const suffix of ['', '-wal', '-shm', '-journal']) expect(existsSync(missing + suffix)).toBe(false);
     // with its own version number it is welcome
     (file.instrument as Json).version = 2;
-    expect(cli(['init', '--db', db, '--competition', writeJson(file)]).status).toBe(0);
+    expect((await runCommand(['init', '--db', db, '--competition', writeJson(file)])).status).toBe(0);
   });
 
-  it('refuses a competition file that does not exist and a missing option, creating nothing', () => {
+  it('refuses a competition file that does not exist and a missing option, creating nothing', async () => {
     const missing = join(temp.dir, 'never-nofile.db');
     expectOneLineError(
-      cli(['init', '--db', missing, '--competition', join(temp.dir, 'nope.json')]),
+      await runCommand(['init', '--db', missing, '--competition', join(temp.dir, 'nope.json')]),
       /Berkas tidak ditemukan: .*nope\.json/,
     );
-    expectOneLineError(cli(['init', '--db', missing]), /Opsi --competition wajib diisi untuk perintah init/);
+    expectOneLineError(await runCommand(['init', '--db', missing]), /Opsi --competition wajib diisi untuk perintah init/);
     expect(existsSync(missing)).toBe(false);
   });
 
-  it('export refuses a missing database and a missing output folder, leaving nothing', () => {
+  it('export refuses a missing database and a missing output folder, leaving nothing', async () => {
     const missing = join(temp.dir, 'never-export.db');
-    expectOneLineError(cli(['export', '--db', missing, '--out', join(temp.dir, 'e.json')]), /Berkas basis data tidak ditemukan/);
+    expectOneLineError(
+      await runCommand(['export', '--db', missing, '--out', join(temp.dir, 'e.json')]),
+      /Berkas basis data tidak ditemukan/,
+    );
     expect(existsSync(missing)).toBe(false);
     expectOneLineError(
-      cli(['export', '--db', db, '--competition', 'ADA', '--out', join(temp.dir, 'no-dir', 'e.json')]),
+      await runCommand(['export', '--db', db, '--competition', 'ADA', '--out', join(temp.dir, 'no-dir', 'e.json')]),
       /Folder tujuan tidak ada/,
     );
     expectOneLineError(
-      cli(['export', '--db', db, '--competition', 'TIDAK-ADA', '--out', join(temp.dir, 'e.json')]),
+      await runCommand(['export', '--db', db, '--competition', 'TIDAK-ADA', '--out', join(temp.dir, 'e.json')]),
       /Lomba dengan kode TIDAK-ADA tidak ada/,
     );
     expect(existsSync(join(temp.dir, 'e.json'))).toBe(false);

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../../shared/domain/numbers.js';
 import type { Ranking } from '../../shared/domain/ranking.js';
-import { cli, fingerprint } from '../support/cli.js';
+import { runCommand, fingerprint } from '../support/cli.js';
 import { tempDir } from '../support/core.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';
 
@@ -24,10 +24,10 @@ function expectOneLineError(run: { status: number | null; stdout: string; stderr
   expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
 }
 
-beforeAll(() => {
-  const made = cli(['demo', '--db', db]);
+beforeAll(async () => {
+  const made = await runCommand(['demo', '--db', db]);
   expect(made.status, made.stderr).toBe(0);
-  const ranked = cli(['rank', '--db', db, '--json']);
+  const ranked = await runCommand(['rank', '--db', db, '--json']);
   expect(ranked.status, ranked.stderr).toBe(0);
   ranking = JSON.parse(ranked.stdout) as Ranking;
 });
@@ -73,36 +73,36 @@ describe('demo and rank', () => {
     expect([...totals].sort((a, b) => b - a)).toEqual(totals);
   });
 
-  it('gives the same ranking for the same seed and another for another seed', () => {
+  it('gives the same ranking for the same seed and another for another seed', async () => {
     const again = join(temp.dir, 'again.db');
-    expect(cli(['demo', '--db', again]).status).toBe(0);
-    expect(JSON.parse(cli(['rank', '--db', again, '--json']).stdout)).toEqual(ranking);
+    expect((await runCommand(['demo', '--db', again])).status).toBe(0);
+    expect(JSON.parse((await runCommand(['rank', '--db', again, '--json'])).stdout)).toEqual(ranking);
     const other = join(temp.dir, 'other.db');
-    expect(cli(['demo', '--db', other, '--seed', '7', '--sites', '8', '--jurors', '3']).status).toBe(0);
-    const otherRanking = JSON.parse(cli(['rank', '--db', other, '--json']).stdout) as Ranking;
+    expect((await runCommand(['demo', '--db', other, '--seed', '7', '--sites', '8', '--jurors', '3'])).status).toBe(0);
+    const otherRanking = JSON.parse((await runCommand(['rank', '--db', other, '--json'])).stdout) as Ranking;
     expect(otherRanking.ranking).toHaveLength(8);
     expect(otherRanking.ranking.map((r) => r.total)).not.toEqual(ranking.ranking.slice(0, 8).map((r) => r.total));
   });
 
-  it('prints a readable ranking with decimal commas', () => {
-    const run = cli(['rank', '--db', db]);
+  it('prints a readable ranking with decimal commas', async () => {
+    const run = await runCommand(['rank', '--db', db]);
     expect(run.status).toBe(0);
     const first = ranking.ranking[0]!;
     expect(run.stdout).toContain(formatNumber(first.total, 2, 'id'));
     expect(run.stdout).toContain('Juara I');
   });
 
-  it('refuses a database that already holds DEMO and leaves it byte-for-byte unchanged', () => {
+  it('refuses a database that already holds DEMO and leaves it byte-for-byte unchanged', async () => {
     const before = fingerprint(db);
-    expectOneLineError(cli(['demo', '--db', db]), /sudah berisi lomba DEMO/);
+    expectOneLineError(await runCommand(['demo', '--db', db]), /sudah berisi lomba DEMO/);
     expect(fingerprint(db)).toBe(before);
   });
 });
 
 describe('report', () => {
-  it('writes a recap PDF that qpdf accepts, with every site and totals with decimal commas', () => {
+  it('writes a recap PDF that qpdf accepts, with every site and totals with decimal commas', async () => {
     const out = join(temp.dir, 'rekap.pdf');
-    const run = cli(['report', '--db', db, '--out', out]);
+    const run = await runCommand(['report', '--db', db, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     expect(qpdfCheck(out).ok).toBe(true);
     const text = pdfText(out);
@@ -115,35 +115,35 @@ describe('report', () => {
     expect(readdirSync(temp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses an output folder that does not exist, in one line, leaving nothing behind', () => {
+  it('refuses an output folder that does not exist, in one line, leaving nothing behind', async () => {
     const missing = join(temp.dir, 'no-such-folder', 'r.pdf');
     const before = fingerprint(db);
-    expectOneLineError(cli(['report', '--db', db, '--out', missing]), /Folder tujuan tidak ada: .*no-such-folder/);
+    expectOneLineError(await runCommand(['report', '--db', db, '--out', missing]), /Folder tujuan tidak ada: .*no-such-folder/);
     expect(existsSync(join(temp.dir, 'no-such-folder'))).toBe(false);
     expect(fingerprint(db)).toBe(before);
   });
 });
 
 describe('user errors', () => {
-  it('refuses a database file that does not exist, without creating it', () => {
+  it('refuses a database file that does not exist, without creating it', async () => {
     const missing = join(temp.dir, 'missing.db');
-    expectOneLineError(cli(['rank', '--db', missing]), /Berkas basis data tidak ditemukan: .*missing\.db/);
+    expectOneLineError(await runCommand(['rank', '--db', missing]), /Berkas basis data tidak ditemukan: .*missing\.db/);
     expect(existsSync(missing)).toBe(false);
   });
 
-  it('speaks English with --lang en', () => {
-    expectOneLineError(cli(['rank', '--db', join(temp.dir, 'missing.db'), '--lang', 'en']), /Database file not found/);
+  it('speaks English with --lang en', async () => {
+    expectOneLineError(await runCommand(['rank', '--db', join(temp.dir, 'missing.db'), '--lang', 'en']), /Database file not found/);
   });
 
-  it('refuses a file that is not a database and leaves it unchanged', () => {
+  it('refuses a file that is not a database and leaves it unchanged', async () => {
     const junk = join(temp.dir, 'junk.db');
     writeFileSync(junk, 'this is not a database, it is a note\n'.repeat(200));
     const before = fingerprint(junk);
-    expectOneLineError(cli(['rank', '--db', junk]), /bukan basis data Penilai/);
+    expectOneLineError(await runCommand(['rank', '--db', junk]), /bukan basis data Penilai/);
     expect(fingerprint(junk)).toBe(before);
   });
 
-  it('refuses a database made by a newer Penilai and leaves it unchanged', () => {
+  it('refuses a database made by a newer Penilai and leaves it unchanged', async () => {
     const newer = join(temp.dir, 'newer.db');
     const raw = new Database(newer);
     raw.pragma('journal_mode = WAL');
@@ -151,14 +151,14 @@ describe('user errors', () => {
     raw.pragma('user_version = 99');
     raw.close();
     const before = fingerprint(newer);
-    expectOneLineError(cli(['rank', '--db', newer]), /versi lebih baru \(skema 99/);
+    expectOneLineError(await runCommand(['rank', '--db', newer]), /versi lebih baru \(skema 99/);
     expect(fingerprint(newer)).toBe(before);
   });
 
-  it('names a missing option and an unknown command', () => {
-    expectOneLineError(cli(['rank']), /Opsi --db wajib diisi untuk perintah rank/);
-    expectOneLineError(cli(['rangking', '--db', db]), /Perintah tidak dikenal.*rangking/);
-    expectOneLineError(cli(['demo', '--db', join(temp.dir, 'x.db'), '--sites', 'dua belas']), /--sites/);
+  it('names a missing option and an unknown command', async () => {
+    expectOneLineError(await runCommand(['rank']), /Opsi --db wajib diisi untuk perintah rank/);
+    expectOneLineError(await runCommand(['rangking', '--db', db]), /Perintah tidak dikenal.*rangking/);
+    expectOneLineError(await runCommand(['demo', '--db', join(temp.dir, 'x.db'), '--sites', 'dua belas']), /--sites/);
     expect(existsSync(join(temp.dir, 'x.db'))).toBe(false);
   });
 });

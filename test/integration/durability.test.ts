@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import { openDatabase } from '../../electron/core/platform/database.js';
-import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { seededRandom } from '../../shared/domain/synthetic.js';
+import { aCompetition, anInstrument } from '../support/builders.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const TRIALS = 24;
@@ -24,21 +24,16 @@ const INDICATORS = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'];
 const temp = tempDir('penilai-durability-');
 const template = join(temp.dir, 'template.db');
 
-const file: CompetitionFile = {
-  format: 'penilai.competition/1',
+const file = aCompetition({
   competition: {
     code: C,
     name: 'Lomba Uji Ketahanan',
     year: 2026,
     rules: { aggregation: 'mean', normalise: 'max', tieBreak: [], precision: 2, rankBy: 'all', labels: ['Juara I'] },
   },
-  instrument: {
-    format: 'penilai.instrument/1',
+  instrument: anInstrument({
     code: 'UJI-TAHAN',
     name: 'Instrumen uji ketahanan',
-    version: 1,
-    defaultScale: { min: 1, max: 5, step: 1 },
-    phases: [{ code: 'LAP', name: 'Lapangan' }],
     aspects: [
       {
         code: 'A',
@@ -46,10 +41,10 @@ const file: CompetitionFile = {
         indicators: INDICATORS.map((code, i) => ({ code, name: `Indikator ${code}`, weight: i === 0 ? 100 - 5 * 16 : 16, phase: 'LAP' })),
       },
     ],
-  },
+  }),
   sites: SITES.map((code) => ({ code, name: `Desa ${code}` })),
   jurors: [{ code: 'J1', name: 'Juri Satu', role: 'ketua' }],
-};
+});
 
 interface Trial {
   seed: number;

@@ -7,12 +7,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import type { Core } from '../../electron/core/app.js';
 import { evidenceFolder, listEvidence, MAX_EVIDENCE_BYTES } from '../../electron/core/evidence/repository.js';
 import type { ChannelInput, EvidenceInfo } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
+import type { Instrument } from '../../shared/domain/instrument.js';
+import { aCompetition } from '../support/builders.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
 /** A real 1×1 PNG. */
@@ -33,23 +35,19 @@ const THUMB = new Uint8Array(
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const temp = tempDir('penilai-evidence-');
-const database = join(temp.dir, 'penilai.sqlite');
-const folder = `${database}.bukti`;
+let databases = 0;
+let database: string;
+let folder: string;
 let core: Core;
 
-const competitionFile = {
-  format: 'penilai.competition/1',
-  competition: { code: 'UJI', name: 'Lomba Uji Bukti', year: 2026 },
-  instrument: JSON.parse(readFileSync(new URL('../../resources/instruments/p2wkss-provinsi.json', import.meta.url), 'utf8')) as unknown,
-  sites: [
-    { code: 'S01', name: 'Desa Satu' },
-    { code: 'S02', name: 'Desa Dua' },
-  ],
+const competitionFile = aCompetition({
+  competition: { name: 'Lomba Uji Bukti' },
+  instrument: JSON.parse(readFileSync(new URL('../../resources/instruments/p2wkss-provinsi.json', import.meta.url), 'utf8')) as Instrument,
   jurors: [
     { code: 'J1', name: 'Ketua', role: 'ketua' },
     { code: 'J2', name: 'Anggota Administrasi', role: 'anggota', aspects: ['A', 'B'], recusedSites: ['S02'] },
   ],
-};
+});
 
 function photo(overrides: Partial<ChannelInput<'evidence.add'>> = {}): ChannelInput<'evidence.add'> {
   return {
@@ -83,7 +81,10 @@ function evidenceHistory(): Record<string, unknown>[] {
   return core.db.prepare(`SELECT * FROM history WHERE kind = 'evidence' ORDER BY id`).all() as Record<string, unknown>[];
 }
 
-beforeAll(async () => {
+// Each test on its own fresh database (UJI and the demo), so that it passes alone and in any order.
+beforeEach(async () => {
+  database = join(temp.dir, `penilai-${(databases += 1)}.sqlite`);
+  folder = `${database}.bukti`;
   core = openTestCore(database, () => new Date('2026-09-08T09:00:00Z'));
   const created = await core.call('setup.import', {
     name: 'uji.json',
@@ -92,10 +93,8 @@ beforeAll(async () => {
   expect(created.ok).toBe(true);
   expect((await core.call('setup.createDemo', {})).ok).toBe(true);
 });
-afterAll(() => {
-  core.close();
-  temp.cleanup();
-});
+afterEach(() => core.close());
+afterAll(() => temp.cleanup());
 
 describe('evidence refusals leave no file and no row', () => {
   async function refused(input: ChannelInput<'evidence.add'>, key: string, message: RegExp): Promise<void> {
@@ -161,7 +160,7 @@ describe('evidence refusals leave no file and no row', () => {
 describe('evidence stored beside the database', () => {
   let first: EvidenceInfo;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     first = await add(photo());
   });
 
@@ -245,6 +244,9 @@ describe('evidence stored beside the database', () => {
   });
 
   it('removes softly: the row is marked, the file stays, the history says so', async () => {
+    // the cell's other photos, as "stores identical content once" adds them
+    await add(photo({ indicator: 'A3', name: 'notulen.jpg' }));
+    await add(photo({ indicator: 'A3', name: 'bagan.png', mime: 'image/png', bytes: PNG, thumbnail: undefined }));
     const removed = await core.call('evidence.remove', { uuid: first.uuid });
     expect(removed).toEqual({ ok: true, value: { removed: true } });
     expect(await core.call('evidence.remove', { uuid: first.uuid })).toEqual({ ok: true, value: { removed: false } });
@@ -266,6 +268,9 @@ describe('evidence stored beside the database', () => {
   });
 
   it('says so when a file is missing or was changed, and when a uuid is unknown', async () => {
+    // the cell's other photos, as "stores identical content once" adds them
+    await add(photo({ indicator: 'A3', name: 'notulen.jpg' }));
+    await add(photo({ indicator: 'A3', name: 'bagan.png', mime: 'image/png', bytes: PNG, thumbnail: undefined }));
     const png = listEvidence(core.db, 'UJI', 'J1', 'S01').find((e) => e.name === 'bagan.png')!;
     const path = join(folder, `${sha256(PNG)}.png`);
     writeFileSync(path, Buffer.concat([Buffer.from(PNG), Buffer.from([0])]));

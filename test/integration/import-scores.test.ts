@@ -8,8 +8,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_RULES, type CompetitionFile } from '../../shared/domain/competition.js';
+import type { Instrument } from '../../shared/domain/instrument.js';
 import type { Ranking } from '../../shared/domain/ranking.js';
-import { cli, fingerprint, type CliRun } from '../support/cli.js';
+import { aCompetition } from '../support/builders.js';
+import { runCommand, fingerprint, type CliRun } from '../support/cli.js';
 import { tempDir } from '../support/core.js';
 
 interface Json {
@@ -30,7 +33,7 @@ const DRAFT = JSON.parse(readFileSync(new URL('../../resources/instruments/p2wks
  * options (5, 3, 1). Jurors: J1 scores everything; J2 aspects A and B; J3 aspects C and D, recused from S02; J4
  * sits on the jury and scores nothing.
  */
-function competitionFile(): Json {
+function competitionFile(): CompetitionFile {
   const instrument = structuredClone(DRAFT);
   instrument.code = 'P2WKSS-UJI-IMPOR';
   instrument.name = 'Instrumen uji impor nilai';
@@ -45,15 +48,14 @@ function competitionFile(): Json {
         ],
       };
   }
-  return {
-    format: 'penilai.competition/1',
+  return aCompetition({
     competition: {
       code: 'UJI',
       name: 'Lomba Uji Impor Nilai',
       year: 2026,
-      rules: { aggregation: 'mean', normalise: 'max', tieBreak: [], precision: 2 },
+      rules: { ...DEFAULT_RULES, aggregation: 'mean', normalise: 'max', tieBreak: [], precision: 2 },
     },
-    instrument,
+    instrument: instrument as unknown as Instrument,
     sites: [
       { code: 'S01', name: 'Desa Satu' },
       { code: 'S02', name: 'Desa Dua' },
@@ -65,7 +67,7 @@ function competitionFile(): Json {
       { code: 'J3', name: 'dr. Budi Santoso', role: 'anggota', aspects: ['C', 'D'], recusedSites: ['S02'] },
       { code: 'J4', name: 'Hj. Nurhasanah', role: 'anggota', aspects: [] },
     ],
-  };
+  });
 }
 
 const weight = (code: string): number => DRAFT.aspects.flatMap((a) => a.indicators).find((i) => i.code === code)!.weight;
@@ -83,8 +85,8 @@ function writeCsv(lines: string[], options: { bom?: boolean; eol?: string; name?
   return path;
 }
 
-function importScores(file: string, ...extra: string[]): CliRun {
-  return cli(['import-scores', '--db', db, '--file', file, '--competition', 'UJI', ...extra]);
+async function importScores(file: string, ...extra: string[]): Promise<CliRun> {
+  return runCommand(['import-scores', '--db', db, '--file', file, '--competition', 'UJI', ...extra]);
 }
 
 function expectOneLineError(run: CliRun, pattern: RegExp): string {
@@ -117,12 +119,12 @@ function tables(): { scores: Json[]; history: Json[] } {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const source = join(temp.dir, 'uji.json');
   writeFileSync(source, JSON.stringify(competitionFile(), null, 2));
-  const init = cli(['init', '--db', db, '--competition', source]);
+  const init = await runCommand(['init', '--db', db, '--competition', source]);
   expect(init.status, init.stderr).toBe(0);
-  const demo = cli(['demo', '--db', db, '--sites', '3', '--jurors', '3']);
+  const demo = await runCommand(['demo', '--db', db, '--sites', '3', '--jurors', '3']);
   expect(demo.status, demo.stderr).toBe(0);
 });
 afterAll(() => temp.cleanup());
@@ -144,9 +146,9 @@ describe('import-scores: a good file', () => {
   let afterFirst: ReturnType<typeof tables>;
   let file: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     file = writeCsv(excel, { bom: true, eol: '\r\n', name: 'nilai-excel.csv' });
-    first = importScores(file);
+    first = await importScores(file);
     afterFirst = tables();
   });
 
@@ -174,15 +176,15 @@ describe('import-scores: a good file', () => {
     });
   });
 
-  it('importing the same file again changes no score and writes no history', () => {
-    const again = importScores(file);
+  it('importing the same file again changes no score and writes no history', async () => {
+    const again = await importScores(file);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/0 nilai baru atau berubah, 6 nilai tetap, 0 catatan/);
     expect(tables()).toEqual(afterFirst);
   });
 
-  it('rank --json reflects the imported scores', () => {
-    const run = cli(['rank', '--db', db, '--competition', 'UJI', '--json']);
+  it('rank --json reflects the imported scores', async () => {
+    const run = await runCommand(['rank', '--db', db, '--competition', 'UJI', '--json']);
     expect(run.status, run.stderr).toBe(0);
     const ranking = JSON.parse(run.stdout) as Ranking;
     const site = (code: string) => ranking.ranking.find((r) => r.site === code)!;
@@ -197,10 +199,10 @@ describe('import-scores: a good file', () => {
     expect(ranking.ranking.map((r) => r.site)).toEqual(['S01', 'S02', 'S03']);
   });
 
-  it('an empty note keeps the stored note; a changed score writes one entry; English with --lang en', () => {
+  it('an empty note keeps the stored note; a changed score writes one entry; English with --lang en', async () => {
     const before = tables();
     const file2 = writeCsv(['site,juror,indicator,score,note', 'S01,J1,A1,"4,5",', 'S01,J1,C1,80,'], { name: 'ubah.csv' });
-    const run = importScores(file2, '--lang', 'en');
+    const run = await importScores(file2, '--lang', 'en');
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toMatch(
       /^Scores from .*ubah\.csv imported into competition UJI: 2 lines, 1 scores new or changed, 1 unchanged, 0 notes/,
@@ -221,9 +223,9 @@ describe('import-scores: a good file', () => {
 });
 
 describe('import-scores: a score within 1e-9 of a level', () => {
-  it('is stored, and written in the history, as the level exactly', () => {
+  it('is stored, and written in the history, as the level exactly', async () => {
     const file = writeCsv(['site,juror,indicator,score', 'S03,J1,B1,"0,9999999995"', 'S03,J1,A2,4.9999999999'], { name: 'derau.csv' });
-    const run = importScores(file);
+    const run = await importScores(file);
     expect(run.status, run.stderr).toBe(0);
     const after = tables();
     const byCell = Object.fromEntries(after.scores.map((s) => [`${s.site}/${s.juror}/${s.indicator}`, s.value]));
@@ -237,10 +239,14 @@ describe('import-scores: a score within 1e-9 of a level', () => {
 
 describe('import-scores: refusals', () => {
   /** Runs a file that must be refused: one line naming the file and the line, the database unchanged. */
-  function refused(lines: string[], pattern: RegExp, options: { eol?: string; competition?: string; lang?: string } = {}): string {
+  async function refused(
+    lines: string[],
+    pattern: RegExp,
+    options: { eol?: string; competition?: string; lang?: string } = {},
+  ): Promise<string> {
     const file = writeCsv(lines, options.eol === undefined ? {} : { eol: options.eol });
     const before = fingerprint(db);
-    const run = cli([
+    const run = await runCommand([
       'import-scores',
       '--db',
       db,
@@ -258,87 +264,95 @@ describe('import-scores: refusals', () => {
 
   const header = 'site,juror,indicator,score,note';
 
-  it('an unknown site, juror or indicator, after good lines (nothing of the file is written)', () => {
-    refused([header, 'S01,J1,A3,4,', 'S01,J1,A4,4,', 'S99,J1,A5,4,'], /, baris 4, kolom site: lokus S99 tidak ada di lomba UJI$/);
-    refused([header, 'S01,J9,A3,4,'], /, baris 2, kolom juror: juri J9 tidak ada di lomba UJI$/);
-    refused([header, 'S01,J1,Z9,4,'], /, baris 2, kolom indicator: indikator Z9 tidak ada di instrumen P2WKSS-UJI-IMPOR versi 1$/);
-    refused([header, 'S01,J1,A3,4,', 'S01,,A4,4,'], /, baris 3, kolom juror: wajib diisi$/);
+  it('an unknown site, juror or indicator, after good lines (nothing of the file is written)', async () => {
+    await refused([header, 'S01,J1,A3,4,', 'S01,J1,A4,4,', 'S99,J1,A5,4,'], /, baris 4, kolom site: lokus S99 tidak ada di lomba UJI$/);
+    await refused([header, 'S01,J9,A3,4,'], /, baris 2, kolom juror: juri J9 tidak ada di lomba UJI$/);
+    await refused([header, 'S01,J1,Z9,4,'], /, baris 2, kolom indicator: indikator Z9 tidak ada di instrumen P2WKSS-UJI-IMPOR versi 1$/);
+    await refused([header, 'S01,J1,A3,4,', 'S01,,A4,4,'], /, baris 3, kolom juror: wajib diisi$/);
   });
 
-  it('a juror not eligible: aspect not assigned, or recused from the site', () => {
-    refused(
+  it('a juror not eligible: aspect not assigned, or recused from the site', async () => {
+    await refused(
       [header, 'S01,J2,A3,4,', 'S01,J2,C1,50,'],
       /, baris 3, kolom indicator: juri J2 tidak ditugasi menilai aspek C, jadi tidak dapat memberi nilai indikator C1$/,
     );
-    refused(
+    await refused(
       [header, 'S02,J3,D1,4,'],
       /, baris 2, kolom juror: juri J3 tidak boleh menilai lokus S02 \(dikecualikan karena konflik kepentingan\)$/,
     );
-    refused([header, 'S01,J4,A1,4,'], /, baris 2, kolom indicator: juri J4 tidak ditugasi menilai aspek A/);
+    await refused([header, 'S01,J4,A1,4,'], /, baris 2, kolom indicator: juri J4 tidak ditugasi menilai aspek A/);
   });
 
-  it('a cell whose sheet is finalised', () => {
-    refused([header, 'S01,J1,A1,4,'], /, baris 2: lembar penilaian juri J1 untuk lokus S01 sudah difinalkan/, { competition: 'DEMO' });
+  it('a cell whose sheet is finalised', async () => {
+    await refused([header, 'S01,J1,A1,4,'], /, baris 2: lembar penilaian juri J1 untuk lokus S01 sudah difinalkan/, {
+      competition: 'DEMO',
+    });
   });
 
-  it('the same (site, juror, indicator) twice', () => {
-    refused([header, 'S03,J1,A3,4,', 'S03,J1,A4,4,', 'S03,J1,A3,5,'], /, baris 4: lokus S03, juri J1, indikator A3 sudah ada di baris 2$/);
+  it('the same (site, juror, indicator) twice', async () => {
+    await refused(
+      [header, 'S03,J1,A3,4,', 'S03,J1,A4,4,', 'S03,J1,A3,5,'],
+      /, baris 4: lokus S03, juri J1, indikator A3 sudah ada di baris 2$/,
+    );
   });
 
-  it('an empty or unreadable score', () => {
-    refused([header, 'S03,J1,A3,,catatan'], /, baris 2, kolom score: nilai kosong$/);
-    refused([header, 'S03,J1,A3,empat,'], /, baris 2, kolom score: nilai "empat" tidak dapat dibaca sebagai angka/);
-    refused([header, 'S03,J1,A3,"3,5.0",'], /, baris 2, kolom score: nilai "3,5\.0" tidak dapat dibaca/);
+  it('an empty or unreadable score', async () => {
+    await refused([header, 'S03,J1,A3,,catatan'], /, baris 2, kolom score: nilai kosong$/);
+    await refused([header, 'S03,J1,A3,empat,'], /, baris 2, kolom score: nilai "empat" tidak dapat dibaca sebagai angka/);
+    await refused([header, 'S03,J1,A3,"3,5.0",'], /, baris 2, kolom score: nilai "3,5\.0" tidak dapat dibaca/);
   });
 
-  it('a score off the scale, off the step, or not one of the options', () => {
-    refused([header, 'S03,J1,A3,6,'], /, baris 2, kolom score: nilai 6 di luar skala indikator A3 \(1–5\)$/);
-    refused([header, 'S03,J1,A3,0,'], /, baris 2, kolom score: nilai 0 di luar skala indikator A3/);
-    refused(
+  it('a score off the scale, off the step, or not one of the options', async () => {
+    await refused([header, 'S03,J1,A3,6,'], /, baris 2, kolom score: nilai 6 di luar skala indikator A3 \(1–5\)$/);
+    await refused([header, 'S03,J1,A3,0,'], /, baris 2, kolom score: nilai 0 di luar skala indikator A3/);
+    await refused(
       [header, 'S03,J1,A1,"3,3",'],
       /, baris 2, kolom score: nilai 3,3 tidak sesuai langkah skala indikator A1 \(0–5, langkah 0,5\)$/,
     );
-    refused([header, 'S03,J1,A3,3.5,'], /, baris 2, kolom score: nilai 3\.5 tidak sesuai langkah skala indikator A3 \(1–5, langkah 1\)$/);
-    refused([header, 'S03,J1,A2,4,'], /, baris 2, kolom score: nilai 4 bukan salah satu nilai skala indikator A2 \(1; 3; 5\)$/);
-    refused([header, 'S03,J1,C1,100.5,'], /nilai 100\.5 di luar skala indikator C1 \(0–100\)$/);
+    await refused(
+      [header, 'S03,J1,A3,3.5,'],
+      /, baris 2, kolom score: nilai 3\.5 tidak sesuai langkah skala indikator A3 \(1–5, langkah 1\)$/,
+    );
+    await refused([header, 'S03,J1,A2,4,'], /, baris 2, kolom score: nilai 4 bukan salah satu nilai skala indikator A2 \(1; 3; 5\)$/);
+    await refused([header, 'S03,J1,C1,100.5,'], /nilai 100\.5 di luar skala indikator C1 \(0–100\)$/);
   });
 
-  it('a wrong header: a required column missing, an unknown or repeated column', () => {
-    refused(['site,juror,indicator,note', 'S03,J1,A3,'], /, baris 1: kolom wajib "score" tidak ada di baris judul/);
-    refused(
+  it('a wrong header: a required column missing, an unknown or repeated column', async () => {
+    await refused(['site,juror,indicator,note', 'S03,J1,A3,'], /, baris 1: kolom wajib "score" tidak ada di baris judul/);
+    await refused(
       ['site,juror,indicator,nilai', 'S03,J1,A3,4'],
       /, baris 1, kolom nilai: kolom "nilai" tidak dikenal; nama kolom yang dipakai: site, juror, indicator, score, note \(dan 1 masalah lain\)$/,
     );
-    refused(['site,juror,indicator,score,score', 'S03,J1,A3,4,4'], /, baris 1, kolom score: kolom "score" muncul dua kali/);
+    await refused(['site,juror,indicator,score,score', 'S03,J1,A3,4,4'], /, baris 1, kolom score: kolom "score" muncul dua kali/);
   });
 
-  it('counts physical lines: a record after quoted line breaks, CRLF or LF', () => {
+  it('counts physical lines: a record after quoted line breaks, CRLF or LF', async () => {
     for (const eol of ['\r\n', '\n']) {
-      refused(
+      await refused(
         [header, `S03,J1,A3,4,"baris satu${eol}baris dua${eol}baris tiga"`, 'S03,J1,A4,4,', 'S03,J1,A5,9,'],
         /, baris 6, kolom score: nilai 9 di luar skala/,
         { eol },
       );
     }
-    refused([header, 'S03,J1,A3,4,"tidak ditutup', 'S03,J1,A4,4,'], /, baris 2: tanda kutip \("\) dibuka tetapi tidak ditutup/);
+    await refused([header, 'S03,J1,A3,4,"tidak ditutup', 'S03,J1,A4,4,'], /, baris 2: tanda kutip \("\) dibuka tetapi tidak ditutup/);
   });
 
-  it('says it in English with --lang en', () => {
-    refused([header, 'S01,J9,A3,4,'], /, line 2, column juror: no juror J9 in competition UJI$/, { lang: 'en' });
-    refused(
+  it('says it in English with --lang en', async () => {
+    await refused([header, 'S01,J9,A3,4,'], /, line 2, column juror: no juror J9 in competition UJI$/, { lang: 'en' });
+    await refused(
       [header, 'S03,J1,A1,"3,3",'],
       /, line 2, column score: score 3,3 is not on the steps of indicator A1's scale \(0–5 in steps of 0\.5\)$/,
       { lang: 'en' },
     );
   });
 
-  it('a file that is not there, a missing option, an empty file', () => {
+  it('a file that is not there, a missing option, an empty file', async () => {
     const before = fingerprint(db);
-    expectOneLineError(importScores(join(temp.dir, 'tidak-ada.csv')), /Berkas tidak ditemukan: .*tidak-ada\.csv/);
-    const missing = cli(['import-scores', '--db', db]);
+    expectOneLineError(await importScores(join(temp.dir, 'tidak-ada.csv')), /Berkas tidak ditemukan: .*tidak-ada\.csv/);
+    const missing = await runCommand(['import-scores', '--db', db]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/Opsi --file wajib diisi untuk perintah import-scores/);
     expect(fingerprint(db)).toBe(before);
-    refused([header], /: tidak ada baris data di bawah baris judul kolom$/);
+    await refused([header], /: tidak ada baris data di bawah baris judul kolom$/);
   });
 });

@@ -108,7 +108,7 @@ describe('the Kampung KB default instrument', () => {
       'c=2',
       'd=1',
     ]);
-    expect(kkb.aspects.flatMap((a) => a.indicators).filter((i) => i.rubric).length).toBeGreaterThanOrEqual(5);
+    expect(kkb.aspects.flatMap((a) => a.indicators).filter((i) => i.rubric).length).toBe(9);
   });
 });
 

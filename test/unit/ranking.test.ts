@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_RULES, type Rules } from '../../shared/domain/competition.js';
-import { parseInstrument, type Instrument, type Scale } from '../../shared/domain/instrument.js';
+import type { Instrument, Scale } from '../../shared/domain/instrument.js';
 import {
   aggregate,
   compareCodePoints,
@@ -11,6 +11,7 @@ import {
   type RankingScore,
   type RankingSite,
 } from '../../shared/domain/ranking.js';
+import { anInstrument } from '../support/builders.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Builders: small instruments and inputs written by hand, so every expected number below can be checked on paper.
@@ -27,11 +28,9 @@ const ZERO_TO_TEN: Scale = { min: 0, max: 10, step: 1 };
 
 /** An instrument from { aspectCode: [indicators] }; it must pass the real instrument checks (weights sum to 100). */
 function buildInstrument(aspects: Record<string, IndicatorSpec[]>, phases: string[], defaultScale: Scale = ZERO_TO_TEN): Instrument {
-  const raw = {
-    format: 'penilai.instrument/1',
+  return anInstrument({
     code: 'UJI',
     name: 'Instrumen uji',
-    version: 1,
     defaultScale,
     phases: phases.map((code) => ({ code, name: `Tahap ${code}` })),
     aspects: Object.entries(aspects).map(([code, indicators]) => ({
@@ -45,10 +44,7 @@ function buildInstrument(aspects: Record<string, IndicatorSpec[]>, phases: strin
         ...(i.scale ? { scale: i.scale } : {}),
       })),
     })),
-  };
-  const parsed = parseInstrument(raw);
-  if (!parsed.ok) throw new Error(`test instrument is invalid: ${JSON.stringify(parsed.issues)}`);
-  return parsed.value;
+  });
 }
 
 /** One indicator I1 of weight 100 in aspect A, phase P: the total is 100 × the aggregated normalised score. */

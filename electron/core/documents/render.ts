@@ -11,15 +11,10 @@ import type { Repositories } from '../deps.js';
 import type { Resources } from '../platform/resources.js';
 import { registerFonts } from './fonts.js';
 import { RekapDocument } from './rekap.js';
-import { buildRekapModel, type RekapModel } from './rekap-model.js';
+import type { DocumentKind, PdfRenderer, RenderJob } from './job.js';
+import { buildRekapModel } from './rekap-model.js';
 
-export type DocumentKind = 'rekap';
-
-/** Everything a renderer needs, as structured-clonable data. */
-export type RenderJob = { doc: 'rekap'; name: string; model: RekapModel };
-
-/** Lays out a job and returns its PDF bytes. */
-export type PdfRenderer = (job: RenderJob) => Promise<Uint8Array>;
+export type { DocumentKind, PdfRenderer, RenderJob } from './job.js';
 
 /** Pages in a PDF made by react-pdf (its page objects are written uncompressed). */
 export function countPages(bytes: Uint8Array): number {

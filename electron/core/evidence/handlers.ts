@@ -4,7 +4,7 @@
  */
 import { addEvidence, getEvidence, removeEvidence, type EvidenceWriter } from './repository.js';
 import type { Deps, HandlerGroup } from '../deps.js';
-import { writerFor } from '../session/state.js';
+import { writerFor } from '../session/rules.js';
 
 /**
  * A juror's photos follow the rules of their scores: a juror with a PIN changes them only while signed in on this

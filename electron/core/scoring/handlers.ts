@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../../shared/domain/errors.js';
 import type { HandlerGroup } from '../deps.js';
-import { writerFor } from '../session/state.js';
+import { writerFor } from '../session/rules.js';
 import { isPng, SECRETARIAT } from './repository.js';
 
 export const scoringHandlers = {

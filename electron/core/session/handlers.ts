@@ -1,11 +1,12 @@
 /**
  * The session channels: who is scoring on this laptop, the lock after idle time, the secretariat's session, and
- * the PINs of jurors and of the secretariat. The rules themselves are in ./state.ts.
+ * the PINs of jurors and of the secretariat. The rules themselves are in ./rules.ts and ./state.ts.
  */
 import { UserError } from '../../../shared/domain/errors.js';
 import type { HandlerGroup } from '../deps.js';
 import { SECRETARIAT } from '../scoring/repository.js';
-import { expireIdle, hashPin, lockSession, SECRETARIAT_KEY, sessionInfo } from './state.js';
+import { expireIdle, lockSession, sessionInfo } from './rules.js';
+import { hashPin, SECRETARIAT_KEY } from './state.js';
 
 export const sessionHandlers = {
   'session.get': (_args, deps) => sessionInfo(deps),

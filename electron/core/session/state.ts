@@ -1,7 +1,6 @@
 /**
- * Who is scoring on this laptop (the session), juror PINs, and the scoring of a sheet beyond single scores:
- * notes, household checklists, undo, review, finalise with a signature, reopen with a reason, the grid of one
- * juror's scores, and the history.
+ * Who is scoring on this laptop (the session) and juror PINs; the rules that read the session with the repositories
+ * (who may write, the idle lock) are in ./rules.ts.
  *
  * The session lives in the core (one per `openCore`), never in the renderer: a juror with a PIN writes as
  * themselves only while their session is open on this laptop; the secretariat types up paper sheets with
@@ -17,11 +16,7 @@
  * competition's secretariat PIN (`session.enterSecretariat`), which ends after the same time without use.
  */
 import { randomBytes, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
-import type { SessionInfo } from '../../../shared/contract/schemas.js';
-import { lockAfterMs } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
-import { SECRETARIAT } from '../scoring/repository.js';
-import type { Deps } from '../deps.js';
 
 export const PIN_ATTEMPTS = 5;
 export const PIN_LOCK_MS = 30_000;
@@ -89,95 +84,5 @@ export class SessionState {
     this.failures.set(key, count >= PIN_ATTEMPTS ? { count: 0, lockedUntil: at + PIN_LOCK_MS } : { count, lockedUntil: 0 });
     if (secretariat) throw new UserError('session.secretariatBadPin', {}, 'forbidden');
     throw new UserError('session.badPin', { juror }, 'forbidden', 'pin');
-  }
-}
-
-/**
- * The actor of a write to a juror's sheet: `sekretariat` for entry mode; otherwise the juror, who must hold this
- * laptop's session when they have a PIN, and whom another juror's open session may not write for.
- */
-export function writerFor(
-  deps: Pick<Deps, 'session' | 'repos' | 'clock'>,
-  competition: string,
-  juror: string,
-  entry: boolean | undefined,
-): string {
-  if (entry) {
-    requireSecretariat(deps, competition);
-    return SECRETARIAT;
-  }
-  expireIdle(deps);
-  const current = deps.session.current;
-  if (current && current.competition === competition && current.juror === juror) {
-    if (current.locked) throw new UserError('session.idle', { juror }, 'forbidden');
-    current.lastActive = deps.clock().getTime();
-    return juror;
-  }
-  if (current) throw new UserError('session.otherJuror', { juror, current: current.juror }, 'forbidden');
-  if (deps.repos.scoring.juror(competition, juror).pinHash !== null) throw new UserError('session.required', { juror }, 'forbidden');
-  return juror;
-}
-
-/** The competition's idle limit, or null when the competition is gone. */
-function idleLimit(deps: Pick<Deps, 'repos'>, competition: string): number | null {
-  return deps.repos.setup.hasCompetition(competition) ? lockAfterMs(deps.repos.setup.rules(competition)) : null;
-}
-
-/**
- * Applies the idle rule by the core's clock: a juror's session unused for longer than the limit locks (a juror
- * with a PIN) or ends (a juror without one); the secretariat's ends.
- */
-export function expireIdle(deps: Pick<Deps, 'session' | 'repos' | 'clock'>): void {
-  const now = deps.clock().getTime();
-  const { current, secretariat } = deps.session;
-  if (current && !current.locked) {
-    const limit = idleLimit(deps, current.competition);
-    if (limit === null) deps.session.current = null;
-    else if (now - current.lastActive > limit) lockSession(deps);
-  }
-  if (secretariat) {
-    const limit = idleLimit(deps, secretariat.competition);
-    if (limit === null || now - secretariat.lastActive > limit) deps.session.secretariat = null;
-  }
-}
-
-/** Locks the juror's session now: asked for the PIN again, or, for a juror without a PIN, ended. */
-export function lockSession(deps: Pick<Deps, 'session' | 'repos'>): void {
-  const current = deps.session.current;
-  if (!current) return;
-  let pinHash: string | null = null;
-  try {
-    pinHash = deps.repos.scoring.juror(current.competition, current.juror).pinHash;
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error;
-  }
-  if (pinHash === null) deps.session.current = null;
-  else current.locked = true;
-}
-
-/** Refuses a paper-sheet entry unless the secretariat's session for this competition is open (and in use). */
-export function requireSecretariat(deps: Pick<Deps, 'session' | 'repos' | 'clock'>, competition: string): void {
-  expireIdle(deps);
-  const open = deps.session.secretariat;
-  if (open && open.competition === competition) {
-    open.lastActive = deps.clock().getTime();
-    return;
-  }
-  if (deps.repos.setup.secretariatPinHash(competition) === null) throw new UserError('session.secretariatNoPin', {}, 'forbidden');
-  throw new UserError('session.secretariatRequired', {}, 'forbidden');
-}
-
-export function sessionInfo(deps: Deps): SessionInfo | null {
-  expireIdle(deps);
-  const current = deps.session.current;
-  if (!current) return null;
-  try {
-    const { name } = deps.repos.scoring.juror(current.competition, current.juror);
-    return { competition: current.competition, juror: current.juror, name, locked: current.locked };
-  } catch (error) {
-    // The juror or the competition is gone (setup changed): nobody is signed in any more.
-    if (!(error instanceof UserError)) throw error;
-    deps.session.current = null;
-    return null;
   }
 }

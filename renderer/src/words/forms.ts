@@ -11,8 +11,6 @@ const id = {
     'Huruf besar, angka dan tanda hubung, misalnya P2WKSS-JABAR-2026 (huruf kecil dijadikan besar). Dipakai di nama berkas dan kaki halaman.',
   'forms.nipHint': '18 angka, boleh ditulis dengan spasi seperti di SK: 19700315 199503 2 001.',
   'forms.reasonHint': 'Paling sedikit {min} karakter (sekarang {count}).',
-  'forms.fixFields': '{count} isian perlu diperbaiki; pesannya ada di samping isian yang ditandai.',
-  'forms.otherTabs': 'Masalah di tab lain: {tabs}.',
 } satisfies Record<string, string>;
 
 const en: Record<keyof typeof id, string> = {
@@ -27,8 +25,6 @@ const en: Record<keyof typeof id, string> = {
     'Capital letters, digits and dashes, e.g. P2WKSS-JABAR-2026 (lower case becomes capitals). Used in file names and page footers.',
   'forms.nipHint': '18 digits, may be typed with spaces as printed: 19700315 199503 2 001.',
   'forms.reasonHint': 'At least {min} characters (now {count}).',
-  'forms.fixFields': '{count} fields need fixing; each message is beside its marked field.',
-  'forms.otherTabs': 'Problems on other tabs: {tabs}.',
 };
 
 export const formsWords = { id, en };

@@ -1,0 +1,91 @@
+/**
+ * One real process per command of contract.md section 1, exactly as a script would run it
+ * (`npm run --silent cli -- <command> …`): the exit code and the one line it prints. Everything else about the
+ * commands is tested in-process through the same entry (cli.test.ts, cli-init.test.ts, import-scores.test.ts).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ranking } from '../../shared/domain/ranking.js';
+import { cli, runCommand } from '../support/cli.js';
+import { tempDir } from '../support/core.js';
+
+const temp = tempDir('penilai-cli-smoke-');
+/** A small demo (2 sites, 2 jurors, every sheet finalised), made in-process, read by rank, report, verify, export. */
+const demo = join(temp.dir, 'demo.db');
+/** Its competition file, exported in-process, for init and for a fresh database import-scores can write to. */
+const file = join(temp.dir, 'demo.json');
+const fresh = join(temp.dir, 'fresh.db');
+
+beforeAll(async () => {
+  for (const args of [
+    ['demo', '--db', demo, '--sites', '2', '--jurors', '2'],
+    ['export', '--db', demo, '--out', file],
+    ['init', '--db', fresh, '--competition', file],
+  ]) {
+    const run = await runCommand(args);
+    expect(run.status, run.stderr).toBe(0);
+  }
+});
+afterAll(() => temp.cleanup());
+
+describe('each command as a real process', () => {
+  it('demo', () => {
+    const db = join(temp.dir, 'made.db');
+    const run = cli(['demo', '--db', db, '--sites', '2', '--jurors', '2']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`Lomba demo DEMO dibuat di ${db}: 2 lokus, 2 juri, 112 nilai.\n`);
+  });
+
+  it('init', () => {
+    const db = join(temp.dir, 'init.db');
+    const run = cli(['init', '--db', db, '--competition', file]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`Lomba DEMO dibuat di ${db}: 2 lokus, 2 juri.\n`);
+  });
+
+  it('export', () => {
+    const out = join(temp.dir, 'again.json');
+    const run = cli(['export', '--db', demo, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`Lomba DEMO diekspor ke ${out}.\n`);
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(file, 'utf8'));
+  });
+
+  it('import-scores', () => {
+    const csv = join(temp.dir, 'nilai.csv');
+    writeFileSync(csv, 'site,juror,indicator,score,note\nS01,J2,A3,4,\n');
+    const run = cli(['import-scores', '--db', fresh, '--file', csv]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr.split('\n')[0]).toContain(csv);
+  });
+
+  it('rank', () => {
+    const run = cli(['rank', '--db', demo, '--json']);
+    expect(run.status, run.stderr).toBe(0);
+    const ranking = JSON.parse(run.stdout) as Ranking;
+    expect(ranking.ranking.map((r) => r.site).sort()).toEqual(['S01', 'S02']);
+  });
+
+  it('report', () => {
+    const out = join(temp.dir, 'rekap.pdf');
+    const run = cli(['report', '--db', demo, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(new RegExp(`^Laporan ditulis ke ${out.replace(/[.]/g, '\\.')} \\(\\d+ halaman\\)\\.\\n$`));
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('verify', () => {
+    const run = cli(['verify', '--db', demo]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[0]).toContain(demo);
+  });
+
+  it('a user error: one line on stderr and exit code 1, nothing created', () => {
+    const missing = join(temp.dir, 'missing.db');
+    const run = cli(['rank', '--db', missing]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`penilai: Berkas basis data tidak ditemukan: ${missing}\n`);
+    expect(existsSync(missing)).toBe(false);
+  });
+});
