@@ -38,9 +38,10 @@ const USAGE = `Penilai — baris perintah
   import-scores --db FILE --file NILAI.csv [--competition KODE]   impor nilai dari CSV (semua atau tidak sama sekali)
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
-  verify --db FILE                                      periksa basis data: integritas dan rantai riwayat
+  verify --db FILE [--json]                             periksa basis data: integritas, rantai riwayat tiap perangkat, foto
 
-Opsi umum: --lang id|en (bahasa pesan; bawaan id)`;
+Opsi umum: --lang id|en (bahasa pesan; bawaan id)
+           --home FOLDER (instalasi yang menulis: identitas perangkat dan kuncinya; bawaan PENILAI_HOME atau folder data aplikasi)`;
 
 /** Where a run writes and what it sees: the process's own streams, or a test's buffers. */
 export interface Io {
@@ -263,7 +264,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     // Paths the user typed are read against the run's folder; `--competition` is a path only for init.
     const cwd = io.cwd ?? process.cwd();
-    for (const option of ['db', 'out', 'file'] as const) if (values[option]) values[option] = resolve(cwd, values[option]);
+    for (const option of ['db', 'out', 'file', 'home'] as const) if (values[option]) values[option] = resolve(cwd, values[option]);
+    // The installation the command writes as: --home, else PENILAI_HOME, else the app data folder (./device.ts).
+    if (!values.home && env.PENILAI_HOME) values.home = env.PENILAI_HOME;
     if (positionals[0] === 'init' && values.competition) values.competition = resolve(cwd, values.competition);
     if (values.lang === 'en' || values.lang === 'id') lang = values.lang;
     else if (values.lang !== undefined) throw new UserError('cli.badOption', { option: '--lang', value: values.lang, expected: 'id, en' });

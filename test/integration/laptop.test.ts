@@ -346,7 +346,11 @@ describe('archiving and deleting a competition', () => {
       history: before.history + 1, // append-only: the record of what was done stays, and the deletion is recorded
     });
     const deletion = core.deps.repos.scoring.history({ competition: 'HAPUS' }).at(-1)!;
-    expect(deletion).toMatchObject({ kind: 'setup.competition', actor: 'sekretariat', payload: { action: 'delete', sites: 2, jurors: 2, scores: 3, photos: 1 } });
+    expect(deletion).toMatchObject({
+      kind: 'setup.competition',
+      actor: 'sekretariat',
+      payload: { action: 'delete', sites: 2, jurors: 2, scores: 3, photos: 1 },
+    });
     expect((await ok(core.call('setup.list', { includeArchived: true }))).map((c) => c.code)).toEqual(['DEMO']);
     expect((await fails(core.call('setup.get', { code: 'HAPUS' }))).key).toBe('competition.notFound');
     expect(await ok(core.call('session.get', {}))).toBeNull();
