@@ -40,6 +40,7 @@ import {
 import type { RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from '../platform/database.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
+import { eligibleIndicators, isEligible } from '../../../shared/domain/eligibility.js';
 
 /** The prev_hash of the first history entry. */
 export const ZERO_HASH = '0'.repeat(64);
@@ -469,7 +470,7 @@ export class ScoreRepository {
   }
 
   private isEligible(ctx: SheetContext, ref: IndicatorRef): boolean {
-    return !ctx.recused && (ctx.aspects === null || ctx.aspects.has(ref.aspect.code));
+    return isEligible({ aspects: ctx.aspects, recusedSites: ctx.recused ? [ctx.site] : [] }, ref.aspect.code, ctx.site);
   }
 
   private eligibleRefs(ctx: SheetContext): IndicatorRef[] {
@@ -1088,9 +1089,9 @@ export class ScoreRepository {
       if (!m) bySite.set(s.site_id, (m = new Map()));
       m.set(s.indicator, s.value);
     }
-    const jurorEligible = c.parsed.refs.filter((r) => aspects === null || aspects.has(r.aspect.code)).map((r) => r.indicator.code);
     return sites.map((s) => {
-      const eligible = s.recused ? [] : jurorEligible;
+      const juror = { aspects, recusedSites: s.recused ? [s.code] : [] };
+      const eligible = eligibleIndicators(c.parsed.refs, juror, s.code).map((r) => r.indicator.code);
       const given = bySite.get(s.id);
       const values: Record<string, number> = {};
       for (const code of eligible) {

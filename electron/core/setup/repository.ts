@@ -8,6 +8,7 @@ import type { CompetitionFile, CompetitionInfo, Juror, Rules, Site } from '../..
 import { checkCompetition, COMPETITION_FORMAT, rulesSchema } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { listIndicators, type Instrument } from '../../../shared/domain/instrument.js';
+import { eligibleIndicators } from '../../../shared/domain/eligibility.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
 import type { InstrumentRepository } from '../instruments/repository.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
@@ -400,10 +401,7 @@ export class SetupRepository {
   eligibleIndicators(detail: CompetitionDetail, juror: string, site: string): string[] {
     const j = detail.jurors.find((x) => x.code === juror);
     if (!j) throw new UserError('juror.notFound', { code: juror }, 'not-found');
-    if (j.recusedSites.includes(site)) return [];
-    return listIndicators(detail.instrument)
-      .filter(({ aspect }) => !j.aspects || j.aspects.includes(aspect.code))
-      .map(({ indicator }) => indicator.code);
+    return eligibleIndicators(detail.instrument, j, site).map(({ indicator }) => indicator.code);
   }
 
   /** Everything the ranking needs, read in a handful of queries. */
