@@ -18,7 +18,7 @@ import {
   parseLevelMap,
   parseLevels,
   parseScale,
-} from '../../electron/core/instruments/instrument-notation.js';
+} from '../../shared/domain/instrument-notation.js';
 import { TEMPLATE_EXAMPLE } from '../../electron/core/instruments/instrument-xlsx.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { describeFileIssue } from '../../shared/domain/file-issues.js';
