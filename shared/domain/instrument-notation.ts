@@ -63,9 +63,8 @@ export function parseScale(text: string): Read<Scale> {
     const unit = range[4]?.trim();
     return { ok: true, value: { min, max, step, ...(unit ? { unit } : {}) } };
   }
-  if (!t.includes('=')) return bad;
-  const options = parseOptions(t);
-  return options.ok ? options : bad;
+  // A cell with "=" is a list of options: its problem is named by the option that does not read.
+  return t.includes('=') ? parseOptions(t) : bad;
 }
 
 /** A list of options alone ("a=4 (Lengkap); b=3; …"), as the editor's options field holds it. */
