@@ -41,6 +41,7 @@ import type { RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from '../platform/database.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 import { eligibleIndicators, isEligible } from '../../../shared/domain/eligibility.js';
+import { reviewSheet } from '../../../shared/domain/review.js';
 
 /** The prev_hash of the first history entry. */
 export const ZERO_HASH = '0'.repeat(64);
@@ -268,10 +269,6 @@ function photoText(sha: string, name: string): string {
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
   return Math.abs(a - b) < EPSILON;
-}
-
-function levelIn(levels: readonly string[] | undefined, value: number): boolean {
-  return (levels ?? []).some((level) => Math.abs(Number(level) - value) < EPSILON);
 }
 
 export class ScoreRepository {
@@ -871,19 +868,12 @@ export class ScoreRepository {
         .all(ctx.siteId, ctx.jurorId)
         .map((r) => r.indicator_code),
     );
-    const problems: ReviewProblem[] = [];
-    for (const ref of this.eligibleRefs(ctx)) {
-      const code = ref.indicator.code;
-      const score = scores.get(code);
-      if (!score) {
-        problems.push({ indicator: code, need: 'score' });
-        continue;
-      }
-      if (levelIn(ref.indicator.evidence?.noteAt, score.value) && !notes.get(code)?.trim())
-        problems.push({ indicator: code, need: 'note' });
-      if (levelIn(ref.indicator.evidence?.photoAt, score.value) && !photos.has(code)) problems.push({ indicator: code, need: 'photo' });
-    }
-    return problems;
+    return reviewSheet({
+      indicators: this.eligibleRefs(ctx).map((r) => r.indicator),
+      scores: new Map([...scores].map(([code, s]) => [code, s.value])),
+      notes,
+      photos,
+    });
   }
 
   /**
