@@ -31,6 +31,8 @@ export function explainPlace(site: Pick<RankedSite, 'decidedBy'>, names: Explain
   const decided = site.decidedBy;
   if (decided === null || decided === 'total') return null;
   if (decided === 'tied') return { key: 'ranking.decidedBy.tied', params: {} };
+  // Reserved by the contract for a tie settled by the plenary meeting.
+  if (decided === 'pleno') return { key: 'ranking.decidedBy.pleno', params: {} };
   const [kind, code] = splitTieBreak(decided);
   return kind === 'phase'
     ? { key: 'ranking.decidedBy.phase', params: { code, name: nameOf(names.phases, code) } }

@@ -4,6 +4,7 @@ import { catalogue } from './types.js';
 export const rankingMessages = catalogue(
   {
     'ranking.decidedBy.tied': () => `Seri`,
+    'ranking.decidedBy.pleno': () => `Keputusan rapat pleno`,
     'ranking.decidedBy.phase': (p) => `Tahap ${p.name}`,
     'ranking.decidedBy.aspect': (p) => `Aspek ${p.code}`,
     'ranking.tieBreak.none': () => `Nilai total yang sama berbagi peringkat; urutan penentu seri tidak ditetapkan.`,
@@ -13,6 +14,7 @@ export const rankingMessages = catalogue(
   },
   {
     'ranking.decidedBy.tied': () => `Tied`,
+    'ranking.decidedBy.pleno': () => `The plenary's decision`,
     'ranking.decidedBy.phase': (p) => `Phase ${p.name}`,
     'ranking.decidedBy.aspect': (p) => `Aspect ${p.code}`,
     'ranking.tieBreak.none': () => `Equal totals share a rank; no tie-break chain is set.`,

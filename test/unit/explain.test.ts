@@ -27,6 +27,8 @@ describe('explainPlace: what decided a place, as a key and parameters', () => {
       'Seri',
     ]);
     expect([phase, aspect].map((e) => explanationText('en', e))).toEqual(['Phase Verifikasi lapangan', 'Aspect E']);
+    const pleno = explainPlace({ decidedBy: 'pleno' }, names)!;
+    expect([explanationText('id', pleno), explanationText('en', pleno)]).toEqual(['Keputusan rapat pleno', "The plenary's decision"]);
   });
 });
 

@@ -13,7 +13,7 @@ describe('evidenceRequired: what the rubric asks for at the level given', () => 
     expect(evidenceRequired(A1, 3)).toEqual({ note: false, photo: false });
     expect(evidenceRequired(A1, 5)).toEqual({ note: true, photo: true });
     expect(evidenceRequired(A3, 2.5000000001)).toEqual({ note: true, photo: false });
-    expect(evidenceRequired(A2, 5)).toEqual({ note: false, photo: false });
+    expect(evidenceRequired({ evidence: {} }, 5)).toEqual({ note: false, photo: false });
   });
 });
 
