@@ -7,7 +7,8 @@ import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync }
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CompetitionFile } from '../../shared/domain/competition.js';
-import { formatNumber, type NumberLocale } from '../../shared/domain/numbers.js';
+import { formatNumber } from '../../shared/domain/numbers.js';
+import { explainPlace, explainTieBreak, explanationText, type ExplainNames } from '../../shared/domain/explain.js';
 import { UserError } from '../../shared/domain/errors.js';
 import { issueSentence, ValidationError } from '../../shared/domain/validation.js';
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
@@ -209,24 +210,25 @@ function commandDemo(values: Values, io: Io, lang: Lang): void {
   }
 }
 
-function rankingText(ranking: Ranking, locale: NumberLocale): string {
+function rankingText(ranking: Ranking, names: ExplainNames, locale: Lang): string {
   const p = ranking.precision;
   const lines = ranking.ranking.map((r) => {
     const rank = `${r.rank}${r.tied ? '=' : ''}`.padStart(4);
     const total = formatNumber(r.total, p, locale).padStart(8);
     const mark = r.complete ? '' : locale === 'id' ? ' (belum lengkap)' : ' (incomplete)';
-    return `${rank}  ${r.site.padEnd(6)} ${r.name.padEnd(28)} ${total}  ${r.label ?? ''}${mark}`;
+    const explained = explainPlace(r, names);
+    const decided = explained ? `  [${explanationText(locale, explained)}]` : '';
+    return `${rank}  ${r.site.padEnd(6)} ${r.name.padEnd(28)} ${total}  ${r.label ?? ''}${mark}${decided}`.trimEnd();
   });
   const head = locale === 'id' ? 'Peringkat lomba' : 'Ranking of';
-  return [`${head} ${ranking.competition}`, ...lines].join('\n');
+  return [`${head} ${ranking.competition}`, ...lines, explanationText(locale, explainTieBreak(ranking.tieBreak, names))].join('\n');
 }
 
 function commandRank(values: Values, io: Io, lang: Lang): void {
   const file = resolve(requireOption(values, 'db', 'rank'));
-  const ranking = withDatabase(file, true, (repos) =>
-    rankSites(repos.setup.rankingInput(resolveCompetition(repos, values.competition, file))),
-  );
-  io.out(values.json ? JSON.stringify(ranking, null, 2) : rankingText(ranking, lang));
+  const input = withDatabase(file, true, (repos) => repos.setup.rankingInput(resolveCompetition(repos, values.competition, file)));
+  const ranking = rankSites(input);
+  io.out(values.json ? JSON.stringify(ranking, null, 2) : rankingText(ranking, input.instrument, lang));
 }
 
 async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> {

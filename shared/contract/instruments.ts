@@ -16,6 +16,8 @@ export interface InstrumentSummary {
   code: string;
   version: number;
   name: string;
+  /** The SHA-256 of the version's canonical JSON: two laptops holding the same version show the same hash. */
+  sha256: string;
   indicators: number;
   /** Used for scoring: its content can no longer change (a change makes a new version). */
   locked: boolean;

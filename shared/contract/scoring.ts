@@ -1,4 +1,5 @@
 /** The scoring channels: a juror's sheet and everything written on it, progress, the grid, the history. */
+import type { ReviewProblem as DomainReviewProblem } from '../domain/review.js';
 import { z } from 'zod';
 import { REOPEN_REASON_MIN } from '../domain/competition.js';
 import { bytes, code, pin } from './common.js';
@@ -106,10 +107,8 @@ export interface HouseholdAnswers {
   answers: (boolean | null)[][];
 }
 
-export interface ReviewProblem {
-  indicator: string;
-  need: 'score' | 'note' | 'photo';
-}
+/** What stands between a sheet and its finalisation (shared/domain/review.ts decides it). */
+export type ReviewProblem = DomainReviewProblem;
 
 export interface SheetEvent {
   kind: 'finalise' | 'reopen';

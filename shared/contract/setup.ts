@@ -68,7 +68,10 @@ export interface CompetitionSummary {
   year: number;
   sites: number;
   jurors: number;
-  instrument: { code: string; version: number; name: string };
+  /** The competition's identity across laptops (competition.uuid of the competition file). */
+  uuid: string;
+  /** The instrument version in use, with the SHA-256 of its canonical JSON (instruments.list says the same). */
+  instrument: { code: string; version: number; name: string; sha256: string };
   /** Archived: hidden from the list unless asked, kept in the database and in the history. */
   archived: boolean;
 }
@@ -86,6 +89,8 @@ export interface CompetitionDetail {
   info: CompetitionInfo;
   rules: Rules;
   instrument: Instrument;
+  /** The SHA-256 of the instrument version's canonical JSON: what two laptops compare to know they score on one version. */
+  instrumentSha256: string;
   sites: Site[];
   jurors: JurorWithRecusals[];
   /** Whether any score has been given in this competition (its instrument version is then locked). */

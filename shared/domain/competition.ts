@@ -107,7 +107,24 @@ const logoSchema = z
   .refine((v) => LOGO_DATA_URL.test(v), { params: { key: 'validate.logo' } })
   .optional();
 
+/**
+ * A competition's identity across laptops: a UUID (8-4-4-4-12 hexadecimal digits), made when the competition is
+ * created and carried in the competition file, so that two laptops set up from one file know they hold the same
+ * competition. Kept in lower case.
+ */
+export const COMPETITION_UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const competitionUuidSchema = z
+  .string()
+  .toLowerCase()
+  .refine((v) => COMPETITION_UUID.test(v), { params: { key: 'validate.uuid' } })
+  .meta({
+    pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
+    description: "The competition's identity across laptops; left out, the app makes one. Always written on export.",
+  });
+
 export const competitionInfoSchema = z.strictObject({
+  /** Left out: made when the competition is created; always written on export. */
+  uuid: competitionUuidSchema.optional(),
   code: competitionCodeSchema,
   name: z.string().trim().min(1),
   year: z.number().int().min(2000).max(2100),

@@ -3,6 +3,7 @@
  * its indicators at 0 points and its site never complete (contract.md section 4), so the setup warns about it.
  * Pure; takes anything shaped like a competition detail, a competition file or the setup editor's draft.
  */
+import { isEligible } from './eligibility.js';
 
 export interface CoverageInput {
   instrument: { aspects: readonly { code: string }[] };
@@ -24,9 +25,7 @@ export function coverageGaps(input: CoverageInput): CoverageGap[] {
   const gaps: CoverageGap[] = [];
   for (const site of input.sites) {
     for (const aspect of input.instrument.aspects) {
-      const covered = input.jurors.some(
-        (juror) => (juror.aspects == null || juror.aspects.includes(aspect.code)) && !(juror.recusedSites ?? []).includes(site.code),
-      );
+      const covered = input.jurors.some((juror) => isEligible(juror, aspect.code, site.code));
       if (!covered) gaps.push({ site: site.code, aspect: aspect.code });
     }
   }

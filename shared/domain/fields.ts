@@ -30,6 +30,7 @@ type Words = Record<string, string>;
 const WORDS: Record<Lang, Words> = {
   id: {
     competition: 'Data lomba',
+    'competition.uuid': 'Identitas lomba (uuid)',
     'competition.code': 'Kode lomba',
     'competition.name': 'Nama lomba',
     'competition.year': 'Tahun',
@@ -111,6 +112,7 @@ const WORDS: Record<Lang, Words> = {
   },
   en: {
     competition: 'The competition data',
+    'competition.uuid': 'Competition identity (uuid)',
     'competition.code': 'Competition code',
     'competition.name': 'Competition name',
     'competition.year': 'Year',

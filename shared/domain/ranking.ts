@@ -5,6 +5,7 @@
  */
 import type { Rules } from './competition.js';
 import { splitTieBreak } from './competition.js';
+import { isEligible } from './eligibility.js';
 import { listIndicators, scaleBounds, type Instrument } from './instrument.js';
 import { roundScaled } from './numbers.js';
 
@@ -95,10 +96,6 @@ export function aggregate(values: readonly number[], method: Rules['aggregation'
   return kept.reduce((s, v) => s + v, 0) / kept.length;
 }
 
-function isEligible(juror: RankingJuror, site: string, aspect: string): boolean {
-  return (juror.aspects === null || juror.aspects.includes(aspect)) && !juror.recusedSites.includes(site);
-}
-
 interface SiteResult extends Omit<RankedSite, 'rank' | 'label' | 'tied' | 'decidedBy'> {
   key: number[];
 }
@@ -124,7 +121,7 @@ export function rankSites(input: RankingInput): Ranking {
       const values: number[] = [];
       let eligibleCount = 0;
       for (const juror of input.jurors) {
-        if (!isEligible(juror, site.code, aspect.code)) continue;
+        if (!isEligible(juror, aspect.code, site.code)) continue;
         eligibleCount += 1;
         sheetJurors.add(juror.code);
         const value = scoreMap.get(`${site.code}\u0000${juror.code}\u0000${indicator.code}`);

@@ -5,6 +5,7 @@
 import type { CompetitionFile, Juror, Site } from './competition.js';
 import { COMPETITION_FORMAT, DEFAULT_LABELS } from './competition.js';
 import { INSTRUMENT_FORMAT, isOptionsScale, listIndicators, scaleBounds, type Instrument, type Scale } from './instrument.js';
+import { isEligible } from './eligibility.js';
 import { roundTo } from './numbers.js';
 import type { RankingScore } from './ranking.js';
 
@@ -241,7 +242,7 @@ export function syntheticCompetition(options: SyntheticOptions): SyntheticCompet
   for (const [s, site] of sites.entries()) {
     for (const [j, juror] of jurors.entries()) {
       for (const { indicator, aspect, scale } of listIndicators(instrument)) {
-        if (juror.aspects && !juror.aspects.includes(aspect.code)) continue;
+        if (!isEligible(juror, aspect.code, site.code)) continue;
         const r = random();
         if (options.missing && random() < options.missing) continue;
         const value = scaleValueAt(scale, quality[s]! + bias[j]! + (r - 0.5) * 0.3);

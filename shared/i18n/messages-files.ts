@@ -78,6 +78,8 @@ export const fileMessages = catalogue(
     'file.badLevelMap': (p) => `bagian "${p.part}" tidak berbentuk TINGKAT=teks (contoh: 1=Sangat Kurang; 5=Sangat Baik)`,
     'file.badLevel': (p) => `"${p.value}" bukan tingkat skala (angka); pisahkan beberapa tingkat dengan titik koma, misalnya 1; 5`,
     'file.badBand': (p) => `pita "${p.part}" tidak dapat dibaca; contoh: <40=1; <60=2; <75=3; <90=4; >=90=5`,
+    'file.badOptions': (p) =>
+      `pilihan "${p.part}" tidak berbentuk KUNCI=nilai; contoh: a=4; b=3; c=2; d=1 (keterangan boleh dalam kurung: a=4 (Lengkap))`,
     'file.householdIncomplete': (p) => `indikator kunjungan rumah perlu kolom ${p.missing} juga diisi`,
     'file.labelsNeedScale': () => `label hanya berlaku untuk indikator yang punya Skala sendiri; isi kolom Skala atau kosongkan kolom ini`,
     'file.aspectName': (p) => `nama aspek ${p.code} berbeda dengan baris ${p.other} ("${p.name}")`,
@@ -119,6 +121,8 @@ export const fileMessages = catalogue(
     'file.badLevelMap': (p) => `part "${p.part}" is not of the form LEVEL=text (example: 1=Sangat Kurang; 5=Sangat Baik)`,
     'file.badLevel': (p) => `"${p.value}" is not a scale level (a number); separate several levels with semicolons, e.g. 1; 5`,
     'file.badBand': (p) => `cannot read the band "${p.part}"; example: <40=1; <60=2; <75=3; <90=4; >=90=5`,
+    'file.badOptions': (p) =>
+      `option "${p.part}" is not of the form KEY=value; example: a=4; b=3; c=2; d=1 (a label may follow in brackets: a=4 (Lengkap))`,
     'file.householdIncomplete': (p) => `a household-visit indicator also needs the ${p.missing} column filled in`,
     'file.labelsNeedScale': () => `labels apply only to an indicator with its own Scale; fill in the Scale column or empty this one`,
     'file.aspectName': (p) => `the name of aspect ${p.code} differs from row ${p.other} ("${p.name}")`,

@@ -4,6 +4,7 @@
  */
 import { fileMessages } from './messages-files.js';
 import { importMessages } from './messages-import.js';
+import { rankingMessages } from './messages-ranking.js';
 import { scoringMessages } from './messages-scoring.js';
 import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
@@ -58,6 +59,9 @@ const coreId = {
   'competition.ambiguous': (p) => `Basis data berisi beberapa lomba (${p.codes}); pilih satu dengan --competition KODE.`,
   'competition.notFound': (p) => `Lomba dengan kode ${p.code} tidak ada di basis data.`,
   'competition.exists': (p) => `Lomba dengan kode ${p.code} sudah ada di basis data.`,
+  'competition.uuidTaken': (p) =>
+    `Identitas lomba (uuid) ${p.uuid} sudah dipakai lomba ${p.other} di basis data ini. Berkas ini adalah lomba yang sama atau salinannya; hapus "uuid" dari berkas bila memang lomba baru.`,
+  'competition.uuidChange': (p) => `Identitas lomba (uuid) tidak dapat diubah: lomba ${p.code} tetap ${p.uuid}.`,
   'site.notFound': (p) => `Lokus dengan kode ${p.code} tidak ada.`,
   'juror.notFound': (p) => `Juri dengan kode ${p.code} tidak ada.`,
   'indicator.notFound': (p) => `Indikator dengan kode ${p.code} tidak ada di instrumen.`,
@@ -125,11 +129,21 @@ const coreId = {
   'validate.competitionCode': (p) =>
     `${label(p, 'id')} hanya boleh berisi huruf besar, angka dan tanda hubung (misalnya P2WKSS-JABAR-2026)`,
   'validate.endBeforeStart': () => `Tanggal selesai tidak boleh sebelum tanggal mulai`,
+  'validate.uuid': (p) =>
+    `${label(p, 'id')} harus berupa UUID: 32 angka heksadesimal dalam kelompok 8-4-4-4-12, misalnya 3f2b8c1e-5d4a-4c2b-9e1f-0a6b7c8d9e10. Hapus isian ini agar aplikasi membuatnya sendiri.`,
   'validate.logo': (p) =>
     `${label(p, 'id')} harus berupa gambar PNG atau JPEG yang disertakan di berkas (data:image/png atau data:image/jpeg), bukan alamat atau nama berkas`,
 } satisfies Catalogue;
 
-const id = { ...coreId, ...fileMessages.id, ...setupMessages.id, ...scoringMessages.id, ...importMessages.id, ...sessionMessages.id };
+const id = {
+  ...coreId,
+  ...fileMessages.id,
+  ...setupMessages.id,
+  ...scoringMessages.id,
+  ...importMessages.id,
+  ...sessionMessages.id,
+  ...rankingMessages.id,
+};
 
 export type MessageKey = keyof typeof id;
 
@@ -147,6 +161,9 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'competition.ambiguous': (p) => `The database holds several competitions (${p.codes}); choose one with --competition CODE.`,
   'competition.notFound': (p) => `No competition with code ${p.code} in the database.`,
   'competition.exists': (p) => `A competition with code ${p.code} already exists in the database.`,
+  'competition.uuidTaken': (p) =>
+    `Competition identity (uuid) ${p.uuid} is already used by competition ${p.other} in this database. This file is the same competition or a copy of it; remove "uuid" from the file if it really is a new one.`,
+  'competition.uuidChange': (p) => `A competition's identity (uuid) cannot change: competition ${p.code} stays ${p.uuid}.`,
   'site.notFound': (p) => `No site with code ${p.code}.`,
   'juror.notFound': (p) => `No juror with code ${p.code}.`,
   'indicator.notFound': (p) => `No indicator with code ${p.code} in the instrument.`,
@@ -212,6 +229,8 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'validate.tieBreak': (p) => `Tie-break "${p.entry}" does not name a phase or aspect of the instrument`,
   'validate.competitionCode': (p) => `${label(p, 'en')} may hold only capital letters, digits and dashes (e.g. P2WKSS-JABAR-2026)`,
   'validate.endBeforeStart': () => `The end date cannot be before the start date`,
+  'validate.uuid': (p) =>
+    `${label(p, 'en')} must be a UUID: 32 hexadecimal digits in groups of 8-4-4-4-12, e.g. 3f2b8c1e-5d4a-4c2b-9e1f-0a6b7c8d9e10. Remove it to let the app make one.`,
   'validate.logo': (p) =>
     `${label(p, 'en')} must be a PNG or JPEG picture held in the file (data:image/png or data:image/jpeg), not an address or a file name`,
 };
@@ -223,6 +242,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...scoringMessages.en,
   ...importMessages.en,
   ...sessionMessages.en,
+  ...rankingMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

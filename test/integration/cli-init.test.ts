@@ -175,8 +175,11 @@ describe('init, rank and export of a full competition file', () => {
     const run = await runCommand(['export', '--db', db, '--out', out]);
     expect(run.status, run.stderr).toBe(0);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as FileJson;
-    // The file was written in the form the app keeps (aspects in instrument order, full rules), so it comes back equal.
-    expect(exported).toEqual(input);
+    // The file was written in the form the app keeps (aspects in instrument order, full rules), so it comes back equal,
+    // with the competition's identity made at creation.
+    const { uuid, ...competition } = exported.competition;
+    expect(uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect({ ...exported, competition }).toEqual(input);
     expect(exported.jurors[5]).toEqual({
       code: 'J6',
       name: 'Hj. Nurhasanah',

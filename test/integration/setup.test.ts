@@ -433,10 +433,16 @@ describe('competition file in and out', () => {
     await ok(core.call('setup.save', payload));
     const exported = await ok(core.call('setup.export', { code: 'ASAL' }));
     expect(exported).toMatchObject({ name: 'ASAL.penilai.json', mime: 'application/json' });
-    const file = JSON.parse(Buffer.from(exported.bytes).toString('utf8')) as { competition: { code: string }; jurors: unknown[] };
+    const file = JSON.parse(Buffer.from(exported.bytes).toString('utf8')) as {
+      competition: { code: string; uuid: string };
+      jurors: unknown[];
+    };
     expect(file.jurors[1]).toEqual({ code: 'J2', name: 'Anggota Kesehatan', role: 'anggota', aspects: ['D', 'F'], recusedSites: ['S02'] });
+    expect(file.competition.uuid).toBe(detail.info.uuid);
 
+    // Another competition made from this one: its own code and its own identity.
     file.competition.code = 'SALINAN';
+    file.competition.uuid = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
     const summary = await ok(core.call('setup.import', { name: 'SALINAN.penilai.json', bytes: bytes(file) }));
     expect(summary).toMatchObject({ code: 'SALINAN', sites: 3, jurors: 3, instrument: { code: 'P2WKSS-PROV', version: 1 } });
     const back = await ok(core.call('setup.export', { code: 'SALINAN' }));
@@ -452,7 +458,7 @@ describe('competition file in and out', () => {
     const exported = await ok(core.call('setup.export', { code: 'ASAL' }));
     const file = JSON.parse(Buffer.from(exported.bytes).toString('utf8')) as {
       format: string;
-      competition: { code: string };
+      competition: { code: string; uuid: string };
       instrument: { aspects: { indicators: { name: string }[] }[] };
     };
     const newer = { ...file, format: 'penilai.competition/2' };
@@ -465,6 +471,7 @@ describe('competition file in and out', () => {
       path: 'competition.code',
     });
     file.competition.code = 'BEDA';
+    file.competition.uuid = 'b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e';
     file.instrument.aspects[0]!.indicators[0]!.name = 'Lain';
     const clash = await fails(core.call('setup.import', { name: 'x.json', bytes: bytes(file) }));
     expect(clash).toMatchObject({

@@ -17,11 +17,13 @@ import {
   parseBands,
   parseLevelMap,
   parseLevels,
+  parseOptions,
   parseScale,
-} from '../../electron/core/instruments/instrument-notation.js';
+} from '../../shared/domain/instrument-notation.js';
 import { TEMPLATE_EXAMPLE } from '../../electron/core/instruments/instrument-xlsx.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { describeFileIssue } from '../../shared/domain/file-issues.js';
+import { t as message } from '../../shared/i18n/messages.js';
 import { isOptionsScale, parseInstrument, type Instrument } from '../../shared/domain/instrument.js';
 import { fingerprint } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
@@ -435,5 +437,75 @@ describe('instrument files through the handlers', () => {
     await core.call('instruments.template', {});
     expect(core.deps.repos.instruments.findInstrument('KAMPUNG-KB', 1)?.name).toBe(bundled('kampung-kb.json').name);
     expect(fingerprint(database)).toBe(before);
+  });
+});
+
+describe('the instrument editor and the .xlsx import read the notation alike', () => {
+  // renderer/src/screens/lomba/InstrumentTab.tsx reads its options field with parseOptions and its bands field with
+  // parseBands (shared/domain/instrument-notation.ts); the import reads the Skala and Pita columns. Each input goes
+  // through both: the same value when it reads, the same message key and parameters when it does not.
+  const optionsInputs = ['a=4; b=3; c=2; d=1', 'a=4 (Lengkap); b=2,5 (Sebagian)', 'a=4\nb=3', 'a=4; b=x', 'a=4; =3', 'a=4; b'];
+  const bandsInputs = ['<40=1; <60=2; >=60=3', '<50=1; =>50=2', '<50=1; ≥50=2', '40-60=2', '<40=1; >60', '<4O=1'];
+
+  async function importCell(column: 'Skala' | 'Pita', text: string) {
+    const household = column === 'Pita' ? { 'Sampel KK': 5, 'Butir kunjungan rumah': 'Punya jamban', Skala: '1-3' } : {};
+    const bytes = await xlsx({
+      Instrumen: INSTRUMENT_SHEET,
+      Tahap: PHASE_SHEET,
+      Indikator: [
+        INDICATOR_HEADER,
+        row({
+          'Kode Aspek': 'A',
+          'Nama Aspek': 'Aspek A',
+          Kode: 'A1',
+          Indikator: 'Satu',
+          Bobot: 100,
+          Tahap: 'ADM',
+          [column]: text,
+          ...household,
+        }),
+      ],
+    });
+    const read = await readInstrument({ name: 'uji.xlsx', bytes });
+    if (read.ok) {
+      const indicator = read.value.aspects[0]!.indicators[0]!;
+      return { ok: true as const, value: column === 'Skala' ? indicator.scale : indicator.household?.bands };
+    }
+    const cell = read.problems.filter((p) => p.column === column);
+    return cell.length === 1 ? { ok: false as const, key: cell[0]!.key, params: cell[0]!.params } : { problems: read.problems };
+  }
+
+  it('options: the editor field and the Skala column', async () => {
+    const editor = optionsInputs.map((text) => parseOptions(text));
+    const imported = await Promise.all(optionsInputs.map((text) => importCell('Skala', text)));
+    expect(imported).toEqual(editor);
+    expect(editor.map((r) => (r.ok ? 'ok' : `${r.key} ${String(r.params.part)}`))).toEqual([
+      'ok',
+      'ok',
+      'ok',
+      'file.badOptions b=x',
+      'file.badOptions =3',
+      'file.badOptions b',
+    ]);
+    expect(message('en', 'file.badOptions', { part: 'b=x' })).toBe(
+      'option "b=x" is not of the form KEY=value; example: a=4; b=3; c=2; d=1 (a label may follow in brackets: a=4 (Lengkap))',
+    );
+    expect(message('id', 'file.badOptions', { part: 'b=x' })).toBe(
+      'pilihan "b=x" tidak berbentuk KUNCI=nilai; contoh: a=4; b=3; c=2; d=1 (keterangan boleh dalam kurung: a=4 (Lengkap))',
+    );
+  });
+
+  it('bands: the editor field and the Pita column', async () => {
+    const editor = bandsInputs.map((text) => parseBands(text));
+    const imported = await Promise.all(bandsInputs.map((text) => importCell('Pita', text)));
+    expect(imported).toEqual(editor);
+    expect(editor.map((r) => (r.ok ? r.value.length : `${r.key} ${String(r.params.part)}`))).toEqual([
+      3,
+      2,
+      2,
+      'file.badBand 40-60=2',
+      'file.badBand >60',
+      'file.badBand <4O=1',
+    ]);
   });
 });

@@ -3,10 +3,10 @@
  * react-pdf component only lays it out.
  */
 import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
-import { splitTieBreak } from '../../../shared/domain/competition.js';
 import { formatDate, formatLongDate, toIsoDate } from '../../../shared/domain/dates.js';
 import { formatNumber } from '../../../shared/domain/numbers.js';
-import type { Ranking } from '../../../shared/domain/ranking.js';
+import { explainPlace, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
+import type { Ranking, RankedSite } from '../../../shared/domain/ranking.js';
 
 export interface RekapModel {
   letterhead: { lines: string[]; address: string | null; logo: string | null };
@@ -45,20 +45,6 @@ const NORMALISE: Record<Ranking['normalise'], string> = {
 };
 const ROLE: Record<string, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', anggota: 'Anggota' };
 
-export function describeTieBreakEntry(entry: string, detail: CompetitionDetail): string {
-  const [kind, ref] = splitTieBreak(entry);
-  if (kind === 'phase') return `nilai tahap ${detail.instrument.phases.find((p) => p.code === ref)?.name ?? ref}`;
-  return `nilai aspek ${ref} (${detail.instrument.aspects.find((a) => a.code === ref)?.name ?? ref})`;
-}
-
-function describeDecidedBy(decidedBy: string | null): string {
-  // A rank decided by the total needs no comment; the column speaks only where a tie-break or a tie decided.
-  if (decidedBy === null || decidedBy === 'total') return '';
-  if (decidedBy === 'tied') return 'Seri';
-  const [kind, ref] = splitTieBreak(decidedBy);
-  return kind === 'phase' ? `Tahap ${ref}` : `Aspek ${ref}`;
-}
-
 export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, printedAt: Date): RekapModel {
   const p = ranking.precision;
   const aspects = detail.instrument.aspects.map((a) => ({
@@ -70,6 +56,10 @@ export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, pri
     ),
   }));
   const regency = new Map(detail.sites.map((s) => [s.code, s.regency ?? '']));
+  const explainPlaceText = (r: RankedSite) => {
+    const explained = explainPlace(r, detail.instrument);
+    return explained ? explanationText('id', explained) : '';
+  };
   const rows = ranking.ranking.map((r) => ({
     rank: String(r.rank),
     code: r.site,
@@ -79,14 +69,11 @@ export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, pri
     aspects: aspects.map((a) => formatNumber(r.aspects[a.code] ?? 0, p)),
     total: formatNumber(r.total, p),
     label: r.label ?? (r.complete ? '' : 'belum lengkap'),
-    decidedBy: describeDecidedBy(r.decidedBy),
+    decidedBy: explainPlaceText(r),
     tied: r.tied,
     complete: r.complete,
   }));
-  const tieBreak =
-    ranking.tieBreak.length === 0
-      ? 'Nilai total yang sama berbagi peringkat; urutan penentu seri tidak ditetapkan.'
-      : `Bila nilai total sama, penentu berikutnya berturut-turut: ${ranking.tieBreak.map((e) => describeTieBreakEntry(e, detail)).join('; ')}.`;
+  const tieBreak = explanationText('id', explainTieBreak(ranking.tieBreak, detail.instrument));
   const method = [
     `Nilai indikator = bobot × ${AGGREGATION[ranking.aggregation]}, dengan ${NORMALISE[ranking.normalise]}. Nilai total pada skala 0–100.`,
     tieBreak,

@@ -21,7 +21,7 @@ import {
   parseLevels,
   parseScale,
   type Read,
-} from './instrument-notation.js';
+} from '../../../shared/domain/instrument-notation.js';
 import { problem, type Problem, type Where } from '../platform/sheets/issues.js';
 import { cellText, isEmpty, mapHeader, RowReader, type HeaderMap, type Sheet } from '../platform/sheets/table.js';
 import { addTableSheet, findWorksheet, worksheetToSheet, type ColumnLayout, type XlsxValue } from '../platform/sheets/xlsx.js';

@@ -82,8 +82,8 @@ export class InstrumentRepository {
   /** Every stored instrument version, with whether any score was given on it and the competitions using it. */
   instrumentSummaries(): InstrumentSummary[] {
     const rows = this.db
-      .prepare<[], { id: number; code: string; version: number; name: string; content: string; locked: number }>(
-        `SELECT i.id, i.code, i.version, i.name, i.content, EXISTS (SELECT 1 FROM score sc WHERE sc.instrument_id = i.id) AS locked
+      .prepare<[], { id: number; code: string; version: number; name: string; content: string; content_hash: string; locked: number }>(
+        `SELECT i.id, i.code, i.version, i.name, i.content, i.content_hash, EXISTS (SELECT 1 FROM score sc WHERE sc.instrument_id = i.id) AS locked
          FROM instrument i ORDER BY i.code, i.version`,
       )
       .all();
@@ -94,6 +94,7 @@ export class InstrumentRepository {
       code: r.code,
       version: r.version,
       name: r.name,
+      sha256: r.content_hash,
       indicators: listIndicators(instrumentSchema.parse(JSON.parse(r.content))).length,
       locked: r.locked === 1,
       usedBy: users.filter((u) => u.instrument_id === r.id).map((u) => u.code),

@@ -9,6 +9,7 @@ import { UserError } from '../../../shared/domain/errors.js';
 import type { MessageKey, Params } from '../../../shared/i18n/messages.js';
 import { isOptionsScale, listIndicators, snapToScale, type IndicatorRef } from '../../../shared/domain/instrument.js';
 import { EPSILON, parseDecimal } from '../../../shared/domain/numbers.js';
+import { isRecused, scoresAspect } from '../../../shared/domain/eligibility.js';
 import type { RankingInput } from '../../../shared/domain/ranking.js';
 import type { Repositories } from '../deps.js';
 import { decodeText, readCsv, unwrapFormulaText } from '../platform/sheets/csv.js';
@@ -200,11 +201,11 @@ export function readScoresCsv(repos: Repositories, competition: string, file: { 
       });
       continue;
     }
-    if (j.recusedSites.includes(site)) {
+    if (isRecused(j, site)) {
       report('juror', 'import.recused', { juror, site });
       continue;
     }
-    if (j.aspects !== null && !j.aspects.includes(ref.aspect.code)) {
+    if (!scoresAspect(j, ref.aspect.code)) {
       report('indicator', 'import.aspectNotAssigned', { juror, aspect: ref.aspect.code, indicator });
       continue;
     }

@@ -42,6 +42,8 @@ import type { Db } from '../platform/database.js';
 import type { WriteGate } from '../platform/gate.js';
 import type { AppendEntry, HistoryRow } from '../platform/ledger.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
+import { eligibleIndicators, isEligible } from '../../../shared/domain/eligibility.js';
+import { reviewSheet } from '../../../shared/domain/review.js';
 
 /** The actor of what the secretariat does: paper sheets typed up, PIN resets, bulk loads. */
 export const SECRETARIAT = 'sekretariat';
@@ -155,10 +157,6 @@ function photoText(sha: string, name: string): string {
 function sameNumber(a: number | null, b: number | null): boolean {
   if (a === null || b === null) return a === b;
   return Math.abs(a - b) < EPSILON;
-}
-
-function levelIn(levels: readonly string[] | undefined, value: number): boolean {
-  return (levels ?? []).some((level) => Math.abs(Number(level) - value) < EPSILON);
 }
 
 export class ScoreRepository {
@@ -286,7 +284,7 @@ export class ScoreRepository {
   }
 
   private isEligible(ctx: SheetContext, ref: IndicatorRef): boolean {
-    return !ctx.recused && (ctx.aspects === null || ctx.aspects.has(ref.aspect.code));
+    return isEligible({ aspects: ctx.aspects, recusedSites: ctx.recused ? [ctx.site] : [] }, ref.aspect.code, ctx.site);
   }
 
   private eligibleRefs(ctx: SheetContext): IndicatorRef[] {
@@ -684,19 +682,12 @@ export class ScoreRepository {
         .all(ctx.siteId, ctx.jurorId)
         .map((r) => r.indicator_code),
     );
-    const problems: ReviewProblem[] = [];
-    for (const ref of this.eligibleRefs(ctx)) {
-      const code = ref.indicator.code;
-      const score = scores.get(code);
-      if (!score) {
-        problems.push({ indicator: code, need: 'score' });
-        continue;
-      }
-      if (levelIn(ref.indicator.evidence?.noteAt, score.value) && !notes.get(code)?.trim())
-        problems.push({ indicator: code, need: 'note' });
-      if (levelIn(ref.indicator.evidence?.photoAt, score.value) && !photos.has(code)) problems.push({ indicator: code, need: 'photo' });
-    }
-    return problems;
+    return reviewSheet({
+      indicators: this.eligibleRefs(ctx).map((r) => r.indicator),
+      scores: new Map([...scores].map(([code, s]) => [code, s.value])),
+      notes,
+      photos,
+    });
   }
 
   /**
@@ -902,9 +893,9 @@ export class ScoreRepository {
       if (!m) bySite.set(s.site_id, (m = new Map()));
       m.set(s.indicator, s.value);
     }
-    const jurorEligible = c.parsed.refs.filter((r) => aspects === null || aspects.has(r.aspect.code)).map((r) => r.indicator.code);
     return sites.map((s) => {
-      const eligible = s.recused ? [] : jurorEligible;
+      const juror = { aspects, recusedSites: s.recused ? [s.code] : [] };
+      const eligible = eligibleIndicators(c.parsed.refs, juror, s.code).map((r) => r.indicator.code);
       const given = bySite.get(s.id);
       const values: Record<string, number> = {};
       for (const code of eligible) {

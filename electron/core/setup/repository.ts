@@ -8,6 +8,7 @@ import type { CompetitionFile, CompetitionInfo, Juror, Rules, Site } from '../..
 import { checkCompetition, COMPETITION_FORMAT, rulesSchema } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { listIndicators, type Instrument } from '../../../shared/domain/instrument.js';
+import { eligibleIndicators } from '../../../shared/domain/eligibility.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
 import type { InstrumentRepository } from '../instruments/repository.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
@@ -20,6 +21,7 @@ import { pinFingerprint, SECRETARIAT, type ScoreRepository } from '../scoring/re
 
 interface CompetitionRow {
   id: number;
+  uuid: string;
   code: string;
   name: string;
   year: number;
@@ -89,8 +91,8 @@ export class SetupRepository {
   /** The competitions, in creation order; archived ones only when asked (`includeArchived`). */
   listCompetitions(includeArchived = false): CompetitionSummary[] {
     const rows = this.db
-      .prepare<[], CompetitionRow & { icode: string; iversion: number; iname: string; sites: number; jurors: number }>(
-        `SELECT c.*, i.code AS icode, i.version AS iversion, i.name AS iname,
+      .prepare<[], CompetitionRow & { icode: string; iversion: number; iname: string; ihash: string; sites: number; jurors: number }>(
+        `SELECT c.*, i.code AS icode, i.version AS iversion, i.name AS iname, i.content_hash AS ihash,
                 (SELECT count(*) FROM site s WHERE s.competition_id = c.id) AS sites,
                 (SELECT count(*) FROM juror j WHERE j.competition_id = c.id) AS jurors
          FROM competition c JOIN instrument i ON i.id = c.instrument_id ORDER BY c.id`,
@@ -98,12 +100,13 @@ export class SetupRepository {
       .all()
       .filter((r) => includeArchived || r.archived_at === null);
     return rows.map((r) => ({
+      uuid: r.uuid,
       code: r.code,
       name: r.name,
       year: r.year,
       sites: r.sites,
       jurors: r.jurors,
-      instrument: { code: r.icode, version: r.iversion, name: r.iname },
+      instrument: { code: r.icode, version: r.iversion, name: r.iname, sha256: r.ihash },
       archived: r.archived_at !== null,
     }));
   }
@@ -121,14 +124,17 @@ export class SetupRepository {
       if (this.hasCompetition(info.code)) throw new UserError('competition.exists', { code: info.code }, 'conflict', 'competition.code');
       if (this.codeUsedBefore(info.code))
         throw new UserError('competition.codeUsedBefore', { code: info.code }, 'conflict', 'competition.code');
+      const uuid = info.uuid ?? randomUUID();
+      const other = this.db.prepare<[string], { code: string }>('SELECT code FROM competition WHERE uuid = ?').get(uuid);
+      if (other) throw new UserError('competition.uuidTaken', { uuid, other: other.code }, 'conflict', 'competition.uuid');
       const instrumentId = this.instruments.putInstrument(instrument);
-      const { code, name, year, rules, ...rest } = info;
+      const { uuid: _uuid, code, name, year, rules, ...rest } = info;
       const competitionId = Number(
         this.db
           .prepare(
             'INSERT INTO competition (uuid, code, name, year, info, rules, instrument_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
           )
-          .run(randomUUID(), code, name, year, JSON.stringify(rest), JSON.stringify(rules), instrumentId, this.now()).lastInsertRowid,
+          .run(uuid, code, name, year, JSON.stringify(rest), JSON.stringify(rules), instrumentId, this.now()).lastInsertRowid,
       );
       const insertSite = this.db.prepare(
         'INSERT INTO site (competition_id, code, name, regency, district, category, contact, visit_date, ordinal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -194,7 +200,7 @@ export class SetupRepository {
     const instrument = this.instruments.instrumentById(row.instrument_id);
     const rules = rulesSchema.parse(JSON.parse(row.rules));
     const rest = JSON.parse(row.info) as Omit<CompetitionInfo, 'code' | 'name' | 'year' | 'rules'>;
-    const info: CompetitionInfo = { code: row.code, name: row.name, year: row.year, ...rest, rules };
+    const info: CompetitionInfo = { uuid: row.uuid, code: row.code, name: row.name, year: row.year, ...rest, rules };
     const sites: Site[] = this.db
       .prepare<[number], SiteRow>('SELECT * FROM site WHERE competition_id = ? ORDER BY ordinal')
       .all(row.id)
@@ -245,7 +251,8 @@ export class SetupRepository {
       .prepare<[number], { code: string }>('SELECT code FROM juror WHERE competition_id = ? AND pin_hash IS NOT NULL ORDER BY ordinal')
       .all(row.id)
       .map((r) => r.code);
-    return { info, rules, instrument, sites, jurors, scoringStarted, pins };
+    const instrumentSha256 = this.instruments.hashOf(row.instrument_id);
+    return { info, rules, instrument, instrumentSha256, sites, jurors, scoringStarted, pins };
   }
 
   /**
@@ -265,6 +272,8 @@ export class SetupRepository {
       const c = this.competitionRow(code);
       const before = this.loadCompetition(code);
       if (info.code !== code) throw new UserError('setup.codeChange', { code, found: info.code }, 'invalid', 'competition.code');
+      if (info.uuid !== undefined && info.uuid !== c.uuid)
+        throw new UserError('competition.uuidChange', { code, uuid: c.uuid }, 'invalid', 'competition.uuid');
       const instrument = this.instruments.instrumentById(c.instrument_id);
       const issues = checkCompetition({
         format: COMPETITION_FORMAT,
@@ -275,7 +284,7 @@ export class SetupRepository {
       });
       if (issues.length > 0) throw new ValidationError(issues);
 
-      const { name, year, rules, code: _code, ...rest } = info;
+      const { name, year, rules, code: _code, uuid: _uuid, ...rest } = info;
       this.db
         .prepare('UPDATE competition SET name = ?, year = ?, info = ?, rules = ? WHERE id = ?')
         .run(name, year, JSON.stringify(rest), JSON.stringify(rules), c.id);
@@ -497,10 +506,7 @@ export class SetupRepository {
   eligibleIndicators(detail: CompetitionDetail, juror: string, site: string): string[] {
     const j = detail.jurors.find((x) => x.code === juror);
     if (!j) throw new UserError('juror.notFound', { code: juror }, 'not-found');
-    if (j.recusedSites.includes(site)) return [];
-    return listIndicators(detail.instrument)
-      .filter(({ aspect }) => !j.aspects || j.aspects.includes(aspect.code))
-      .map(({ indicator }) => indicator.code);
+    return eligibleIndicators(detail.instrument, j, site).map(({ indicator }) => indicator.code);
   }
 
   /** Everything the ranking needs, read in a handful of queries. */

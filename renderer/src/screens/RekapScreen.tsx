@@ -3,7 +3,7 @@
  * awards, shared ranks and what decided each place.
  */
 import { useEffect } from 'react';
-import { splitTieBreak } from '../../../shared/domain/competition.js';
+import { explainPlace, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
 import { formatNumber } from '../../../shared/domain/numbers.js';
 import type { RankedSite } from '../../../shared/domain/ranking.js';
 import { NeedsCompetition, Section, useT } from '../components/common.js';
@@ -25,24 +25,14 @@ export function RekapScreen() {
   const current = ranking && ranking.competition === competition ? ranking : null;
   const p = current?.precision ?? 2;
   const aspects = detail?.instrument.aspects ?? [];
-  const phases = new Map(detail?.instrument.phases.map((ph) => [ph.code, ph.name]) ?? []);
   const regency = new Map(detail?.sites.map((s) => [s.code, s.regency ?? '']) ?? []);
 
+  const names = { phases: detail?.instrument.phases ?? [], aspects };
   function decided(r: RankedSite): string {
-    if (r.decidedBy === null || r.decidedBy === 'total') return '';
-    if (r.decidedBy === 'tied') return t('rekap.tied');
-    const [kind, ref] = splitTieBreak(r.decidedBy);
-    return kind === 'phase' ? `${t('penilaian.phase')} ${phases.get(ref) ?? ref}` : `${ref}`;
+    const explained = explainPlace(r, names);
+    return explained ? explanationText(lang, explained) : '';
   }
-
-  const tieBreakText = current?.tieBreak.length
-    ? current.tieBreak
-        .map((e) => {
-          const [kind, ref] = splitTieBreak(e);
-          return kind === 'phase' ? `${t('penilaian.phase')} ${phases.get(ref) ?? ref}` : `${ref}`;
-        })
-        .join(' → ')
-    : t('rekap.none');
+  const tieBreakText = current ? explanationText(lang, explainTieBreak(current.tieBreak, names)) : '';
 
   const groups = current
     ? current.rankBy === 'category'

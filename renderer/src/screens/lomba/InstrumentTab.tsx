@@ -16,6 +16,7 @@ import {
   type Instrument,
   type Scale,
 } from '../../../../shared/domain/instrument.js';
+import { formatBands, formatScale, parseBands, parseOptions } from '../../../../shared/domain/instrument-notation.js';
 import { formatNumber, parseDecimal, roundTo } from '../../../../shared/domain/numbers.js';
 import { call, download } from '../../api.js';
 import { useT } from '../../components/common.js';
@@ -72,27 +73,15 @@ function scaleText(scale: Scale | undefined, lang: 'id' | 'en'): string {
   return `${formatNumber(min, decimals(min), lang)}–${formatNumber(max, decimals(max), lang)}${step}${scale.unit ? ` ${scale.unit}` : ''}`;
 }
 
-/** "a=4; b=3; c=2; d=1" → options; null when it does not read. */
-function parseOptions(text: string): Scale | null {
-  const parts = text
-    .split(';')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const options = parts.map((p) => {
-    const [key, value] = p.split('=').map((x) => x.trim());
-    const number = value === undefined ? null : parseDecimal(value);
-    return key && number !== null ? { key, value: number } : null;
-  });
-  return options.length >= 2 && options.every((o) => o !== null) ? { options: options as { key: string; value: number }[] } : null;
-}
-
 function ScaleEditor(props: { indicator: Indicator; instrument: Instrument; onChange: (scale: Scale | undefined) => void }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const scale = props.indicator.scale;
   const kind = !scale ? 'default' : isOptionsScale(scale) ? 'options' : 'range';
-  const [optionsText, setOptionsText] = useState(scale && isOptionsScale(scale) ? scaleText(scale, lang) : 'a=4; b=3; c=2; d=1');
+  const [optionsText, setOptionsText] = useState(scale && isOptionsScale(scale) ? formatScale(scale) : 'a=4; b=3; c=2; d=1');
+  const readOptions = parseOptions(optionsText);
   const code = props.indicator.code;
+  const optionsPath = `scale-options-${code}`;
   return (
     <div className="scale-editor">
       <label>
@@ -106,14 +95,16 @@ function ScaleEditor(props: { indicator: Indicator; instrument: Instrument; onCh
             else if (next === 'range') props.onChange({ min: 0, max: 100, step: 1, unit: '%' });
             else
               props.onChange(
-                parseOptions(optionsText) ?? {
-                  options: [
-                    { key: 'a', value: 4 },
-                    { key: 'b', value: 3 },
-                    { key: 'c', value: 2 },
-                    { key: 'd', value: 1 },
-                  ],
-                },
+                readOptions.ok
+                  ? readOptions.value
+                  : {
+                      options: [
+                        { key: 'a', value: 4 },
+                        { key: 'b', value: 3 },
+                        { key: 'c', value: 2 },
+                        { key: 'd', value: 1 },
+                      ],
+                    },
               );
           }}
         >
@@ -154,13 +145,14 @@ function ScaleEditor(props: { indicator: Indicator; instrument: Instrument; onCh
           <input
             aria-label={`${t('setup.scale.optionsText')} ${code}`}
             value={optionsText}
-            aria-invalid={parseOptions(optionsText) === null || undefined}
+            {...errorProps(optionsPath, readOptions.ok ? undefined : message(lang, readOptions.key, readOptions.params))}
             onChange={(e) => {
               setOptionsText(e.target.value);
               const parsed = parseOptions(e.target.value);
-              if (parsed) props.onChange(parsed);
+              if (parsed.ok) props.onChange(parsed.value);
             }}
           />
+          <FieldError path={optionsPath} message={readOptions.ok ? undefined : message(lang, readOptions.key, readOptions.params)} />
         </label>
       ) : null}
     </div>
@@ -259,41 +251,16 @@ function IndicatorDetails(props: { indicator: Indicator; instrument: Instrument;
   );
 }
 
-type Bands = NonNullable<NonNullable<Indicator['household']>['bands']>;
-
-function bandsText(bands: Bands | undefined, lang: 'id' | 'en'): string {
-  return (bands ?? [])
-    .map((b) =>
-      'below' in b
-        ? `<${formatNumber(b.below, decimals(b.below), lang)}=${b.score}`
-        : `>=${formatNumber(b.atLeast, decimals(b.atLeast), lang)}=${b.score}`,
-    )
-    .join('; ');
-}
-
-/** "<40=1; <60=2; >=60=3" → bands; null when it does not read (order and gaps are checked by the validation). */
-function parseBands(text: string): Bands | null {
-  const parts = text
-    .split(';')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  const bands = parts.map((part) => {
-    const m = /^(<|>=)\s*([\d.,]+)\s*=\s*([\d.,]+)$/.exec(part);
-    const limit = m ? parseDecimal(m[2]!) : null;
-    const score = m ? parseDecimal(m[3]!) : null;
-    if (!m || limit === null || score === null) return null;
-    return m[1] === '<' ? { below: limit, score } : { atLeast: limit, score };
-  });
-  return bands.length > 0 && bands.every((b) => b !== null) ? (bands as Bands) : null;
-}
-
 /** The household-visit block: a sample of target families, yes/no items, and the bands that turn a share into a score. */
 function HouseholdEditor(props: { indicator: Indicator; update: (change: (i: Indicator) => Indicator) => void }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const household = props.indicator.household;
   const code = props.indicator.code;
-  const [bands, setBands] = useState(bandsText(household?.bands, lang));
+  const [bands, setBands] = useState(formatBands(household?.bands ?? []));
+  const readBands = parseBands(bands);
+  const bandsPath = `bands-${code}`;
+  const bandsError = readBands.ok ? undefined : message(lang, readBands.key, readBands.params);
   const setHousehold = (change: (h: NonNullable<Indicator['household']>) => NonNullable<Indicator['household']>) =>
     props.update((i) => (i.household ? { ...i, household: change(i.household) } : i));
   return (
@@ -338,18 +305,21 @@ function HouseholdEditor(props: { indicator: Indicator; update: (change: (i: Ind
               aria-label={`${t('setup.householdBands')} ${code}`}
               value={bands}
               placeholder="<40=1; <60=2; <75=3; <90=4; >=90=5"
-              aria-invalid={(bands.trim() !== '' && parseBands(bands) === null) || undefined}
+              {...errorProps(bandsPath, bandsError)}
               onChange={(e) => {
                 setBands(e.target.value);
-                const parsed = e.target.value.trim() === '' ? undefined : parseBands(e.target.value);
-                if (parsed === undefined)
+                const parsed = parseBands(e.target.value);
+                if (!parsed.ok) return;
+                // An empty field: no bands (the share itself is the score).
+                if (parsed.value.length === 0)
                   setHousehold((h) => {
                     const { bands: _old, ...rest } = h;
                     return rest;
                   });
-                else if (parsed) setHousehold((h) => ({ ...h, bands: parsed }));
+                else setHousehold((h) => ({ ...h, bands: parsed.value }));
               }}
             />
+            <FieldError path={bandsPath} message={bandsError} />
             <span className="hint">{t('setup.householdBandsHint')}</span>
           </label>
         </div>

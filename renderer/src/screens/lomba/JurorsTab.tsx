@@ -4,6 +4,7 @@
  */
 import type { JurorWithRecusals } from '../../../../shared/contract/schemas.js';
 import { ROLES, type Role } from '../../../../shared/domain/competition.js';
+import { isRecused, scoresAspect } from '../../../../shared/domain/eligibility.js';
 import { call, download } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
@@ -167,7 +168,7 @@ export function JurorsTab({
                     <input
                       type="checkbox"
                       aria-label={t('setup.scoresAspect', { juror: juror.code, aspect: `${a.code} ${a.name}` })}
-                      checked={juror.aspects === undefined || juror.aspects.includes(a.code)}
+                      checked={scoresAspect(juror, a.code)}
                       onChange={() => toggleAspect(i, a.code)}
                     />
                   </td>
@@ -185,7 +186,7 @@ export function JurorsTab({
                           <input
                             type="checkbox"
                             aria-label={t('setup.recusedFrom', { juror: juror.code, site: `${s.code} ${s.name}` })}
-                            checked={juror.recusedSites.includes(s.code)}
+                            checked={isRecused(juror, s.code)}
                             onChange={() => toggleRecusal(i, s.code)}
                           />
                           <span>

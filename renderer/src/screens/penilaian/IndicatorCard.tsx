@@ -9,6 +9,7 @@ import { describeError } from '../../../../shared/domain/errors.js';
 import type { EvidenceInfo } from '../../../../shared/contract/schemas.js';
 import { levelKey, scaleBounds, scaleLevels, type IndicatorRef } from '../../../../shared/domain/instrument.js';
 import { formatNumber, parseDecimal } from '../../../../shared/domain/numbers.js';
+import { evidenceRequired } from '../../../../shared/domain/review.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useScoringStore, type SaveState } from '../../stores/scoring.js';
@@ -249,8 +250,7 @@ export function IndicatorCard(props: {
   const { indicator, scale } = props.item;
   const rubric = indicator.rubric ? Object.entries(indicator.rubric) : [];
   const level = props.value === undefined ? null : levelKey(props.value);
-  const noteRequired = level !== null && (indicator.evidence?.noteAt ?? []).includes(level);
-  const photoRequired = level !== null && (indicator.evidence?.photoAt ?? []).includes(level);
+  const { note: noteRequired, photo: photoRequired } = evidenceRequired(indicator, props.value);
   const status =
     props.state === 'saving'
       ? t('penilaian.saving')

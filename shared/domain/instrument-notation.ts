@@ -1,5 +1,5 @@
 /**
- * How the instrument template writes scales, level texts, levels, checklists and bands in one cell, and how
+ * How the instrument template and the instrument editor write scales, level texts, levels, checklists and bands in one cell, and how
  * such a cell is read back. Numbers may use a decimal comma or a dot; exports use the comma.
  *
  * - Scale: "1-5", "0-100 %", "0-100 langkah 5" (English "step" too), or options "a=4; b=3; c=2; d=1", an option
@@ -9,10 +9,14 @@
  * - Levels (Catatan wajib pada, Foto wajib pada): "1; 5".
  * - Checklist (Butir kunjungan rumah): "butir 1; butir 2", or one item per line.
  * - Bands (Pita): "<40=1; <60=2; <75=3; <90=4; >=90=5".
+ *
+ * Pure: the spreadsheet import (electron/core/instruments/instrument-xlsx.ts) and the instrument editor
+ * (renderer/src/screens/lomba/InstrumentTab.tsx) read these cells with these same functions, so a text reads the
+ * same, and is refused with the same message, in both.
  */
-import type { MessageKey, Params } from '../../../shared/i18n/messages.js';
-import { isOptionsScale, levelKey, type Household, type Scale } from '../../../shared/domain/instrument.js';
-import { parseDecimal } from '../../../shared/domain/numbers.js';
+import type { MessageKey, Params } from '../i18n/messages.js';
+import { isOptionsScale, levelKey, type Household, type OptionsScale, type Scale } from './instrument.js';
+import { parseDecimal } from './numbers.js';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; key: MessageKey; params: Params };
 
@@ -59,15 +63,22 @@ export function parseScale(text: string): Read<Scale> {
     const unit = range[4]?.trim();
     return { ok: true, value: { min, max, step, ...(unit ? { unit } : {}) } };
   }
-  if (!t.includes('=')) return bad;
-  const options: { key: string; value: number; label?: string }[] = [];
-  for (const part of parts(t)) {
+  // A cell with "=" is a list of options: its problem is named by the option that does not read.
+  return t.includes('=') ? parseOptions(t) : bad;
+}
+
+/** A list of options alone ("a=4 (Lengkap); b=3; …"), as the editor's options field holds it. */
+export function parseOptions(text: string): Read<OptionsScale> {
+  const options: OptionsScale['options'] = [];
+  const list = parts(text.trim());
+  for (const part of list) {
     const m = new RegExp(`^([^=]+?)\\s*=\\s*${NUM}\\s*(?:\\((.*)\\))?$`, 's').exec(part);
     const value = m ? parseDecimal(m[2]!) : null;
-    if (!m || value === null) return bad;
+    if (!m || value === null) return { ok: false, key: 'file.badOptions', params: { part } };
     const label = m[3]?.trim();
     options.push({ key: m[1]!.trim(), value, ...(label ? { label } : {}) });
   }
+  if (list.length === 0) return { ok: false, key: 'file.badOptions', params: { part: text.trim() } };
   return { ok: true, value: { options } };
 }
 
