@@ -110,8 +110,6 @@ export const KNOWN_OUTSIDE_ROOM: readonly string[] = [
   'electron/core/audit/verify.ts → electron/core/scoring/repository.ts',
   'electron/core/evidence/handlers.ts → electron/core/session/rules.ts',
   'electron/core/scoring/handlers.ts → electron/core/session/rules.ts',
-  'electron/core/session/handlers.ts → electron/core/scoring/repository.ts',
-  'electron/core/session/rules.ts → electron/core/scoring/repository.ts',
   'electron/core/setup/repository.ts → electron/core/instruments/repository.ts',
   'electron/core/setup/repository.ts → electron/core/scoring/repository.ts',
 ];

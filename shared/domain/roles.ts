@@ -4,3 +4,6 @@
  */
 export const ROLES = ['ketua', 'sekretaris', 'anggota'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The actor of what the secretariat does (paper sheets typed up, PIN resets, setup changes, bulk loads), in the ledger. */
+export const SECRETARIAT = 'sekretariat';

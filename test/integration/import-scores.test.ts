@@ -112,7 +112,7 @@ function tables(): { scores: Json[]; history: Json[] } {
            WHERE c.code = 'UJI' ORDER BY s.code, j.code, sc.indicator_code`,
         )
         .all() as Json[],
-      history: conn.prepare(`SELECT * FROM history WHERE competition = 'UJI' ORDER BY id`).all() as Json[],
+      history: conn.prepare(`SELECT * FROM history WHERE competition = 'UJI' AND kind NOT LIKE 'setup.%' ORDER BY id`).all() as Json[],
     };
   } finally {
     conn.close();

@@ -45,8 +45,8 @@ import { EPSILON } from '../../../shared/domain/numbers.js';
 import { eligibleIndicators, isEligible } from '../../../shared/domain/eligibility.js';
 import { reviewSheet } from '../../../shared/domain/review.js';
 
-/** The actor of what the secretariat does: paper sheets typed up, PIN resets, bulk loads. */
-export const SECRETARIAT = 'sekretariat';
+export { SECRETARIAT } from '../../../shared/domain/roles.js';
+import { SECRETARIAT } from '../../../shared/domain/roles.js';
 
 export type HistoryKind = HistoryEntry['kind'];
 

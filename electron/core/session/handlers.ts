@@ -4,7 +4,7 @@
  */
 import { UserError } from '../../../shared/domain/errors.js';
 import type { HandlerGroup } from '../deps.js';
-import { SECRETARIAT } from '../scoring/repository.js';
+import { SECRETARIAT } from '../../../shared/domain/roles.js';
 import { expireIdle, lockSession, sessionInfo } from './rules.js';
 import { hashPin, SECRETARIAT_KEY } from './state.js';
 

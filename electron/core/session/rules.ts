@@ -6,7 +6,7 @@
 import type { SessionInfo } from '../../../shared/contract/schemas.js';
 import { lockAfterMs } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
-import { SECRETARIAT } from '../scoring/repository.js';
+import { SECRETARIAT } from '../../../shared/domain/roles.js';
 import type { Deps } from '../deps.js';
 
 /**

@@ -14,7 +14,9 @@
  * numbered in their order. Nothing is rehashed: every old entry keeps its hash and still verifies.
  */
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../database.js';
+import type Database from 'better-sqlite3';
+
+type Db = Database.Database;
 
 export const LEGACY_KINDS = ['score', 'note', 'household', 'evidence', 'finalise', 'reopen', 'pin'] as const;
 export const SETUP_KINDS = ['setup.competition', 'setup.rules', 'setup.site', 'setup.juror', 'setup.instrument', 'setup.archive'] as const;

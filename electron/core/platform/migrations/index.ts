@@ -10,7 +10,9 @@ import * as m003 from './003-undo.js';
 import * as m004 from './004-laptop.js';
 import * as m005 from './005-notes.js';
 import * as m006 from './006-ledger.js';
-import type { Db } from '../database.js';
+import type Database from 'better-sqlite3';
+
+type Db = Database.Database;
 
 /** A migration: SQL run as one script, or a function given the connection (inside the same transaction). */
 export interface Migration {
