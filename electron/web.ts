@@ -1,12 +1,13 @@
 /**
- * The browser mode: `npm run web -- [--port N] [--db FILE]`. Serves the built renderer and the handlers on
+ * The browser mode: `npm run web -- [--port N] [--db FILE] [--home DIR]` (`--home`, or PENILAI_HOME: the installation
+ * whose device identity the app writes as; default the app data folder, as the desktop app). Serves the built renderer and the handlers on
  * 127.0.0.1 and prints the address with its per-run token.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openCore, defaultDataDir, DATABASE_FILE } from './core/app.js';
+import { openCore, defaultDataDir, DATABASE_FILE, homeDir } from './core/app.js';
 import { startBridge } from './core/bridge/server.js';
 import { repositoryResources } from './core/platform/resources.js';
 import { UserError } from '../shared/domain/errors.js';
@@ -14,7 +15,11 @@ import { UserError } from '../shared/domain/errors.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function runWeb(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { port: { type: 'string' }, db: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { port: { type: 'string' }, db: { type: 'string' }, home: { type: 'string' } },
+    strict: true,
+  });
   const port = values.port === undefined ? 4817 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new UserError('cli.badOption', { option: '--port', value: String(values.port), expected: '0–65535' });
@@ -26,7 +31,8 @@ export async function runWeb(argv: string[]): Promise<void> {
     process.exit(1);
   }
   const version = (await import('../package.json', { with: { type: 'json' } })).default.version;
-  const core = openCore({ database, resources: repositoryResources(), version, desktop: false, pdfWorker: true });
+  const home = values.home ? resolve(values.home) : homeDir();
+  const core = openCore({ database, resources: repositoryResources(), version, desktop: false, pdfWorker: true, home });
   const bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir, port });
   console.log(`Penilai (mode peramban / browser mode) — basis data: ${database}`);
   console.log(`Buka / open: ${bridge.url}`);

@@ -7,11 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../../shared/domain/errors.js';
 import { t, type Lang } from '../../shared/i18n/messages.js';
-import { openDatabase } from '../core/platform/database.js';
-import { openRepositories } from '../core/app.js';
-import { cliDevice } from './device.js';
+import { value, withCore } from './core.js';
 import { resolveCompetition } from '../core/setup/services.js';
-import { importScores } from '../core/scoring/import-scores.js';
 
 export interface ImportScoresOptions {
   db?: string | undefined;
@@ -30,21 +27,21 @@ function readSource(source: string): Uint8Array {
   }
 }
 
-export function commandImportScores(values: ImportScoresOptions, io: { err: (text: string) => void }, lang: Lang): void {
+export async function commandImportScores(values: ImportScoresOptions, io: { err: (text: string) => void }, lang: Lang): Promise<void> {
   if (!values.db) throw new UserError('cli.missingOption', { option: '--db', command: 'import-scores' });
   if (!values.file) throw new UserError('cli.missingOption', { option: '--file', command: 'import-scores' });
   const file = resolve(values.db);
   const source = resolve(values.file);
   // The file is read before the database is opened: a file that is not there leaves the database untouched.
   const bytes = readSource(source);
-  const db = openDatabase({ file, mustExist: true });
-  let summary;
-  try {
-    const repos = openRepositories(db, cliDevice(values.home));
-    const competition = resolveCompetition(repos, values.competition, file);
-    summary = importScores(repos, competition, { name: source, bytes });
-  } finally {
-    db.close();
-  }
+  const summary = await withCore(file, { mustExist: true, home: values.home }, (core) =>
+    value(
+      core.call('scoring.importScores', {
+        competition: resolveCompetition(core.deps.repos, values.competition, file),
+        name: source,
+        bytes,
+      }),
+    ),
+  );
   io.err(t(lang, 'import.done', { file: source, ...summary }));
 }

@@ -12,22 +12,9 @@ import { explainPlace, explainTieBreak, explanationText, type ExplainNames } fro
 import { UserError } from '../../shared/domain/errors.js';
 import { issueSentence, ValidationError } from '../../shared/domain/validation.js';
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
-import { rankSites, type Ranking } from '../../shared/domain/ranking.js';
-import { openDatabase, type Db } from '../core/platform/database.js';
-import type { Repositories } from '../core/deps.js';
-import { openRepositories } from '../core/app.js';
-import { cliDevice } from './device.js';
-import { inlineRenderer, renderDocument } from '../core/documents/render.js';
-import { repositoryResources } from '../core/platform/resources.js';
-import {
-  competitionFileBytes,
-  createDemo,
-  exportCompetition,
-  importCompetition,
-  JsonSyntaxError,
-  parseCompetitionText,
-  resolveCompetition,
-} from '../core/setup/services.js';
+import type { Ranking } from '../../shared/domain/ranking.js';
+import { value, withCore } from './core.js';
+import { JsonSyntaxError, parseCompetitionText, resolveCompetition } from '../core/setup/services.js';
 import { commandImportScores } from './import-scores.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
 
@@ -85,15 +72,6 @@ function intOption(values: Values, option: 'sites' | 'jurors' | 'seed', fallback
     throw new UserError('cli.badOption', { option: `--${option}`, value: raw, expected: `${min}–${max}` });
   }
   return n;
-}
-
-function withDatabase<T>(file: string, mustExist: boolean, work: (repos: Repositories, db: Db) => T, home?: string): T {
-  const db = openDatabase({ file, mustExist });
-  try {
-    return work(openRepositories(db, cliDevice(home)), db);
-  } finally {
-    db.close();
-  }
 }
 
 function removeDatabaseFiles(file: string): void {
@@ -164,14 +142,15 @@ function requireOutDir(out: string): void {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError('cli.outDirMissing', { dir });
 }
 
-function commandInit(values: Values, io: Io, lang: Lang): void {
+async function commandInit(values: Values, io: Io, lang: Lang): Promise<void> {
   const file = resolve(requireOption(values, 'db', 'init'));
   const source = resolve(requireOption(values, 'competition', 'init'));
   // The whole file is checked before the database is opened: a bad file leaves no database behind.
   const competition = readCompetitionFile(source);
   const existed = existsSync(file);
   try {
-    withDatabase(file, false, (repos) => importCompetition(repos, repositoryResources(), competition), values.home);
+    const bytes = new TextEncoder().encode(JSON.stringify(competition));
+    await withCore(file, { mustExist: false, home: values.home }, (core) => value(core.call('setup.import', { name: source, bytes })));
   } catch (error) {
     if (!existed) removeDatabaseFiles(file);
     // What only the database can tell (the code is taken, the instrument version differs) is still about the file.
@@ -183,27 +162,30 @@ function commandInit(values: Values, io: Io, lang: Lang): void {
   io.err(t(lang, 'setup.initDone', { code, file, sites: competition.sites.length, jurors: competition.jurors.length }));
 }
 
-function commandExport(values: Values, io: Io, lang: Lang): void {
+async function commandExport(values: Values, io: Io, lang: Lang): Promise<void> {
   const file = resolve(requireOption(values, 'db', 'export'));
   const out = resolve(requireOption(values, 'out', 'export'));
   requireOutDir(out);
-  const { code, bytes } = withDatabase(file, true, (repos) => {
-    const code = resolveCompetition(repos, values.competition, file);
-    return { code, bytes: competitionFileBytes(exportCompetition(repos, code)).bytes };
+  const { code, bytes } = await withCore(file, { mustExist: true, home: values.home }, async (core) => {
+    const code = resolveCompetition(core.deps.repos, values.competition, file);
+    return { code, bytes: (await value(core.call('setup.export', { code }))).bytes };
   });
   writeAtomically(out, bytes);
   io.err(t(lang, 'setup.exported', { code, file: out }));
 }
 
-function commandDemo(values: Values, io: Io, lang: Lang): void {
+async function commandDemo(values: Values, io: Io, lang: Lang): Promise<void> {
   const file = resolve(requireOption(values, 'db', 'demo'));
   const sites = intOption(values, 'sites', 12, 1, 200);
   const jurors = intOption(values, 'jurors', 5, 1, 50);
   const seed = intOption(values, 'seed', 1, 0, 2 ** 31);
   const existed = existsSync(file);
   try {
-    const made = withDatabase(file, false, (repos) => createDemo(repos, repositoryResources(), { sites, jurors, seed }), values.home);
-    io.err(t(lang, 'cli.demoCreated', { file, sites, jurors, scores: made.scores }));
+    const scores = await withCore(file, { mustExist: false, home: values.home }, async (core) => {
+      const made = await value(core.call('setup.createDemo', { sites, jurors, seed }));
+      return (await value(core.call('setup.usage', { code: made.code }))).scores;
+    });
+    io.err(t(lang, 'cli.demoCreated', { file, sites, jurors, scores }));
   } catch (error) {
     if (!existed) removeDatabaseFiles(file);
     throw error;
@@ -224,11 +206,15 @@ function rankingText(ranking: Ranking, names: ExplainNames, locale: Lang): strin
   return [`${head} ${ranking.competition}`, ...lines, explanationText(locale, explainTieBreak(ranking.tieBreak, names))].join('\n');
 }
 
-function commandRank(values: Values, io: Io, lang: Lang): void {
+async function commandRank(values: Values, io: Io, lang: Lang): Promise<void> {
   const file = resolve(requireOption(values, 'db', 'rank'));
-  const input = withDatabase(file, true, (repos) => repos.setup.rankingInput(resolveCompetition(repos, values.competition, file)));
-  const ranking = rankSites(input);
-  io.out(values.json ? JSON.stringify(ranking, null, 2) : rankingText(ranking, input.instrument, lang));
+  const { ranking, instrument } = await withCore(file, { mustExist: true, home: values.home }, async (core) => {
+    const competition = resolveCompetition(core.deps.repos, values.competition, file);
+    const ranking = await value(core.call('compile.ranking', { competition }));
+    const { instrument } = await value(core.call('setup.get', { code: competition }));
+    return { ranking, instrument };
+  });
+  io.out(values.json ? JSON.stringify(ranking, null, 2) : rankingText(ranking, instrument, lang));
 }
 
 async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> {
@@ -237,20 +223,9 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   const doc = values.doc ?? 'rekap';
   if (doc !== 'rekap') throw new UserError('cli.badOption', { option: '--doc', value: doc, expected: 'rekap' });
   requireOutDir(out);
-  const db = openDatabase({ file, mustExist: true });
-  let rendered;
-  try {
-    const repos = openRepositories(db, cliDevice(values.home));
-    rendered = await renderDocument(
-      repos,
-      inlineRenderer(repositoryResources()),
-      resolveCompetition(repos, values.competition, file),
-      doc,
-      new Date(),
-    );
-  } finally {
-    db.close();
-  }
+  const rendered = await withCore(file, { mustExist: true, home: values.home }, (core) =>
+    value(core.call('documents.render', { competition: resolveCompetition(core.deps.repos, values.competition, file), doc })),
+  );
   writeAtomically(out, rendered.bytes);
   io.err(t(lang, 'cli.reportWritten', { file: out, pages: rendered.pages }));
 }
@@ -280,19 +255,19 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (extra.length > 0) throw new UserError('cli.usage', { detail: extra.join(' ') });
     switch (command) {
       case 'demo':
-        commandDemo(values, io, lang);
+        await commandDemo(values, io, lang);
         return 0;
       case 'init':
-        commandInit(values, io, lang);
+        await commandInit(values, io, lang);
         return 0;
       case 'export':
-        commandExport(values, io, lang);
+        await commandExport(values, io, lang);
         return 0;
       case 'import-scores':
-        commandImportScores(values, io, lang);
+        await commandImportScores(values, io, lang);
         return 0;
       case 'rank':
-        commandRank(values, io, lang);
+        await commandRank(values, io, lang);
         return 0;
       case 'verify':
         commandVerifyDb(requireOption(values, 'db', 'verify'), io.out, lang, values.json ?? false);

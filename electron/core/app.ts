@@ -22,7 +22,7 @@ import type { Resources } from './platform/resources.js';
 import { ensureDefaultInstruments } from './setup/services.js';
 import { createEventBus, type EventBus } from './platform/events.js';
 import { WriteGate } from './platform/gate.js';
-import { openIdentity } from './platform/identity.js';
+import { openIdentity, type DeviceIdentity } from './platform/identity.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
 
 export const APP_NAME = 'Penilai';
@@ -47,6 +47,10 @@ export interface CoreOptions {
    * PENILAI_HOME for the command line and the browser mode). Left out: `homeDir()`.
    */
   home?: string;
+  /** The device identity itself, when the caller opens it (the command line opens it only when a command writes). */
+  identity?: DeviceIdentity;
+  /** Refuse a database file that does not exist (every CLI command but `demo` and `init`). */
+  mustExist?: boolean;
 }
 
 export interface Core {
@@ -61,10 +65,14 @@ export interface Core {
 
 export function openCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.database), { recursive: true });
-  const db = openDatabase({ file: options.database, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const db = openDatabase({
+    file: options.database,
+    mustExist: options.mustExist ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
   const clock = options.clock ?? (() => new Date());
-  const identity = openIdentity(options.home ?? homeDir());
-  const repos = openRepositories(db, { id: identity.id, publicKey: identity.publicKey }, clock);
+  const identity = options.identity ?? openIdentity(options.home ?? homeDir());
+  const repos = openRepositories(db, identity, clock);
   ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))

@@ -99,6 +99,8 @@ async function start(): Promise<void> {
     desktop: true,
     dialogs,
     pdfWorker: PDF_WORKER,
+    // The installation's device identity and key live beside the app's data, never in the database file.
+    home: app.getPath('userData'),
     ...(binding ? { nativeBinding: binding } : {}),
   });
   registerIpcHandlers(ipcMain, core.dispatch, (event) => isAppTopFrame(event.senderFrame, APP_ORIGIN));

@@ -45,6 +45,7 @@ export const CHANNELS = [
   'scoring.reopen',
   'scoring.grid',
   'scoring.history',
+  'scoring.importScores',
   'evidence.add',
   'evidence.get',
   'evidence.remove',

@@ -6,6 +6,11 @@ import { bytes, code, pin } from './common.js';
 import type { EvidenceInfo } from './evidence.js';
 
 export const scoringInputs = {
+  /**
+   * Scores typed up elsewhere, as the CSV of contract.md section 3: checked whole first, then all or nothing (the
+   * command line's `import-scores`). Entries by `impor`, each naming the file and line.
+   */
+  'scoring.importScores': z.strictObject({ competition: code, name: z.string().min(1).max(260), bytes }),
   'scoring.progress': z.strictObject({ competition: code, juror: code }),
   'scoring.sheet': z.strictObject({ competition: code, juror: code, site: code }),
   /**
@@ -150,7 +155,21 @@ export interface GridData {
   rows: { site: string; eligible: string[]; values: Record<string, number>; finalised: boolean }[];
 }
 
+/** What an import of scores did. */
+export interface ImportSummary {
+  competition: string;
+  /** Lines imported. */
+  rows: number;
+  /** Scores that were new or differed from the stored value. */
+  changed: number;
+  /** Scores that already had this value (no write, no history). */
+  unchanged: number;
+  /** Notes that were new or differed from the stored note. */
+  notes: number;
+}
+
 export interface ScoringResults {
+  'scoring.importScores': ImportSummary;
   'scoring.progress': SheetProgress[];
   'scoring.sheet': ScoreSheet;
   'scoring.setScore': SavedScore;

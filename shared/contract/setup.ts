@@ -32,7 +32,17 @@ export const setupInputs = {
     /** A stored instrument to use; left out: the default P2WKSS instrument. */
     instrument: instrumentRef.optional(),
   }),
-  'setup.createDemo': z.strictObject({}),
+  /** The demo competition (contract.md section 1, `demo`): 12 sites, 5 jurors, seed 1 unless said. */
+  'setup.createDemo': z.strictObject({
+    sites: z.number().int().min(1).max(200).optional(),
+    jurors: z.number().int().min(1).max(50).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .optional(),
+  }),
   /** Saves the whole setup of a competition but its instrument: identity, rules, sites, jurors, assignments, recusals. */
   'setup.save': z.strictObject({
     code,

@@ -6,6 +6,7 @@
 import { UserError } from '../../../shared/domain/errors.js';
 import type { HandlerGroup } from '../deps.js';
 import { writerFor } from '../session/rules.js';
+import { importScores } from './import-scores.js';
 import { isPng, SECRETARIAT } from './repository.js';
 
 export const scoringHandlers = {
@@ -59,4 +60,6 @@ export const scoringHandlers = {
     if (!repos.setup.hasCompetition(competition)) throw new UserError('competition.notFound', { code: competition }, 'not-found');
     return repos.scoring.history({ competition, juror, site, indicator });
   },
+
+  'scoring.importScores': ({ competition, name, bytes }, { repos }) => importScores(repos, competition, { name, bytes }),
 } satisfies HandlerGroup;

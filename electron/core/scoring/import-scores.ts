@@ -12,6 +12,7 @@ import { EPSILON, parseDecimal } from '../../../shared/domain/numbers.js';
 import { isRecused, scoresAspect } from '../../../shared/domain/eligibility.js';
 import type { RankingInput } from '../../../shared/domain/ranking.js';
 import type { Repositories } from '../deps.js';
+import type { ImportSummary } from '../../../shared/contract/schemas.js';
 import { decodeText, readCsv, unwrapFormulaText } from '../platform/sheets/csv.js';
 import { fileError, problem, type Problem } from '../platform/sheets/issues.js';
 
@@ -37,17 +38,7 @@ export interface ScoreLine {
   note: string | null;
 }
 
-export interface ImportSummary {
-  competition: string;
-  /** Lines imported. */
-  rows: number;
-  /** Scores that were new or differed from the stored value. */
-  changed: number;
-  /** Scores that already had this value (no write, no history). */
-  unchanged: number;
-  /** Notes that were new or differed from the stored note. */
-  notes: number;
-}
+export type { ImportSummary } from '../../../shared/contract/schemas.js';
 
 interface Header {
   line: number;

@@ -53,8 +53,8 @@ export const setupHandlers = {
     return repos.setup.summary(parsed.value.competition.code);
   },
 
-  'setup.createDemo': (_args, { repos, resources }) => {
-    const { file } = createDemo(repos, resources);
+  'setup.createDemo': (options, { repos, resources }) => {
+    const { file } = createDemo(repos, resources, options);
     return repos.setup.summary(file.competition.code);
   },
 

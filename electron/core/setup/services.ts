@@ -21,9 +21,9 @@ export function ensureDefaultInstruments(repos: Repositories, resources: Resourc
 }
 
 export interface DemoOptions {
-  sites?: number;
-  jurors?: number;
-  seed?: number;
+  sites?: number | undefined;
+  jurors?: number | undefined;
+  seed?: number | undefined;
 }
 
 /**
