@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelInput, EvidenceInfo } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
-import { cli, fingerprint } from '../support/cli.js';
+import { fingerprint, runCommand as cli } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-cli-verify-');
@@ -27,18 +27,18 @@ function tampered(name: string, sql: string): string {
   return file;
 }
 
-beforeAll(() => {
-  const made = cli(['demo', '--db', demo, '--sites', '3', '--jurors', '3']);
+beforeAll(async () => {
+  const made = await cli(['demo', '--db', demo, '--sites', '3', '--jurors', '3']);
   if (made.status !== 0) throw new Error(made.stderr);
 }, 60_000);
 afterAll(() => temp.cleanup());
 
 describe('verify --db', () => {
-  it('passes a demo database, in one line, and changes nothing', () => {
+  it('passes a demo database, in one line, and changes nothing', async () => {
     // no evidence rows and no .bukti folder: nothing to look for
     expect(existsSync(`${demo}.bukti`)).toBe(false);
     const before = fingerprint(demo);
-    const run = cli(['verify', '--db', demo]);
+    const run = await cli(['verify', '--db', demo]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
@@ -46,7 +46,7 @@ describe('verify --db', () => {
     expect(fingerprint(demo)).toBe(before);
   });
 
-  it('reports a history entry rewritten with its triggers dropped, in one line', () => {
+  it('reports a history entry rewritten with its triggers dropped, in one line', async () => {
     const file = tampered(
       'rewritten',
       `DROP TRIGGER history_no_update;
@@ -54,7 +54,7 @@ describe('verify --db', () => {
        CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;`,
     );
     const before = fingerprint(file);
-    const run = cli(['verify', '--db', file]);
+    const run = await cli(['verify', '--db', file]);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     const lines = run.stderr.trim().split('\n');
@@ -63,39 +63,39 @@ describe('verify --db', () => {
     expect(fingerprint(file)).toBe(before);
   });
 
-  it('reports a score changed without a history entry, naming the cell, in both languages', () => {
+  it('reports a score changed without a history entry, naming the cell, in both languages', async () => {
     const file = tampered(
       'score',
       `UPDATE score SET value = CASE WHEN value >= 2 THEN value - 1 ELSE value + 1 END
        WHERE id = (SELECT min(id) FROM score);`,
     );
-    const run = cli(['verify', '--db', file]);
+    const run = await cli(['verify', '--db', file]);
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/nilai \S+ juri \S+ di lokus \S+ \(lomba DEMO\) adalah [\d.]+, padahal riwayat mencatat [\d.]+/);
-    const en = cli(['verify', '--db', file, '--lang', 'en']);
+    const en = await cli(['verify', '--db', file, '--lang', 'en']);
     expect(en.status).toBe(1);
     expect(en.stderr).toMatch(
       /^penilai: Database .* failed verification: score of \S+ by juror \S+ at site \S+ \(competition DEMO\) is [\d.]+, but the history records [\d.]+\n$/,
     );
   });
 
-  it('reports a deleted history entry and a reopened sheet, the first problem and how many more', () => {
+  it('reports a deleted history entry and a reopened sheet, the first problem and how many more', async () => {
     const file = tampered(
       'deleted',
       `DROP TRIGGER history_no_delete;
        DELETE FROM history WHERE id = (SELECT max(id) FROM history);
        UPDATE sheet SET finalised_at = NULL WHERE rowid = (SELECT min(rowid) FROM sheet);`,
     );
-    const run = cli(['verify', '--db', file]);
+    const run = await cli(['verify', '--db', file]);
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/pemicu history_no_delete .* hilang \(dan \d+ masalah lain\)/);
   });
 
-  it('refuses a file that does not exist, creating nothing', () => {
+  it('refuses a file that does not exist, creating nothing', async () => {
     const missing = join(temp.dir, 'nothing.db');
-    const run = cli(['verify', '--db', missing]);
+    const run = await cli(['verify', '--db', missing]);
     expect(run.status).toBe(1);
     expect(run.stderr.trim()).toBe(`penilai: Berkas basis data tidak ditemukan: ${missing}`);
     expect(fingerprint(missing)).toBe(fingerprint(join(temp.dir, 'also-nothing.db')));
@@ -135,10 +135,10 @@ function sql(file: string, text: string): void {
 }
 
 /** Runs verify expecting one line of failure on stderr, the database untouched; returns that line. */
-function fails(file: string, lang: 'id' | 'en' = 'id'): string {
+async function fails(file: string, lang: 'id' | 'en' = 'id'): Promise<string> {
   const before = fingerprint(file);
   const folder = existsSync(`${file}.bukti`) ? readdirSync(`${file}.bukti`).sort() : [];
-  const run = cli(['verify', '--db', file, ...(lang === 'en' ? ['--lang', 'en'] : [])]);
+  const run = await cli(['verify', '--db', file, ...(lang === 'en' ? ['--lang', 'en'] : [])]);
   expect(run.status).toBe(1);
   expect(run.stdout).toBe('');
   const lines = run.stderr.trim().split('\n');
@@ -192,62 +192,62 @@ describe('verify --db with evidence photos', () => {
     }
   }, 60_000);
 
-  it('passes when rows, history and files agree (a removed photo included), changing nothing', () => {
+  it('passes when rows, history and files agree (a removed photo included), changing nothing', async () => {
     const before = fingerprint(withEvidence);
-    const run = cli(['verify', '--db', withEvidence]);
+    const run = await cli(['verify', '--db', withEvidence]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     expect(fingerprint(withEvidence)).toBe(before);
   });
 
-  it('names a photo file whose bytes were changed', () => {
+  it('names a photo file whose bytes were changed', async () => {
     const file = tamperedEvidence('photo-changed', (_, folder) => {
       writeFileSync(join(folder, `${kept.sha256}.png`), PNG2);
     });
-    expect(fails(file)).toMatch(
+    expect(await fails(file)).toMatch(
       new RegExp(
         `^penilai: Basis data .*photo-changed\\.db tidak lolos pemeriksaan: berkas ${kept.sha256}\\.png \\(foto bukti sk-pokja\\.png, indikator A1 juri J1 di lokus S01, lomba UJI\\) di folder .*photo-changed\\.db\\.bukti telah diubah`,
       ),
     );
-    expect(fails(file, 'en')).toMatch(
+    expect(await fails(file, 'en')).toMatch(
       new RegExp(
         `failed verification: file ${kept.sha256}\\.png \\(evidence photo sk-pokja\\.png, indicator A1, juror J1, site S01, competition UJI\\) .* was changed`,
       ),
     );
   });
 
-  it('names a photo file that was deleted, a removed one too', () => {
+  it('names a photo file that was deleted, a removed one too', async () => {
     const file = tamperedEvidence('photo-deleted', (_, folder) => rmSync(join(folder, `${sha256(PNG2)}.png`)));
-    expect(fails(file)).toMatch(
+    expect(await fails(file)).toMatch(
       new RegExp(
         `berkas ${sha256(PNG2)}\\.png \\(foto bukti salah-foto\\.png, indikator A2 juri J1 di lokus S01, lomba UJI\\) tidak ada di folder .*photo-deleted\\.db\\.bukti$`,
       ),
     );
   });
 
-  it('reports a missing .bukti folder when there are evidence rows', () => {
+  it('reports a missing .bukti folder when there are evidence rows', async () => {
     const file = tamperedEvidence('no-folder', (_, folder) => rmSync(folder, { recursive: true }));
-    expect(fails(file)).toMatch(
+    expect(await fails(file)).toMatch(
       /berkas [0-9a-f]{64}\.png \(foto bukti sk-pokja\.png, .*\) tidak ada di folder .*no-folder\.db\.bukti \(dan 2 masalah lain\)$/,
     );
   });
 
-  it('names a thumbnail that was altered', () => {
+  it('names a thumbnail that was altered', async () => {
     const thumb = `${sha256(THUMB)}.thumb.jpg`;
     const file = tamperedEvidence('thumb-changed', (_, folder) => {
       const bytes = Buffer.from(THUMB);
       bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0xff;
       writeFileSync(join(folder, thumb), bytes);
     });
-    expect(fails(file)).toMatch(
+    expect(await fails(file)).toMatch(
       new RegExp(
         `berkas ${thumb.replace(/\./g, '\\.')} \\(gambar kecil foto bukti sk-pokja\\.png, indikator A1 juri J1 di lokus S01, lomba UJI\\) .* telah diubah`,
       ),
     );
   });
 
-  it('reports an evidence row inserted with SQL, without a history entry', () => {
+  it('reports an evidence row inserted with SQL, without a history entry', async () => {
     const file = tamperedEvidence('row-inserted', (db) =>
       sql(
         db,
@@ -256,23 +256,23 @@ describe('verify --db with evidence photos', () => {
          FROM evidence WHERE uuid = '${kept.uuid}';`,
       ),
     );
-    expect(fails(file)).toMatch(
+    expect(await fails(file)).toMatch(
       /tidak lolos pemeriksaan: foto bukti sisipan\.png \(00000000-0000-4000-8000-000000000001\) indikator A3 juri J1 di lokus S01 \(lomba UJI\) ada di tabel evidence tanpa entri riwayat yang menambahkannya$/,
     );
   });
 
-  it('reports a history entry whose photo row was deleted, and a removal undone with SQL', () => {
+  it('reports a history entry whose photo row was deleted, and a removal undone with SQL', async () => {
     const deleted = tamperedEvidence('row-deleted', (db) => sql(db, `DELETE FROM evidence WHERE uuid = '${kept.uuid}';`));
-    expect(fails(deleted)).toMatch(
+    expect(await fails(deleted)).toMatch(
       /entri riwayat #\d+ mencatat foto bukti sk-pokja\.png \(sha256 [0-9a-f]{12}…\) indikator A1 juri J1 di lokus S01 \(lomba UJI\), tetapi barisnya tidak ada di tabel evidence$/,
     );
     const restored = tamperedEvidence('row-restored', (db) => sql(db, `UPDATE evidence SET removed_at = NULL;`));
-    expect(fails(restored)).toMatch(
+    expect(await fails(restored)).toMatch(
       /foto bukti salah-foto\.png \(.+\) indikator A2 .* dihapus menurut entri riwayat #\d+, tetapi barisnya tidak ditandai dihapus$/,
     );
     const hidden = tamperedEvidence('row-hidden', (db) =>
       sql(db, `UPDATE evidence SET removed_at = created_at WHERE uuid = '${kept.uuid}';`),
     );
-    expect(fails(hidden)).toMatch(/foto bukti sk-pokja\.png \(.+\) indikator A1 .* ditandai dihapus tanpa tercatat di riwayat$/);
+    expect(await fails(hidden)).toMatch(/foto bukti sk-pokja\.png \(.+\) indikator A1 .* ditandai dihapus tanpa tercatat di riwayat$/);
   });
 });
