@@ -63,6 +63,7 @@ describe("README's how-to", () => {
         'shared/contract/channels.ts',
         'electron/core/<domain>/handlers.ts',
         'electron/core/platform/migrations/NNN-what.ts',
+        'test/migrations/',
         'electron/core/documents/',
       ]),
     );
@@ -73,6 +74,7 @@ describe("README's how-to", () => {
         { name: 'setupHandlers', path: 'electron/core/setup/handlers.ts' },
         { name: 'up', path: 'electron/core/platform/migrations/NNN-what.ts' },
         { name: 'MIGRATIONS', path: 'electron/core/platform/migrations/index.ts' },
+        { name: 'openDatabase', path: 'electron/core/platform/database.ts' },
         { name: 'buildRenderJob', path: 'electron/core/documents/render.ts' },
       ]),
     );
