@@ -14,6 +14,7 @@ import { InstrumentRepository } from './instruments/repository.js';
 import { openDatabase, type Db } from './platform/database.js';
 import { dispatch, type ErrorLog } from './platform/dispatch.js';
 import { ScoreRepository } from './scoring/repository.js';
+import { writerFor } from './session/rules.js';
 import { SessionState } from './session/state.js';
 import { SetupRepository } from './setup/repository.js';
 import { inlineRenderer } from './documents/render.js';
@@ -87,6 +88,7 @@ export function openCore(options: CoreOptions): Core {
     dialogs: options.dialogs ?? null,
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
     session: new SessionState(),
+    writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
     identity,
   };
   const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);

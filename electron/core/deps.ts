@@ -43,6 +43,11 @@ export interface Deps {
   renderPdf: PdfRenderer;
   /** Who is scoring on this laptop, and the wrong-PIN counts (one per core, never in the renderer). */
   session: SessionState;
+  /**
+   * Who writes to a juror's sheet (the session's rule, session/rules.ts `writerFor`): the actor to record, or a
+   * refusal. Scoring and evidence ask the session through this, never by importing it.
+   */
+  writer(competition: string, juror: string, entry: boolean | undefined): string;
   /** This installation's device: its id names the ledger chain it writes; its key signs packages. */
   identity: DeviceIdentity;
 }

@@ -10,15 +10,14 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sha256 } from '../platform/hash.js';
+import { pinFingerprint, sha256 } from '../platform/hash.js';
 import Database from 'better-sqlite3';
 import { UserError } from '../../../shared/domain/errors.js';
 import { t, type Lang, type MessageKey, type Params } from '../../../shared/i18n/messages.js';
-import { pinFingerprint } from '../scoring/repository.js';
 import { verifyChains, type ChainReport, type HistoryRow } from '../platform/ledger.js';
 import type { VerifyResult } from '../../../shared/contract/schemas.js';
 import { SCHEMA_VERSION } from '../platform/migrations/index.js';
-import { checkEvidence } from '../evidence/repository.js';
+import { checkEvidence } from './evidence-check.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 
 export interface VerifyProblem {

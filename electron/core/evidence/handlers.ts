@@ -4,7 +4,6 @@
  */
 import { addEvidence, getEvidence, removeEvidence, type EvidenceWriter } from './repository.js';
 import type { Deps, HandlerGroup } from '../deps.js';
-import { writerFor } from '../session/rules.js';
 
 /**
  * A juror's photos follow the rules of their scores: a juror with a PIN changes them only while signed in on this
@@ -12,7 +11,7 @@ import { writerFor } from '../session/rules.js';
  */
 function writer(deps: Deps): EvidenceWriter {
   return {
-    actor: (competition, juror) => writerFor(deps, competition, juror, false),
+    actor: (competition, juror) => deps.writer(competition, juror, false),
     device: () => deps.repos.scoring.device(),
     record: (entry) => {
       deps.repos.scoring.appendHistory({ kind: 'evidence', ...entry });

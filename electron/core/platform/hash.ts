@@ -29,3 +29,8 @@ export function sha256File(path: string): string | null {
     closeSync(fd);
   }
 }
+
+/** What a PIN entry records instead of the PIN: a fingerprint of the stored (salted, scrypt) hash, or null. */
+export function pinFingerprint(pinHash: string | null): string | null {
+  return pinHash === null ? null : `sha256:${sha256(pinHash)}`;
+}

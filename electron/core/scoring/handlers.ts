@@ -5,7 +5,6 @@
  */
 import { UserError } from '../../../shared/domain/errors.js';
 import type { HandlerGroup } from '../deps.js';
-import { writerFor } from '../session/rules.js';
 import { importScores } from './import-scores.js';
 import { isPng, SECRETARIAT } from './repository.js';
 
@@ -14,12 +13,12 @@ export const scoringHandlers = {
 
   // One durable commit per call: the repository's transaction commits (WAL, synchronous=FULL) before this returns.
   'scoring.setScore': ({ competition, juror, site, indicator, value, reason, entry }, deps) =>
-    deps.repos.scoring.setScore({ competition, juror, site, indicator, value, reason, actor: writerFor(deps, competition, juror, entry) }),
+    deps.repos.scoring.setScore({ competition, juror, site, indicator, value, reason, actor: deps.writer(competition, juror, entry) }),
 
   'scoring.progress': ({ competition, juror }, { repos }) => repos.scoring.progress(competition, juror),
 
   'scoring.setNote': ({ competition, juror, site, indicator, note, entry }, deps) =>
-    deps.repos.scoring.setNote({ competition, juror, site, indicator, note, actor: writerFor(deps, competition, juror, entry) }),
+    deps.repos.scoring.setNote({ competition, juror, site, indicator, note, actor: deps.writer(competition, juror, entry) }),
 
   'scoring.setHousehold': ({ competition, juror, site, indicator, answers, reason }, deps) =>
     deps.repos.scoring.setHousehold({
@@ -29,11 +28,11 @@ export const scoringHandlers = {
       indicator,
       answers,
       reason,
-      actor: writerFor(deps, competition, juror, false),
+      actor: deps.writer(competition, juror, false),
     }),
 
   'scoring.undo': ({ competition, juror, site }, deps) =>
-    deps.repos.scoring.undo({ competition, juror, site, actor: writerFor(deps, competition, juror, false) }),
+    deps.repos.scoring.undo({ competition, juror, site, actor: deps.writer(competition, juror, false) }),
 
   'scoring.review': ({ competition, juror, site }, { repos }) => ({ problems: repos.scoring.review({ competition, juror, site }) }),
 
@@ -44,7 +43,7 @@ export const scoringHandlers = {
     if (problems.length > 0) throw new UserError('sheet.incomplete', { juror, site, count: problems.length }, 'conflict');
     if (!isPng(signature)) throw new UserError('sheet.badSignature', {}, 'invalid', 'signature');
     if (pinHash !== null) await deps.session.checkPin(deps.clock, competition, juror, pinHash, pin);
-    else writerFor(deps, competition, juror, false);
+    else deps.writer(competition, juror, false);
     return deps.repos.scoring.finalise({ competition, juror, site, signature, actor: juror });
   },
 

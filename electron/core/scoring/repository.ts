@@ -13,7 +13,7 @@
  * parsed once per content hash and kept, statements are prepared once.
  */
 import { randomUUID } from 'node:crypto';
-import { sha256 } from '../platform/hash.js';
+import { pinFingerprint, sha256 } from '../platform/hash.js';
 import type { Statement } from 'better-sqlite3';
 import type {
   EvidenceInfo,
@@ -49,11 +49,6 @@ export { SECRETARIAT } from '../../../shared/domain/roles.js';
 import { SECRETARIAT } from '../../../shared/domain/roles.js';
 
 export type HistoryKind = HistoryEntry['kind'];
-
-/** What a PIN entry records instead of the PIN: a fingerprint of the stored (salted, scrypt) hash, or null. */
-export function pinFingerprint(pinHash: string | null): string | null {
-  return pinHash === null ? null : `sha256:${sha256(pinHash)}`;
-}
 
 /** Whether bytes start with the PNG signature and an IHDR chunk. */
 export function isPng(bytes: Uint8Array): boolean {

@@ -10,14 +10,14 @@ import { UserError } from '../../../shared/domain/errors.js';
 import { listIndicators, type Instrument } from '../../../shared/domain/instrument.js';
 import { eligibleIndicators } from '../../../shared/domain/eligibility.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
-import type { InstrumentRepository } from '../instruments/repository.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
 import { t } from '../../../shared/i18n/messages.js';
 import type { RankingInput, RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from '../platform/database.js';
 import type { SetupKind } from '../../../shared/contract/schemas.js';
 import type { WriteGate } from '../platform/gate.js';
-import { pinFingerprint, SECRETARIAT, type ScoreRepository } from '../scoring/repository.js';
+import { pinFingerprint } from '../platform/hash.js';
+import { SECRETARIAT } from '../../../shared/domain/roles.js';
 
 interface CompetitionRow {
   id: number;
@@ -58,12 +58,30 @@ function optional<K extends string, V>(key: K, value: V | null | undefined): { [
   return (value === null || value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
+/** What setup needs of the instruments domain (its repository provides it; wired in app.ts). */
+export interface InstrumentCatalog {
+  putInstrument(instrument: Instrument): number;
+  instrumentById(id: number): Instrument;
+  hashOf(id: number): string;
+  replaceContent(id: number, instrument: Instrument): void;
+}
+
+/** What setup needs of the scoring domain: recording the sheets an instrument move opened again. */
+export interface SheetReopener {
+  recordReopened(
+    competition: string,
+    sheets: readonly { juror: string; site: string; finalisedAt: string }[],
+    reason: string,
+    instrumentVersion: number,
+  ): void;
+}
+
 export class SetupRepository {
   constructor(
     readonly db: Db,
     private readonly gate: WriteGate,
-    private readonly instruments: InstrumentRepository,
-    private readonly scores: ScoreRepository,
+    private readonly instruments: InstrumentCatalog,
+    private readonly scores: SheetReopener,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
