@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import type { Core } from '../../electron/core/app.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
@@ -17,7 +17,8 @@ import type { Instrument } from '../../shared/domain/instrument.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-scoring-');
-let now = new Date('2026-09-08T09:00:00.000Z');
+const START = new Date('2026-09-08T09:00:00.000Z');
+let now = START;
 const clock = () => now;
 const tick = (ms = 1000) => {
   now = new Date(now.getTime() + ms);
@@ -153,9 +154,23 @@ const device = () => core.deps.identity.id;
 /** The secretariat's PIN of the test competitions: typing up paper sheets (`entry: true`) needs its session. */
 const SECRETARIAT_PIN = '1357';
 
-beforeAll(() => {
-  core = openTestCore(join(temp.dir, 'scoring.db'), clock);
-  core.deps.repos.setup.createCompetition(competitionFile);
+/** Brings a competition file in through `setup.import`, as the secretariat does. */
+async function importCompetition(on: Core, file: CompetitionFile): Promise<void> {
+  const bytes = new TextEncoder().encode(JSON.stringify(file));
+  await ok(on.call('setup.import', { name: `${file.competition.code}.penilai.json`, bytes }));
+}
+
+// Every test starts from its own database holding only the competition, at the same moment; what else a test needs
+// it builds itself with the setup functions below, so the tests pass alone and in any order.
+let databases = 0;
+beforeEach(async () => {
+  now = START;
+  databases += 1;
+  core = openTestCore(join(temp.dir, `scoring-${databases}.db`), clock);
+  await importCompetition(core, competitionFile);
+});
+afterEach(() => {
+  core.close();
 });
 
 /** Opens the secretariat's session on `on` (its PIN set the first time), as the secretariat does before typing up. */
@@ -165,9 +180,38 @@ async function asSecretariat(on: Core = core, competition = C): Promise<void> {
   await ok(on.call('session.enterSecretariat', { competition, pin: SECRETARIAT_PIN }));
 }
 afterAll(() => {
-  core.close();
   temp.cleanup();
 });
+
+/** J1's A2 at S01: 3, then 4 by J1, then 2 typed up by the secretariat from the paper sheet (its session stays open). */
+async function j1ScoredA2(): Promise<void> {
+  await ok(score('J1', 'S01', 'A2', 3));
+  tick();
+  await ok(score('J1', 'S01', 'A2', 4));
+  tick();
+  await asSecretariat();
+  await ok(score('J1', 'S01', 'A2', 2, { entry: true, reason: 'salah ketik dari lembar kertas' }));
+}
+
+/** A photo as the juror takes it, through `evidence.add`. */
+function addPhoto(juror: string, site: string, indicator: string) {
+  return ok(core.call('evidence.add', { competition: C, juror, site, indicator, name: 'foto.png', mime: 'image/png', bytes: png() }));
+}
+
+/** J2's sheet at S01 complete for review: A1 5 with its note and photo, A2 as given. */
+async function j2ReadyAtS01(a2 = 4): Promise<void> {
+  await ok(score('J2', 'S01', 'A1', 5));
+  await ok(score('J2', 'S01', 'A2', a2));
+  await ok(core.call('scoring.setNote', { competition: C, juror: 'J2', site: 'S01', indicator: 'A1', note: 'Dokumen tidak ada' }));
+  await addPhoto('J2', 'S01', 'A1');
+}
+
+/** J2's sheet at S01 complete and finalised with J2's PIN 2468 (A2 as given). */
+async function j2FinalisedAtS01(a2 = 4): Promise<void> {
+  await j2ReadyAtS01(a2);
+  await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
+  await ok(core.call('scoring.finalise', { competition: C, juror: 'J2', site: 'S01', signature: png(), pin: '2468' }));
+}
 
 describe('history of scores', () => {
   it('records old and new value, actor, device and time for each change; the same value again writes nothing', async () => {
@@ -214,6 +258,7 @@ describe('history of scores', () => {
   });
 
   it('hashes each entry over the previous hash of its device chain and its canonical JSON, from 64 zeros; verify finds the chain whole', async () => {
+    await j1ScoredA2();
     const rows = core.db.prepare('SELECT * FROM history ORDER BY chain, seq').all() as HistoryRow[];
     const device = core.deps.identity.id;
     expect(rows.map((r) => r.chain)).toEqual(rows.map(() => device));
@@ -237,7 +282,8 @@ describe('history of scores', () => {
     });
   });
 
-  it('refuses to change or delete a history entry (append-only)', () => {
+  it('refuses to change or delete a history entry (append-only)', async () => {
+    await j1ScoredA2();
     expect(() => core.db.prepare('UPDATE history SET new_value = 5 WHERE id = 1').run()).toThrow(/append-only/);
     expect(() => core.db.prepare('DELETE FROM history WHERE id = 1').run()).toThrow(/append-only/);
   });
@@ -248,6 +294,7 @@ describe('notes', () => {
     (await sheet(juror, site)).notes.find((n) => n.indicator === indicator)?.note ?? null;
 
   it('may come before the score; an empty note clears it; each change is a note entry; clearing the score keeps the note', async () => {
+    await asSecretariat(); // the secretariat types up a note from paper below
     // A juror writes what they see before choosing a score.
     const first = await ok(core.call('scoring.setNote', { competition: C, juror: 'J1', site: 'S02', indicator: 'A2', note: 'catatan' }));
     expect(first.note).toBe('catatan');
@@ -438,6 +485,7 @@ describe('household checklists', () => {
   });
 
   it('accepts a score typed directly for a household indicator', async () => {
+    await asSecretariat();
     await ok(score('J4', 'S03', 'B1', 4, { entry: true }));
     expect(await valueOf('J4', 'S03', 'B1')).toBe(4);
   });
@@ -459,22 +507,16 @@ describe('review, finalise and reopen', () => {
     expect((await review()).problems).toEqual([]);
     await ok(score('J2', 'S01', 'A1', 5));
     expect((await review()).problems).toEqual([{ indicator: 'A1', need: 'photo' }]);
-    const ids = core.db.prepare(`SELECT s.id AS site, j.id AS juror FROM site s, juror j WHERE s.code = 'S01' AND j.code = 'J2'`).get() as {
-      site: number;
-      juror: number;
-    };
-    const insertEvidence = core.db.prepare(
-      `INSERT INTO evidence (uuid, site_id, juror_id, indicator_code, name, mime, size, sha256, created_at, device, removed_at)
-       VALUES (?, ?, ?, 'A1', 'foto.jpg', 'image/jpeg', 10, ?, ?, 'x', ?)`,
-    );
-    insertEvidence.run('00000000-0000-4000-8000-000000000001', ids.site, ids.juror, 'a'.repeat(64), now.toISOString(), now.toISOString());
+    const removed = await addPhoto('J2', 'S01', 'A1');
+    expect(await ok(core.call('evidence.remove', { uuid: removed.uuid }))).toEqual({ removed: true });
     expect((await review()).problems).toEqual([{ indicator: 'A1', need: 'photo' }]); // a removed photo does not count
-    insertEvidence.run('00000000-0000-4000-8000-000000000002', ids.site, ids.juror, 'b'.repeat(64), now.toISOString(), null);
+    const kept = await addPhoto('J2', 'S01', 'A1');
     expect((await review()).problems).toEqual([]);
-    expect((await sheet('J2', 'S01')).evidence.map((e) => e.uuid)).toEqual(['00000000-0000-4000-8000-000000000002']);
+    expect((await sheet('J2', 'S01')).evidence.map((e) => e.uuid)).toEqual([kept.uuid]);
   });
 
   it('refuses to finalise while the review has problems, with a bad signature, or with a wrong PIN', async () => {
+    await j2ReadyAtS01();
     const incomplete = await fails(core.call('scoring.finalise', { competition: C, juror: 'J2', site: 'S02', signature: png() }));
     expect(incomplete).toMatchObject({ key: 'sheet.incomplete', params: { count: 2 } });
     const bad = await fails(
@@ -488,6 +530,9 @@ describe('review, finalise and reopen', () => {
   });
 
   it('finalises with the signature and the PIN; the sheet then refuses every write', async () => {
+    await j2ReadyAtS01();
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
+    await asSecretariat(); // so that typing up is refused for the sheet being final, not for a missing session
     const signature = png();
     const done = await ok(core.call('scoring.finalise', { ...where, signature, pin: '2468' }));
     expect(done.finalisedAt).toBe(now.toISOString());
@@ -512,6 +557,7 @@ describe('review, finalise and reopen', () => {
   });
 
   it('reopens with a reason (kept in the events); then changing an existing score needs a reason, kept in the history', async () => {
+    await j2FinalisedAtS01();
     expect((await fails(core.call('scoring.reopen', { competition: C, juror: 'J1', site: 'S03', reason: 'tidak perlu' }))).key).toBe(
       'sheet.notFinal',
     );
@@ -549,6 +595,7 @@ describe('review, finalise and reopen', () => {
 
 describe('PINs and the session', () => {
   it('lets the secretariat set and reset a PIN (recorded, never the PIN itself) and the juror change it with the current one', async () => {
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
     expect(await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '1234' }))).toEqual({ juror: 'J3', hasPin: true });
     const stored = (core.db.prepare(`SELECT pin_hash FROM juror WHERE code = 'J3'`).get() as { pin_hash: string }).pin_hash;
     expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
@@ -583,6 +630,8 @@ describe('PINs and the session', () => {
   });
 
   it('needs the PIN to enter, locks a juror out for 30 s after five wrong PINs, and keeps the session in the core', async () => {
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
     expect(await ok(core.call('session.get', {}))).toBeNull();
     expect((await fails(core.call('session.enter', { competition: C, juror: 'J3' }))).key).toBe('session.pinRequired');
     for (let i = 0; i < 5; i += 1)
@@ -609,6 +658,8 @@ describe('PINs and the session', () => {
   });
 
   it('lets a juror with a PIN write as themselves only in their own session; entry mode writes as the secretariat', async () => {
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
+    await asSecretariat(); // for the score typed up from paper below
     expect((await fails(score('J3', 'S01', 'A2', 2))).key).toBe('session.required');
     expect(
       (await fails(core.call('scoring.setHousehold', { competition: C, juror: 'J3', site: 'S01', indicator: 'B1', answers: [] }))).key,
@@ -629,6 +680,12 @@ describe('PINs and the session', () => {
 });
 
 describe('progress and grid', () => {
+  // J2 has finalised S01 (A1 5, A2 3); J3 has scored A2 at S01.
+  beforeEach(async () => {
+    await j2FinalisedAtS01(3);
+    await ok(score('J3', 'S01', 'A2', 3));
+  });
+
   it('shows, per site, the scored and assigned indicators, finalisation and recusal', async () => {
     const progress = await ok(core.call('scoring.progress', { competition: C, juror: 'J3' }));
     expect(progress).toEqual([
@@ -661,7 +718,7 @@ describe('moving to a new instrument version', () => {
     const dir = tempDir('penilai-scoring-move-');
     const other = openTestCore(join(dir.dir, 'move.db'), clock);
     try {
-      other.deps.repos.setup.createCompetition({ ...competitionFile, competition: { ...competitionFile.competition, code: 'GESER' } });
+      await importCompetition(other, { ...competitionFile, competition: { ...competitionFile.competition, code: 'GESER' } });
       await asSecretariat(other, 'GESER');
       const where = { competition: 'GESER', juror: 'J4', site: 'S01' };
       for (const [indicator, value] of [
@@ -698,7 +755,11 @@ describe('moving to a new instrument version', () => {
 });
 
 describe('tampering', () => {
-  it('is found by the chain and by comparing the tables with the history', () => {
+  it('is found by the chain and by comparing the tables with the history', async () => {
+    // J1's A2 at S01 is 2, J2 has finalised S01, J3 has a PIN
+    await j1ScoredA2();
+    await j2FinalisedAtS01();
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
     expect(verifyDatabase(core.db).count).toBe(0);
     // a score changed without a history entry
     core.db

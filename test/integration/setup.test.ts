@@ -4,7 +4,7 @@
  * version that keeps the scores of unchanged indicators); the competition file in and out.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import type { ChannelInput, CompetitionDetail } from '../../shared/contract/schemas.js';
 import { describeError, type AppError } from '../../shared/domain/errors.js';
@@ -77,15 +77,17 @@ describe('setup.save', () => {
   let start: CompetitionDetail;
   const get = () => ok(core.call('setup.get', { code: 'SIMPAN' }));
 
-  beforeAll(async () => {
+  // Each test starts from a fresh database with SIMPAN as created; what else it needs it builds itself.
+  beforeEach(async () => {
     core = freshCore();
     await ok(core.call('setup.create', newCompetition('SIMPAN')));
     start = await get();
   });
-  afterAll(() => core.close());
+  afterEach(() => core.close());
 
-  it('saves identity, rules, sites (new order, a new one, one removed) and jurors with aspects and recusals', async () => {
-    const payload = savePayload(start);
+  /** The full setup of the first test: identity, rules by category, sites S03, S04, S01, jurors J2, J1, J4. */
+  function bantenPayload(from: CompetitionDetail): ChannelInput<'setup.save'> {
+    const payload = savePayload(from);
     payload.competition = {
       ...payload.competition,
       name: 'Lomba P2WKSS Tingkat Provinsi Banten Tahun 2026',
@@ -116,6 +118,25 @@ describe('setup.save', () => {
       { code: 'J1', name: 'Ketua', role: 'ketua', nip: '197003151995032001', position: 'Kabid', agency: 'DP3AKKB', recusedSites: [] },
       { code: 'J4', name: 'Anggota Baru', role: 'sekretaris', aspects: ['A'], recusedSites: ['S01', 'S03'] },
     ];
+    return payload;
+  }
+
+  /** SIMPAN saved with the full setup of the first test; `start` becomes it. */
+  async function savedBanten(): Promise<CompetitionDetail> {
+    start = await ok(core.call('setup.save', bantenPayload(start)));
+    return start;
+  }
+
+  /** The save payload without site S01 (and without the recusals naming it). */
+  function withoutS01(detail: CompetitionDetail): ChannelInput<'setup.save'> {
+    const payload = savePayload(detail);
+    payload.sites = payload.sites.filter((s) => s.code !== 'S01');
+    payload.jurors.forEach((j) => (j.recusedSites = (j.recusedSites ?? []).filter((s) => s !== 'S01')));
+    return payload;
+  }
+
+  it('saves identity, rules, sites (new order, a new one, one removed) and jurors with aspects and recusals', async () => {
+    const payload = bantenPayload(start);
     const saved = await ok(core.call('setup.save', payload));
     expect(saved.info).toEqual(payload.competition);
     expect(saved.sites).toEqual(payload.sites);
@@ -128,10 +149,10 @@ describe('setup.save', () => {
     const ranking = await ok(core.call('compile.ranking', { competition: 'SIMPAN' }));
     expect(ranking).toMatchObject({ aggregation: 'median', rankBy: 'category', precision: 1 });
     expect(ranking.ranking.map((r) => r.site)).toEqual(['S03', 'S01', 'S04']); // grouped by category in site order
-    start = saved;
   });
 
   it('refuses an invalid setup with the path of the first problem, and changes nothing', async () => {
+    await savedBanten();
     const cases: [(p: ChannelInput<'setup.save'>) => void, string, string][] = [
       [
         (p) => (p.jurors[0]!.aspects = ['D', 'Z']),
@@ -175,7 +196,8 @@ describe('setup.save', () => {
   });
 
   it('refuses to remove a site or a juror that has scores, and removes them once the scores are gone', async () => {
-    // the recusal saved above holds: J2 cannot score at S04
+    await savedBanten();
+    // the recusal saved holds: J2 cannot score at S04
     expect(
       await fails(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S04', indicator: 'D1', value: 4 })),
     ).toMatchObject({
@@ -183,9 +205,7 @@ describe('setup.save', () => {
     });
     await ok(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S01', indicator: 'D1', value: 4 }));
     const before = await get();
-    const noSite = savePayload(before);
-    noSite.sites = noSite.sites.filter((s) => s.code !== 'S01');
-    noSite.jurors.forEach((j) => (j.recusedSites = (j.recusedSites ?? []).filter((s) => s !== 'S01')));
+    const noSite = withoutS01(before);
     const siteError = await fails(core.call('setup.save', noSite));
     expect(siteError).toMatchObject({ code: 'conflict', key: 'setup.siteHasScores', params: { code: 'S01', count: 1 } });
     expect(describeError(siteError, 'id')).toMatch(/Lokus S01 tidak dapat dihapus: sudah ada 1 nilai/);
@@ -199,12 +219,13 @@ describe('setup.save', () => {
     await ok(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S01', indicator: 'D1', value: null }));
     const saved = await ok(core.call('setup.save', noSite));
     expect(saved.sites.map((s) => s.code)).toEqual(['S03', 'S04']);
-    start = saved;
   });
 
   // Decision (see Repositories.saveCompetition): a change of aspects or recusals that makes scores ineligible is allowed;
   // those scores stay stored, stop counting, and count again when the assignment is restored.
   it('lets a juror be recused after scoring: the scores stop counting, and count again when restored', async () => {
+    // the full setup, then S01 removed
+    await ok(core.call('setup.save', withoutS01(await savedBanten())));
     await ok(core.call('scoring.setScore', { competition: 'SIMPAN', juror: 'J2', site: 'S03', indicator: 'D1', value: 5 }));
     const total = async () =>
       (await ok(core.call('compile.ranking', { competition: 'SIMPAN' }))).ranking.find((r) => r.site === 'S03')!.total;
@@ -225,14 +246,52 @@ describe('setup.save', () => {
 
 describe('instrument versions', () => {
   let core: Core;
-  beforeAll(async () => {
+  // Each test starts from a fresh database with GESER on the built-in version 1; the versions and scores a test
+  // needs it makes itself with the functions below.
+  beforeEach(async () => {
     core = freshCore();
     await ok(core.call('setup.create', newCompetition('GESER')));
   });
-  afterAll(() => core.close());
+  afterEach(() => core.close());
   const detail = () => ok(core.call('setup.get', { code: 'GESER' }));
   const score = (juror: string, site: string, indicator: string, value: number | null) =>
     core.call('scoring.setScore', { competition: 'GESER', juror, site, indicator, value });
+
+  /** Version 2 for GESER before any scoring: H1 renamed. */
+  async function version2(): Promise<void> {
+    const instrument = editable((await detail()).instrument);
+    indicator(instrument, 'H1').name = 'Peran perempuan (APKM)';
+    await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
+  }
+
+  /** Scoring starts at S01: J1 A1 4, A2 3, D1 5; J2 D1 3, F3 4. */
+  async function scoresAtS01(): Promise<void> {
+    await ok(score('J1', 'S01', 'A1', 4));
+    await ok(score('J1', 'S01', 'A2', 3));
+    await ok(score('J1', 'S01', 'D1', 5));
+    await ok(score('J2', 'S01', 'D1', 3));
+    await ok(score('J2', 'S01', 'F3', 4));
+  }
+
+  /** The changes of version 3: new weights for A1 and A2, a new scale for D1, F3 removed (its weight to F4). */
+  function version3Of(instrument: Instrument): Instrument {
+    indicator(instrument, 'A1').weight = 4; // weights change: scores are kept
+    indicator(instrument, 'A2').weight = 3;
+    indicator(instrument, 'D1').scale = { min: 0, max: 10, step: 1 }; // the scale changes: scored again
+    const f = instrument.aspects.find((a) => a.code === 'F')!;
+    f.indicators = f.indicators.filter((i) => i.code !== 'F3'); // removed: its score no longer counts
+    indicator(instrument, 'F4').weight += 3;
+    return instrument;
+  }
+
+  /** GESER scored on version 2, moved to version 3, D1 scored again (8): J1 A1 4, A2 3 and J2 D1 8 count. */
+  async function movedToVersion3(): Promise<void> {
+    await version2();
+    await scoresAtS01();
+    const instrument = version3Of(editable((await detail()).instrument));
+    await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
+    await ok(score('J2', 'S01', 'D1', 8));
+  }
 
   it('refuses to edit the built-in instrument in place, offering the next version, and stores nothing', async () => {
     const instrument = editable((await detail()).instrument);
@@ -302,11 +361,9 @@ describe('instrument versions', () => {
   });
 
   it('locks a version once scoring has started: an edit is refused with the version and the next one', async () => {
-    await ok(score('J1', 'S01', 'A1', 4));
-    await ok(score('J1', 'S01', 'A2', 3));
-    await ok(score('J1', 'S01', 'D1', 5));
-    await ok(score('J2', 'S01', 'D1', 3));
-    await ok(score('J2', 'S01', 'F3', 4));
+    await version2();
+    expect((await detail()).scoringStarted).toBe(false);
+    await scoresAtS01();
     expect((await detail()).scoringStarted).toBe(true);
     const instrument = editable((await detail()).instrument);
     indicator(instrument, 'H1').name = 'Lagi';
@@ -325,13 +382,9 @@ describe('instrument versions', () => {
   });
 
   it('moves to a new version keeping scores of indicators with the same code and scale, dropping the others', async () => {
-    const instrument = editable((await detail()).instrument);
-    indicator(instrument, 'A1').weight = 4; // weights change: scores are kept
-    indicator(instrument, 'A2').weight = 3;
-    indicator(instrument, 'D1').scale = { min: 0, max: 10, step: 1 }; // the scale changes: scored again
-    const f = instrument.aspects.find((a) => a.code === 'F')!;
-    f.indicators = f.indicators.filter((i) => i.code !== 'F3'); // removed: its score no longer counts
-    indicator(instrument, 'F4').weight += 3;
+    await version2();
+    await scoresAtS01();
+    const instrument = version3Of(editable((await detail()).instrument));
     const saved = await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
     expect(saved).toEqual({ code: 'P2WKSS-PROV', version: 3, kept: 2, dropped: 3 });
 
@@ -361,6 +414,7 @@ describe('instrument versions', () => {
   });
 
   it('a new version with nothing changed moves nothing and keeps every score', async () => {
+    await movedToVersion3();
     const instrument = editable((await detail()).instrument);
     const saved = await ok(core.call('setup.saveInstrument', { competition: 'GESER', instrument, asNewVersion: true }));
     expect(saved).toEqual({ code: 'P2WKSS-PROV', version: 3, kept: 3, dropped: 0 });
@@ -368,6 +422,7 @@ describe('instrument versions', () => {
   });
 
   it('refuses an in-place edit of a version another competition uses', async () => {
+    await movedToVersion3(); // versions 2 and 3 exist
     await ok(core.call('setup.create', { ...newCompetition('KEDUA'), instrument: { code: 'P2WKSS-PROV', version: 2 } }));
     await ok(core.call('setup.create', { ...newCompetition('KETIGA'), instrument: { code: 'P2WKSS-PROV', version: 3 } }));
     const missing = await fails(
@@ -417,20 +472,25 @@ describe('instrument versions', () => {
 
 describe('competition file in and out', () => {
   let core: Core;
-  beforeAll(() => {
+  beforeEach(() => {
     core = freshCore();
   });
-  afterAll(() => core.close());
+  afterEach(() => core.close());
 
   const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 
-  it('imports a competition file and exports it back to the same file', async () => {
+  /** Competition ASAL created and saved with J2 recused at S02 and a number for the minutes. */
+  async function asal(): Promise<CompetitionDetail> {
     await ok(core.call('setup.create', newCompetition('ASAL')));
     const detail = await ok(core.call('setup.get', { code: 'ASAL' }));
     const payload = savePayload(detail);
     payload.jurors[1]!.recusedSites = ['S02'];
     payload.competition.documentNumbers = { beritaAcara: '1/2/3' };
-    await ok(core.call('setup.save', payload));
+    return ok(core.call('setup.save', payload));
+  }
+
+  it('imports a competition file and exports it back to the same file', async () => {
+    const detail = await asal();
     const exported = await ok(core.call('setup.export', { code: 'ASAL' }));
     expect(exported).toMatchObject({ name: 'ASAL.penilai.json', mime: 'application/json' });
     const file = JSON.parse(Buffer.from(exported.bytes).toString('utf8')) as {
@@ -450,6 +510,7 @@ describe('competition file in and out', () => {
   });
 
   it('refuses malformed JSON, an invalid file, a taken code and a clashing instrument, storing nothing', async () => {
+    await asal();
     const before = await ok(core.call('setup.list', {}));
     const broken = await fails(core.call('setup.import', { name: 'x.json', bytes: new TextEncoder().encode('{"format": ') }));
     expect(broken).toMatchObject({ key: 'validate.json', params: { line: 1, column: 12 } });
