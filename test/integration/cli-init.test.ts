@@ -200,7 +200,7 @@ describe('init, rank and export of a full competition file', () => {
 
   it("gives the same bytes as the app's setup.export", async () => {
     const out = join(temp.dir, 'cli-export.json');
-    expect((await runCommand(['export', '--db', db, '--out', out])).status).toBe(0);
+    expect((await runCommand(['export', '--db', db, '--competition', 'P2WKSS-BANTEN-2026', '--out', out])).status).toBe(0);
     const core = openTestCore(db);
     try {
       const result = await core.call('setup.export', { code: 'P2WKSS-BANTEN-2026' });

@@ -4,7 +4,7 @@
  * problem is refused in one line naming the file, the physical line where the record starts and what is wrong,
  * with the database left byte for byte as it was.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +74,10 @@ const weight = (code: string): number => DRAFT.aspects.flatMap((a) => a.indicato
 
 const temp = tempDir('penilai-import-');
 /** UJI (open sheets) and DEMO (every sheet finalised) in one database. */
-const db = join(temp.dir, 'penilai.sqlite');
+/** The database the commands run on: the shared one, or a describe's own copy of the freshly made one. */
+const shared = join(temp.dir, 'penilai.sqlite');
+const template = join(temp.dir, 'template.sqlite');
+let db = shared;
 let seq = 0;
 
 /** Writes a CSV: UTF-8, lines joined with `eol`, optionally with a BOM. */
@@ -126,6 +129,7 @@ beforeAll(async () => {
   expect(init.status, init.stderr).toBe(0);
   const demo = await runCommand(['demo', '--db', db, '--sites', '3', '--jurors', '3']);
   expect(demo.status, demo.stderr).toBe(0);
+  copyFileSync(shared, template);
 });
 afterAll(() => temp.cleanup());
 
@@ -145,6 +149,15 @@ describe('import-scores: a good file', () => {
   let first: CliRun;
   let afterFirst: ReturnType<typeof tables>;
   let file: string;
+
+  // Its own copy of the fresh database: what the other describes import (in any order) does not reach these totals.
+  beforeAll(() => {
+    db = join(temp.dir, 'good.sqlite');
+    copyFileSync(template, db);
+  });
+  afterAll(() => {
+    db = shared;
+  });
 
   beforeAll(async () => {
     file = writeCsv(excel, { bom: true, eol: '\r\n', name: 'nilai-excel.csv' });
@@ -176,15 +189,31 @@ describe('import-scores: a good file', () => {
     });
   });
 
+  /** A fresh copy of the new database with this file imported once: the tests below see nothing the others wrote. */
+  async function importedOnce(name: string): Promise<string> {
+    db = join(temp.dir, `${name}.sqlite`);
+    copyFileSync(template, db);
+    expect((await importScores(file)).status).toBe(0);
+    return db;
+  }
+
   it('importing the same file again changes no score and writes no history', async () => {
+    await importedOnce('again');
+    const once = tables();
     const again = await importScores(file);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/0 nilai baru atau berubah, 6 nilai tetap, 0 catatan/);
-    expect(tables()).toEqual(afterFirst);
+    expect(tables()).toEqual(once);
+    expect(once.scores).toEqual(
+      afterFirst.scores.map((s) => ({
+        ...s,
+        updated_at: once.scores.find((o) => o.site === s.site && o.juror === s.juror && o.indicator === s.indicator)!.updated_at,
+      })),
+    );
   });
 
   it('rank --json reflects the imported scores', async () => {
-    const run = await runCommand(['rank', '--db', db, '--competition', 'UJI', '--json']);
+    const run = await runCommand(['rank', '--db', await importedOnce('rank'), '--competition', 'UJI', '--json']);
     expect(run.status, run.stderr).toBe(0);
     const ranking = JSON.parse(run.stdout) as Ranking;
     const site = (code: string) => ranking.ranking.find((r) => r.site === code)!;

@@ -161,6 +161,22 @@ describe('a schema-3 database of the release, migrated', () => {
   });
 
   it('takes new entries on this laptop in its own chain, beside the old one, and both verify', async () => {
+    // On a copy, so that the other tests (in any order) see the migrated database untouched.
+    const copy = join(temp.dir, 'copy.sqlite');
+    copyFileSync(join(FIXTURE, 'penilai.sqlite'), copy);
+    cpSync(join(FIXTURE, 'penilai.sqlite.bukti'), `${copy}.bukti`, { recursive: true });
+    const laptop = openTestCore(copy, () => new Date('2026-09-21T02:00:00Z'), { home: join(temp.dir, 'home') });
+    try {
+      await written(laptop, copy);
+    } finally {
+      laptop.close();
+    }
+  });
+});
+
+/** A score written on the migrated copy: a new chain for this laptop, both chains verified. */
+async function written(core: Core, database: string): Promise<void> {
+  {
     const r = await core.call('scoring.setScore', { competition: 'KKB-JATIM-2026', juror: 'J1', site: 'K01', indicator: 'IN1', value: 3 });
     expect(r.ok).toBe(true);
     const report = verifyFile(database);
@@ -171,5 +187,5 @@ describe('a schema-3 database of the release, migrated', () => {
         [core.deps.identity.id, 1],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
-  });
-});
+  }
+}
