@@ -16,6 +16,7 @@ import type { Ranking } from '../../shared/domain/ranking.js';
 import { value, withCore } from './core.js';
 import { JsonSyntaxError, parseCompetitionText, resolveCompetition } from '../core/setup/services.js';
 import { commandImportScores } from './import-scores.js';
+import { commandPackage } from './package.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
 
 const USAGE = `Penilai — baris perintah
@@ -27,6 +28,7 @@ const USAGE = `Penilai — baris perintah
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
   verify --db FILE [--json]                             periksa basis data: integritas, rantai riwayat tiap perangkat, foto
+  package inspect --file BERKAS.penilai [--json]        periksa paket antarlaptop dan tampilkan isinya
 
 Opsi umum: --lang id|en (bahasa pesan; bawaan id)
            --home FOLDER (instalasi yang menulis: identitas perangkat dan kuncinya; bawaan PENILAI_HOME atau folder data aplikasi)`;
@@ -252,6 +254,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
+    // `package` takes a subcommand (`package inspect`); every other command takes none.
+    const sub = command === 'package' ? extra.shift() : undefined;
     if (extra.length > 0) throw new UserError('cli.usage', { detail: extra.join(' ') });
     switch (command) {
       case 'demo':
@@ -274,6 +278,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'report':
         await commandReport(values, io, lang);
+        return 0;
+      case 'package':
+        await commandPackage(sub, values.file, values.json ?? false, io.out, lang);
         return 0;
       default:
         throw new UserError('cli.usage', { detail: command });

@@ -8,6 +8,7 @@ import { compileHandlers } from './compile/handlers.js';
 import type { Handlers } from './deps.js';
 import { documentHandlers } from './documents/handlers.js';
 import { evidenceHandlers } from './evidence/handlers.js';
+import { exchangeHandlers } from './exchange/handlers.js';
 import { instrumentHandlers } from './instruments/handlers.js';
 import { mergeHandlers } from './platform/dispatch.js';
 import { scoringHandlers } from './scoring/handlers.js';
@@ -24,4 +25,5 @@ export const handlers: Handlers = mergeHandlers(
   compileHandlers,
   documentHandlers,
   auditHandlers,
+  exchangeHandlers,
 );

@@ -52,6 +52,7 @@ export const CHANNELS = [
   'compile.ranking',
   'documents.render',
   'audit.verify',
+  'exchange.inspect',
   'app.saveFile',
 ] as const;
 

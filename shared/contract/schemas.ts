@@ -12,6 +12,7 @@ import type { Channel } from './channels.js';
 import { compileInputs, type CompileResults } from './compile.js';
 import { documentsInputs, type DocumentsResults } from './documents.js';
 import { evidenceInputs, type EvidenceResults } from './evidence.js';
+import { exchangeInputs, type ExchangeResults } from './exchange.js';
 import { instrumentsInputs, type InstrumentsResults } from './instruments.js';
 import { scoringInputs, type ScoringResults } from './scoring.js';
 import { sessionInputs, type SessionResults } from './session.js';
@@ -23,6 +24,7 @@ export * from './common.js';
 export * from './compile.js';
 export * from './documents.js';
 export * from './evidence.js';
+export * from './exchange.js';
 export * from './instruments.js';
 export * from './scoring.js';
 export * from './session.js';
@@ -38,6 +40,7 @@ export const inputSchemas = {
   ...compileInputs,
   ...documentsInputs,
   ...auditInputs,
+  ...exchangeInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ChannelResults
@@ -50,7 +53,8 @@ export interface ChannelResults
     EvidenceResults,
     CompileResults,
     DocumentsResults,
-    AuditResults {}
+    AuditResults,
+    ExchangeResults {}
 
 /** Every contract entry has its name in CHANNELS and every name its entry: a mismatch fails `tsc` here. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

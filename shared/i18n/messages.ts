@@ -2,6 +2,7 @@
  * Every message a person reads that the core produces (errors, CLI lines), in Indonesian first and English.
  * Errors cross process boundaries as a key plus parameters, and each side renders them in its own language.
  */
+import { exchangeMessages } from './messages-exchange.js';
 import { fileMessages } from './messages-files.js';
 import { importMessages } from './messages-import.js';
 import { rankingMessages } from './messages-ranking.js';
@@ -143,6 +144,7 @@ const id = {
   ...importMessages.id,
   ...sessionMessages.id,
   ...rankingMessages.id,
+  ...exchangeMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -243,6 +245,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...importMessages.en,
   ...sessionMessages.en,
   ...rankingMessages.en,
+  ...exchangeMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

@@ -7,6 +7,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ranking } from '../../shared/domain/ranking.js';
+import { writePackage } from '../../electron/core/exchange/package-file.js';
+import { openIdentity } from '../../electron/core/platform/identity.js';
 import { cli, runCommand } from '../support/cli.js';
 import { tempDir } from '../support/core.js';
 
@@ -79,6 +81,26 @@ describe('each command as a real process', () => {
     const run = cli(['verify', '--db', demo]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.split('\n')[0]).toContain(demo);
+  });
+
+  it('package inspect', async () => {
+    const home = openIdentity(join(temp.dir, 'home'));
+    const bytes = await writePackage({
+      manifest: {
+        kind: 'setup',
+        competition: { uuid: '3f2b8c1e-5d4a-4c2b-9e1f-0a6b7c8d9e10', code: 'DEMO' },
+        instrument: { code: 'P2WKSS', version: 1, sha256: '0'.repeat(64) },
+        device: { id: home.id, publicKey: home.publicKey },
+        created: '2026-08-01T09:30:00.000Z',
+      },
+      members: [{ path: 'competition.json', bytes: readFileSync(file) }],
+      sign: home.sign,
+    });
+    const pkg = join(temp.dir, 'setup.penilai');
+    writeFileSync(pkg, bytes);
+    const run = cli(['package', 'inspect', '--file', pkg]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[0]).toBe('Paket persiapan lomba DEMO, instrumen P2WKSS versi 1');
   });
 
   it('a user error: one line on stderr and exit code 1, nothing created', () => {
