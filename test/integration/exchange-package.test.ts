@@ -185,6 +185,22 @@ describe('a package', () => {
     });
   });
 
+  it('is refused when its members declare more than 2 GB together, before any is read', async () => {
+    // 21 small compressed members, each declaring 100 MB in the zip's directory (as a zip bomb would).
+    const forged = Buffer.from(
+      await zip([...parts(), ...Array.from({ length: 21 }, (_, i) => ({ path: `photos/p${i}.jpg`, bytes: text('z'.repeat(1000)) }))], true),
+    );
+    let seen = 0;
+    for (let at = forged.indexOf('PK\x01\x02', 0, 'latin1'); at >= 0; at = forged.indexOf('PK\x01\x02', at + 1, 'latin1')) {
+      if (forged.toString('latin1', at + 46, at + 54) === 'photos/p') {
+        forged.writeUInt32LE(100 * 1024 * 1024, at + 24);
+        seen++;
+      }
+    }
+    expect(seen).toBe(21);
+    expect(await refusal(forged)).toMatchObject({ key: 'exchange.totalTooLarge', params: { limit: 2048 } });
+  });
+
   it('survives 1,000 seeded random mutations: every one refused with a user message', async () => {
     const random = seededRandom(9);
     const keys = new Map<string, number>();

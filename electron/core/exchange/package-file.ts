@@ -72,7 +72,11 @@ export async function writePackage(input: {
   );
 }
 
-/** Every member of the zip by name, in the zip's order, each name and size checked before its bytes are read. */
+/**
+ * Every member of the zip by name, in the zip's order. First every entry of the central directory is checked (a
+ * safe, unique name; the declared sizes under the limits), before a single member's bytes are read; then each
+ * member is read, its actual size kept under the limit while it streams.
+ */
 function unzip(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
   const broken = (): UserError =>
     new UserError(bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'exchange.truncated' : 'exchange.notPackage', {
@@ -81,6 +85,8 @@ function unzip(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (error, zip) => {
       if (error) return reject(broken());
+      const entries: { member: string; entry: yauzl.Entry }[] = [];
+      const names = new Set<string>();
       const members = new Map<string, Buffer>();
       let declared = 0;
       let failed = false;
@@ -90,10 +96,8 @@ function unzip(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
         zip.close();
         reject(refusal);
       };
+      const tooLarge = (member: string): void => fail(new UserError('exchange.tooLarge', { file, member, limit: MAX_MEMBER_BYTES / MB }));
       zip.on('error', () => fail(broken()));
-      zip.on('end', () => {
-        if (!failed) resolve(members);
-      });
       zip.on('entry', (entry: yauzl.Entry) => {
         let member: string;
         try {
@@ -102,11 +106,19 @@ function unzip(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
           return fail(new UserError('exchange.badPath', { file, member: '?' }));
         }
         if (!isSafeMemberPath(member)) return fail(new UserError('exchange.badPath', { file, member: JSON.stringify(member) }));
-        if (members.has(member)) return fail(new UserError('exchange.duplicate', { file, member }));
-        const tooLarge = (): void => fail(new UserError('exchange.tooLarge', { file, member, limit: MAX_MEMBER_BYTES / MB }));
-        if (entry.uncompressedSize > MAX_MEMBER_BYTES) return tooLarge();
+        if (names.has(member)) return fail(new UserError('exchange.duplicate', { file, member }));
+        if (entry.uncompressedSize > MAX_MEMBER_BYTES) return tooLarge(member);
         declared += entry.uncompressedSize;
         if (declared > MAX_TOTAL_BYTES) return fail(new UserError('exchange.totalTooLarge', { file, limit: MAX_TOTAL_BYTES / MB }));
+        names.add(member);
+        entries.push({ member, entry });
+        zip.readEntry();
+      });
+      const readNext = (index: number): void => {
+        if (failed) return;
+        const next = entries[index];
+        if (!next) return resolve(members);
+        const { member, entry } = next;
         const altered = (): void => fail(new UserError('exchange.altered', { file, member }));
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError) return altered();
@@ -117,17 +129,17 @@ function unzip(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
             // validateEntrySizes stops a member larger than it declares; this is the limit kept while it streams.
             if (size > MAX_MEMBER_BYTES) {
               stream.destroy();
-              tooLarge();
+              tooLarge(member);
             } else chunks.push(chunk);
           });
           stream.on('error', altered);
           stream.on('end', () => {
-            if (failed) return;
             members.set(member, Buffer.concat(chunks));
-            zip.readEntry();
+            readNext(index + 1);
           });
         });
-      });
+      };
+      zip.on('end', () => readNext(0));
       zip.readEntry();
     });
   });
