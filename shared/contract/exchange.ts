@@ -1,10 +1,9 @@
 /** The exchange channels: packages carried between laptops (`.penilai`, contract.md section 5). */
-import { z } from 'zod';
-import { bytes } from './common.js';
+import { fileInput } from './common.js';
 
 export const exchangeInputs = {
   /** Reads a package and checks all of it (signature, every member) without touching the database. */
-  'exchange.inspect': z.strictObject({ name: z.string().min(1).max(500), bytes }),
+  'exchange.inspect': fileInput,
 };
 
 export interface PackageSummary {

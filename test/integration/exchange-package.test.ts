@@ -15,7 +15,7 @@ import { UserError } from '../../shared/domain/errors.js';
 import type { PackageManifestDraft } from '../../shared/domain/package.js';
 import { seededRandom } from '../../shared/domain/synthetic.js';
 import { runCommand } from '../support/cli.js';
-import { tempDir } from '../support/core.js';
+import { openTestCore, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-exchange-');
 afterAll(() => temp.cleanup());
@@ -275,5 +275,31 @@ describe('package inspect', () => {
       stdout: '',
       stderr: `penilai: Paket ${bad} rusak atau terpotong (mungkin belum selesai disalin). Salin ulang dari laptop asalnya.\n`,
     });
+  });
+});
+
+describe('exchange.inspect', () => {
+  it('answers the summary, or the refusal as a value, through the core', async () => {
+    const core = openTestCore(join(temp.dir, 'inspect.db'));
+    try {
+      const ok = await core.call('exchange.inspect', { name: 'nilai-J01.penilai', bytes: original });
+      expect(ok).toEqual({
+        ok: true,
+        value: {
+          kind: 'scores',
+          competition: draft.competition,
+          instrument: draft.instrument,
+          device: { id: identity.id, fingerprint: fingerprint(identity.publicKey) },
+          juror: 'J01',
+          entries: { chain: identity.id, from: 1, to: 42 },
+          created: '2026-08-01T09:30:00.000Z',
+          files: { count: 2, size: members[0]!.bytes.length + 11 },
+        },
+      });
+      const refused = await core.call('exchange.inspect', { name: 'nilai-J01.penilai', bytes: text('bukan paket') });
+      expect(refused).toEqual({ ok: false, error: { code: 'invalid', key: 'exchange.notPackage', params: { file: 'nilai-J01.penilai' } } });
+    } finally {
+      core.close();
+    }
   });
 });
