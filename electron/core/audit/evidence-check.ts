@@ -4,24 +4,9 @@
  */
 import type { MessageKey, Params } from '../../../shared/i18n/messages.js';
 import type { Db } from '../platform/database.js';
-import { evidenceFolder, evidenceText, originalFile, thumbnailFile } from '../platform/files.js';
+import { evidenceFolder, evidenceText, originalFile, thumbnailFile, type EvidenceRow } from '../platform/files.js';
 import { sha256File } from '../platform/hash.js';
 import { join } from 'node:path';
-
-/** An evidence row as stored (read here with audit's own query). */
-interface EvidenceRow {
-  uuid: string;
-  site_id: number;
-  juror_id: number;
-  indicator_code: string;
-  name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  thumb_sha256: string | null;
-  created_at: string;
-  removed_at: string | null;
-}
 
 /**
  * For `verify --db` (reads only, writes nothing): that the `evidence` rows and the history agree, and that the

@@ -16,7 +16,7 @@ import { listIndicators } from '../../../shared/domain/instrument.js';
 import type { Db } from '../platform/database.js';
 import type { Repositories } from '../deps.js';
 
-import { evidenceFolder, evidenceText, originalFile, putFile, thumbnailFile, type ImageMime } from '../platform/files.js';
+import { evidenceFolder, evidenceText, originalFile, putFile, thumbnailFile, type EvidenceRow, type ImageMime } from '../platform/files.js';
 
 export { evidenceFolder, evidenceText, type ImageMime };
 
@@ -35,20 +35,6 @@ export function sniffImage(bytes: Uint8Array): ImageMime | null {
   const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
   if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
   return null;
-}
-
-interface EvidenceRow {
-  uuid: string;
-  site_id: number;
-  juror_id: number;
-  indicator_code: string;
-  name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  thumb_sha256: string | null;
-  created_at: string;
-  removed_at: string | null;
 }
 
 function info(row: EvidenceRow): EvidenceInfo {

@@ -11,6 +11,21 @@ import { sha256 } from './hash.js';
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp';
 
+/** A row of the `evidence` table, as the evidence repository and audit's photo check each read it. */
+export interface EvidenceRow {
+  uuid: string;
+  site_id: number;
+  juror_id: number;
+  indicator_code: string;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  thumb_sha256: string | null;
+  created_at: string;
+  removed_at: string | null;
+}
+
 const EXTENSIONS: Record<ImageMime, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 /** The folder of a database's evidence files. */

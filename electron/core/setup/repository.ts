@@ -199,7 +199,7 @@ export class SetupRepository {
         {},
         {
           action: 'create',
-          uuid: this.uuidOf(info.code),
+          uuid: made.info.uuid,
           info: made.info,
           instrument: {
             code: instrument.code,
@@ -414,11 +414,6 @@ export class SetupRepository {
       actor: SECRETARIAT,
       payload: { v: 1, text: canonicalJson(payload) },
     });
-  }
-
-  /** The competition's uuid: the same on every laptop set up from one competition file. */
-  uuidOf(code: string): string {
-    return this.db.prepare<[string], { uuid: string }>('SELECT uuid FROM competition WHERE code = ?').get(code)?.uuid ?? '';
   }
 
   /** Rewrites the content of a competition's current instrument version in place (the caller has checked it may). */
