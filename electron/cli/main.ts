@@ -3,8 +3,8 @@
  * Every user error ends in one line on stderr (Indonesian, or English with --lang en) and a non-zero exit,
  * and leaves the database and the output folder exactly as they were.
  */
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
@@ -14,6 +14,9 @@ import { issueSentence, ValidationError } from '../../shared/domain/validation.j
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
 import type { Ranking } from '../../shared/domain/ranking.js';
 import { value, withCore } from './core.js';
+import { removeDatabaseFiles, requireOutDir, writeAtomically, type Io } from './files.js';
+
+export type { Io } from './files.js';
 import { JsonSyntaxError, parseCompetitionText, resolveCompetition } from '../core/setup/services.js';
 import { commandImportScores } from './import-scores.js';
 import { commandPackage } from './package.js';
@@ -28,20 +31,15 @@ const USAGE = `Penilai — baris perintah
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
   verify --db FILE [--json]                             periksa basis data: integritas, rantai riwayat tiap perangkat, foto
+  package setup  --db FILE [--competition KODE] --out BERKAS.penilai   paket persiapan untuk laptop juri
+  package export --db FILE [--competition KODE] --juror KODE --out BERKAS.penilai   pekerjaan satu juri di laptop ini
+  package import --db FILE --file BERKAS.penilai [--dry-run] [--accept-key "SIDIK JARI"] [--json]
+                                                        periksa paket, tampilkan rencananya, lalu terapkan (kecuali --dry-run)
   package inspect --file BERKAS.penilai [--json]        periksa paket antarlaptop dan tampilkan isinya
 
 Opsi umum: --lang id|en (bahasa pesan; bawaan id)
            --home FOLDER (instalasi yang menulis: identitas perangkat dan kuncinya; bawaan PENILAI_HOME atau folder data aplikasi)`;
 
-/** Where a run writes and what it sees: the process's own streams, or a test's buffers. */
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** The folder relative paths are read against (default: the process's). */
-  cwd?: string;
-  /** The environment the run sees (default: the process's); only PENILAI_DEBUG is read. */
-  env?: Record<string, string | undefined>;
-}
 
 const OPTIONS = {
   db: { type: 'string' },
@@ -55,6 +53,9 @@ const OPTIONS = {
   competition: { type: 'string' },
   lang: { type: 'string' },
   home: { type: 'string' },
+  juror: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'accept-key': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -74,10 +75,6 @@ function intOption(values: Values, option: 'sites' | 'jurors' | 'seed', fallback
     throw new UserError('cli.badOption', { option: `--${option}`, value: raw, expected: `${min}–${max}` });
   }
   return n;
-}
-
-function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true });
 }
 
 /** A problem in a file the user gave, told in one line that names the file, then the JSON path or line, then what. */
@@ -125,23 +122,6 @@ function readCompetitionFile(source: string): CompetitionFile {
     }
     throw error;
   }
-}
-
-/** Writes beside the target and renames, so a failure never leaves a half-written file behind. */
-function writeAtomically(out: string, bytes: Uint8Array): void {
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temp, bytes);
-    renameSync(temp, out);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new UserError('cli.outNotWritable', { file: out, detail: (error as Error).message });
-  }
-}
-
-function requireOutDir(out: string): void {
-  const dir = dirname(out);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError('cli.outDirMissing', { dir });
 }
 
 async function commandInit(values: Values, io: Io, lang: Lang): Promise<void> {
@@ -280,7 +260,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         await commandReport(values, io, lang);
         return 0;
       case 'package':
-        await commandPackage(sub, values.file, values.json ?? false, io.out, lang);
+        await commandPackage(sub, values, io, lang);
         return 0;
       default:
         throw new UserError('cli.usage', { detail: command });

@@ -10,6 +10,7 @@ import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults, Result } from '../../shared/contract/schemas.js';
 import type { Deps, FileDialogs, Repositories } from './deps.js';
 import { handlers } from './handlers.js';
+import { ExchangeRepository } from './exchange/repository.js';
 import { InstrumentRepository } from './instruments/repository.js';
 import { openDatabase, type Db } from './platform/database.js';
 import { dispatch, type ErrorLog } from './platform/dispatch.js';
@@ -110,7 +111,14 @@ export function openRepositories(db: Db, device: LedgerDevice, clock: () => Date
   const gate = new WriteGate(db, new Ledger(db, device, clock));
   const instruments = new InstrumentRepository(db, clock);
   const scoring = new ScoreRepository(db, gate, clock);
-  return { db, gate, instruments, scoring, setup: new SetupRepository(db, gate, instruments, scoring, clock) };
+  return {
+    db,
+    gate,
+    instruments,
+    scoring,
+    setup: new SetupRepository(db, gate, instruments, scoring, clock),
+    exchange: new ExchangeRepository(db),
+  };
 }
 
 /** The installation's home: PENILAI_HOME when set, else the app data folder (the one Electron calls userData). */

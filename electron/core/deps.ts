@@ -6,6 +6,7 @@
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelArgs, ChannelResults } from '../../shared/contract/schemas.js';
 import type { PdfRenderer } from './documents/job.js';
+import type { ExchangeRepository } from './exchange/repository.js';
 import type { InstrumentRepository } from './instruments/repository.js';
 import type { Db } from './platform/database.js';
 import type { WriteGate } from './platform/gate.js';
@@ -28,6 +29,7 @@ export interface Repositories {
   setup: SetupRepository;
   instruments: InstrumentRepository;
   scoring: ScoreRepository;
+  exchange: ExchangeRepository;
 }
 
 export interface Deps {

@@ -53,6 +53,14 @@ export const CHANNELS = [
   'documents.render',
   'audit.verify',
   'exchange.inspect',
+  'exchange.identity',
+  'exchange.setupPackage',
+  'exchange.exportScores',
+  'exchange.plan',
+  'exchange.apply',
+  'exchange.conflicts',
+  'exchange.resolve',
+  'exchange.board',
   'app.saveFile',
 ] as const;
 

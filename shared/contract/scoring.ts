@@ -127,7 +127,9 @@ export type CellKind = 'score' | 'note' | 'household' | 'evidence' | 'finalise' 
 /** Setup changes: identity, rules, a site, a juror (with aspects and recusals), the instrument version, archive. */
 export type SetupKind = 'setup.competition' | 'setup.rules' | 'setup.site' | 'setup.juror' | 'setup.instrument' | 'setup.archive';
 /** Every kind of ledger entry (rows of `ledger_kind`; a new domain adds its kinds with a migration). */
-export type LedgerKind = CellKind | SetupKind;
+export type LedgerKind = CellKind | SetupKind | ExchangeKind;
+/** Packages between laptops: a setup applied on a laptop, a score package imported, a conflict decided, a laptop accepted. */
+export type ExchangeKind = 'exchange.setup' | 'exchange.import' | 'exchange.resolve' | 'exchange.trust';
 
 export interface HistoryEntry {
   uuid: string;

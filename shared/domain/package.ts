@@ -61,7 +61,9 @@ export const packageManifestSchema = z.discriminatedUnion('kind', [
     kind: z.literal('scores'),
     juror: z.string().min(1).max(100),
     /** The range of this device's ledger entries the package carries: chain (the device id), first and last seq. */
-    entries: z.strictObject({ chain: uuid, from: z.number().int().min(1), to: z.number().int().min(1) }).refine((e) => e.from <= e.to),
+    entries: z
+      .strictObject({ chain: uuid, from: z.number().int().min(1), to: z.number().int().min(1), head: sha256Hex })
+      .refine((e) => e.from <= e.to),
   }),
 ]);
 
@@ -69,3 +71,112 @@ export type PackageManifest = z.infer<typeof packageManifestSchema>;
 export type PackageFile = z.infer<typeof packageFileSchema>;
 /** A manifest as its writer gives it: `format` and `files` are filled in when the package is written. */
 export type PackageManifestDraft = PackageManifest extends infer M ? (M extends unknown ? Omit<M, 'format' | 'files'> : never) : never;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The members of a package (besides the manifest), as their writer lays them out.
+
+/** Setup package: the competition file (contract section 2, with `competition.uuid`). */
+export const SETUP_COMPETITION_FILE = 'competition.json';
+/** Setup package: the PIN hashes (scrypt, never a PIN) that let the jurors and the secretariat sign in on the laptop. */
+export const SETUP_ACCESS_FILE = 'access.json';
+/** Scores package: the juror's work as it stands on the laptop. */
+export const SCORES_WORK_FILE = 'work.json';
+/** Scores package: the laptop's ledger chain up to the head the manifest names. */
+export const SCORES_LEDGER_FILE = 'ledger.json';
+
+export const accessSchema = z.strictObject({
+  secretariat: z.string().max(500).nullable(),
+  jurors: z.record(z.string().max(100), z.string().max(500).nullable()),
+});
+export type PackageAccess = z.infer<typeof accessSchema>;
+
+const text = z.string().max(100_000);
+const isoTime = z.string().max(40);
+const cellCode = z.string().min(1).max(100);
+
+export const workSchema = z.strictObject({
+  juror: cellCode,
+  cells: z
+    .array(
+      z.strictObject({
+        site: cellCode,
+        indicator: cellCode,
+        value: z.number().finite().nullable(),
+        note: text.nullable(),
+        /** Household answers: families × items, each true, false or null (not answered). */
+        answers: z.array(z.array(z.boolean().nullable()).max(1000)).max(1000).nullable(),
+      }),
+    )
+    .max(500_000),
+  sheets: z
+    .array(
+      z.strictObject({
+        site: cellCode,
+        finalisedAt: isoTime.nullable(),
+        /** The member holding the drawn signature (PNG) of a finalised sheet. */
+        signature: z.string().max(255).nullable(),
+      }),
+    )
+    .max(100_000),
+  photos: z
+    .array(
+      z.strictObject({
+        uuid,
+        site: cellCode,
+        indicator: cellCode,
+        name: z.string().min(1).max(260),
+        mime: z.enum(['image/jpeg', 'image/png', 'image/webp']),
+        size: z.number().int().min(0).max(MAX_MEMBER_BYTES),
+        sha256: sha256Hex,
+        thumbSha256: sha256Hex.nullable(),
+        createdAt: isoTime,
+        removedAt: isoTime.nullable(),
+        device: z.string().max(100),
+      }),
+    )
+    .max(100_000),
+});
+export type PackageWork = z.infer<typeof workSchema>;
+
+/** A ledger entry carried whole: every field its hash covers (platform/ledger.ts), with its place in the chain. */
+const fullEntry = z.strictObject({
+  seq: z.number().int().min(1),
+  format: z.union([z.literal(1), z.literal(2)]),
+  prevHash: sha256Hex,
+  hash: sha256Hex,
+  uuid: z.string().min(1).max(100),
+  competition: z.string().max(100),
+  kind: z.string().max(60),
+  site: z.string().max(100).nullable(),
+  juror: z.string().max(100).nullable(),
+  indicator: z.string().max(100).nullable(),
+  oldValue: z.number().finite().nullable(),
+  newValue: z.number().finite().nullable(),
+  oldText: text.nullable(),
+  newText: text.nullable(),
+  instrumentVersion: z.number().int().nullable(),
+  actor: z.string().max(100),
+  device: z.string().max(100),
+  reason: text.nullable(),
+  at: isoTime,
+  undoes: z.string().max(100).nullable(),
+  payload: z.string().max(10_000_000).nullable(),
+  v: z.number().int().nullable(),
+});
+/** An entry of the chain that is not this juror's work: only its link, so the chain can still be checked whole. */
+const linkEntry = z.strictObject({ seq: z.number().int().min(1), prevHash: sha256Hex, hash: sha256Hex });
+
+export const ledgerFileSchema = z.strictObject({
+  chain: uuid,
+  entries: z.array(z.union([fullEntry, linkEntry])).max(2_000_000),
+});
+export type PackageLedger = z.infer<typeof ledgerFileSchema>;
+export type PackageEntry = z.infer<typeof fullEntry>;
+export type PackageLink = z.infer<typeof linkEntry>;
+
+/** The kinds of entry that are a juror's work on a sheet, carried whole in a scores package. */
+export const WORK_KINDS = ['score', 'note', 'household', 'evidence', 'finalise', 'reopen'] as const;
+
+export function isFullEntry(e: PackageEntry | PackageLink): e is PackageEntry {
+  return 'uuid' in e;
+}

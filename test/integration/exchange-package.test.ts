@@ -29,7 +29,7 @@ const draft: PackageManifestDraft = {
   instrument: { code: 'P2WKSS', version: 3, sha256: 'a'.repeat(64) },
   device: { id: identity.id, publicKey: identity.publicKey },
   juror: 'J01',
-  entries: { chain: identity.id, from: 1, to: 42 },
+  entries: { chain: identity.id, from: 1, to: 42, head: 'b'.repeat(64) },
   created: '2026-08-01T09:30:00.000Z',
 };
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -260,7 +260,7 @@ describe('package inspect', () => {
       instrument: draft.instrument,
       device: { id: identity.id, fingerprint: print },
       juror: 'J01',
-      entries: { chain: identity.id, from: 1, to: 42 },
+      entries: { chain: identity.id, from: 1, to: 42, head: 'b'.repeat(64) },
       created: '2026-08-01T09:30:00.000Z',
       files: { count: 2, size: members[0]!.bytes.length + 11 },
     });
@@ -291,7 +291,7 @@ describe('exchange.inspect', () => {
           instrument: draft.instrument,
           device: { id: identity.id, fingerprint: fingerprint(identity.publicKey) },
           juror: 'J01',
-          entries: { chain: identity.id, from: 1, to: 42 },
+          entries: { chain: identity.id, from: 1, to: 42, head: 'b'.repeat(64) },
           created: '2026-08-01T09:30:00.000Z',
           files: { count: 2, size: members[0]!.bytes.length + 11 },
         },

@@ -10,14 +10,20 @@
  */
 import type { HistoryEntry } from '../../../shared/contract/schemas.js';
 import type { Db } from './database.js';
-import type { AppendEntry, Ledger } from './ledger.js';
+import type { AppendEntry, Ledger, LedgerFields } from './ledger.js';
 
 /** What a unit of work may do besides its own SQL: append to the ledger. */
 export interface UnitOfWork {
   append(entry: AppendEntry): HistoryEntry;
   /** For many entries at once (bulk loads): keeps the chain head in hand. */
   appender(): (entry: AppendEntry) => HistoryEntry;
+  /** Stores an entry of another device's chain verbatim (a score package; its link and hash checked by the caller). */
+  receive(entry: ReceivedEntry): HistoryEntry;
+  /** Stores the link of another device's entry that was not carried whole. */
+  link(chain: string, seq: number, prevHash: string, hash: string): void;
 }
+
+export type ReceivedEntry = LedgerFields & { format: 1 | 2; prevHash: string; hash: string };
 
 /** A check of a competition's state before a change; throws a UserError to refuse it. */
 export type Guard = (competition: string, change: { ranking: boolean }) => void;
@@ -89,6 +95,12 @@ export class WriteGate {
           return e;
         };
       },
+      receive: (entry) => {
+        const e = this.ledger.receive(entry);
+        written.push(e);
+        return e;
+      },
+      link: (chain, seq, prevHash, hash) => this.ledger.link(chain, seq, prevHash, hash),
     };
     if (outer) this.pending = written;
     const mark = written.length;

@@ -327,6 +327,61 @@ export class Ledger {
     return this.appender()(input);
   }
 
+  /**
+   * Stores an entry of another device's chain as that device wrote it (a score package): every field, its format,
+   * place, link and hash verbatim, so that the chain still verifies here. The caller has checked the link and the
+   * hash (exchange/import.ts); the table's constraints refuse a place or uuid already taken.
+   */
+  receive(row: LedgerFields & { format: 1 | 2; prevHash: string; hash: string }): HistoryEntry {
+    if (!this.db.inTransaction) throw new Error('ledger.receive outside the write gate');
+    this.q(
+      `INSERT INTO history (chain, seq, format, uuid, competition, kind, site, juror, indicator, old_value, new_value, old_text,
+         new_text, instrument_version, actor, device, reason, at, undoes, payload, v, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      row.chain,
+      row.seq,
+      row.format,
+      row.uuid,
+      row.competition,
+      row.kind,
+      row.site,
+      row.juror,
+      row.indicator,
+      row.oldValue,
+      row.newValue,
+      row.oldText,
+      row.newText,
+      row.instrumentVersion,
+      row.actor,
+      row.device,
+      row.reason,
+      row.at,
+      row.undoes,
+      row.payload,
+      row.v,
+      row.prevHash,
+      row.hash,
+    );
+    return toEntry({ ...row, hash: row.hash });
+  }
+
+  /** Stores only the link of another device's entry that was not carried whole (`ledger_link`, schema 7). */
+  link(chain: string, seq: number, prevHash: string, hash: string): void {
+    if (!this.db.inTransaction) throw new Error('ledger.link outside the write gate');
+    this.q('INSERT INTO ledger_link (chain, seq, prev_hash, hash) VALUES (?, ?, ?, ?)').run(chain, seq, prevHash, hash);
+  }
+
+  /** Every place of a chain this database holds (whole entries and links), with its hash. */
+  held(chain: string): Map<number, string> {
+    const held = new Map<number, string>();
+    for (const r of this.q<[string], { seq: number; hash: string }>('SELECT seq, hash FROM history WHERE chain = ?').iterate(chain))
+      held.set(r.seq, r.hash);
+    for (const r of this.q<[string], { seq: number; hash: string }>('SELECT seq, hash FROM ledger_link WHERE chain = ?').iterate(chain))
+      held.set(r.seq, r.hash);
+    return held;
+  }
+
   /** A competition's entries, oldest first (by when this database received them), narrowed to a juror, site, indicator. */
   entries(filter: {
     competition: string;
@@ -355,7 +410,11 @@ export interface ChainReport {
   head: string;
 }
 
-/** Checks every chain: each entry's link to the one before it and its hash. Problems go to `problem`. */
+/**
+ * Checks every chain: each entry's link to the one before it and its hash. A chain received from another laptop may
+ * hold links only (`ledger_link`: entries a score package did not carry whole): their hash cannot be recomputed, but
+ * they must still link, so that the chain is whole from its first entry to its head. Problems go to `problem`.
+ */
 export function verifyChains(
   db: Db,
   problem: (key: 'verify.chainLink' | 'verify.hash' | 'verify.chainGap', params: Record<string, string | number>) => void,
@@ -367,12 +426,40 @@ export function verifyChains(
     ? 'SELECT * FROM history ORDER BY chain, seq'
     : `SELECT *, coalesce((SELECT value FROM app_meta WHERE key = 'device'), '') AS chain, row_number() OVER (ORDER BY id) AS seq,
          1 AS format, NULL AS payload, NULL AS v FROM history ORDER BY id`;
+  const hasLinks = db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'ledger_link'`).get() !== undefined;
+  const links = new Map<string, { seq: number; prev_hash: string; hash: string }[]>();
+  if (hasLinks) {
+    for (const l of db
+      .prepare<[], { chain: string; seq: number; prev_hash: string; hash: string }>('SELECT * FROM ledger_link ORDER BY chain, seq')
+      .iterate()) {
+      const list = links.get(l.chain);
+      if (list) list.push(l);
+      else links.set(l.chain, [l]);
+    }
+  }
+  const state = (chain: string) => chains.get(chain) ?? { entries: 0, head: ZERO_HASH, seq: 0 };
+  /** The chain's links up to `upTo` (all of them when left out), in their place. */
+  const takeLinks = (chain: string, upTo = Infinity): void => {
+    const list = links.get(chain);
+    if (!list) return;
+    let c = state(chain);
+    while (list.length > 0 && list[0]!.seq < upTo) {
+      const l = list.shift()!;
+      if (l.seq !== c.seq + 1) problem('verify.chainGap', { device: chain, seq: l.seq, expected: c.seq + 1 });
+      if (l.prev_hash !== c.head) problem('verify.chainLink', { id: `${chain}#${l.seq}`, uuid: '—' });
+      c = { entries: c.entries + 1, head: l.hash, seq: l.seq };
+    }
+    chains.set(chain, c);
+    if (list.length === 0) links.delete(chain);
+  };
   for (const row of db.prepare<[], HistoryRow>(sql).iterate()) {
-    const c = chains.get(row.chain) ?? { entries: 0, head: ZERO_HASH, seq: 0 };
+    takeLinks(row.chain, row.seq);
+    const c = state(row.chain);
     if (row.seq !== c.seq + 1) problem('verify.chainGap', { device: row.chain, seq: row.seq, expected: c.seq + 1 });
     if (row.prev_hash !== c.head) problem('verify.chainLink', { id: row.id, uuid: row.uuid });
     if (expectedHash(row) !== row.hash) problem('verify.hash', { id: row.id, uuid: row.uuid });
     chains.set(row.chain, { entries: c.entries + 1, head: row.hash, seq: row.seq });
   }
+  for (const chain of [...links.keys()]) takeLinks(chain);
   return [...chains].map(([device, c]) => ({ device, entries: c.entries, head: c.head }));
 }

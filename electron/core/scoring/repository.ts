@@ -41,6 +41,7 @@ import type { RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from '../platform/database.js';
 import type { WriteGate } from '../platform/gate.js';
 import type { AppendEntry, HistoryRow } from '../platform/ledger.js';
+import type { EvidenceRow } from '../platform/files.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 import { eligibleIndicators, isEligible } from '../../../shared/domain/eligibility.js';
 import { reviewSheet } from '../../../shared/domain/review.js';
@@ -59,6 +60,25 @@ export function isPng(bytes: Uint8Array): boolean {
 }
 
 export type AppendHistory = AppendEntry;
+
+/** One cell of a juror's work as stored: score, note and household answers (JSON text). */
+export interface CellState {
+  value: number | null;
+  note: string | null;
+  answers: string | null;
+}
+
+export interface JurorWorkCell extends CellState {
+  site: string;
+  indicator: string;
+}
+
+/** One juror's work in one competition, as a score package carries it. */
+export interface JurorWork {
+  cells: JurorWorkCell[];
+  sheets: { site: string; finalisedAt: string | null; signature: Uint8Array | null }[];
+  photos: (EvidenceRow & { site: string; device: string })[];
+}
 
 export interface SetScoreInput {
   competition: string;
@@ -994,5 +1014,165 @@ export class ScoreRepository {
         actor: SECRETARIAT,
       });
     }
+  }
+
+  // ---------------------------------------------------------------- a juror's work between laptops
+
+  /**
+   * Everything one juror holds for one competition on this database, as a score package carries it (exchange
+   * domain): every cell with a score, note or household answers, every sheet, every photo row (removed ones too).
+   */
+  jurorWork(competition: string, juror: string): JurorWork {
+    const c = this.competitionContext(competition);
+    const j = this.jurorRow(c.competitionId, juror);
+    const cells = new Map<string, JurorWorkCell>();
+    const cell = (site: string, indicator: string): JurorWorkCell => {
+      const k = `${site}\u0000${indicator}`;
+      let found = cells.get(k);
+      if (!found) cells.set(k, (found = { site, indicator, value: null, note: null, answers: null }));
+      return found;
+    };
+    for (const r of this.q<[number], { site: string; indicator: string; value: number }>(
+      `SELECT s.code AS site, sc.indicator_code AS indicator, sc.value FROM score sc JOIN site s ON s.id = sc.site_id
+       WHERE sc.juror_id = ? ORDER BY s.ordinal, sc.indicator_code`,
+    ).all(j.id))
+      cell(r.site, r.indicator).value = r.value;
+    for (const r of this.q<[number], { site: string; indicator: string; note: string }>(
+      'SELECT s.code AS site, n.indicator_code AS indicator, n.note FROM note n JOIN site s ON s.id = n.site_id WHERE n.juror_id = ?',
+    ).all(j.id))
+      cell(r.site, r.indicator).note = r.note;
+    for (const r of this.q<[number], { site: string; indicator: string; answers: string }>(
+      'SELECT s.code AS site, h.indicator_code AS indicator, h.answers FROM household h JOIN site s ON s.id = h.site_id WHERE h.juror_id = ?',
+    ).all(j.id))
+      cell(r.site, r.indicator).answers = r.answers;
+    const sheets = this.q<[number], { site: string; finalised_at: string | null; signature: Buffer | null }>(
+      `SELECT s.code AS site, sh.finalised_at, sh.signature FROM sheet sh JOIN site s ON s.id = sh.site_id
+       WHERE sh.juror_id = ? ORDER BY s.ordinal`,
+    )
+      .all(j.id)
+      .map((r) => ({ site: r.site, finalisedAt: r.finalised_at, signature: r.signature ? new Uint8Array(r.signature) : null }));
+    const photos = this.q<[number], EvidenceRow & { site: string; device: string }>(
+      `SELECT e.*, s.code AS site FROM evidence e JOIN site s ON s.id = e.site_id WHERE e.juror_id = ? ORDER BY e.id`,
+    ).all(j.id);
+    return { cells: [...cells.values()], sheets, photos };
+  }
+
+  /** A cell as stored: its score (on the current instrument version), note and household answers (JSON text). */
+  cellState(ref: SheetRef, indicator: string): CellState {
+    const ctx = this.context(ref);
+    const row = this.scoreRow(ctx, indicator);
+    return {
+      value: row && row.instrument_id === ctx.instrumentId ? row.value : null,
+      note: this.noteRow(ctx, indicator)?.note ?? null,
+      answers: this.householdRow(ctx, indicator),
+    };
+  }
+
+  /** The last entry that wrote one facet of a cell (its value, note or answers): whose chain, who, where, when. */
+  lastCellEntry(ref: SheetRef, indicator: string, kinds: readonly HistoryKind[]): HistoryRow | null {
+    return (
+      this.db
+        .prepare<[string, string, string, string], HistoryRow>(
+          `SELECT * FROM history WHERE competition = ? AND juror = ? AND site = ? AND indicator = ? AND kind IN (${kinds
+            .map((k) => `'${k}'`)
+            .join(', ')}) ORDER BY id DESC LIMIT 1`,
+        )
+        .get(ref.competition, ref.juror, ref.site, indicator) ?? null
+    );
+  }
+
+  /**
+   * Writes a cell's rows to the given state (the facets given; `undefined` leaves one alone), without an entry of
+   * its own: for the exchange domain, inside the unit of work that stores the entries behind the change.
+   */
+  putCellState(ref: SheetRef, indicator: string, state: Partial<CellState>, how: { at: string; actor: string; device: string }): void {
+    if (!this.db.inTransaction) throw new Error('putCellState outside the write gate');
+    const ctx = this.context(ref);
+    this.ensureSheet(ctx, this.sheetState(ctx));
+    if (state.value !== undefined) {
+      if (state.value === null)
+        this.q('DELETE FROM score WHERE site_id = ? AND juror_id = ? AND indicator_code = ?').run(ctx.siteId, ctx.jurorId, indicator);
+      else this.upsertScore(ctx, indicator, state.value, how.at, how.actor, how.device);
+    }
+    if (state.note !== undefined) {
+      if (state.note === null)
+        this.q('DELETE FROM note WHERE site_id = ? AND juror_id = ? AND indicator_code = ?').run(ctx.siteId, ctx.jurorId, indicator);
+      else
+        this.q(
+          `INSERT INTO note (site_id, juror_id, indicator_code, note, updated_at, updated_by, device) VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (site_id, juror_id, indicator_code) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at,
+             updated_by = excluded.updated_by, device = excluded.device`,
+        ).run(ctx.siteId, ctx.jurorId, indicator, state.note, how.at, how.actor, how.device);
+    }
+    if (state.answers !== undefined) {
+      if (state.answers === null)
+        this.q('DELETE FROM household WHERE site_id = ? AND juror_id = ? AND indicator_code = ?').run(ctx.siteId, ctx.jurorId, indicator);
+      else
+        this.q(
+          `INSERT INTO household (site_id, juror_id, indicator_code, answers, updated_at) VALUES (?, ?, ?, ?, ?)
+           ON CONFLICT (site_id, juror_id, indicator_code) DO UPDATE SET answers = excluded.answers, updated_at = excluded.updated_at`,
+        ).run(ctx.siteId, ctx.jurorId, indicator, state.answers, how.at);
+    }
+  }
+
+  /** A sheet's finalisation as received (finalised with its signature, or open), without an entry of its own. */
+  putSheetState(ref: SheetRef, finalisedAt: string | null, signature: Uint8Array | null): void {
+    if (!this.db.inTransaction) throw new Error('putSheetState outside the write gate');
+    const ctx = this.context(ref);
+    this.ensureSheet(ctx, this.sheetState(ctx));
+    this.q('UPDATE sheet SET finalised_at = ?, signature = ? WHERE juror_id = ? AND site_id = ?').run(
+      finalisedAt,
+      signature ? Buffer.from(signature) : null,
+      ctx.jurorId,
+      ctx.siteId,
+    );
+  }
+
+  /** A photo row as received, by its uuid: added when new, its removal taken over when it differs; false when nothing changed. */
+  putPhotoRow(
+    ref: SheetRef,
+    photo: { uuid: string; indicator: string; name: string; mime: string; size: number; sha256: string; thumbSha256: string | null; createdAt: string; removedAt: string | null; device: string },
+  ): boolean {
+    if (!this.db.inTransaction) throw new Error('putPhotoRow outside the write gate');
+    const ctx = this.context(ref);
+    const existing = this.q<[string], { id: number; removed_at: string | null }>('SELECT id, removed_at FROM evidence WHERE uuid = ?').get(
+      photo.uuid,
+    );
+    if (existing) {
+      if (existing.removed_at === photo.removedAt) return false;
+      this.q('UPDATE evidence SET removed_at = ? WHERE id = ?').run(photo.removedAt, existing.id);
+      return true;
+    }
+    this.ensureSheet(ctx, this.sheetState(ctx));
+    this.q(
+      `INSERT INTO evidence (uuid, site_id, juror_id, indicator_code, name, mime, size, sha256, thumb_sha256, created_at, device, removed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      photo.uuid,
+      ctx.siteId,
+      ctx.jurorId,
+      photo.indicator,
+      photo.name,
+      photo.mime,
+      photo.size,
+      photo.sha256,
+      photo.thumbSha256,
+      photo.createdAt,
+      photo.device,
+      photo.removedAt,
+    );
+    return true;
+  }
+
+  /** Whether a photo row with this uuid exists, and whether it is removed. */
+  photoRow(uuid: string): { removedAt: string | null } | null {
+    const row = this.q<[string], { removed_at: string | null }>('SELECT removed_at FROM evidence WHERE uuid = ?').get(uuid);
+    return row ? { removedAt: row.removed_at } : null;
+  }
+
+  /** The finalisation of a sheet as stored, and whether its last sheet entry is a reopening. */
+  sheetStatus(ref: SheetRef): { finalisedAt: string | null; reopened: boolean } {
+    const s = this.sheetState(this.context(ref));
+    return { finalisedAt: s.finalisedAt, reopened: s.reopened };
   }
 }

@@ -1,0 +1,331 @@
+/**
+ * A jury plays the whole exchange (issue 9): a secretariat and three laptops, each its own home (device and key)
+ * and database. The setup package goes out; each juror signs in with the PIN the secretariat set and scores on their
+ * laptop through the handlers (aspect-split jurors, a recusal, a household checklist, photos, a finalised and a
+ * reopened sheet); the score packages come back. The secretariat's ranking equals the ranking of the same scores
+ * typed into one database, `verify --db` passes, every photo is there with its hash, and importing every package
+ * again changes nothing: no score, no history entry, no file.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Core } from '../../electron/core/app.js';
+import { verifyFile } from '../../electron/core/audit/verify.js';
+import { evidenceFolder } from '../../electron/core/platform/files.js';
+import type { ChannelInput, ChannelResults, Channel } from '../../shared/contract/schemas.js';
+import type { CompetitionFile } from '../../shared/domain/competition.js';
+import { describeError } from '../../shared/domain/errors.js';
+import { aCompetition, anInstrument } from '../support/builders.js';
+import { runCommand } from '../support/cli.js';
+import { openTestCore, tempDir } from '../support/core.js';
+
+const temp = tempDir('penilai-jury-');
+let clockAt = Date.parse('2026-09-07T01:00:00Z');
+const clock = () => new Date(clockAt);
+const tick = () => (clockAt += 5_000);
+
+export const JURY_COMPETITION: CompetitionFile = aCompetition({
+  competition: { code: 'JABAR', name: 'Lomba P2WKSS Uji Jawa Barat' },
+  instrument: anInstrument({
+    aspects: [
+      {
+        code: 'A',
+        name: 'Administrasi',
+        indicators: [
+          { code: 'A1', name: 'Dokumen', weight: 30, phase: 'LAP' },
+          { code: 'A2', name: 'Kegiatan', weight: 30, phase: 'LAP' },
+        ],
+      },
+      {
+        code: 'B',
+        name: 'Keluarga',
+        indicators: [
+          {
+            code: 'B1',
+            name: 'Kunjungan rumah',
+            weight: 40,
+            phase: 'LAP',
+            household: {
+              sampleSize: 2,
+              items: ['Jamban sehat', 'Air bersih'],
+              bands: [
+                { below: 50, score: 1 },
+                { below: 80, score: 3 },
+                { atLeast: 80, score: 5 },
+              ],
+            },
+          },
+        ],
+      },
+    ],
+  }),
+  sites: [
+    { code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' },
+    { code: 'S02', name: 'Desa Mekarsari', regency: 'Kabupaten Bogor' },
+    { code: 'S03', name: 'Desa Cibodas', regency: 'Kabupaten Bandung' },
+  ],
+  jurors: [
+    { code: 'J1', name: 'Dr. Hj. Siti Aminah', role: 'ketua' },
+    { code: 'J2', name: 'Ir. Bambang', role: 'anggota', aspects: ['A'] },
+    { code: 'J3', name: 'dr. Rina', role: 'anggota', aspects: ['B'], recusedSites: ['S02'] },
+  ],
+});
+
+/** A real 1×1 PNG (the drawn signature). */
+export const PNG = new Uint8Array(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
+);
+/** A photo (a JPEG made by pdftoppm) and its thumbnail: reused from the evidence tests' fixture. */
+const PHOTO = new Uint8Array(readFileSync(new URL('../fixtures/photos/photo-4x4.jpg', import.meta.url)));
+const THUMB = new Uint8Array(readFileSync(new URL('../fixtures/photos/thumb-2x2.jpg', import.meta.url)));
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+export async function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>): Promise<ChannelResults[C]> {
+  tick();
+  const r = await core.call(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${describeError(r.error, 'en')}`);
+  return r.value;
+}
+
+/** What each juror gives, as (site, indicator) → value; B1 comes from household answers. */
+const WORK: Record<string, { site: string; indicator: string; value?: number; answers?: (boolean | null)[][] }[]> = {
+  J1: [
+    { site: 'S01', indicator: 'A1', value: 4 },
+    { site: 'S01', indicator: 'A2', value: 5 },
+    { site: 'S01', indicator: 'B1', answers: [[true, true], [true, false]] },
+    { site: 'S02', indicator: 'A1', value: 3 },
+    { site: 'S02', indicator: 'A2', value: 3 },
+    { site: 'S02', indicator: 'B1', value: 5 },
+    { site: 'S03', indicator: 'A1', value: 2 },
+    { site: 'S03', indicator: 'A2', value: 4 },
+    { site: 'S03', indicator: 'B1', value: 1 },
+  ],
+  J2: [
+    { site: 'S01', indicator: 'A1', value: 5 },
+    { site: 'S01', indicator: 'A2', value: 4 },
+    { site: 'S02', indicator: 'A1', value: 4 },
+    { site: 'S02', indicator: 'A2', value: 2 },
+    { site: 'S03', indicator: 'A1', value: 3 },
+    { site: 'S03', indicator: 'A2', value: 3 },
+  ],
+  J3: [
+    { site: 'S01', indicator: 'B1', answers: [[true, true], [true, true]] },
+    { site: 'S03', indicator: 'B1', value: 3 },
+  ],
+};
+
+async function score(core: Core, juror: string, cells: (typeof WORK)[string]): Promise<void> {
+  for (const c of cells) {
+    const where = { competition: 'JABAR', juror, site: c.site, indicator: c.indicator };
+    if (c.answers) await call(core, 'scoring.setHousehold', { ...where, answers: c.answers });
+    else await call(core, 'scoring.setScore', { ...where, value: c.value! });
+  }
+}
+
+let secretariat: Core;
+const laptops: Record<string, Core> = {};
+const packages: Record<string, { name: string; bytes: Uint8Array }> = {};
+let setupBytes: Uint8Array;
+let direct: Core;
+
+function historyCount(core: Core): number {
+  return (core.db.prepare('SELECT count(*) AS n FROM history').get() as { n: number }).n;
+}
+
+function scoresOf(core: Core): unknown[] {
+  return core.db
+    .prepare(
+      `SELECT s.code AS site, j.code AS juror, sc.indicator_code AS indicator, sc.value FROM score sc
+       JOIN site s ON s.id = sc.site_id JOIN juror j ON j.id = sc.juror_id ORDER BY 1, 2, 3`,
+    )
+    .all();
+}
+
+beforeAll(async () => {
+  secretariat = openTestCore(join(temp.dir, 'sekretariat.sqlite'), clock, { home: join(temp.dir, 'home-sekretariat') });
+  await call(secretariat, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
+  await call(secretariat, 'session.setSecretariatPin', { competition: 'JABAR', pin: '9999' });
+  for (const [juror, pin] of [
+    ['J1', '1111'],
+    ['J2', '2222'],
+    ['J3', '3333'],
+  ] as const)
+    await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror, pin });
+  setupBytes = (await call(secretariat, 'exchange.setupPackage', { competition: 'JABAR' })).bytes;
+
+  for (const juror of ['J1', 'J2', 'J3']) {
+    const core = openTestCore(join(temp.dir, `laptop-${juror}.sqlite`), clock, { home: join(temp.dir, `home-${juror}`) });
+    laptops[juror] = core;
+    const plan = await call(core, 'exchange.apply', { name: 'persiapan.penilai', bytes: setupBytes });
+    expect(plan).toMatchObject({ kind: 'setup', action: 'create', applied: true });
+    await call(core, 'session.enter', { competition: 'JABAR', juror, pin: `${juror.slice(1)}`.repeat(4) });
+    await score(core, juror, WORK[juror]!);
+  }
+  // J1 photographs the register at S01 A1 and finalises S01; J2 finalises S01, then reopens it with a reason and
+  // changes A2 there; J3 finalises S01.
+  await call(laptops.J1!, 'evidence.add', {
+    competition: 'JABAR', juror: 'J1', site: 'S01', indicator: 'A1', name: 'register.jpg', mime: 'image/jpeg', bytes: PHOTO, thumbnail: THUMB,
+  });
+  await call(laptops.J1!, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
+  await call(laptops.J2!, 'scoring.finalise', { competition: 'JABAR', juror: 'J2', site: 'S01', signature: PNG, pin: '2222' });
+  await call(laptops.J2!, 'scoring.reopen', { competition: 'JABAR', juror: 'J2', site: 'S01', reason: 'Salah baca rubrik A2' });
+  await call(laptops.J2!, 'scoring.setScore', {
+    competition: 'JABAR', juror: 'J2', site: 'S01', indicator: 'A2', value: 3, reason: 'Salah baca rubrik A2',
+  });
+  await call(laptops.J3!, 'scoring.finalise', { competition: 'JABAR', juror: 'J3', site: 'S01', signature: PNG, pin: '3333' });
+  for (const juror of ['J1', 'J2', 'J3']) {
+    const summary = await call(laptops[juror]!, 'exchange.exportScores', { competition: 'JABAR', juror });
+    packages[juror] = { name: summary.file.name, bytes: summary.file.bytes };
+  }
+
+  // The same scores typed into one database directly.
+  direct = openTestCore(join(temp.dir, 'langsung.sqlite'), clock, { home: join(temp.dir, 'home-langsung') });
+  await call(direct, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
+  for (const juror of ['J1', 'J2', 'J3']) await score(direct, juror, WORK[juror]!);
+  await call(direct, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S01', indicator: 'A2', value: 3 });
+});
+
+afterAll(() => {
+  for (const core of [secretariat, direct, ...Object.values(laptops)]) core?.close();
+  temp.cleanup();
+});
+
+describe('a jury without a server', () => {
+  it('each laptop knows the secretariat it reports to, by the same fingerprint the secretariat shows', async () => {
+    const own = await call(secretariat, 'exchange.identity', {});
+    for (const juror of ['J1', 'J2', 'J3']) {
+      const id = await call(laptops[juror]!, 'exchange.identity', { competition: 'JABAR' });
+      expect(id.reportsTo?.fingerprint).toBe(own.device.fingerprint);
+      expect(id.device.fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/);
+      expect(id.device.fingerprint).not.toBe(own.device.fingerprint);
+    }
+    // The laptop holds the competition with the secretariat's uuid, and the PINs it set.
+    const here = await call(laptops.J1!, 'setup.get', { code: 'JABAR' });
+    const there = await call(secretariat, 'setup.get', { code: 'JABAR' });
+    expect(here.info.uuid).toBe(there.info.uuid);
+    expect(here.pins).toEqual(['J1', 'J2', 'J3']);
+  });
+
+  it('shows the plan of each package before applying it, then applies it', async () => {
+    const plan = await call(secretariat, 'exchange.plan', packages.J1!);
+    expect(plan).toMatchObject({ kind: 'scores', action: 'update', applied: false, juror: { code: 'J1' } });
+    expect(plan.device.trust).toBe('first');
+    expect(plan.counts).toEqual({ new: 9, changed: 0, unchanged: 0, conflicts: 0, photos: 1, sheets: 1 });
+    expect(plan.cells.find((c) => c.site === 'S01' && c.indicator === 'B1')).toMatchObject({
+      status: 'new',
+      incoming: { value: 3, household: { families: 2, yes: 3, answered: 4 } },
+    });
+    // Nothing was written by the plan.
+    expect(scoresOf(secretariat)).toEqual([]);
+    for (const juror of ['J1', 'J2', 'J3']) {
+      const applied = await call(secretariat, 'exchange.apply', packages[juror]!);
+      expect(applied.applied).toBe(true);
+    }
+  });
+
+  it("ranks exactly as the same scores typed into one database, verifies, and holds every photo with its hash", async () => {
+    const merged = await call(secretariat, 'compile.ranking', { competition: 'JABAR' });
+    const one = await call(direct, 'compile.ranking', { competition: 'JABAR' });
+    expect(merged.ranking).toEqual(one.ranking);
+    expect(scoresOf(secretariat)).toEqual(scoresOf(direct));
+    const report = verifyFile(join(temp.dir, 'sekretariat.sqlite'));
+    expect(report.problems).toEqual([]);
+    // The secretariat's history keeps each laptop's chain whole, next to its own.
+    expect(report.chains.map((c) => c.device).sort()).toEqual(
+      [secretariat.deps.identity.id, ...['J1', 'J2', 'J3'].map((j) => laptops[j]!.deps.identity.id)].sort(),
+    );
+    for (const juror of ['J1', 'J2', 'J3']) {
+      const laptopChain = verifyFile(join(temp.dir, `laptop-${juror}.sqlite`)).chains.find((c) => c.device === laptops[juror]!.deps.identity.id);
+      expect(report.chains.find((c) => c.device === laptops[juror]!.deps.identity.id)).toEqual(laptopChain);
+    }
+    const folder = evidenceFolder(join(temp.dir, 'sekretariat.sqlite'));
+    expect(readdirSync(folder).sort()).toEqual([`${sha(PHOTO)}.jpg`, `${sha(THUMB)}.thumb.jpg`].sort());
+    expect(sha(readFileSync(join(folder, `${sha(PHOTO)}.jpg`)))).toBe(sha(PHOTO));
+    const sheet = await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J1', site: 'S01' });
+    expect(sheet.finalised).toBe(true);
+    expect(sheet.evidence.map((e) => e.sha256)).toEqual([sha(PHOTO)]);
+    const j2 = await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S01' });
+    expect(j2.finalised).toBe(false);
+    expect(j2.events.map((e) => [e.kind, e.reason])).toEqual([
+      ['finalise', null],
+      ['reopen', 'Salah baca rubrik A2'],
+    ]);
+    expect((await runCommand(['verify', '--db', join(temp.dir, 'sekretariat.sqlite')])).status).toBe(0);
+  });
+
+  it('importing every package again changes nothing: no score, no history entry, no file', async () => {
+    const db = join(temp.dir, 'sekretariat.sqlite');
+    const before = { history: historyCount(secretariat), scores: scoresOf(secretariat), files: readdirSync(evidenceFolder(db)).sort() };
+    for (const juror of ['J1', 'J2', 'J3']) {
+      const again = await call(secretariat, 'exchange.apply', packages[juror]!);
+      expect(again).toMatchObject({ action: 'unchanged', applied: false, counts: { new: 0, changed: 0, conflicts: 0, photos: 0 } });
+      expect(again.device.trust).toBe('pinned');
+    }
+    expect(historyCount(secretariat)).toBe(before.history);
+    expect(scoresOf(secretariat)).toEqual(before.scores);
+    expect(readdirSync(evidenceFolder(db)).sort()).toEqual(before.files);
+    // The setup package again on a laptop changes nothing either.
+    const laptopHistory = historyCount(laptops.J1!);
+    expect(await call(laptops.J1!, 'exchange.apply', { name: 'persiapan.penilai', bytes: setupBytes })).toMatchObject({ action: 'unchanged' });
+    expect(historyCount(laptops.J1!)).toBe(laptopHistory);
+  });
+
+  it('a newer package from the same laptop supersedes: only the new entries are written', async () => {
+    await call(laptops.J2!, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S03', indicator: 'A1', value: 5 });
+    const newer = await call(laptops.J2!, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+    const before = historyCount(secretariat);
+    const plan = await call(secretariat, 'exchange.apply', { name: newer.file.name, bytes: newer.file.bytes });
+    expect(plan.counts).toMatchObject({ new: 0, changed: 1, unchanged: 0, conflicts: 0 });
+    expect(plan.entries).toMatchObject({ new: 1 });
+    // One entry of the laptop and the import's own record.
+    expect(historyCount(secretariat)).toBe(before + 2);
+    expect((await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S03' })).scores.find((s) => s.indicator === 'A1')?.value).toBe(5);
+    // The older package, arriving late, changes nothing.
+    expect(await call(secretariat, 'exchange.apply', packages.J2!)).toMatchObject({ action: 'unchanged', applied: false });
+    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+  });
+
+  it('a cell the secretariat corrected since is a conflict: kept, shown side by side, decided, recorded', async () => {
+    await call(secretariat, 'session.enterSecretariat', { competition: 'JABAR', pin: '9999' });
+    await call(secretariat, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 1, entry: true });
+    await call(laptops.J2!, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 5 });
+    const pkg = await call(laptops.J2!, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+    const plan = await call(secretariat, 'exchange.apply', { name: pkg.file.name, bytes: pkg.file.bytes });
+    const cell = plan.cells.find((c) => c.site === 'S02' && c.indicator === 'A2')!;
+    expect(cell).toMatchObject({ status: 'conflict', local: { value: 1, actor: 'sekretariat' }, incoming: { value: 5, actor: 'J2' } });
+    // The value held here stays until decided; the history still verifies.
+    const value = async () =>
+      (await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S02' })).scores.find((s) => s.indicator === 'A2')?.value;
+    expect(await value()).toBe(1);
+    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+    const open = await call(secretariat, 'exchange.conflicts', { competition: 'JABAR' });
+    expect(open.map((c) => [c.juror, c.site, c.indicator, c.local.value, c.incoming.value])).toEqual([['J2', 'S02', 'A2', 1, 5]]);
+    expect((await call(secretariat, 'exchange.board', { competition: 'JABAR' })).openConflicts).toBe(1);
+    expect(await call(secretariat, 'exchange.resolve', { competition: 'JABAR', ids: [open[0]!.id], choice: 'incoming' })).toEqual({ resolved: 1 });
+    expect(await value()).toBe(5);
+    expect(await call(secretariat, 'exchange.conflicts', { competition: 'JABAR' })).toEqual([]);
+    const history = await call(secretariat, 'scoring.history', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2' });
+    expect(history.at(-1)).toMatchObject({ kind: 'exchange.resolve', actor: 'sekretariat', payload: { choice: 'incoming' } });
+    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+  });
+
+  it('the board says who still owes what, with the last package from each laptop', async () => {
+    const board = await call(secretariat, 'exchange.board', { competition: 'JABAR' });
+    const row = (j: string) => board.jurors.find((r) => r.juror === j)!;
+    expect(row('J1').cells.map((c) => [c.site, c.state])).toEqual([
+      ['S01', 'finalised'],
+      ['S02', 'scoring'],
+      ['S03', 'scoring'],
+    ]);
+    expect(row('J2').cells[0]).toMatchObject({ site: 'S01', state: 'reopened', scored: 2, total: 2, missing: [] });
+    expect(row('J3').cells.map((c) => [c.site, c.state, c.total])).toEqual([
+      ['S01', 'finalised', 1],
+      ['S02', 'none', 0],
+      ['S03', 'scoring', 1],
+    ]);
+    const id = await call(laptops.J3!, 'exchange.identity', {});
+    expect(row('J3').lastPackage).toMatchObject({ device: laptops.J3!.deps.identity.id, fingerprint: id.device.fingerprint });
+    expect(row('J3').devices.map((d) => d.fingerprint)).toEqual([id.device.fingerprint]);
+  });
+});
