@@ -40,7 +40,6 @@ const USAGE = `Penilai — baris perintah
 Opsi umum: --lang id|en (bahasa pesan; bawaan id)
            --home FOLDER (instalasi yang menulis: identitas perangkat dan kuncinya; bawaan PENILAI_HOME atau folder data aplikasi)`;
 
-
 const OPTIONS = {
   db: { type: 'string' },
   json: { type: 'boolean' },

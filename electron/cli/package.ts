@@ -71,7 +71,8 @@ export function planText(plan: ImportPlan, lang: Lang): string {
         fresh: plan.entries!.new,
       }),
     );
-    if (plan.device.trust === 'first') lines.push(t(lang, 'exchange.planFirstKey', { juror: plan.juror!.code, fingerprint: plan.device.fingerprint }));
+    if (plan.device.trust === 'first')
+      lines.push(t(lang, 'exchange.planFirstKey', { juror: plan.juror!.code, fingerprint: plan.device.fingerprint }));
     for (const c of plan.cells.filter((x) => x.status === 'conflict'))
       lines.push(
         t(lang, 'exchange.planConflict', {
@@ -85,11 +86,7 @@ export function planText(plan: ImportPlan, lang: Lang): string {
       );
   }
   lines.push(
-    plan.action === 'unchanged'
-      ? t(lang, 'exchange.nothingNew')
-      : plan.applied
-        ? t(lang, 'exchange.applied')
-        : t(lang, 'exchange.dryRun'),
+    plan.action === 'unchanged' ? t(lang, 'exchange.nothingNew') : plan.applied ? t(lang, 'exchange.applied') : t(lang, 'exchange.dryRun'),
   );
   return lines.join('\n');
 }

@@ -57,8 +57,7 @@ export const exchangeMessages = catalogue(
       `Paket ${p.file} ditahan: ditandatangani laptop baru (sidik jari ${p.fingerprint}), bukan laptop juri ${p.juror} yang dikenal (${p.pinned}). Cocokkan sidik jari dengan juri, lalu terima laptop baru ini.`,
     'exchange.notEligible': (p) =>
       `Paket ${p.file} ditolak: juri ${p.juror} tidak berhak menilai ${p.site}${p.indicator === '—' ? '' : ` indikator ${p.indicator}`} (aspek tidak ditugaskan atau juri dikecualikan dari lokasi ini).`,
-    'exchange.chainBroken': (p) =>
-      `Paket ${p.file} ditolak: riwayat di dalamnya tidak utuh pada nomor ${p.seq} (diubah atau terpotong).`,
+    'exchange.chainBroken': (p) => `Paket ${p.file} ditolak: riwayat di dalamnya tidak utuh pada nomor ${p.seq} (diubah atau terpotong).`,
     'exchange.chainForked': (p) =>
       `Paket ${p.file} ditolak: riwayat nomor ${p.seq} berbeda dari yang sudah diterima dari laptop yang sama sebelumnya.`,
     'exchange.notJurorsWork': (p) => `Paket ${p.file} ditolak: riwayat nomor ${p.seq} bukan pekerjaan juri ${p.juror}.`,
@@ -67,7 +66,8 @@ export const exchangeMessages = catalogue(
     'exchange.photoMissing': (p) => `Paket ${p.file} ditolak: foto ${p.member} tidak ada di dalamnya.`,
     'exchange.photoExtra': (p) => `Paket ${p.file} ditolak: berisi berkas ${p.member} yang bukan bagian dari penilaian.`,
     'exchange.nothingToSend': (p) => `Juri ${p.juror} belum menilai apa pun untuk lomba ${p.competition} di laptop ini.`,
-    'exchange.photoMissingHere': (p) => `Foto ${p.file} (lokasi ${p.site}) tidak ditemukan di folder ${p.folder}; paket tidak dapat dibuat.`,
+    'exchange.photoMissingHere': (p) =>
+      `Foto ${p.file} (lokasi ${p.site}) tidak ditemukan di folder ${p.folder}; paket tidak dapat dibuat.`,
     'exchange.photoChangedHere': (p) => `Foto ${p.file} (lokasi ${p.site}) di folder ${p.folder} telah berubah; paket tidak dapat dibuat.`,
     'exchange.conflictNotOpen': (p) => `Konflik nomor ${p.id} sudah diputuskan atau tidak ada.`,
     'validate.fingerprint': () => `sidik jari harus 8 kelompok 4 huruf/angka heksadesimal, dipisah spasi`,

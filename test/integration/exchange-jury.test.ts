@@ -6,17 +6,15 @@
  * typed into one database, `verify --db` passes, every photo is there with its hash, and importing every package
  * again changes nothing: no score, no history entry, no file.
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { verifyFile } from '../../electron/core/audit/verify.js';
 import { evidenceFolder } from '../../electron/core/platform/files.js';
-import type { ChannelInput, ChannelResults, Channel } from '../../shared/contract/schemas.js';
-import type { CompetitionFile } from '../../shared/domain/competition.js';
-import { describeError } from '../../shared/domain/errors.js';
-import { aCompetition, anInstrument } from '../support/builders.js';
+import type { Channel } from '../../shared/contract/channels.js';
+import type { ChannelInput, ChannelResults } from '../../shared/contract/schemas.js';
+import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK } from '../support/jury.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
@@ -25,103 +23,9 @@ let clockAt = Date.parse('2026-09-07T01:00:00Z');
 const clock = () => new Date(clockAt);
 const tick = () => (clockAt += 5_000);
 
-export const JURY_COMPETITION: CompetitionFile = aCompetition({
-  competition: { code: 'JABAR', name: 'Lomba P2WKSS Uji Jawa Barat' },
-  instrument: anInstrument({
-    aspects: [
-      {
-        code: 'A',
-        name: 'Administrasi',
-        indicators: [
-          { code: 'A1', name: 'Dokumen', weight: 30, phase: 'LAP' },
-          { code: 'A2', name: 'Kegiatan', weight: 30, phase: 'LAP' },
-        ],
-      },
-      {
-        code: 'B',
-        name: 'Keluarga',
-        indicators: [
-          {
-            code: 'B1',
-            name: 'Kunjungan rumah',
-            weight: 40,
-            phase: 'LAP',
-            household: {
-              sampleSize: 2,
-              items: ['Jamban sehat', 'Air bersih'],
-              bands: [
-                { below: 50, score: 1 },
-                { below: 80, score: 3 },
-                { atLeast: 80, score: 5 },
-              ],
-            },
-          },
-        ],
-      },
-    ],
-  }),
-  sites: [
-    { code: 'S01', name: 'Desa Sukamaju', regency: 'Kabupaten Garut' },
-    { code: 'S02', name: 'Desa Mekarsari', regency: 'Kabupaten Bogor' },
-    { code: 'S03', name: 'Desa Cibodas', regency: 'Kabupaten Bandung' },
-  ],
-  jurors: [
-    { code: 'J1', name: 'Dr. Hj. Siti Aminah', role: 'ketua' },
-    { code: 'J2', name: 'Ir. Bambang', role: 'anggota', aspects: ['A'] },
-    { code: 'J3', name: 'dr. Rina', role: 'anggota', aspects: ['B'], recusedSites: ['S02'] },
-  ],
-});
-
-/** A real 1×1 PNG (the drawn signature). */
-export const PNG = new Uint8Array(
-  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'),
-);
-/** A photo (a JPEG made by pdftoppm) and its thumbnail: reused from the evidence tests' fixture. */
-const PHOTO = new Uint8Array(readFileSync(new URL('../fixtures/photos/photo-4x4.jpg', import.meta.url)));
-const THUMB = new Uint8Array(readFileSync(new URL('../fixtures/photos/thumb-2x2.jpg', import.meta.url)));
-const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
-export async function call<C extends Channel>(core: Core, channel: C, input: ChannelInput<C>): Promise<ChannelResults[C]> {
-  tick();
-  const r = await core.call(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${describeError(r.error, 'en')}`);
-  return r.value;
-}
-
-/** What each juror gives, as (site, indicator) → value; B1 comes from household answers. */
-const WORK: Record<string, { site: string; indicator: string; value?: number; answers?: (boolean | null)[][] }[]> = {
-  J1: [
-    { site: 'S01', indicator: 'A1', value: 4 },
-    { site: 'S01', indicator: 'A2', value: 5 },
-    { site: 'S01', indicator: 'B1', answers: [[true, true], [true, false]] },
-    { site: 'S02', indicator: 'A1', value: 3 },
-    { site: 'S02', indicator: 'A2', value: 3 },
-    { site: 'S02', indicator: 'B1', value: 5 },
-    { site: 'S03', indicator: 'A1', value: 2 },
-    { site: 'S03', indicator: 'A2', value: 4 },
-    { site: 'S03', indicator: 'B1', value: 1 },
-  ],
-  J2: [
-    { site: 'S01', indicator: 'A1', value: 5 },
-    { site: 'S01', indicator: 'A2', value: 4 },
-    { site: 'S02', indicator: 'A1', value: 4 },
-    { site: 'S02', indicator: 'A2', value: 2 },
-    { site: 'S03', indicator: 'A1', value: 3 },
-    { site: 'S03', indicator: 'A2', value: 3 },
-  ],
-  J3: [
-    { site: 'S01', indicator: 'B1', answers: [[true, true], [true, true]] },
-    { site: 'S03', indicator: 'B1', value: 3 },
-  ],
-};
-
-async function score(core: Core, juror: string, cells: (typeof WORK)[string]): Promise<void> {
-  for (const c of cells) {
-    const where = { competition: 'JABAR', juror, site: c.site, indicator: c.indicator };
-    if (c.answers) await call(core, 'scoring.setHousehold', { ...where, answers: c.answers });
-    else await call(core, 'scoring.setScore', { ...where, value: c.value! });
-  }
-}
+const call = <C extends Channel>(core: Core, channel: C, input: ChannelInput<C>): Promise<ChannelResults[C]> =>
+  run(core, channel, input, tick);
+const score = (core: Core, juror: string, cells: (typeof WORK)[string]) => enter(core, juror, cells, tick);
 
 let secretariat: Core;
 const laptops: Record<string, Core> = {};
@@ -165,13 +69,25 @@ beforeAll(async () => {
   // J1 photographs the register at S01 A1 and finalises S01; J2 finalises S01, then reopens it with a reason and
   // changes A2 there; J3 finalises S01.
   await call(laptops.J1!, 'evidence.add', {
-    competition: 'JABAR', juror: 'J1', site: 'S01', indicator: 'A1', name: 'register.jpg', mime: 'image/jpeg', bytes: PHOTO, thumbnail: THUMB,
+    competition: 'JABAR',
+    juror: 'J1',
+    site: 'S01',
+    indicator: 'A1',
+    name: 'register.jpg',
+    mime: 'image/jpeg',
+    bytes: PHOTO,
+    thumbnail: THUMB,
   });
   await call(laptops.J1!, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
   await call(laptops.J2!, 'scoring.finalise', { competition: 'JABAR', juror: 'J2', site: 'S01', signature: PNG, pin: '2222' });
   await call(laptops.J2!, 'scoring.reopen', { competition: 'JABAR', juror: 'J2', site: 'S01', reason: 'Salah baca rubrik A2' });
   await call(laptops.J2!, 'scoring.setScore', {
-    competition: 'JABAR', juror: 'J2', site: 'S01', indicator: 'A2', value: 3, reason: 'Salah baca rubrik A2',
+    competition: 'JABAR',
+    juror: 'J2',
+    site: 'S01',
+    indicator: 'A2',
+    value: 3,
+    reason: 'Salah baca rubrik A2',
   });
   await call(laptops.J3!, 'scoring.finalise', { competition: 'JABAR', juror: 'J3', site: 'S01', signature: PNG, pin: '3333' });
   for (const juror of ['J1', 'J2', 'J3']) {
@@ -224,7 +140,7 @@ describe('a jury without a server', () => {
     }
   });
 
-  it("ranks exactly as the same scores typed into one database, verifies, and holds every photo with its hash", async () => {
+  it('ranks exactly as the same scores typed into one database, verifies, and holds every photo with its hash', async () => {
     const merged = await call(secretariat, 'compile.ranking', { competition: 'JABAR' });
     const one = await call(direct, 'compile.ranking', { competition: 'JABAR' });
     expect(merged.ranking).toEqual(one.ranking);
@@ -236,7 +152,9 @@ describe('a jury without a server', () => {
       [secretariat.deps.identity.id, ...['J1', 'J2', 'J3'].map((j) => laptops[j]!.deps.identity.id)].sort(),
     );
     for (const juror of ['J1', 'J2', 'J3']) {
-      const laptopChain = verifyFile(join(temp.dir, `laptop-${juror}.sqlite`)).chains.find((c) => c.device === laptops[juror]!.deps.identity.id);
+      const laptopChain = verifyFile(join(temp.dir, `laptop-${juror}.sqlite`)).chains.find(
+        (c) => c.device === laptops[juror]!.deps.identity.id,
+      );
       expect(report.chains.find((c) => c.device === laptops[juror]!.deps.identity.id)).toEqual(laptopChain);
     }
     const folder = evidenceFolder(join(temp.dir, 'sekretariat.sqlite'));
@@ -267,7 +185,9 @@ describe('a jury without a server', () => {
     expect(readdirSync(evidenceFolder(db)).sort()).toEqual(before.files);
     // The setup package again on a laptop changes nothing either.
     const laptopHistory = historyCount(laptops.J1!);
-    expect(await call(laptops.J1!, 'exchange.apply', { name: 'persiapan.penilai', bytes: setupBytes })).toMatchObject({ action: 'unchanged' });
+    expect(await call(laptops.J1!, 'exchange.apply', { name: 'persiapan.penilai', bytes: setupBytes })).toMatchObject({
+      action: 'unchanged',
+    });
     expect(historyCount(laptops.J1!)).toBe(laptopHistory);
   });
 
@@ -280,7 +200,11 @@ describe('a jury without a server', () => {
     expect(plan.entries).toMatchObject({ new: 1 });
     // One entry of the laptop and the import's own record.
     expect(historyCount(secretariat)).toBe(before + 2);
-    expect((await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S03' })).scores.find((s) => s.indicator === 'A1')?.value).toBe(5);
+    expect(
+      (await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S03' })).scores.find(
+        (s) => s.indicator === 'A1',
+      )?.value,
+    ).toBe(5);
     // The older package, arriving late, changes nothing.
     expect(await call(secretariat, 'exchange.apply', packages.J2!)).toMatchObject({ action: 'unchanged', applied: false });
     expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
@@ -296,13 +220,17 @@ describe('a jury without a server', () => {
     expect(cell).toMatchObject({ status: 'conflict', local: { value: 1, actor: 'sekretariat' }, incoming: { value: 5, actor: 'J2' } });
     // The value held here stays until decided; the history still verifies.
     const value = async () =>
-      (await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S02' })).scores.find((s) => s.indicator === 'A2')?.value;
+      (await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S02' })).scores.find(
+        (s) => s.indicator === 'A2',
+      )?.value;
     expect(await value()).toBe(1);
     expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
     const open = await call(secretariat, 'exchange.conflicts', { competition: 'JABAR' });
     expect(open.map((c) => [c.juror, c.site, c.indicator, c.local.value, c.incoming.value])).toEqual([['J2', 'S02', 'A2', 1, 5]]);
     expect((await call(secretariat, 'exchange.board', { competition: 'JABAR' })).openConflicts).toBe(1);
-    expect(await call(secretariat, 'exchange.resolve', { competition: 'JABAR', ids: [open[0]!.id], choice: 'incoming' })).toEqual({ resolved: 1 });
+    expect(await call(secretariat, 'exchange.resolve', { competition: 'JABAR', ids: [open[0]!.id], choice: 'incoming' })).toEqual({
+      resolved: 1,
+    });
     expect(await value()).toBe(5);
     expect(await call(secretariat, 'exchange.conflicts', { competition: 'JABAR' })).toEqual([]);
     const history = await call(secretariat, 'scoring.history', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2' });

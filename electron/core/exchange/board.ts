@@ -33,7 +33,9 @@ export function board(deps: Deps, exchange: ExchangeRepository, competition: str
         name: j.name,
         cells,
         lastPackage: last ? { ...last, fingerprint: keyOf(last.device) } : null,
-        devices: exchange.jurorDevices(competition, j.code).map((d) => ({ id: d.device, fingerprint: fingerprint(d.publicKey), pinnedAt: d.pinnedAt })),
+        devices: exchange
+          .jurorDevices(competition, j.code)
+          .map((d) => ({ id: d.device, fingerprint: fingerprint(d.publicKey), pinnedAt: d.pinnedAt })),
       };
     }),
     openConflicts: exchange.countOpenConflicts(competition),

@@ -108,7 +108,8 @@ export async function scoresPackage(deps: Deps, exchange: ExchangeRepository, co
     const original = `photos/${originalFile(p.sha256, p.mime)}`;
     if (!files.has(original)) {
       const bytes = readPhoto(originalFile(p.sha256, p.mime), p.site);
-      if (sha256(bytes) !== p.sha256) throw new UserError('exchange.photoChangedHere', { file: originalFile(p.sha256, p.mime), site: p.site, folder }, 'conflict');
+      if (sha256(bytes) !== p.sha256)
+        throw new UserError('exchange.photoChangedHere', { file: originalFile(p.sha256, p.mime), site: p.site, folder }, 'conflict');
       files.set(original, bytes);
     }
     if (p.thumb_sha256 !== null) {

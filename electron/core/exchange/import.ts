@@ -175,7 +175,11 @@ function receiveSetup(ctx: Ctx, apply: boolean): ImportPlan {
       if (deps.repos.scoring.juror(code, j.code).pinHash === given) continue;
       deps.repos.scoring.setPinHash({ competition: code, juror: j.code, pinHash: given, actor: SECRETARIAT });
     }
-    if (access.secretariat !== null && access.secretariat !== previous.secretariat && deps.repos.setup.secretariatPinHash(code) !== access.secretariat)
+    if (
+      access.secretariat !== null &&
+      access.secretariat !== previous.secretariat &&
+      deps.repos.setup.secretariatPinHash(code) !== access.secretariat
+    )
       deps.repos.setup.setSecretariatPinHash(code, access.secretariat);
     exchange.setSource(code, {
       device: manifest.device.id,
@@ -296,7 +300,10 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       // A whole entry must be this juror's work in this competition, on this laptop.
       if (e.competition !== manifest.competition.code || e.juror !== juror || !kinds.has(e.kind) || (e.format === 2 && e.device !== chain))
         throw new UserError('exchange.notJurorsWork', { file: ctx.file, seq: e.seq, juror });
-      if (e.site === null || ((e.kind === 'score' || e.kind === 'note' || e.kind === 'household' || e.kind === 'evidence') && e.indicator === null))
+      if (
+        e.site === null ||
+        ((e.kind === 'score' || e.kind === 'note' || e.kind === 'household' || e.kind === 'evidence') && e.indicator === null)
+      )
         throw new UserError('exchange.notJurorsWork', { file: ctx.file, seq: e.seq, juror });
       full.push(e);
     }
@@ -322,10 +329,12 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
   for (const [site, e] of replayed.sheets) {
     const s = workSheets.get(site);
     const finalised = e.kind === 'finalise';
-    if (!s || (s.finalisedAt !== null) !== finalised) throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator: '—' });
+    if (!s || (s.finalisedAt !== null) !== finalised)
+      throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator: '—' });
     if (finalised) {
       const bytes = s.signature === null ? null : member(ctx, s.signature);
-      if (!bytes || `sha256:${sha256(bytes)}` !== e.newText) throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator: '—' });
+      if (!bytes || `sha256:${sha256(bytes)}` !== e.newText)
+        throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator: '—' });
     }
   }
   const activePhotos = new Map<string, string[]>();
@@ -366,11 +375,15 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     const code = found.code;
     const detail = deps.repos.setup.loadCompetition(code);
     if (detail.instrumentSha256 !== manifest.instrument.sha256)
-      throw new UserError('exchange.instrumentMismatch', {
-        file: ctx.file,
-        found: `${manifest.instrument.code} v${manifest.instrument.version}`,
-        expected: `${detail.instrument.code} v${detail.instrument.version}`,
-      }, 'conflict');
+      throw new UserError(
+        'exchange.instrumentMismatch',
+        {
+          file: ctx.file,
+          found: `${manifest.instrument.code} v${manifest.instrument.version}`,
+          expected: `${detail.instrument.code} v${detail.instrument.version}`,
+        },
+        'conflict',
+      );
     const jurorInfo = detail.jurors.find((j) => j.code === juror);
     if (!jurorInfo) throw new UserError('exchange.unknownJuror', { file: ctx.file, juror, code }, 'not-found');
 
@@ -395,7 +408,8 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     const sites = new Set(detail.sites.map((s) => s.code));
     const eligibility = { aspects: jurorInfo.aspects ?? null, recusedSites: jurorInfo.recusedSites };
     for (const e of full) {
-      if (!sites.has(e.site!)) throw new UserError('exchange.notEligible', { file: ctx.file, juror, site: e.site!, indicator: e.indicator ?? '—' });
+      if (!sites.has(e.site!))
+        throw new UserError('exchange.notEligible', { file: ctx.file, juror, site: e.site!, indicator: e.indicator ?? '—' });
       if (e.indicator === null) {
         if (![...refs.values()].some((r) => isEligible(eligibility, r.aspect.code, e.site!)))
           throw new UserError('exchange.notEligible', { file: ctx.file, juror, site: e.site!, indicator: '—' });
@@ -448,8 +462,15 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       const anyLocal = local.value !== null || local.note !== null || local.answers !== null;
       const status: CellStatus = conflict ? 'conflict' : !facets.some(differs) ? 'unchanged' : anyLocal ? 'changed' : 'new';
       const lastOf = (f: Facet) => r.last[f];
-      const newest = facets.map(lastOf).filter((e): e is PackageEntry => e !== undefined).sort((a, b) => b.seq - a.seq)[0];
-      const localEntry = facets.map(lastLocal).filter((e) => e !== null).sort((a, b) => b!.id - a!.id)[0] ?? null;
+      const newest = facets
+        .map(lastOf)
+        .filter((e): e is PackageEntry => e !== undefined)
+        .sort((a, b) => b.seq - a.seq)[0];
+      const localEntry =
+        facets
+          .map(lastLocal)
+          .filter((e) => e !== null)
+          .sort((a, b) => b!.id - a!.id)[0] ?? null;
       const localSide: StoredSide = {
         value: local.value,
         note: local.note,
@@ -476,8 +497,25 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       if (status === 'conflict') {
         apply.push(() => {
           // The package's entries are stored; the value held here stays, with an entry taking the package's back.
-          holdLocal(unit!, ref, indicator, { before: after, keep: { value: local.value, note: local.note, answers: local.answers } }, r, fp, detail.instrument.version);
-          exchange.putConflict({ competition: code, juror, site, indicator, device: chain, local: open?.local ?? localSide, incoming: incomingSide, at });
+          holdLocal(
+            unit!,
+            ref,
+            indicator,
+            { before: after, keep: { value: local.value, note: local.note, answers: local.answers } },
+            r,
+            fp,
+            detail.instrument.version,
+          );
+          exchange.putConflict({
+            competition: code,
+            juror,
+            site,
+            indicator,
+            device: chain,
+            local: open?.local ?? localSide,
+            incoming: incomingSide,
+            at,
+          });
         });
       } else {
         apply.push(() => {
@@ -505,10 +543,12 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     }
 
     // Photos: rows by uuid (added, or their removal taken over); files by SHA-256 into the evidence folder.
-    const photoRows = newer ? [] : work.photos.filter((p) => {
-      const row = deps.repos.scoring.photoRow(p.uuid);
-      return row === null || row.removedAt !== p.removedAt;
-    });
+    const photoRows = newer
+      ? []
+      : work.photos.filter((p) => {
+          const row = deps.repos.scoring.photoRow(p.uuid);
+          return row === null || row.removedAt !== p.removedAt;
+        });
     counts.photos = photoRows.filter((p) => deps.repos.scoring.photoRow(p.uuid) === null).length;
     const written: string[] = [];
     const folder = evidenceFolder(deps.database);
@@ -614,7 +654,15 @@ function holdLocal(
   const base = { competition: ref.competition, juror: ref.juror, site: ref.site, indicator, instrumentVersion, actor: SECRETARIAT, reason };
   const { before, keep } = change;
   if (r.touched.has('answers') && before.answers !== keep.answers) {
-    unit.append({ ...base, kind: 'household', oldValue: before.value, newValue: keep.value, oldText: before.answers, newText: keep.answers, undoes: r.last.answers!.uuid });
+    unit.append({
+      ...base,
+      kind: 'household',
+      oldValue: before.value,
+      newValue: keep.value,
+      oldText: before.answers,
+      newText: keep.answers,
+      undoes: r.last.answers!.uuid,
+    });
   } else if (r.touched.has('value') && !sameValue(before.value, keep.value)) {
     unit.append({ ...base, kind: 'score', oldValue: before.value, newValue: keep.value, undoes: r.last.value!.uuid });
   }
@@ -625,7 +673,13 @@ function holdLocal(
 }
 
 /** Decides open conflicts: keep the value held here, or take the package's; each decision in the ledger. */
-export function resolveConflicts(deps: Deps, exchange: ExchangeRepository, competition: string, ids: readonly number[], choice: 'local' | 'incoming'): { resolved: number } {
+export function resolveConflicts(
+  deps: Deps,
+  exchange: ExchangeRepository,
+  competition: string,
+  ids: readonly number[],
+  choice: 'local' | 'incoming',
+): { resolved: number } {
   return deps.repos.gate.run({ competition, ranking: true }, (unit) => {
     const open = new Map(exchange.conflicts(competition, false).map((c) => [c.id, c]));
     let resolved = 0;
@@ -642,7 +696,15 @@ export function resolveConflicts(deps: Deps, exchange: ExchangeRepository, compe
         const target = { value: c.incoming.value, note: c.incoming.note, answers: c.incomingAnswers };
         const state: Partial<FacetState> = {};
         if (target.answers !== now.answers) {
-          unit.append({ ...base, kind: 'household', oldValue: now.value, newValue: target.value, oldText: now.answers, newText: target.answers, reason });
+          unit.append({
+            ...base,
+            kind: 'household',
+            oldValue: now.value,
+            newValue: target.value,
+            oldText: now.answers,
+            newText: target.answers,
+            reason,
+          });
           state.answers = target.answers;
           state.value = target.value;
         } else if (!sameValue(target.value, now.value)) {

@@ -45,7 +45,9 @@ export class ExchangeRepository {
 
   /** The public key the database knows for a device, or null (never seen, or seen before keys were kept). */
   deviceKey(device: string): string | null {
-    return this.db.prepare<[string], { public_key: string | null }>('SELECT public_key FROM device WHERE id = ?').get(device)?.public_key ?? null;
+    return (
+      this.db.prepare<[string], { public_key: string | null }>('SELECT public_key FROM device WHERE id = ?').get(device)?.public_key ?? null
+    );
   }
 
   /** Records another device and its key (the first time its entries arrive). */
@@ -73,9 +75,10 @@ export class ExchangeRepository {
 
   source(competition: string): SourceRow | null {
     const row = this.db
-      .prepare<[number], { device: string; public_key: string; created: string; package_sha256: string; access: string; received_at: string }>(
-        'SELECT * FROM competition_source WHERE competition_id = ?',
-      )
+      .prepare<
+        [number],
+        { device: string; public_key: string; created: string; package_sha256: string; access: string; received_at: string }
+      >('SELECT * FROM competition_source WHERE competition_id = ?')
       .get(this.competitionId(competition));
     return row
       ? {
@@ -111,14 +114,25 @@ export class ExchangeRepository {
   creator(competition: string): string | null {
     return (
       this.db
-        .prepare<[string], { chain: string }>(`SELECT chain FROM history WHERE competition = ? AND kind = 'setup.competition' ORDER BY id LIMIT 1`)
+        .prepare<[string], { chain: string }>(
+          `SELECT chain FROM history WHERE competition = ? AND kind = 'setup.competition' ORDER BY id LIMIT 1`,
+        )
         .get(competition)?.chain ?? null
     );
   }
 
   // ------------------------------------------------------------- packages received
 
-  addReceipt(r: { competition: string; juror: string; device: string; seqTo: number; head: string; sha256: string; created: string; at: string }): void {
+  addReceipt(r: {
+    competition: string;
+    juror: string;
+    device: string;
+    seqTo: number;
+    head: string;
+    sha256: string;
+    created: string;
+    at: string;
+  }): void {
     this.db
       .prepare(
         'INSERT INTO package_receipt (competition_id, juror, device, seq_to, head, sha256, created, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -149,7 +163,16 @@ export class ExchangeRepository {
   }
 
   /** Opens a conflict, or brings an open one's incoming side up to date (a newer package for the same cell). */
-  putConflict(c: { competition: string; juror: string; site: string; indicator: string; device: string; local: StoredSide; incoming: StoredSide; at: string }): void {
+  putConflict(c: {
+    competition: string;
+    juror: string;
+    site: string;
+    indicator: string;
+    device: string;
+    local: StoredSide;
+    incoming: StoredSide;
+    at: string;
+  }): void {
     const open = this.openConflict(c.competition, c.juror, c.site, c.indicator);
     if (open) {
       this.db
@@ -161,14 +184,33 @@ export class ExchangeRepository {
       .prepare(
         'INSERT INTO exchange_conflict (competition_id, juror, site, indicator, device, local, incoming, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(this.competitionId(c.competition), c.juror, c.site, c.indicator, c.device, JSON.stringify(c.local), JSON.stringify(c.incoming), c.at);
+      .run(
+        this.competitionId(c.competition),
+        c.juror,
+        c.site,
+        c.indicator,
+        c.device,
+        JSON.stringify(c.local),
+        JSON.stringify(c.incoming),
+        c.at,
+      );
   }
 
   conflicts(competition: string, all: boolean): (Conflict & { localAnswers: string | null; incomingAnswers: string | null })[] {
     return this.db
       .prepare<
         [number],
-        { id: number; juror: string; site: string; indicator: string; local: string; incoming: string; opened_at: string; resolution: 'local' | 'incoming' | null; resolved_at: string | null }
+        {
+          id: number;
+          juror: string;
+          site: string;
+          indicator: string;
+          local: string;
+          incoming: string;
+          opened_at: string;
+          resolution: 'local' | 'incoming' | null;
+          resolved_at: string | null;
+        }
       >(
         `SELECT c.* FROM exchange_conflict c
          LEFT JOIN juror j ON j.competition_id = c.competition_id AND j.code = c.juror
@@ -197,7 +239,9 @@ export class ExchangeRepository {
   }
 
   resolveConflict(id: number, resolution: 'local' | 'incoming', at: string): void {
-    this.db.prepare('UPDATE exchange_conflict SET resolution = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL').run(resolution, at, id);
+    this.db
+      .prepare('UPDATE exchange_conflict SET resolution = ?, resolved_at = ? WHERE id = ? AND resolved_at IS NULL')
+      .run(resolution, at, id);
   }
 
   countOpenConflicts(competition: string): number {

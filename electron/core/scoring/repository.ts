@@ -1131,7 +1131,18 @@ export class ScoreRepository {
   /** A photo row as received, by its uuid: added when new, its removal taken over when it differs; false when nothing changed. */
   putPhotoRow(
     ref: SheetRef,
-    photo: { uuid: string; indicator: string; name: string; mime: string; size: number; sha256: string; thumbSha256: string | null; createdAt: string; removedAt: string | null; device: string },
+    photo: {
+      uuid: string;
+      indicator: string;
+      name: string;
+      mime: string;
+      size: number;
+      sha256: string;
+      thumbSha256: string | null;
+      createdAt: string;
+      removedAt: string | null;
+      device: string;
+    },
   ): boolean {
     if (!this.db.inTransaction) throw new Error('putPhotoRow outside the write gate');
     const ctx = this.context(ref);
