@@ -1,5 +1,6 @@
 /** Test builders for the Node core: a fresh SQLite file in a temp folder, opened as the app opens it. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/app.js';
@@ -23,3 +24,15 @@ export function openTestCore(database: string, clock?: () => Date, options: Part
 }
 
 export const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+
+/**
+ * The bytes of an open core's database, to show that a refused change wrote nothing: the log is checkpointed into
+ * the file first (an open connection's shared-memory index changes with every read, so it is left out), then the
+ * file is hashed, with the log's length (0 after the checkpoint unless something was written since).
+ */
+export function databaseBytes(core: Core): string {
+  core.db.pragma('wal_checkpoint(TRUNCATE)');
+  const file = core.deps.database;
+  const wal = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : -1;
+  return `${createHash('sha256').update(readFileSync(file)).digest('hex')}:${wal}`;
+}

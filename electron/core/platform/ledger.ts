@@ -430,7 +430,11 @@ export function verifyChains(
   const links = new Map<string, { seq: number; prev_hash: string; hash: string }[]>();
   if (hasLinks) {
     for (const l of db
-      .prepare<[], { chain: string; seq: number; prev_hash: string; hash: string }>('SELECT * FROM ledger_link ORDER BY chain, seq')
+      // A link whose entry arrived whole later (another juror's package from the same laptop) is that entry.
+      .prepare<[], { chain: string; seq: number; prev_hash: string; hash: string }>(
+        `SELECT * FROM ledger_link l WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.chain = l.chain AND h.seq = l.seq)
+         ORDER BY chain, seq`,
+      )
       .iterate()) {
       const list = links.get(l.chain);
       if (list) list.push(l);
