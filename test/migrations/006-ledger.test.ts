@@ -50,7 +50,7 @@ const all = (sql: string) => core.db.prepare(sql).all() as Record<string, unknow
 describe('a schema-3 database of the release, migrated', () => {
   it('is at the latest schema', () => {
     expect(schemaVersion(core.db)).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(6);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(6);
   });
 
   it('keeps every competition, site, juror, aspect, recusal and PIN', () => {
