@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { competitionFileSchema, COMPETITION_FORMAT } from '../shared/domain/competition.js';
 import { instrumentSchema, INSTRUMENT_FORMAT } from '../shared/domain/instrument.js';
+import { accessSchema, ledgerFileSchema, packageManifestSchema, PACKAGE_FORMAT, workSchema } from '../shared/domain/package.js';
 
 export function jsonSchemas(): Record<string, unknown> {
   const make = (schema: z.ZodType, id: string, title: string) => ({
@@ -18,6 +19,14 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     'competition.schema.json': make(competitionFileSchema, COMPETITION_FORMAT, 'Penilai competition file'),
     'instrument.schema.json': make(instrumentSchema, INSTRUMENT_FORMAT, 'Penilai assessment instrument'),
+    'package-manifest.schema.json': make(packageManifestSchema, PACKAGE_FORMAT, 'Penilai package manifest (manifest.json)'),
+    'package-work.schema.json': make(workSchema, `${PACKAGE_FORMAT}#work.json`, "Penilai score package: the juror's work (work.json)"),
+    'package-ledger.schema.json': make(
+      ledgerFileSchema,
+      `${PACKAGE_FORMAT}#ledger.json`,
+      "Penilai score package: the laptop's ledger chain (ledger.json)",
+    ),
+    'package-access.schema.json': make(accessSchema, `${PACKAGE_FORMAT}#access.json`, 'Penilai setup package: PIN hashes (access.json)'),
   };
 }
 
