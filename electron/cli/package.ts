@@ -43,6 +43,12 @@ function summaryText(s: PackageSummary, lang: Lang): string {
   return lines.join('\n');
 }
 
+const ACTIONS = {
+  create: 'exchange.action.create',
+  update: 'exchange.action.update',
+  unchanged: 'exchange.action.unchanged',
+} as const;
+
 const shown = (v: number | null, lang: Lang): string => (v === null ? '—' : formatNumber(v, 2, lang).replace(/[,.]00$/, ''));
 
 /** The plan in words: one line for the package, one per conflict, one for what was done. */
@@ -56,7 +62,7 @@ export function planText(plan: ImportPlan, lang: Lang): string {
         sites: plan.setup?.sites ?? 0,
         jurors: plan.setup?.jurors ?? 0,
         fingerprint: plan.device.fingerprint,
-        action: t(lang, `exchange.action.${plan.action}`),
+        action: t(lang, ACTIONS[plan.action]),
       }),
     );
   } else {
