@@ -438,10 +438,15 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     const counts = emptyCounts();
     const apply: (() => void)[] = [];
     const at = deps.clock().toISOString();
+    const localCells = deps.repos.scoring.jurorCells(code, juror);
+    const lastEntries = exchange.lastCellEntries(code, juror);
+    const openConflicts = exchange.openConflicts(code, juror);
+    const writeCell = unit ? deps.repos.scoring.cellWriter(code, juror) : null;
+    const none: FacetState = { value: null, note: null, answers: null };
     for (const [k, r] of incoming.cells) {
       const [site, indicator] = k.split('\u0000') as [string, string];
       const ref = { competition: code, juror, site };
-      const local = deps.repos.scoring.cellState(ref, indicator);
+      const local = localCells.get(k) ?? none;
       const w = workCells.get(k);
       const after: FacetState = {
         value: w?.value ?? null,
@@ -449,9 +454,9 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
         answers: w?.answers ? JSON.stringify(w.answers) : null,
       };
       const differs = (f: Facet): boolean => (f === 'value' ? !sameValue(local.value, after.value) : local[f] !== after[f]);
-      const lastLocal = (f: Facet) => deps.repos.scoring.lastCellEntry(ref, indicator, FACET_KINDS[f]);
+      const lastLocal = (f: Facet) => lastEntries.get(k)?.[f] ?? null;
       const facets = [...r.touched];
-      const open = exchange.openConflict(code, juror, site, indicator);
+      const open = openConflicts.get(k) ?? null;
       // A conflict: a facet the package changes whose last change here came from another chain, with another value.
       const conflict =
         open !== null ||
@@ -521,7 +526,7 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
         apply.push(() => {
           const state: Partial<FacetState> = {};
           for (const f of facets) if (differs(f)) Object.assign(state, { [f]: after[f] });
-          deps.repos.scoring.putCellState(ref, indicator, state, { at: newest?.at ?? at, actor: juror, device: chain });
+          writeCell!(site, indicator, state, { at: newest?.at ?? at, actor: juror, device: chain });
         });
       }
     }

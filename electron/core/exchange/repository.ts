@@ -23,6 +23,15 @@ export interface StoredSide extends CellSide {
   answers: string | null;
 }
 
+/** Who last wrote a facet of a cell: the entry's id (its order here), chain, actor, device and time. */
+export interface LastEntry {
+  id: number;
+  chain: string;
+  actor: string;
+  device: string;
+  at: string;
+}
+
 export class ExchangeRepository {
   constructor(readonly db: Db) {}
 
@@ -264,6 +273,41 @@ export class ExchangeRepository {
         .prepare<[string], { seq: number }>('SELECT seq FROM history WHERE chain = ?')
         .all(chain)
         .map((r) => r.seq),
+    );
+  }
+
+  /**
+   * The last entry that wrote each facet (value: score or household; note; answers: household) of each of a juror's
+   * cells, by `site\u0000indicator`: one pass over the juror's history, for many cells at once.
+   */
+  lastCellEntries(competition: string, juror: string): Map<string, Partial<Record<'value' | 'note' | 'answers', LastEntry>>> {
+    const last = new Map<string, Partial<Record<'value' | 'note' | 'answers', LastEntry>>>();
+    for (const r of this.db
+      .prepare<[string, string], LastEntry & { kind: string; site: string; indicator: string }>(
+        `SELECT id, chain, actor, device, at, kind, site, indicator FROM history
+         WHERE competition = ? AND juror = ? AND kind IN ('score', 'note', 'household') ORDER BY id`,
+      )
+      .iterate(competition, juror)) {
+      const k = `${r.site}\u0000${r.indicator}`;
+      let facets = last.get(k);
+      if (!facets) last.set(k, (facets = {}));
+      const entry = { id: r.id, chain: r.chain, actor: r.actor, device: r.device, at: r.at };
+      if (r.kind === 'note') facets.note = entry;
+      else facets.value = entry;
+      if (r.kind === 'household') facets.answers = entry;
+    }
+    return last;
+  }
+
+  /** A juror's open conflicts, by `site\u0000indicator`. */
+  openConflicts(competition: string, juror: string): Map<string, { id: number; local: StoredSide }> {
+    return new Map(
+      this.db
+        .prepare<[number, string], { id: number; site: string; indicator: string; local: string }>(
+          'SELECT id, site, indicator, local FROM exchange_conflict WHERE competition_id = ? AND juror = ? AND resolved_at IS NULL',
+        )
+        .all(this.competitionId(competition), juror)
+        .map((r) => [`${r.site}\u0000${r.indicator}`, { id: r.id, local: JSON.parse(r.local) as StoredSide }]),
     );
   }
 

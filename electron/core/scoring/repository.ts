@@ -1057,6 +1057,53 @@ export class ScoreRepository {
     return { cells: [...cells.values()], sheets, photos };
   }
 
+  /** Every cell of a juror as stored (scores on the current instrument version), by `site\u0000indicator`: many cells at once. */
+  jurorCells(competition: string, juror: string): Map<string, CellState> {
+    const c = this.competitionContext(competition);
+    const j = this.jurorRow(c.competitionId, juror);
+    const cells = new Map<string, CellState>();
+    const cell = (site: string, indicator: string): CellState => {
+      const k = `${site}\u0000${indicator}`;
+      let found = cells.get(k);
+      if (!found) cells.set(k, (found = { value: null, note: null, answers: null }));
+      return found;
+    };
+    for (const r of this.q<[number, number], { site: string; indicator: string; value: number }>(
+      `SELECT s.code AS site, sc.indicator_code AS indicator, sc.value FROM score sc JOIN site s ON s.id = sc.site_id
+       WHERE sc.juror_id = ? AND sc.instrument_id = ?`,
+    ).iterate(j.id, c.instrumentId))
+      cell(r.site, r.indicator).value = r.value;
+    for (const r of this.q<[number], { site: string; indicator: string; note: string }>(
+      'SELECT s.code AS site, n.indicator_code AS indicator, n.note FROM note n JOIN site s ON s.id = n.site_id WHERE n.juror_id = ?',
+    ).iterate(j.id))
+      cell(r.site, r.indicator).note = r.note;
+    for (const r of this.q<[number], { site: string; indicator: string; answers: string }>(
+      'SELECT s.code AS site, h.indicator_code AS indicator, h.answers FROM household h JOIN site s ON s.id = h.site_id WHERE h.juror_id = ?',
+    ).iterate(j.id))
+      cell(r.site, r.indicator).answers = r.answers;
+    return cells;
+  }
+
+  /**
+   * A writer of many cells of one juror (site ids and statements resolved once): each call writes a cell's rows to
+   * the given state without an entry of its own, like `putCellState`.
+   */
+  cellWriter(
+    competition: string,
+    juror: string,
+  ): (site: string, indicator: string, state: Partial<CellState>, how: { at: string; actor: string; device: string }) => void {
+    const sheets = new Map<string, SheetContext>();
+    return (site, indicator, state, how) => {
+      let ctx = sheets.get(site);
+      if (!ctx) {
+        ctx = this.context({ competition, juror, site });
+        this.ensureSheet(ctx, this.sheetState(ctx));
+        sheets.set(site, ctx);
+      }
+      this.writeCellRows(ctx, indicator, state, how);
+    };
+  }
+
   /** A cell as stored: its score (on the current instrument version), note and household answers (JSON text). */
   cellState(ref: SheetRef, indicator: string): CellState {
     const ctx = this.context(ref);
@@ -1089,6 +1136,16 @@ export class ScoreRepository {
     if (!this.db.inTransaction) throw new Error('putCellState outside the write gate');
     const ctx = this.context(ref);
     this.ensureSheet(ctx, this.sheetState(ctx));
+    this.writeCellRows(ctx, indicator, state, how);
+  }
+
+  private writeCellRows(
+    ctx: SheetContext,
+    indicator: string,
+    state: Partial<CellState>,
+    how: { at: string; actor: string; device: string },
+  ): void {
+    if (!this.db.inTransaction) throw new Error('cell rows written outside the write gate');
     if (state.value !== undefined) {
       if (state.value === null)
         this.q('DELETE FROM score WHERE site_id = ? AND juror_id = ? AND indicator_code = ?').run(ctx.siteId, ctx.jurorId, indicator);
