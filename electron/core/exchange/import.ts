@@ -57,11 +57,6 @@ export interface ReceiveInput {
 }
 
 type Facet = 'value' | 'note' | 'answers';
-const FACET_KINDS: Record<Facet, readonly ('score' | 'note' | 'household')[]> = {
-  value: ['score', 'household'],
-  note: ['note'],
-  answers: ['household'],
-};
 
 const sameValue = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) < EPSILON);
 

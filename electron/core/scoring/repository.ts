@@ -1115,19 +1115,6 @@ export class ScoreRepository {
     };
   }
 
-  /** The last entry that wrote one facet of a cell (its value, note or answers): whose chain, who, where, when. */
-  lastCellEntry(ref: SheetRef, indicator: string, kinds: readonly HistoryKind[]): HistoryRow | null {
-    return (
-      this.db
-        .prepare<[string, string, string, string], HistoryRow>(
-          `SELECT * FROM history WHERE competition = ? AND juror = ? AND site = ? AND indicator = ? AND kind IN (${kinds
-            .map((k) => `'${k}'`)
-            .join(', ')}) ORDER BY id DESC LIMIT 1`,
-        )
-        .get(ref.competition, ref.juror, ref.site, indicator) ?? null
-    );
-  }
-
   /**
    * Writes a cell's rows to the given state (the facets given; `undefined` leaves one alone), without an entry of
    * its own: for the exchange domain, inside the unit of work that stores the entries behind the change.
