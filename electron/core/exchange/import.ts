@@ -443,10 +443,11 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       const ref = { competition: code, juror, site };
       const local = localCells.get(k) ?? none;
       const w = workCells.get(k);
+      // What the cell holds after the package: its changes over what is here (a facet it does not touch stays).
       const after: FacetState = {
-        value: w?.value ?? null,
-        note: w?.note ?? null,
-        answers: w?.answers ? JSON.stringify(w.answers) : null,
+        value: r.touched.has('value') ? (w?.value ?? null) : local.value,
+        note: r.touched.has('note') ? (w?.note ?? null) : local.note,
+        answers: r.touched.has('answers') ? (w?.answers ? JSON.stringify(w.answers) : null) : local.answers,
       };
       const differs = (f: Facet): boolean => (f === 'value' ? !sameValue(local.value, after.value) : local[f] !== after[f]);
       const lastLocal = (f: Facet) => lastEntries.get(k)?.[f] ?? null;
