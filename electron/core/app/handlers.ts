@@ -11,4 +11,6 @@ export const appHandlers = {
     const path = await dialogs.saveFile(name, bytes);
     return { saved: path !== null, path };
   },
+
+  'app.openedFile': ({ name }, { opened }) => opened.take(name),
 } satisfies HandlerGroup;
