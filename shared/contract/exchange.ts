@@ -86,7 +86,7 @@ export interface PlanCell {
 export interface ImportPlan {
   kind: 'setup' | 'scores';
   file: string;
-  /** The package's SHA-256: `exchange.apply` may be given it to be sure it applies what was shown. */
+  /** The package's SHA-256 (the file as received), as recorded with the import. */
   sha256: string;
   competition: { uuid: string; code: string; name: string };
   device: {

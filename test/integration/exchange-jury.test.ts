@@ -121,6 +121,8 @@ describe('a jury without a server', () => {
     const there = await call(secretariat, 'setup.get', { code: 'JABAR' });
     expect(here.info.uuid).toBe(there.info.uuid);
     expect(here.pins).toEqual(['J1', 'J2', 'J3']);
+    // Each laptop's own database verifies: the setup it received and the juror's work are in its ledger.
+    for (const juror of ['J1', 'J2', 'J3']) expect(verifyFile(join(temp.dir, `laptop-${juror}.sqlite`)).problems).toEqual([]);
   });
 
   it('shows the plan of each package before applying it, then applies it', async () => {
