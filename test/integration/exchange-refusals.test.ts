@@ -12,7 +12,7 @@ import type { Core } from '../../electron/core/app.js';
 import { openIdentity } from '../../electron/core/platform/identity.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
 import type { AppError } from '../../shared/domain/errors.js';
-import { isFullEntry, type PackageEntry } from '../../shared/domain/package.js';
+import { isFullEntry, type PackageEntry, type PackageWork } from '../../shared/domain/package.js';
 import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK } from '../support/jury.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import {
@@ -27,6 +27,7 @@ import {
   takeApart,
   work,
   zipOf,
+  type Parts,
 } from '../support/packages.js';
 
 const temp = tempDir('penilai-refusals-');
@@ -310,6 +311,7 @@ describe('a score package is refused, the database byte-identical, the cause nam
       relink(p, chain, i);
       const w = work(p);
       w.cells = w.cells.map((c) => (c.site === 'S03' ? { ...c, site: 'S02' } : c));
+      w.sheets = w.sheets.map((s) => (s.site === 'S03' ? { ...s, site: 'S02' } : s));
       setMemberJson(p, 'work.json', w);
     });
     const error = await refused(secretariat, SEK, { name: pkg.name, bytes });
@@ -404,6 +406,57 @@ describe('a score package is refused, the database byte-identical, the cause nam
     expect(said(error)).toEqual({
       id: 'Paket nilai-J1.penilai ditolak: nilai S02 indikator A2 tidak sesuai dengan riwayatnya.',
       en: 'Package nilai-J1.penilai refused: the scores of S02 indicator A2 do not match their history.',
+    });
+  });
+
+  it('a work.json holding what no entry wrote: a note, answers on a plain score, a cell, a time of finalising, a photo', async () => {
+    const signer = openIdentity(home('laptop-J1'));
+    const other = new Uint8Array([...PHOTO, 0x01]);
+    const forgeries: [string, (w: PackageWork, p: Parts) => void, string, string][] = [
+      ['a note', (w) => (w.cells.find((c) => c.site === 'S02' && c.indicator === 'A1')!.note = 'Ditambahkan kemudian'), 'S02', 'A1'],
+      ['answers on a plain score', (w) => (w.cells.find((c) => c.site === 'S03' && c.indicator === 'A2')!.answers = []), 'S03', 'A2'],
+      ['a cell', (w) => (w.cells = w.cells.filter((c) => !(c.site === 'S03' && c.indicator === 'B1'))), 'S03', 'B1'],
+      ['another cell', (w) => w.cells.push({ site: 'S02', indicator: 'X9', value: 5, note: null, answers: null }), 'S02', 'X9'],
+      ['a time of finalising', (w) => (w.sheets.find((s) => s.site === 'S01')!.finalisedAt = '2026-09-01T00:00:00.000Z'), 'S01', '—'],
+      ['a sheet never written on', (w) => w.sheets.push({ site: 'S09', finalisedAt: null, signature: null }), 'S09', '—'],
+      [
+        'a photo',
+        (w, p) => {
+          w.photos.push({
+            ...w.photos[0]!,
+            uuid: '0b9d2c6e-8f3a-4d1b-9c7e-5a4f3e2d1c0b',
+            site: 'S02',
+            sha256: sha(other),
+            size: other.length,
+          });
+          p.members.push({ path: `photos/${sha(other)}.jpg`, bytes: other });
+        },
+        'S02',
+        'A1',
+      ],
+      ['the size of a photo', (w) => (w.photos[0]!.size += 1), 'S01', 'A1'],
+    ];
+    for (const [what, change, site, indicator] of forgeries) {
+      const bytes = await forge(j1.bytes, signer, (p) => {
+        const w = work(p);
+        change(w, p);
+        setMemberJson(p, 'work.json', w);
+      });
+      const error = await refused(secretariat, SEK, { name: 'nilai-J1.penilai', bytes });
+      expect(error, what).toMatchObject({ key: 'exchange.workMismatch', params: { site, indicator } });
+    }
+  });
+
+  it('a manifest naming another instrument version than the one it was scored on, signed again', async () => {
+    const signer = openIdentity(home('laptop-J1'));
+    const bytes = await forge(j1.bytes, signer, (p) => {
+      p.manifest.instrument = { ...p.manifest.instrument, version: p.manifest.instrument.version + 1 };
+    });
+    const error = await refused(secretariat, SEK, { name: 'nilai-J1.penilai', bytes });
+    const { code, version } = JURY_COMPETITION.instrument;
+    expect(error).toMatchObject({
+      key: 'exchange.instrumentMismatch',
+      params: { found: `${code} v${version + 1}`, expected: `${code} v${version}` },
     });
   });
 });
