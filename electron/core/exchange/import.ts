@@ -57,11 +57,6 @@ export interface ReceiveInput {
 }
 
 type Facet = 'value' | 'note' | 'answers';
-const FACET_KINDS: Record<Facet, readonly ('score' | 'note' | 'household')[]> = {
-  value: ['score', 'household'],
-  note: ['note'],
-  answers: ['household'],
-};
 
 const sameValue = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) < EPSILON);
 
@@ -458,6 +453,10 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     const counts = emptyCounts();
     const apply: (() => void)[] = [];
     const at = deps.clock().toISOString();
+    // What this database holds of the juror's cells, read once for the package rather than cell by cell: the last
+    // entry behind each facet of each cell, and the open conflicts.
+    const lastHere = incoming.cells.size > 0 ? exchange.lastCellEntries(code, juror) : new Map<string, never>();
+    const openHere = incoming.cells.size > 0 ? exchange.openConflicts(code, juror) : new Map<string, never>();
     for (const [k, r] of incoming.cells) {
       const [site, indicator] = k.split('\u0000') as [string, string];
       const ref = { competition: code, juror, site };
@@ -469,9 +468,9 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
         answers: w?.answers ? JSON.stringify(w.answers) : null,
       };
       const differs = (f: Facet): boolean => (f === 'value' ? !sameValue(local.value, after.value) : local[f] !== after[f]);
-      const lastLocal = (f: Facet) => deps.repos.scoring.lastCellEntry(ref, indicator, FACET_KINDS[f]);
+      const lastLocal = (f: Facet) => lastHere.get(k)?.[f] ?? null;
       const facets = [...r.touched];
-      const open = exchange.openConflict(code, juror, site, indicator);
+      const open = openHere.get(k) ?? null;
       // A conflict: a facet the package changes whose last change here came from another chain, with another value.
       const conflict =
         open !== null ||

@@ -162,6 +162,40 @@ export class ExchangeRepository {
     return row ? { id: row.id, local: JSON.parse(row.local) as StoredSide } : null;
   }
 
+  /** The open conflicts of one juror, by cell (site and indicator joined by a NUL character). */
+  openConflicts(competition: string, juror: string): Map<string, { id: number; local: StoredSide }> {
+    const rows = this.db
+      .prepare<[number, string], { id: number; site: string; indicator: string; local: string }>(
+        'SELECT id, site, indicator, local FROM exchange_conflict WHERE competition_id = ? AND juror = ? AND resolved_at IS NULL',
+      )
+      .all(this.competitionId(competition), juror);
+    return new Map(rows.map((r) => [`${r.site}\u0000${r.indicator}`, { id: r.id, local: JSON.parse(r.local) as StoredSide }]));
+  }
+
+  /**
+   * The last entry behind each facet of each of a juror's cells (by site and indicator joined by a NUL character):
+   * `value` the last score or household entry, `note` the last note, `answers` the last household entry. One read
+   * for a whole package instead of one per cell and facet.
+   */
+  lastCellEntries(competition: string, juror: string): Map<string, { value?: HistoryRow; note?: HistoryRow; answers?: HistoryRow }> {
+    const out = new Map<string, { value?: HistoryRow; note?: HistoryRow; answers?: HistoryRow }>();
+    for (const row of this.db
+      .prepare<[string, string], HistoryRow>(
+        `SELECT * FROM history WHERE competition = ? AND juror = ? AND kind IN ('score', 'household', 'note') AND indicator IS NOT NULL ORDER BY id`,
+      )
+      .iterate(competition, juror)) {
+      const k = `${row.site}\u0000${row.indicator}`;
+      let cell = out.get(k);
+      if (!cell) out.set(k, (cell = {}));
+      if (row.kind === 'note') cell.note = row;
+      else {
+        cell.value = row;
+        if (row.kind === 'household') cell.answers = row;
+      }
+    }
+    return out;
+  }
+
   /** Opens a conflict, or brings an open one's incoming side up to date (a newer package for the same cell). */
   putConflict(c: {
     competition: string;

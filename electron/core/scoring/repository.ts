@@ -1088,7 +1088,8 @@ export class ScoreRepository {
   putCellState(ref: SheetRef, indicator: string, state: Partial<CellState>, how: { at: string; actor: string; device: string }): void {
     if (!this.db.inTransaction) throw new Error('putCellState outside the write gate');
     const ctx = this.context(ref);
-    this.ensureSheet(ctx, this.sheetState(ctx));
+    // The sheet's row, if it has none yet (not its state: that reads the sheet's history, once per cell of a package).
+    this.q('INSERT OR IGNORE INTO sheet (juror_id, site_id, finalised_at) VALUES (?, ?, NULL)').run(ctx.jurorId, ctx.siteId);
     if (state.value !== undefined) {
       if (state.value === null)
         this.q('DELETE FROM score WHERE site_id = ? AND juror_id = ? AND indicator_code = ?').run(ctx.siteId, ctx.jurorId, indicator);
