@@ -453,14 +453,15 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     const counts = emptyCounts();
     const apply: (() => void)[] = [];
     const at = deps.clock().toISOString();
-    // What this database holds of the juror's cells, read once for the package rather than cell by cell: the last
-    // entry behind each facet of each cell, and the open conflicts.
+    // What this database holds of the juror's cells, read once for the package rather than cell by cell: what each
+    // cell holds, the last entry behind each of its facets, and the open conflicts.
     const lastHere = incoming.cells.size > 0 ? exchange.lastCellEntries(code, juror) : new Map<string, never>();
     const openHere = incoming.cells.size > 0 ? exchange.openConflicts(code, juror) : new Map<string, never>();
+    const statesHere = incoming.cells.size > 0 ? exchange.cellStates(code, juror) : new Map<string, never>();
     for (const [k, r] of incoming.cells) {
       const [site, indicator] = k.split('\u0000') as [string, string];
       const ref = { competition: code, juror, site };
-      const local = deps.repos.scoring.cellState(ref, indicator);
+      const local = statesHere.get(k) ?? { value: null, note: null, answers: null };
       const w = workCells.get(k);
       const after: FacetState = {
         value: w?.value ?? null,

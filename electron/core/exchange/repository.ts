@@ -162,6 +162,42 @@ export class ExchangeRepository {
     return row ? { id: row.id, local: JSON.parse(row.local) as StoredSide } : null;
   }
 
+  /**
+   * What a juror's cells hold here, by cell (site and indicator joined by a NUL character), as the scoring
+   * repository's `cellState` reads one cell: the score given on the competition's current instrument version, the
+   * note, the household answers (JSON text). One read for a whole package instead of one per cell.
+   */
+  cellStates(competition: string, juror: string): Map<string, { value: number | null; note: string | null; answers: string | null }> {
+    const out = new Map<string, { value: number | null; note: string | null; answers: string | null }>();
+    const cell = (site: string, indicator: string) => {
+      const k = `${site}\u0000${indicator}`;
+      let found = out.get(k);
+      if (!found) out.set(k, (found = { value: null, note: null, answers: null }));
+      return found;
+    };
+    const from = (table: string) =>
+      `FROM ${table} t JOIN site s ON s.id = t.site_id JOIN juror j ON j.id = t.juror_id JOIN competition c ON c.id = s.competition_id
+       WHERE c.code = ? AND j.code = ? AND j.competition_id = c.id`;
+    type Row<K extends string, V> = { site: string; indicator: string } & Record<K, V>;
+    for (const r of this.db
+      .prepare<[string, string], Row<'value', number>>(
+        `SELECT s.code AS site, t.indicator_code AS indicator, t.value ${from('score')} AND t.instrument_id = c.instrument_id`,
+      )
+      .iterate(competition, juror))
+      cell(r.site, r.indicator).value = r.value;
+    for (const r of this.db
+      .prepare<[string, string], Row<'note', string>>(`SELECT s.code AS site, t.indicator_code AS indicator, t.note ${from('note')}`)
+      .iterate(competition, juror))
+      cell(r.site, r.indicator).note = r.note;
+    for (const r of this.db
+      .prepare<[string, string], Row<'answers', string>>(
+        `SELECT s.code AS site, t.indicator_code AS indicator, t.answers ${from('household')}`,
+      )
+      .iterate(competition, juror))
+      cell(r.site, r.indicator).answers = r.answers;
+    return out;
+  }
+
   /** The open conflicts of one juror, by cell (site and indicator joined by a NUL character). */
   openConflicts(competition: string, juror: string): Map<string, { id: number; local: StoredSide }> {
     const rows = this.db
