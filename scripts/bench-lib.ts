@@ -80,6 +80,11 @@ export interface MeasureOptions {
   gcBeforeEachRun?: boolean;
   /** Called after each timed run with its index (0-based) and milliseconds, e.g. to print progress. */
   onRun?: (index: number, ms: number) => void;
+  /**
+   * Untimed work before every call of `measureAgainst`, warm-ups included: `which` is the call that follows (e.g. a
+   * fresh copy of a database for a subject that writes to it). Its time is never counted.
+   */
+  prepare?: (which: 'subject' | 'baseline') => unknown;
 }
 
 export interface Measurement extends Stats {
@@ -142,14 +147,18 @@ export async function measureAgainst(
   options: MeasureOptions,
 ): Promise<{ subject: Measurement; baseline: Measurement }> {
   checkOptions(options);
+  const prepare = (which: 'subject' | 'baseline') => untimed(() => options.prepare?.(which));
   for (let i = 0; i < options.warmup; i += 1) {
+    await prepare('baseline');
     await untimed(baseline);
+    await prepare('subject');
     await untimed(subject);
   }
   const samples = { subject: [] as number[], baseline: [] as number[] };
   for (let i = 0; i < options.runs; i += 1) {
     const order = i % 2 === 0 ? (['baseline', 'subject'] as const) : (['subject', 'baseline'] as const);
     for (const which of order) {
+      await prepare(which);
       if (options.gcBeforeEachRun) collectGarbage();
       const ms = await timeCall(which === 'subject' ? subject : baseline);
       samples[which].push(ms);

@@ -13,6 +13,8 @@
  *     against a static HTML page of the same bytes from the same server.
  *  5. Key presses to score the default sheet from the keyboard, against the number of answers on it.
  *  6. A 25 MB byte array through the bridge's JSON codec, against Node's Buffer base64 of the same bytes.
+ *  7. 25 score packages (150,000 scores) imported and verified through `exchange.apply`, against bare better-sqlite3
+ *     inserting the same rows in one transaction.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,6 +91,29 @@ async function timedPair(
   progress(
     `${label}: median ${formatMs(m.subject.median)}, p95 ${formatMs(m.subject.p95)}; ${baselineLabel}: median ${formatMs(m.baseline.median)}, p95 ${formatMs(m.baseline.p95)}`,
   );
+  return m;
+}
+
+/** As `timedPair`, with untimed work before every call (a fresh database for a subject that writes). */
+async function timedPairPrepared(
+  label: string,
+  subject: () => unknown,
+  baselineLabel: string,
+  baseline: () => unknown,
+  prepare: (which: 'subject' | 'baseline') => unknown,
+  warmup: number,
+  runs: number,
+): Promise<{ subject: Measurement; baseline: Measurement }> {
+  collectGarbage();
+  progress(`${label} against ${baselineLabel}: ${warmup} warm-up + ${runs} runs each, alternating`);
+  const m = await measureAgainst(subject, baseline, {
+    warmup,
+    runs,
+    gcBeforeEachRun: true,
+    prepare,
+    onRun: (i, ms) => progress(`${label}: run ${i + 1}, ${formatMs(ms)}`),
+  });
+  progress(`${label}: median ${formatMs(m.subject.median)}; ${baselineLabel}: median ${formatMs(m.baseline.median)}`);
   return m;
 }
 
@@ -873,6 +898,149 @@ async function codecFigures(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 7. Score packages from 25 laptops imported on the secretariat's database
+// ---------------------------------------------------------------------------------------------------------------
+
+const EXCHANGE = { sites: 60, jurors: 25, indicators: 100 };
+const EXCHANGE_RUNS = 3;
+
+/**
+ * 25 jurors, each on a laptop of their own (its own home and device key, its own database made from the
+ * secretariat's setup package), each with 60 sites × 100 indicators scored through the app's bulk path
+ * (`repos.scoring.insertScores`: the score rows and one ledger entry each) and exported with `exchange.exportScores`:
+ * 25 signed packages, 150,000 scores. Measured: `exchange.apply` of all 25, one after the other, on a fresh copy of
+ * the secretariat's database (the core already open, as in the app): every package read and checked whole
+ * (signature, every member's hash, the zip's layout, the chain of entries hashed again, work against entries,
+ * eligibility of every cell), planned cell by cell and applied in one unit of the write gate each, durable. Against
+ * bare better-sqlite3 inserting the same 150,000 rows into a table shaped like `score`, in one transaction, with
+ * the same durability.
+ */
+async function exchangeFigures(dir: string): Promise<void> {
+  const code = 'TUKAR';
+  const expected = EXCHANGE.sites * EXCHANGE.jurors * EXCHANGE.indicators;
+  const synthetic = syntheticCompetition({ ...EXCHANGE, seed: SEED + 2, code, assignment: 'all' });
+  if (synthetic.scores.length !== expected) throw new Error(`expected ${expected} scores, got ${synthetic.scores.length}`);
+  const open = (database: string, home: string) => openCore({ database, resources, version: 'bench', desktop: false, home, log: () => {} });
+  const value = async <T>(result: Promise<{ ok: true; value: T } | { ok: false; error: unknown }>): Promise<T> => {
+    const r = await result;
+    if (!r.ok) throw new Error(`bench call refused: ${JSON.stringify(r.error)}`);
+    return r.value;
+  };
+
+  const template = join(dir, 'exchange-secretariat.sqlite');
+  const secretariatHome = join(dir, 'home-secretariat');
+  const secretariat = open(template, secretariatHome);
+  let setup: Uint8Array;
+  try {
+    const bytes = new TextEncoder().encode(JSON.stringify(synthetic.file));
+    await value(secretariat.call('setup.import', { name: 'tukar.json', bytes }));
+    setup = (await value(secretariat.call('exchange.setupPackage', { competition: code }))).bytes;
+  } finally {
+    secretariat.close();
+  }
+
+  const packages: { name: string; bytes: Uint8Array }[] = [];
+  for (const juror of synthetic.file.jurors) {
+    const file = join(dir, `exchange-laptop-${juror.code}.sqlite`);
+    const laptop = open(file, join(dir, `home-${juror.code}`));
+    try {
+      await value(laptop.call('exchange.apply', { name: 'persiapan.penilai', bytes: setup }));
+      laptop.deps.repos.scoring.insertScores(
+        code,
+        synthetic.scores.filter((s) => s.juror === juror.code),
+        false,
+      );
+      const summary = await value(laptop.call('exchange.exportScores', { competition: code, juror: juror.code }));
+      packages.push({ name: summary.file.name, bytes: summary.file.bytes });
+    } finally {
+      laptop.close();
+    }
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+  }
+  const packageBytes = packages.reduce((n, p) => n + p.bytes.length, 0);
+  progress(
+    `${packages.length} score packages written (${expected.toLocaleString('en')} scores, ${(packageBytes / 1024 / 1024).toFixed(1)} MB)`,
+  );
+
+  // The subject's database: a fresh copy of the secretariat's for every run, opened before the clock starts.
+  const target = join(dir, 'exchange-run.sqlite');
+  let core: ReturnType<typeof open> | null = null;
+  const fresh = (): void => {
+    core?.close();
+    core = null;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(target + suffix, { force: true });
+    cpSync(template, target);
+    core = open(target, secretariatHome);
+  };
+  const importAll = async (): Promise<void> => {
+    for (const p of packages) {
+      const plan = await value(core!.call('exchange.apply', p));
+      if (!plan.applied) throw new Error(`${p.name} was not applied`);
+    }
+  };
+
+  // The baseline's database: a table shaped like `score`, the same pragmas, empty at every run.
+  const bareFile = join(dir, 'exchange-bare.sqlite');
+  let bare: Database.Database | null = null;
+  const siteIds = new Map(synthetic.file.sites.map((s, i) => [s.code, i + 1]));
+  const jurorIds = new Map(synthetic.file.jurors.map((j, i) => [j.code, i + 1]));
+  const freshBare = (): void => {
+    bare?.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(bareFile + suffix, { force: true });
+    bare = new Database(bareFile);
+    bare.pragma('journal_mode = WAL');
+    bare.pragma('synchronous = FULL');
+    bare.exec(`CREATE TABLE score (id INTEGER PRIMARY KEY, site_id INTEGER NOT NULL, juror_id INTEGER NOT NULL, indicator_code TEXT NOT NULL,
+      value REAL NOT NULL, instrument_id INTEGER NOT NULL, updated_at TEXT NOT NULL, UNIQUE (site_id, juror_id, indicator_code)) STRICT`);
+  };
+  const insertAll = (): void => {
+    const db = bare!;
+    const insert = db.prepare(
+      'INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (?, ?, ?, ?, 1, ?)',
+    );
+    const at = new Date().toISOString();
+    db.transaction(() => {
+      for (const s of synthetic.scores) insert.run(siteIds.get(s.site)!, jurorIds.get(s.juror)!, s.indicator, s.value, at);
+    })();
+  };
+
+  try {
+    const m = await timedPairPrepared(
+      `exchange.apply × ${packages.length}`,
+      importAll,
+      'bare INSERT × 150,000 in one transaction',
+      insertAll,
+      (which) => (which === 'subject' ? fresh() : freshBare()),
+      1,
+      EXCHANGE_RUNS,
+    );
+    // Both sides wrote every row: checked once, untimed, on the last run's databases.
+    const held = core!.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM score').get()!.n;
+    const bareHeld = bare!.prepare<[], { n: number }>('SELECT count(*) AS n FROM score').get()!.n;
+    if (held !== expected || bareHeld !== expected)
+      throw new Error(`imported ${held} and inserted ${bareHeld} scores, expected ${expected}`);
+    const entries = core!.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM history').get()!.n;
+    const scale = `${packages.length} packages, ${EXCHANGE.jurors} jurors × ${EXCHANGE.sites} sites × ${EXCHANGE.indicators} indicators = ${expected.toLocaleString('en')} scores`;
+    const base = 'bare better-sqlite3 INSERT of the same 150,000 rows in one transaction, WAL + synchronous=FULL';
+    rows.push({
+      figure: `Score packages imported and verified: exchange.apply of each package on the secretariat's database, ${scale}, median`,
+      value: m.subject.median,
+      baseline: base,
+      baselineValue: m.baseline.median,
+    });
+    explanations.push(
+      `**Score packages imported**: ${packages.length} score packages (${(packageBytes / 1024 / 1024).toFixed(1)} MB in all), one per juror, each written by a laptop of its own (its own home and Ed25519 key, its database made from the secretariat's setup package, ${EXCHANGE.sites} sites × ${EXCHANGE.indicators} indicators of a synthetic instrument scored through the app's bulk path \`repos.scoring.insertScores\`, then \`exchange.exportScores\`), applied one after the other with \`core.call('exchange.apply', …)\` on a fresh copy of the secretariat's database whose core is opened before the clock starts: each package read and checked whole (zip layout, signature, every member's hash, the chain of entries hashed again, the work against its entries, every cell's eligibility), planned cell by cell and applied as one unit of the write gate (the laptop's entries stored verbatim, the score rows, the receipt and the import's own entry), committed with WAL and synchronous=FULL. ${EXCHANGE_RUNS} runs after 1 warm-up, alternately with the baseline: bare better-sqlite3 inserting the same ${expected.toLocaleString('en')} rows into a table shaped like \`score\` (unique key included) in one transaction, on an empty file with the same pragmas. The target is at most ×3.`,
+    );
+    notes.push(
+      `After the exchange import the secretariat's database held ${held.toLocaleString('en')} scores and ${entries.toLocaleString('en')} history entries (the laptops' entries and links, its own).`,
+    );
+  } finally {
+    (core as ReturnType<typeof open> | null)?.close();
+    (bare as Database.Database | null)?.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 
 function writeReport(): string {
   const m = machine();
@@ -912,7 +1080,7 @@ function writeReport(): string {
 /**
  * `npm run bench` runs each section in a process of its own, so that one section's heap (the stress ranking holds
  * hundreds of MB) does not slow the next one's garbage collection, then writes docs/benchmarks.md from all of them.
- * `npm run bench -- save` (or `ranking`, `pdf`, `load`, `keys`, `codec`) runs one section in this process and prints its table.
+ * `npm run bench -- save` (or `ranking`, `pdf`, `load`, `keys`, `codec`, `exchange`) runs one section in this process and prints its table.
  */
 const SECTIONS = {
   ranking: rankingFigures,
@@ -921,6 +1089,7 @@ const SECTIONS = {
   load: firstScreenFigures,
   keys: keyPressFigures,
   codec: codecFigures,
+  exchange: exchangeFigures,
 } as const;
 const only = process.argv[2] as keyof typeof SECTIONS | undefined;
 const resultFile = process.argv[3];

@@ -163,6 +163,17 @@ describe('measureAgainst', () => {
     expect(subject.samples).toHaveLength(4);
     expect(baseline.samples).toHaveLength(4);
   });
+
+  it('runs the untimed preparation before every call, for the call that follows', async () => {
+    const order: string[] = [];
+    const { subject } = await measureAgainst(
+      () => order.push('S'),
+      () => order.push('B'),
+      { warmup: 1, runs: 2, prepare: (which) => order.push(which === 'subject' ? 's' : 'b') },
+    );
+    expect(order.join('')).toBe('bBsS' + 'bBsS' + 'sSbB');
+    expect(subject.samples).toHaveLength(2);
+  });
 });
 
 describe('formatting', () => {

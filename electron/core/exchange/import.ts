@@ -216,13 +216,15 @@ interface Replayed {
   cells: Map<string, FacetState & { touched: Set<Facet>; last: Partial<Record<Facet, PackageEntry>> }>;
   sheets: Map<string, PackageEntry>;
   photos: Map<string, string[]>;
+  /** Every photo an entry added to a cell, removed since or not. */
+  added: Map<string, string[]>;
 }
 
 const cellKey = (site: string, indicator: string): string => `${site}\u0000${indicator}`;
 
 /** What a list of the juror's entries says each cell, sheet and photo list holds after them. */
 function replay(entries: readonly PackageEntry[]): Replayed {
-  const out: Replayed = { cells: new Map(), sheets: new Map(), photos: new Map() };
+  const out: Replayed = { cells: new Map(), sheets: new Map(), photos: new Map(), added: new Map() };
   for (const e of entries) {
     if (e.kind === 'finalise' || e.kind === 'reopen') {
       out.sheets.set(e.site!, e);
@@ -231,8 +233,10 @@ function replay(entries: readonly PackageEntry[]): Replayed {
     const k = cellKey(e.site!, e.indicator!);
     if (e.kind === 'evidence') {
       const list = out.photos.get(k) ?? [];
-      if (e.oldText === null && e.newText !== null) list.push(e.newText);
-      else if (e.oldText !== null && e.newText === null) {
+      if (e.oldText === null && e.newText !== null) {
+        list.push(e.newText);
+        out.added.set(k, [...(out.added.get(k) ?? []), e.newText]);
+      } else if (e.oldText !== null && e.newText === null) {
         const i = list.indexOf(e.oldText);
         if (i >= 0) list.splice(i, 1);
       }
@@ -309,22 +313,20 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
   // What the entries say must be what the work says.
   const replayed = replay(full);
   const workCells = new Map(work.cells.map((c) => [cellKey(c.site, c.indicator), c]));
-  for (const [k, r] of replayed.cells) {
+  // Both ways: every cell of the work is one the entries wrote, and holds nothing they did not write.
+  for (const k of new Set([...replayed.cells.keys(), ...workCells.keys()])) {
+    const r = replayed.cells.get(k) ?? { value: null, note: null, answers: null };
     const w = workCells.get(k);
     const [site, indicator] = k.split('\u0000') as [string, string];
     const answers = w?.answers ? JSON.stringify(w.answers) : null;
-    if (
-      (r.touched.has('value') && !sameValue(r.value, w?.value ?? null)) ||
-      (r.touched.has('note') && r.note !== (w?.note ?? null)) ||
-      (r.touched.has('answers') && r.answers !== answers)
-    )
+    if (!replayed.cells.has(k) || !sameValue(r.value, w?.value ?? null) || r.note !== (w?.note ?? null) || r.answers !== answers)
       throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator });
   }
   const workSheets = new Map(work.sheets.map((s) => [s.site, s]));
   for (const [site, e] of replayed.sheets) {
     const s = workSheets.get(site);
     const finalised = e.kind === 'finalise';
-    if (!s || (s.finalisedAt !== null) !== finalised)
+    if (!s || (s.finalisedAt !== null) !== finalised || (finalised && s.finalisedAt !== e.at) || (!finalised && s.signature !== null))
       throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator: '—' });
     if (finalised) {
       const bytes = s.signature === null ? null : member(ctx, s.signature);
@@ -332,26 +334,40 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
         throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator: '—' });
     }
   }
+  // A sheet the entries never touched is a draft: the laptop makes its row when the juror first writes on it.
+  const touchedSites = new Set([...replayed.cells.keys(), ...replayed.photos.keys()].map((k) => k.split('\u0000')[0]!));
+  for (const s of work.sheets) {
+    if (!replayed.sheets.has(s.site) && (s.finalisedAt !== null || s.signature !== null || !touchedSites.has(s.site)))
+      throw new UserError('exchange.workMismatch', { file: ctx.file, site: s.site, indicator: '—' });
+  }
+  // Photos, both ways: per cell, the photos the work holds are those the entries added (removed or not), and the
+  // ones still in place are those the entries leave in place.
   const activePhotos = new Map<string, string[]>();
+  const allPhotos = new Map<string, string[]>();
   for (const p of work.photos) {
-    if (p.removedAt !== null) continue;
     const k = cellKey(p.site, p.indicator);
+    allPhotos.set(k, [...(allPhotos.get(k) ?? []), evidenceText(p.sha256, p.name)]);
+    if (p.removedAt !== null) continue;
     activePhotos.set(k, [...(activePhotos.get(k) ?? []), evidenceText(p.sha256, p.name)]);
   }
-  for (const [k, list] of replayed.photos) {
-    const mine = [...(activePhotos.get(k) ?? [])].sort();
-    if (mine.join('\n') !== [...list].sort().join('\n')) {
+  const sameList = (a: readonly string[] | undefined, b: readonly string[] | undefined): boolean =>
+    [...(a ?? [])].sort().join('\n') === [...(b ?? [])].sort().join('\n');
+  for (const k of new Set([...replayed.photos.keys(), ...allPhotos.keys()])) {
+    if (!sameList(activePhotos.get(k), replayed.photos.get(k)) || !sameList(allPhotos.get(k), replayed.added.get(k))) {
       const [site, indicator] = k.split('\u0000') as [string, string];
       throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator });
     }
   }
   // Every photo and thumbnail is in the package, and the package holds no photo the work does not name.
   const wanted = new Map<string, string>();
+  const listed = new Map(manifest.files.map((f) => [f.path, f]));
   for (const p of work.photos) {
+    const size = listed.get(`photos/${originalFile(p.sha256, p.mime)}`)?.size;
+    if (size !== undefined && size !== p.size)
+      throw new UserError('exchange.workMismatch', { file: ctx.file, site: p.site, indicator: p.indicator });
     wanted.set(`photos/${originalFile(p.sha256, p.mime)}`, p.sha256);
     if (p.thumbSha256 !== null) wanted.set(`thumbs/${thumbnailFile(p.thumbSha256)}`, p.thumbSha256);
   }
-  const listed = new Map(manifest.files.map((f) => [f.path, f]));
   for (const [path, sha] of wanted) {
     const f = listed.get(path);
     if (!f) throw new UserError('exchange.photoMissing', { file: ctx.file, member: path });
@@ -369,7 +385,11 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     if (!found) throw new UserError('exchange.unknownCompetition', { file: ctx.file, code: manifest.competition.code }, 'not-found');
     const code = found.code;
     const detail = deps.repos.setup.loadCompetition(code);
-    if (detail.instrumentSha256 !== manifest.instrument.sha256)
+    if (
+      detail.instrumentSha256 !== manifest.instrument.sha256 ||
+      detail.instrument.code !== manifest.instrument.code ||
+      detail.instrument.version !== manifest.instrument.version
+    )
       throw new UserError(
         'exchange.instrumentMismatch',
         {

@@ -1122,7 +1122,8 @@ export class ScoreRepository {
   putCellState(ref: SheetRef, indicator: string, state: Partial<CellState>, how: { at: string; actor: string; device: string }): void {
     if (!this.db.inTransaction) throw new Error('putCellState outside the write gate');
     const ctx = this.context(ref);
-    this.ensureSheet(ctx, this.sheetState(ctx));
+    // The sheet's row, if it has none yet (not its state: that reads the sheet's history).
+    this.q('INSERT OR IGNORE INTO sheet (juror_id, site_id, finalised_at) VALUES (?, ?, NULL)').run(ctx.jurorId, ctx.siteId);
     this.writeCellRows(ctx, indicator, state, how);
   }
 
