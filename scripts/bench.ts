@@ -35,6 +35,8 @@ import { buildRekapModel, type RekapModel } from '../electron/core/documents/rek
 import { ensureDefaultInstruments } from '../electron/core/setup/services.js';
 import { decodeJson, encodeJson, toBase64, toBase64Chunked } from '../shared/contract/codec.js';
 import { listIndicators } from '../shared/domain/instrument.js';
+import { ledgerFileSchema, SCORES_LEDGER_FILE, type PackageLedger } from '../shared/domain/package.js';
+import { readPackage } from '../electron/core/exchange/package-file.js';
 import { rankSites } from '../shared/domain/ranking.js';
 import { scoreSiteWithKeyboard } from './keyboard-scoring.js';
 import { seededRandom, SIZES, syntheticCompetition, type SyntheticCompetition } from '../shared/domain/synthetic.js';
@@ -915,6 +917,13 @@ const EXCHANGE_RUNS = 3;
  * bare better-sqlite3 inserting the same 150,000 rows into a table shaped like `score`, in one transaction, with
  * the same durability.
  */
+/** The ledger a score package carries (read and checked whole first). */
+async function ledgerOf(bytes: Uint8Array): Promise<PackageLedger> {
+  const { members } = await readPackage(bytes, 'bench.penilai');
+  const member = members.find((m) => m.path === SCORES_LEDGER_FILE)!;
+  return ledgerFileSchema.parse(JSON.parse(new TextDecoder().decode(member.bytes)));
+}
+
 async function exchangeFigures(dir: string): Promise<void> {
   const code = 'TUKAR';
   const expected = EXCHANGE.sites * EXCHANGE.jurors * EXCHANGE.indicators;
@@ -979,11 +988,36 @@ async function exchangeFigures(dir: string): Promise<void> {
     }
   };
 
-  // The baseline's database: a table shaped like `score`, the same pragmas, empty at every run.
+  // The baseline's database: tables shaped like `score` and `history` (their unique keys and index), the same
+  // pragmas, empty at every run. Its rows are the ones the import stores: every score and every ledger entry the
+  // packages carry, taken from the packages before the clock starts.
   const bareFile = join(dir, 'exchange-bare.sqlite');
   let bare: Database.Database | null = null;
   const siteIds = new Map(synthetic.file.sites.map((s, i) => [s.code, i + 1]));
   const jurorIds = new Map(synthetic.file.jurors.map((j, i) => [j.code, i + 1]));
+  const carried: unknown[][] = [];
+  for (const p of packages) {
+    const ledger = await ledgerOf(p.bytes);
+    for (const e of ledger.entries) {
+      if (!('uuid' in e)) continue;
+      carried.push([
+        ledger.chain,
+        e.seq,
+        e.uuid,
+        e.competition,
+        e.kind,
+        e.site,
+        e.juror,
+        e.indicator,
+        e.newValue,
+        e.actor,
+        e.device,
+        e.at,
+        e.prevHash,
+        e.hash,
+      ]);
+    }
+  }
   const freshBare = (): void => {
     bare?.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(bareFile + suffix, { force: true });
@@ -991,15 +1025,24 @@ async function exchangeFigures(dir: string): Promise<void> {
     bare.pragma('journal_mode = WAL');
     bare.pragma('synchronous = FULL');
     bare.exec(`CREATE TABLE score (id INTEGER PRIMARY KEY, site_id INTEGER NOT NULL, juror_id INTEGER NOT NULL, indicator_code TEXT NOT NULL,
-      value REAL NOT NULL, instrument_id INTEGER NOT NULL, updated_at TEXT NOT NULL, UNIQUE (site_id, juror_id, indicator_code)) STRICT`);
+      value REAL NOT NULL, instrument_id INTEGER NOT NULL, updated_at TEXT NOT NULL, UNIQUE (site_id, juror_id, indicator_code)) STRICT;
+      CREATE TABLE history (id INTEGER PRIMARY KEY, chain TEXT NOT NULL, seq INTEGER NOT NULL, uuid TEXT NOT NULL UNIQUE, competition TEXT NOT NULL,
+        kind TEXT NOT NULL, site TEXT, juror TEXT, indicator TEXT, new_value REAL, actor TEXT NOT NULL, device TEXT NOT NULL, at TEXT NOT NULL,
+        prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, UNIQUE (chain, seq)) STRICT;
+      CREATE INDEX history_by_sheet ON history (competition, juror, site, id);`);
   };
   const insertAll = (): void => {
     const db = bare!;
     const insert = db.prepare(
       'INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (?, ?, ?, ?, 1, ?)',
     );
+    const entry = db.prepare(
+      `INSERT INTO history (chain, seq, uuid, competition, kind, site, juror, indicator, new_value, actor, device, at, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     const at = new Date().toISOString();
     db.transaction(() => {
+      for (const e of carried) entry.run(...e);
       for (const s of synthetic.scores) insert.run(siteIds.get(s.site)!, jurorIds.get(s.juror)!, s.indicator, s.value, at);
     })();
   };
@@ -1008,7 +1051,7 @@ async function exchangeFigures(dir: string): Promise<void> {
     const m = await timedPairPrepared(
       `exchange.apply × ${packages.length}`,
       importAll,
-      'bare INSERT × 150,000 in one transaction',
+      'bare INSERT × 150,000 scores + their ledger entries in one transaction',
       insertAll,
       (which) => (which === 'subject' ? fresh() : freshBare()),
       1,
@@ -1017,11 +1060,14 @@ async function exchangeFigures(dir: string): Promise<void> {
     // Both sides wrote every row: checked once, untimed, on the last run's databases.
     const held = core!.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM score').get()!.n;
     const bareHeld = bare!.prepare<[], { n: number }>('SELECT count(*) AS n FROM score').get()!.n;
+    const bareEntries = bare!.prepare<[], { n: number }>('SELECT count(*) AS n FROM history').get()!.n;
+    if (bareEntries !== carried.length) throw new Error(`inserted ${bareEntries} entries, expected ${carried.length}`);
     if (held !== expected || bareHeld !== expected)
       throw new Error(`imported ${held} and inserted ${bareHeld} scores, expected ${expected}`);
     const entries = core!.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM history').get()!.n;
     const scale = `${packages.length} packages, ${EXCHANGE.jurors} jurors × ${EXCHANGE.sites} sites × ${EXCHANGE.indicators} indicators = ${expected.toLocaleString('en')} scores`;
-    const base = 'bare better-sqlite3 INSERT of the same 150,000 rows in one transaction, WAL + synchronous=FULL';
+    const base =
+      'bare better-sqlite3 INSERT of the same rows (150,000 scores and the 150,000 ledger entries behind them) in one transaction, WAL + synchronous=FULL';
     rows.push({
       figure: `Score packages imported and verified: exchange.apply of each package on the secretariat's database, ${scale}, median`,
       value: m.subject.median,
@@ -1029,7 +1075,7 @@ async function exchangeFigures(dir: string): Promise<void> {
       baselineValue: m.baseline.median,
     });
     explanations.push(
-      `**Score packages imported**: ${packages.length} score packages (${(packageBytes / 1024 / 1024).toFixed(1)} MB in all), one per juror, each written by a laptop of its own (its own home and Ed25519 key, its database made from the secretariat's setup package, ${EXCHANGE.sites} sites × ${EXCHANGE.indicators} indicators of a synthetic instrument scored through the app's bulk path \`repos.scoring.insertScores\`, then \`exchange.exportScores\`), applied one after the other with \`core.call('exchange.apply', …)\` on a fresh copy of the secretariat's database whose core is opened before the clock starts: each package read and checked whole (zip layout, signature, every member's hash, the chain of entries hashed again, the work against its entries, every cell's eligibility), planned cell by cell and applied as one unit of the write gate (the laptop's entries stored verbatim, the score rows, the receipt and the import's own entry), committed with WAL and synchronous=FULL. ${EXCHANGE_RUNS} runs after 1 warm-up, alternately with the baseline: bare better-sqlite3 inserting the same ${expected.toLocaleString('en')} rows into a table shaped like \`score\` (unique key included) in one transaction, on an empty file with the same pragmas. The target is at most ×3.`,
+      `**Score packages imported**: ${packages.length} score packages (${(packageBytes / 1024 / 1024).toFixed(1)} MB in all), one per juror, each written by a laptop of its own (its own home and Ed25519 key, its database made from the secretariat's setup package, ${EXCHANGE.sites} sites × ${EXCHANGE.indicators} indicators of a synthetic instrument scored through the app's bulk path \`repos.scoring.insertScores\`, then \`exchange.exportScores\`), applied one after the other with \`core.call('exchange.apply', …)\` on a fresh copy of the secretariat's database whose core is opened before the clock starts: each package read and checked whole (zip layout, signature, every member's hash, the chain of entries hashed again, the work against its entries, every cell's eligibility), planned cell by cell and applied as one unit of the write gate (the laptop's entries stored verbatim, the score rows, the receipt and the import's own entry), committed with WAL and synchronous=FULL. ${EXCHANGE_RUNS} runs after 1 warm-up, alternately with the baseline: bare better-sqlite3 inserting the rows the import stores, the ${expected.toLocaleString('en')} scores into a table shaped like \`score\` and the ${carried.length.toLocaleString('en')} ledger entries the packages carry into one shaped like \`history\` (unique keys and index included), in one transaction, on an empty file with the same pragmas. The target is at most ×3.`,
     );
     notes.push(
       `After the exchange import the secretariat's database held ${held.toLocaleString('en')} scores and ${entries.toLocaleString('en')} history entries (the laptops' entries and links, its own).`,

@@ -48,7 +48,7 @@ import { sha256 } from '../platform/hash.js';
 import { fingerprint } from '../platform/identity.js';
 import { historyHash, ledgerHash, ZERO_HASH, type LedgerFields } from '../platform/ledger.js';
 import { readPackage, type ReadPackage } from './package-file.js';
-import type { ExchangeRepository, StoredSide } from './repository.js';
+import type { ExchangeRepository, LastEntry } from './repository.js';
 
 export interface ReceiveInput {
   name: string;
@@ -458,94 +458,81 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     const openConflicts = exchange.openConflicts(code, juror);
     const writeCell = unit ? deps.repos.scoring.cellWriter(code, juror) : null;
     const none: FacetState = { value: null, note: null, answers: null };
+    const FACETS: readonly Facet[] = ['value', 'note', 'answers'];
+    const writes: { site: string; indicator: string; state: Partial<FacetState>; at: string }[] = [];
     for (const [k, r] of incoming.cells) {
       const [site, indicator] = k.split('\u0000') as [string, string];
-      const ref = { competition: code, juror, site };
       const local = localCells.get(k) ?? none;
       const w = workCells.get(k);
+      const here = lastEntries.get(k);
       // What the cell holds after the package: its changes over what is here (a facet it does not touch stays).
       const after: FacetState = {
         value: r.touched.has('value') ? (w?.value ?? null) : local.value,
         note: r.touched.has('note') ? (w?.note ?? null) : local.note,
         answers: r.touched.has('answers') ? (w?.answers ? JSON.stringify(w.answers) : null) : local.answers,
       };
-      const differs = (f: Facet): boolean => (f === 'value' ? !sameValue(local.value, after.value) : local[f] !== after[f]);
-      const lastLocal = (f: Facet) => lastEntries.get(k)?.[f] ?? null;
-      const facets = [...r.touched];
       const open = openConflicts.get(k) ?? null;
-      // A conflict: a facet the package changes whose last change here came from another chain, with another value.
-      const conflict =
-        open !== null ||
-        facets.some((f) => {
-          const last = lastLocal(f);
-          return last !== null && last.chain !== chain && differs(f);
-        });
+      // Per facet the package touches: does it change it, is the last change here from another chain (a conflict),
+      // and who wrote it last on each side.
+      let changes = false;
+      let conflict = open !== null;
+      let newest: PackageEntry | undefined;
+      let localEntry: LastEntry | null = null;
+      const state: Partial<FacetState> = {};
+      for (const f of FACETS) {
+        if (!r.touched.has(f)) continue;
+        const differs = f === 'value' ? !sameValue(local.value, after.value) : local[f] !== after[f];
+        const last = here?.[f] ?? null;
+        if (differs) {
+          changes = true;
+          state[f] = after[f] as never;
+          if (last !== null && last.chain !== chain) conflict = true;
+        }
+        const mine = r.last[f];
+        if (mine && (!newest || mine.seq > newest.seq)) newest = mine;
+        if (last && (!localEntry || last.id > localEntry.id)) localEntry = last;
+      }
       const anyLocal = local.value !== null || local.note !== null || local.answers !== null;
-      const status: CellStatus = conflict ? 'conflict' : !facets.some(differs) ? 'unchanged' : anyLocal ? 'changed' : 'new';
-      const lastOf = (f: Facet) => r.last[f];
-      const newest = facets
-        .map(lastOf)
-        .filter((e): e is PackageEntry => e !== undefined)
-        .sort((a, b) => b.seq - a.seq)[0];
-      const localEntry =
-        facets
-          .map(lastLocal)
-          .filter((e) => e !== null)
-          .sort((a, b) => b!.id - a!.id)[0] ?? null;
-      const localSide: StoredSide = {
+      const status: CellStatus = conflict ? 'conflict' : !changes ? 'unchanged' : anyLocal ? 'changed' : 'new';
+      const localShown: CellSide = {
         value: local.value,
         note: local.note,
         household: householdSummary(local.answers),
-        answers: local.answers,
         actor: localEntry?.actor ?? null,
         device: localEntry?.device ?? null,
         at: localEntry?.at ?? null,
       };
-      const incomingSide: StoredSide = {
+      const incomingShown: CellSide = {
         value: after.value,
         note: after.note,
         household: householdSummary(after.answers),
-        answers: after.answers,
         actor: newest?.actor ?? null,
         device: chain,
         at: newest?.at ?? null,
       };
-      const { answers: _la, ...localShown } = localSide;
-      const { answers: _ia, ...incomingShown } = incomingSide;
       cells.push({ site, indicator, status, local: localShown, incoming: incomingShown });
       counts[status === 'conflict' ? 'conflicts' : status] += 1;
       if (status === 'unchanged') continue;
       if (status === 'conflict') {
         apply.push(() => {
           // The package's entries are stored; the value held here stays, with an entry taking the package's back.
-          holdLocal(
-            unit!,
-            ref,
-            indicator,
-            { before: after, keep: { value: local.value, note: local.note, answers: local.answers } },
-            r,
-            fp,
-            detail.instrument.version,
-          );
+          holdLocal(unit!, { competition: code, juror, site }, indicator, { before: after, keep: local }, r, fp, detail.instrument.version);
           exchange.putConflict({
             competition: code,
             juror,
             site,
             indicator,
             device: chain,
-            local: open?.local ?? localSide,
-            incoming: incomingSide,
+            local: open?.local ?? { ...localShown, answers: local.answers },
+            incoming: { ...incomingShown, answers: after.answers },
             at,
           });
         });
-      } else {
-        apply.push(() => {
-          const state: Partial<FacetState> = {};
-          for (const f of facets) if (differs(f)) Object.assign(state, { [f]: after[f] });
-          writeCell!(site, indicator, state, { at: newest?.at ?? at, actor: juror, device: chain });
-        });
-      }
+      } else writes.push({ site, indicator, state, at: newest?.at ?? at });
     }
+    apply.push(() => {
+      for (const c of writes) writeCell!(c.site, c.indicator, c.state, { at: c.at, actor: juror, device: chain });
+    });
 
     // Sheets: finalised (with the drawn signature) or reopened on the laptop.
     const sheets: ImportPlan['sheets'] = [];
