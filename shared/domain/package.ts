@@ -180,3 +180,75 @@ export const WORK_KINDS = ['score', 'note', 'household', 'evidence', 'finalise',
 export function isFullEntry(e: PackageEntry | PackageLink): e is PackageEntry {
   return 'uuid' in e;
 }
+
+const FULL_KEYS = Object.keys(fullEntry.shape).sort().join(',');
+const HEX64 = /^[0-9a-f]{64}$/;
+const nullableString = (v: unknown, max: number): boolean => v === null || (typeof v === 'string' && v.length <= max);
+const nullableNumber = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
+const nullableInt = (v: unknown): boolean => v === null || Number.isSafeInteger(v);
+
+/**
+ * Whether a value is certainly a whole entry as `fullEntry` states it: a quick check written out by hand, stricter
+ * than the schema (it may send a valid entry on to the schema, never let an invalid one through), because a score
+ * package of 6,000 scores carries 6,000 entries and the schema's union costs most of the reading.
+ */
+function plainlyFullEntry(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const o = e as Record<string, unknown>;
+  if (Object.keys(o).sort().join(',') !== FULL_KEYS) return false;
+  return (
+    Number.isSafeInteger(o.seq) &&
+    (o.seq as number) >= 1 &&
+    (o.format === 1 || o.format === 2) &&
+    typeof o.prevHash === 'string' &&
+    HEX64.test(o.prevHash) &&
+    typeof o.hash === 'string' &&
+    HEX64.test(o.hash) &&
+    typeof o.uuid === 'string' &&
+    o.uuid.length >= 1 &&
+    o.uuid.length <= 100 &&
+    typeof o.competition === 'string' &&
+    o.competition.length <= 100 &&
+    typeof o.kind === 'string' &&
+    o.kind.length <= 60 &&
+    nullableString(o.site, 100) &&
+    nullableString(o.juror, 100) &&
+    nullableString(o.indicator, 100) &&
+    nullableNumber(o.oldValue) &&
+    nullableNumber(o.newValue) &&
+    nullableString(o.oldText, 100_000) &&
+    nullableString(o.newText, 100_000) &&
+    nullableInt(o.instrumentVersion) &&
+    typeof o.actor === 'string' &&
+    o.actor.length <= 100 &&
+    typeof o.device === 'string' &&
+    o.device.length <= 100 &&
+    nullableString(o.reason, 100_000) &&
+    typeof o.at === 'string' &&
+    o.at.length <= 40 &&
+    nullableString(o.undoes, 100) &&
+    nullableString(o.payload, 10_000_000) &&
+    nullableInt(o.v)
+  );
+}
+
+/**
+ * `ledger.json` read as `ledgerFileSchema` states it (the same result, or null for anything it refuses): whole
+ * entries that pass the quick check are taken as they are, everything else goes through the schema.
+ */
+export function parseLedgerFile(value: unknown): PackageLedger | null {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    const keys = Object.keys(o).sort().join(',');
+    if (keys === 'chain,entries' && typeof o.chain === 'string' && uuid.safeParse(o.chain).success && Array.isArray(o.entries)) {
+      const entries = o.entries as unknown[];
+      if (entries.length <= 2_000_000) {
+        const rest = entries.filter((e) => !plainlyFullEntry(e));
+        if (rest.length === 0 || z.array(z.union([fullEntry, linkEntry])).safeParse(rest).success) return value as PackageLedger;
+        return null;
+      }
+    }
+  }
+  const parsed = ledgerFileSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -27,7 +27,7 @@ import { EPSILON } from '../../../shared/domain/numbers.js';
 import {
   accessSchema,
   isFullEntry,
-  ledgerFileSchema,
+  parseLedgerFile,
   SCORES_LEDGER_FILE,
   SCORES_WORK_FILE,
   SETUP_ACCESS_FILE,
@@ -276,7 +276,8 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
   const manifest = read.manifest;
   if (manifest.kind !== 'scores') throw new Error('not a scores package');
   const work: PackageWork = jsonMember(ctx, SCORES_WORK_FILE, workSchema);
-  const ledger = jsonMember(ctx, SCORES_LEDGER_FILE, ledgerFileSchema);
+  const ledger = parseLedgerFile(jsonValue(ctx, SCORES_LEDGER_FILE));
+  if (ledger === null) throw new UserError('exchange.badMember', { file: ctx.file, member: SCORES_LEDGER_FILE });
   const juror = manifest.juror;
   const chain = manifest.device.id;
   const fp = fingerprint(manifest.device.publicKey);
