@@ -148,4 +148,25 @@ describe('one laptop shared by two jurors', () => {
     const board = await call(sek, 'exchange.board', { competition: 'JABAR' });
     expect(board.jurors.filter((j) => j.devices.length === 1).map((j) => j.juror)).toEqual(['J1', 'J2']);
   });
+
+  it('sheets finalised in bulk (no drawn signature, as the demo makes them) travel as they are', async () => {
+    const sek = await secretariatWith('sekretariat');
+    const setup = await call(sek, 'exchange.setupPackage', { competition: 'JABAR' });
+    const laptop = install('laptop');
+    await call(laptop, 'exchange.apply', { name: setup.name, bytes: setup.bytes });
+    laptop.deps.repos.scoring.insertScores(
+      'JABAR',
+      WORK.J2!.map((c) => ({ site: c.site, juror: 'J2', indicator: c.indicator, value: c.value! })),
+      true,
+    );
+    const pkg = await call(laptop, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+    const plan = await call(sek, 'exchange.apply', { name: pkg.file.name, bytes: pkg.file.bytes });
+    expect(plan.sheets).toEqual([
+      { site: 'S01', status: 'finalised' },
+      { site: 'S02', status: 'finalised' },
+      { site: 'S03', status: 'finalised' },
+    ]);
+    expect((await call(sek, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S02' })).finalised).toBe(true);
+    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+  });
 });
