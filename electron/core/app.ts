@@ -26,6 +26,7 @@ import { createEventBus, type EventBus } from './platform/events.js';
 import { WriteGate } from './platform/gate.js';
 import { openIdentity, type DeviceIdentity } from './platform/identity.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
+import { OpenedFiles } from './app/opened.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -62,6 +63,8 @@ export interface Core {
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
   /** Main → renderer events (shared/contract/events.ts): the shell forwards them over IPC, the bridge as SSE. */
   events: EventBus;
+  /** A file opened with the app (its path, from the shell): kept for the renderer and announced by `file.opened`. */
+  openFile(path: string): void;
   close(): void;
 }
 
@@ -91,14 +94,17 @@ export function openCore(options: CoreOptions): Core {
     session: new SessionState(),
     writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
     identity,
+    opened: new OpenedFiles(),
   };
   const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
+  const events = createEventBus();
   return {
     deps,
     db,
     dispatch: run,
     call: (channel, input) => run(channel, input) as never,
-    events: createEventBus(),
+    events,
+    openFile: (path) => events.emit({ type: 'file.opened', data: deps.opened.add(path) }),
     close: () => {
       void worker?.close();
       db.close();

@@ -10,6 +10,7 @@ import type { ExchangeRepository } from './exchange/repository.js';
 import type { InstrumentRepository } from './instruments/repository.js';
 import type { Db } from './platform/database.js';
 import type { WriteGate } from './platform/gate.js';
+import type { OpenedFiles } from './app/opened.js';
 import type { DeviceIdentity } from './platform/identity.js';
 import type { Resources } from './platform/resources.js';
 import type { ScoreRepository } from './scoring/repository.js';
@@ -52,6 +53,8 @@ export interface Deps {
   writer(competition: string, juror: string, entry: boolean | undefined): string;
   /** This installation's device: its id names the ledger chain it writes; its key signs packages. */
   identity: DeviceIdentity;
+  /** Files opened with the app, waiting for the renderer to take them (`app.openedFiles`). */
+  opened: OpenedFiles;
 }
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;

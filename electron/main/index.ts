@@ -16,6 +16,7 @@ import { UserError } from '../../shared/domain/errors.js';
 import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
 import type { FileDialogs } from '../core/deps.js';
 import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
+import { openedPaths } from './open-files.js';
 import { askBeforeUnload } from './unload.js';
 import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, secureWebPreferences } from './security.js';
 
@@ -32,6 +33,20 @@ const DEV_NATIVE_BINDING = join(app.getAppPath(), '.electron-native', 'better_sq
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** Files asked to be opened before the core was ready (the command line, macOS's early `open-file`). */
+const waitingFiles: string[] = openedPaths(process.argv.slice(1));
+
+/** Hands files opened with the app to the core, which keeps them for the renderer and announces them. */
+function openFiles(paths: readonly string[]): void {
+  if (!core) return void waitingFiles.push(...paths);
+  for (const path of paths) {
+    try {
+      core.openFile(path);
+    } catch (error) {
+      dialog.showErrorBox('Penilai', `${path}: ${(error as Error).message}`);
+    }
+  }
+}
 
 function databasePath(): string {
   // strict: false because Chromium's own switches may be on the command line too.
@@ -106,16 +121,23 @@ async function start(): Promise<void> {
   registerIpcHandlers(ipcMain, core.dispatch, (event) => isAppTopFrame(event.senderFrame, APP_ORIGIN));
   forwardEvents(core.events, () => mainWindow?.webContents);
   mainWindow = createWindow();
+  openFiles(waitingFiles.splice(0));
 }
 
 // One instance per user: two would open the same database and fight over its writes.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    openFiles(openedPaths(argv.slice(1)));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  // macOS: a file double-clicked in the Finder (may arrive before the app is ready).
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
   });
   // Every webContents the app ever creates gets the navigation rules, not only the main window's.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN, (url) => shell.openExternal(url)));

@@ -62,6 +62,7 @@ export const CHANNELS = [
   'exchange.resolve',
   'exchange.board',
   'app.saveFile',
+  'app.openedFiles',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

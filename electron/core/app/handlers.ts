@@ -11,4 +11,6 @@ export const appHandlers = {
     const path = await dialogs.saveFile(name, bytes);
     return { saved: path !== null, path };
   },
+
+  'app.openedFiles': ({ kind }, { opened }) => opened.take(kind),
 } satisfies HandlerGroup;
