@@ -1,5 +1,5 @@
 /** A key fingerprint, large and monospace, in two lines of four groups: to be read aloud and compared. */
-import { fingerprintLines } from '../screens/paket/format.js';
+import { fingerprintLines } from '../../../shared/domain/fingerprint.js';
 
 export function Fingerprint(props: { value: string; label: string }) {
   return (

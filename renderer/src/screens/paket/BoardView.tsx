@@ -6,7 +6,7 @@ import type { Board } from '../../../../shared/contract/exchange.js';
 import { formatDateTime } from '../../../../shared/domain/dates.js';
 import { Section, useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
-import { BOARD_LEGEND, boardSymbol, shortFingerprint } from './format.js';
+import { BOARD_LEGEND, boardSymbol, shortFingerprint } from '../../../../shared/domain/fingerprint.js';
 
 export function BoardView(props: { board: Board }) {
   const t = useT();

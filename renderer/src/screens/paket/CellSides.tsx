@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../../shared/domain/dates.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { SECRETARIAT } from '../../../../shared/domain/roles.js';
-import { shortFingerprint } from './format.js';
+import { shortFingerprint } from '../../../../shared/domain/fingerprint.js';
 
 /** Names a device by its fingerprint where known, and names the people behind actors. */
 export interface Namer {

@@ -12,7 +12,7 @@ import { Fingerprint } from '../../components/Fingerprint.js';
 import { useAppStore } from '../../stores/app.js';
 import { useExchangeStore, type Received } from '../../stores/exchange.js';
 import { SideBySide, SideValue, type Namer } from './CellSides.js';
-import { visibleCells } from './format.js';
+import { visibleCells } from '../../../../shared/domain/fingerprint.js';
 
 const COUNTS = ['new', 'changed', 'unchanged', 'conflicts', 'photos', 'sheets'] as const;
 

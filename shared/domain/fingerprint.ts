@@ -1,5 +1,8 @@
-/** Pure helpers of the Paket screen and the juror's "Kirim nilai": fingerprints, the board's legend, a cell's side. */
-import type { BoardState, CellSide, CellStatus } from '../../../../shared/contract/exchange.js';
+/**
+ * How packages between laptops are shown to people (the Paket screen, the juror's "Kirim nilai"): key fingerprints
+ * to read aloud, the board's legend (a symbol and a word for each state, never colour alone), which plan cells show.
+ */
+import type { BoardState, CellSide, CellStatus } from '../contract/exchange.js';
 
 /**
  * A key fingerprint ("8 groups of 4 hex digits") in two lines of four groups, to be read aloud and compared; any
