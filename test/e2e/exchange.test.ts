@@ -360,10 +360,23 @@ describe('packages that are refused or held', () => {
     await sp.getByRole('heading', { name: 'Packages between laptops', level: 1 }).waitFor();
     await sp.getByRole('button', { name: 'Make the setup package' }).waitFor();
     await sp.getByText('Legend:').waitFor();
+    // What was said before the switch is said again in English.
+    await sp.getByText(/^Setup package JABAR-persiapan-.*\.penilai downloaded\.$/).waitFor();
+    await sp.getByText('Conflicts decided: 1.').waitFor();
+    await sp.getByText('Applied: 1 new, 0 changed, 0 conflicts, 0 photos, 0 sheets.').waitFor();
     const j1 = sp.locator('table.board tr[data-juror="J1"]');
     expect(await j1.locator('td[data-site="S01"]').innerText()).toBe('◐ Being scored\n2/3 scored\nMissing: B1');
     await sp.locator('article.received[data-file="nilai-J1-rusak.penilai"]').getByText('Refused:', { exact: false }).waitFor();
     await shot(sp, '9-paket-english', true);
     await sp.getByRole('button', { name: 'ID', exact: true }).click();
+    // The juror's laptop too: the package just sent, in English.
+    await jp.getByRole('button', { name: 'EN', exact: true }).click();
+    await jp.getByRole('button', { name: 'Send scores' }).waitFor();
+    const panel = jp.getByRole('region', { name: `Score package of ${JUROR}` });
+    expect(await panel.locator('[data-count="scores"]').innerText()).toBe('2 scores');
+    await panel.getByText('This laptop’s fingerprint:').waitFor();
+    await panel.getByText(/^Package .*\.penilai downloaded\. Hand this file to the secretariat/).waitFor();
+    await shot(jp, '9-paket-kirim-english', false);
+    await jp.getByRole('button', { name: 'ID', exact: true }).click();
   });
 });
