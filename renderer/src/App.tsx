@@ -65,14 +65,20 @@ export function App() {
     if (listed) markFirstScreenReady();
   }, [listed]);
 
-  // The desktop app: a .penilai file opened with it (double-click, "Open with") leads to the Paket screen, which
-  // takes it. (The browser mode has no files opened with it; its Paket screen listens while it is shown.)
+  // The desktop app: a .penilai file opened with it (double-click, "Open with", at launch or later) is taken into the
+  // Paket screen's list and the Paket screen shown. (The browser mode has no files opened with it; its Paket screen
+  // listens while it is shown.)
   useEffect(() => {
     if (!isDesktop()) return;
+    const take = () =>
+      void import('./stores/exchange.js').then(async ({ useExchangeStore }) => {
+        if (!(await useExchangeStore.getState().takeOpened())) return;
+        const { screen: now, setScreen: go } = useAppStore.getState();
+        if (now !== 'paket') guardLeave(() => go('paket'));
+      });
+    take();
     return onEvent('file.opened', (event) => {
-      if (event.data.kind !== 'package') return;
-      const { screen: now, setScreen: go } = useAppStore.getState();
-      if (now !== 'paket') guardLeave(() => go('paket'));
+      if (event.data.kind === 'package') take();
     });
   }, [guardLeave]);
 
