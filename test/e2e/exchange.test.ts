@@ -266,7 +266,12 @@ describe('a conflict: the secretariat corrected a cell the juror changes again',
     await shot(sp, '9-paket-konflik-rencana', false);
     await expectAccessible(sp, 'paket-konflik-rencana');
     await card.getByRole('button', { name: 'Terapkan' }).click();
-    await card.getByText('Diterapkan: 0 baru, 0 berubah, 2 konflik, 0 foto, 0 lembar.').waitFor();
+    await card
+      .getByText(
+        'Diterapkan: 0 baru, 0 berubah, 2 konflik, 0 foto, 0 lembar. Putuskan konfliknya di bagian "Konflik yang belum diputuskan".',
+      )
+      .waitFor();
+    expect(await card.locator('.plan-conflicts').count()).toBe(0); // they are decided below now
     // Held until decided: the secretariat's values stay.
     expect([await scoreOf(secretariat, 'S01', 'A1'), await scoreOf(secretariat, 'S01', 'A2')]).toEqual([2, 1]);
   });

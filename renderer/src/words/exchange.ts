@@ -76,6 +76,7 @@ const id = {
   'paket.appliedSetup': 'Diterapkan: lomba {code} ada di laptop ini dan sudah dibuka.',
   'paket.appliedScores': 'Diterapkan: {new} baru, {changed} berubah, {conflicts} konflik, {photos} foto, {sheets} lembar.',
   'paket.appliedNothing': 'Tidak ada yang berubah: isi paket ini sudah ada di sini.',
+  'paket.conflictsBelow': 'Putuskan konfliknya di bagian "Konflik yang belum diputuskan".',
   'paket.held': 'Ditahan: laptop baru',
   'paket.newLaptopFingerprint': 'Sidik jari laptop baru',
   'paket.acceptHint':
@@ -205,6 +206,7 @@ const en: Record<keyof typeof id, string> = {
   'paket.appliedSetup': 'Applied: competition {code} is on this laptop and open.',
   'paket.appliedScores': 'Applied: {new} new, {changed} changed, {conflicts} conflicts, {photos} photos, {sheets} sheets.',
   'paket.appliedNothing': 'Nothing changed: everything in this package was already here.',
+  'paket.conflictsBelow': 'Decide the conflicts under "Undecided conflicts".',
   'paket.held': 'Held: a new laptop',
   'paket.newLaptopFingerprint': 'The new laptop’s fingerprint',
   'paket.acceptHint':

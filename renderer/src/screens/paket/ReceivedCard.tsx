@@ -131,7 +131,7 @@ function PlanView(props: { item: Received; plan: ImportPlan; namer: Namer; lang:
               ) : null}
             </details>
           ) : null}
-          {conflicts.length > 0 ? (
+          {conflicts.length > 0 && !applied ? (
             <div className="plan-conflicts">
               <h4>{t('paket.conflictsInPlan')}</h4>
               {conflicts.map((c) => {
@@ -156,7 +156,7 @@ function PlanView(props: { item: Received; plan: ImportPlan; namer: Namer; lang:
           {plan.kind === 'setup'
             ? t('paket.appliedSetup', { code: plan.competition.code })
             : plan.applied
-              ? t('paket.appliedScores', { ...plan.counts })
+              ? `${t('paket.appliedScores', { ...plan.counts })}${plan.counts.conflicts > 0 ? ` ${t('paket.conflictsBelow')}` : ''}`
               : t('paket.appliedNothing')}
         </p>
       ) : nothing ? (
