@@ -310,6 +310,8 @@ describe('packages that are refused or held', () => {
       await call(spare, 'exchange.apply', { name: 'persiapan.penilai', bytes: readFileSync(setupFile) });
       await call(spare, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '1111' });
       await call(spare, 'scoring.setScore', { competition: 'JABAR', juror: 'J1', site: 'S02', indicator: 'A1', value: 5 });
+      // And S01 A2 as the secretariat holds it already (3): unchanged there.
+      await call(spare, 'scoring.setScore', { competition: 'JABAR', juror: 'J1', site: 'S01', indicator: 'A2', value: 3 });
       const made = await call(spare, 'exchange.exportScores', { competition: 'JABAR', juror: 'J1' });
       const fresh = (await call(spare, 'exchange.identity', {})).device.fingerprint;
       const held = join(temp.dir, 'nilai-J1-laptop-baru.penilai');
@@ -338,6 +340,12 @@ describe('packages that are refused or held', () => {
       await accept.click();
       await card.getByText('Laptop baru diterima untuk juri ini; periksa rencananya lalu terapkan.').waitFor();
       expect(await card.locator('table.plan-table tbody tr').allInnerTexts()).toEqual(['Desa Mekarsari (S02)\tA1\tBaru\t—\t5']);
+      // Only what changes is listed; the unchanged cells on request.
+      await card.getByRole('button', { name: 'Tampilkan semua (1 tetap)' }).click();
+      expect(await card.locator('table.plan-table tbody tr').allInnerTexts()).toEqual([
+        'Desa Mekarsari (S02)\tA1\tBaru\t—\t5',
+        'Desa Sukamaju (S01)\tA2\tTetap\t3\t3',
+      ]);
       await card.getByRole('button', { name: 'Terapkan' }).click();
       await card.getByText('Diterapkan: 1 baru, 0 berubah, 0 konflik, 0 foto, 0 lembar.').waitFor();
       expect(await scoreOf(secretariat, 'S02', 'A1')).toBe(5);

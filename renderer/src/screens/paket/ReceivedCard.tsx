@@ -119,7 +119,7 @@ function PlanView(props: { item: Received; plan: ImportPlan; namer: Namer; lang:
             </p>
           ) : null}
           {plan.cells.length > 0 ? (
-            <details className="plan-cells" open={!applied && cells.length > 0 && cells.length <= 30}>
+            <details className="plan-cells" open={!applied && plan.cells.length <= 30}>
               <summary>
                 {t('paket.cells')} ({cells.length})
               </summary>
