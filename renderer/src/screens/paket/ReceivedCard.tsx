@@ -24,7 +24,11 @@ export function ReceivedCard(props: { item: Received; namer: Namer }) {
   const plan = item.plan;
   const title = plan ? `${t(`paket.kind.${plan.kind}`)} · ${item.name}` : item.name;
   return (
-    <article className={`received card received-${item.state}`} aria-label={item.name} data-file={item.name}>
+    <article
+      className={`received card received-${item.state === 'refused' && item.error?.key === 'exchange.untrustedKey' ? 'held' : item.state}`}
+      aria-label={item.name}
+      data-file={item.name}
+    >
       <div className="card-head">
         <h3>{title}</h3>
         {item.state === 'checking' || item.state === 'applying' ? (
