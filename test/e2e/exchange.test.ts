@@ -136,6 +136,8 @@ describe('the juror’s laptop', () => {
     await jp.getByText(new RegExp(`Melapor ke sekretariat dengan sidik jari ${fingerprints.secretariat}`)).waitFor();
     await jp.getByText(NAME).first().waitFor();
     expect((await call(laptop, 'setup.list', {})).map((c) => c.code)).toEqual(['JABAR']);
+    // A juror's laptop does not set up other laptops.
+    expect(await jp.getByRole('button', { name: 'Buat paket persiapan' }).count()).toBe(0);
   });
 
   it('the juror signs in, scores two cells, sends the scores and sees this laptop’s fingerprint', async () => {

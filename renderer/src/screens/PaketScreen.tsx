@@ -58,7 +58,8 @@ export function PaketScreen() {
       <h1>{t('paket.heading')}</h1>
       <div className="paket-top">
         <ThisLaptop />
-        {open ? <SetupPackage competition={open} /> : null}
+        {/* Only the secretariat sets up the jurors' laptops: not a laptop that was itself set up from a package. */}
+        {open && identity && !identity.reportsTo ? <SetupPackage competition={open} /> : null}
       </div>
       <Receive />
       {received.map((item) => (
