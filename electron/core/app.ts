@@ -23,10 +23,10 @@ import { startPdfWorker, type PdfWorker } from './documents/worker-client.js';
 import type { Resources } from './platform/resources.js';
 import { ensureDefaultInstruments } from './setup/services.js';
 import { createEventBus, type EventBus } from './platform/events.js';
-import { OpenedFiles } from './platform/opened.js';
 import { WriteGate } from './platform/gate.js';
 import { openIdentity, type DeviceIdentity } from './platform/identity.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
+import { OpenedFiles } from './app/opened.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -63,7 +63,7 @@ export interface Core {
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
   /** Main → renderer events (shared/contract/events.ts): the shell forwards them over IPC, the bridge as SSE. */
   events: EventBus;
-  /** A file opened with the app: kept under a name and announced with `file.opened` (the renderer asks for its bytes). */
+  /** A file opened with the app (its path, from the shell): kept for the renderer and announced by `file.opened`. */
   openFile(path: string): void;
   close(): void;
 }
@@ -96,8 +96,8 @@ export function openCore(options: CoreOptions): Core {
     identity,
     opened: new OpenedFiles(),
   };
-  const events = createEventBus();
   const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
+  const events = createEventBus();
   return {
     deps,
     db,

@@ -10,8 +10,8 @@ import type { ExchangeRepository } from './exchange/repository.js';
 import type { InstrumentRepository } from './instruments/repository.js';
 import type { Db } from './platform/database.js';
 import type { WriteGate } from './platform/gate.js';
+import type { OpenedFiles } from './app/opened.js';
 import type { DeviceIdentity } from './platform/identity.js';
-import type { OpenedFiles } from './platform/opened.js';
 import type { Resources } from './platform/resources.js';
 import type { ScoreRepository } from './scoring/repository.js';
 import type { SessionState } from './session/state.js';
@@ -51,10 +51,10 @@ export interface Deps {
    * refusal. Scoring and evidence ask the session through this, never by importing it.
    */
   writer(competition: string, juror: string, entry: boolean | undefined): string;
-  /** Files opened with the app, kept by name until the renderer asks for their bytes. */
-  opened: OpenedFiles;
   /** This installation's device: its id names the ledger chain it writes; its key signs packages. */
   identity: DeviceIdentity;
+  /** Files opened with the app, waiting for the renderer to take them (`app.openedFiles`). */
+  opened: OpenedFiles;
 }
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;

@@ -14,9 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
 import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
-import { filesInArguments } from '../core/platform/opened.js';
 import type { FileDialogs } from '../core/deps.js';
 import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
+import { openedPaths } from './open-files.js';
 import { askBeforeUnload } from './unload.js';
 import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, secureWebPreferences } from './security.js';
 
@@ -33,13 +33,19 @@ const DEV_NATIVE_BINDING = join(app.getAppPath(), '.electron-native', 'better_sq
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
-/** Files opened with the app before the core was ready (macOS sends `open-file` early). */
-const pendingFiles: string[] = [];
+/** Files asked to be opened before the core was ready (the command line, macOS's early `open-file`). */
+const waitingFiles: string[] = openedPaths(process.argv.slice(1));
 
-/** A file opened with the app (a `.penilai` package double-clicked): handed to the core, which announces it. */
-function openWithApp(path: string): void {
-  if (core) core.openFile(resolve(path));
-  else pendingFiles.push(resolve(path));
+/** Hands files opened with the app to the core, which keeps them for the renderer and announces them. */
+function openFiles(paths: readonly string[]): void {
+  if (!core) return void waitingFiles.push(...paths);
+  for (const path of paths) {
+    try {
+      core.openFile(path);
+    } catch (error) {
+      dialog.showErrorBox('Penilai', `${path}: ${(error as Error).message}`);
+    }
+  }
 }
 
 function databasePath(): string {
@@ -115,10 +121,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(ipcMain, core.dispatch, (event) => isAppTopFrame(event.senderFrame, APP_ORIGIN));
   forwardEvents(core.events, () => mainWindow?.webContents);
   mainWindow = createWindow();
-  // Announced once the page can listen; a file given on the command line (Windows, Linux) comes this way too.
-  mainWindow.webContents.once('did-finish-load', () => {
-    for (const path of [...pendingFiles.splice(0), ...filesInArguments(process.argv.slice(1))]) openWithApp(path);
-  });
+  openFiles(waitingFiles.splice(0));
 }
 
 // One instance per user: two would open the same database and fight over its writes.
@@ -126,15 +129,15 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv) => {
-    for (const path of filesInArguments(argv.slice(1))) openWithApp(path);
+    openFiles(openedPaths(argv.slice(1)));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  // macOS: a package double-clicked in the Finder, before or after start.
+  // macOS: a file double-clicked in the Finder (may arrive before the app is ready).
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openWithApp(path);
+    openFiles([path]);
   });
   // Every webContents the app ever creates gets the navigation rules, not only the main window's.
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, APP_ORIGIN, (url) => shell.openExternal(url)));

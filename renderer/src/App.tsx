@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { isDesktop, onEvent } from './api.js';
 import { NoticeBar, useT } from './components/common.js';
 import { useAppStore, type Screen } from './stores/app.js';
 import { useCompetitionStore } from './stores/competitions.js';
@@ -10,13 +11,15 @@ import { LombaScreen } from './screens/LombaScreen.js';
 const loadPenilaian = () => import('./screens/PenilaianScreen.js');
 const loadRekap = () => import('./screens/RekapScreen.js');
 const loadLaporan = () => import('./screens/LaporanScreen.js');
+const loadPaket = () => import('./screens/PaketScreen.js');
 const PenilaianScreen = lazy(() => loadPenilaian().then((m) => ({ default: m.PenilaianScreen })));
 const RekapScreen = lazy(() => loadRekap().then((m) => ({ default: m.RekapScreen })));
 const LaporanScreen = lazy(() => loadLaporan().then((m) => ({ default: m.LaporanScreen })));
+const PaketScreen = lazy(() => loadPaket().then((m) => ({ default: m.PaketScreen })));
 
 /** Fetches the other screens' code while the user reads the first one. */
 function prefetchScreens(): void {
-  for (const load of [loadPenilaian, loadRekap, loadLaporan]) void load().catch(() => undefined);
+  for (const load of [loadPenilaian, loadRekap, loadLaporan, loadPaket]) void load().catch(() => undefined);
 }
 
 /** The performance mark set once the first screen shows the competitions and takes input (`npm run bench` reads it). */
@@ -39,11 +42,12 @@ function markFirstScreenReady(): void {
   );
 }
 
-const SCREENS: { id: Screen; key: 'nav.lomba' | 'nav.penilaian' | 'nav.rekap' | 'nav.laporan' }[] = [
+const SCREENS: { id: Screen; key: 'nav.lomba' | 'nav.penilaian' | 'nav.rekap' | 'nav.laporan' | 'nav.paket' }[] = [
   { id: 'lomba', key: 'nav.lomba' },
   { id: 'penilaian', key: 'nav.penilaian' },
   { id: 'rekap', key: 'nav.rekap' },
   { id: 'laporan', key: 'nav.laporan' },
+  { id: 'paket', key: 'nav.paket' },
 ];
 
 export function App() {
@@ -60,6 +64,23 @@ export function App() {
   useEffect(() => {
     if (listed) markFirstScreenReady();
   }, [listed]);
+
+  // The desktop app: a .penilai file opened with it (double-click, "Open with", at launch or later) is taken into the
+  // Paket screen's list and the Paket screen shown. (The browser mode has no files opened with it; its Paket screen
+  // listens while it is shown.)
+  useEffect(() => {
+    if (!isDesktop()) return;
+    const take = () =>
+      void import('./stores/exchange.js').then(async ({ useExchangeStore }) => {
+        if (!(await useExchangeStore.getState().takeOpened())) return;
+        const { screen: now, setScreen: go } = useAppStore.getState();
+        if (now !== 'paket') guardLeave(() => go('paket'));
+      });
+    take();
+    return onEvent('file.opened', (event) => {
+      if (event.data.kind === 'package') take();
+    });
+  }, [guardLeave]);
 
   return (
     <div className="app">
@@ -102,6 +123,7 @@ export function App() {
           {screen === 'penilaian' && <PenilaianScreen />}
           {screen === 'rekap' && <RekapScreen />}
           {screen === 'laporan' && <LaporanScreen />}
+          {screen === 'paket' && <PaketScreen />}
         </Suspense>
       </main>
       <footer className="statusbar">

@@ -2,6 +2,7 @@
  * The words of the interface, Indonesian first and English second. Numbers and dates are never formatted
  * here: they go through shared/domain/numbers.ts and dates.ts.
  */
+import { exchangeWords } from './words/exchange.js';
 import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
 import { loadWords } from './words/load.js';
@@ -318,7 +319,7 @@ const base = {
   'setup.weightTotalOk': 'Jumlah bobot {total}',
 };
 
-const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id };
+const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id, ...exchangeWords.id };
 
 export type UiKey = keyof typeof id;
 
@@ -633,7 +634,14 @@ const baseEn: Record<keyof typeof base, string> = {
   'setup.weightTotalOk': 'Weights sum to {total}',
 };
 
-const en: Record<UiKey, string> = { ...baseEn, ...sheetWords.en, ...formsWords.en, ...laptopWords.en, ...loadWords.en };
+const en: Record<UiKey, string> = {
+  ...baseEn,
+  ...sheetWords.en,
+  ...formsWords.en,
+  ...laptopWords.en,
+  ...loadWords.en,
+  ...exchangeWords.en,
+};
 
 export type UiLang = 'id' | 'en';
 

@@ -8,6 +8,7 @@ import './styles/sheet.css';
 import './styles/forms.css';
 import './styles/laptop.css';
 import './styles/load.css';
+import './styles/exchange.css';
 
 // The first screen's data is asked for at once, while React renders the shell, not after the first render.
 void useAppStore.getState().loadInfo();

@@ -1,12 +1,13 @@
 /** The app channels: what this app is, and saving a file through the user's own dialog. */
 import { z } from 'zod';
-import { bytes, type FileBytes } from './common.js';
+import { bytes } from './common.js';
+import { OPENED_FILE_KINDS } from './events.js';
 
 export const appInputs = {
   'app.info': z.strictObject({}),
   'app.saveFile': z.strictObject({ name: z.string().min(1).max(200), bytes }),
-  /** The bytes of a file opened with the app, by the name the `file.opened` event gave (once). */
-  'app.openedFile': z.strictObject({ name: z.string().min(1).max(260) }),
+  /** The files of a kind opened with the app (announced by the `file.opened` event) not taken yet; each is given once. */
+  'app.openedFiles': z.strictObject({ kind: z.enum(OPENED_FILE_KINDS) }),
 };
 
 export interface AppInfo {
@@ -20,5 +21,5 @@ export interface AppInfo {
 export interface AppResults {
   'app.info': AppInfo;
   'app.saveFile': { saved: boolean; path: string | null };
-  'app.openedFile': FileBytes;
+  'app.openedFiles': { name: string; bytes: Uint8Array }[];
 }

@@ -62,7 +62,7 @@ export const CHANNELS = [
   'exchange.resolve',
   'exchange.board',
   'app.saveFile',
-  'app.openedFile',
+  'app.openedFiles',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

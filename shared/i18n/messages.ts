@@ -52,7 +52,6 @@ const coreId = {
   'error.forbidden': () => `Akses ditolak: token tidak ada atau salah.`,
   'error.forbiddenSender': () => `Akses ditolak: permintaan tidak berasal dari jendela aplikasi Penilai.`,
   'error.unsupported': () => `Fitur ini hanya tersedia di aplikasi desktop.`,
-  'app.openedGone': (p) => `Berkas ${p.name} sudah dibuka atau tidak ada lagi. Buka lagi berkasnya.`,
   'db.notFound': (p) => `Berkas basis data tidak ditemukan: ${p.file}`,
   'db.newer': (p) =>
     `Basis data ${p.file} dibuat oleh Penilai versi lebih baru (skema ${p.found}, versi ini mengenal sampai ${p.known}). Perbarui Penilai; berkas tidak diubah.`,
@@ -156,7 +155,6 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
   'error.forbidden': () => `Access denied: missing or wrong token.`,
   'error.forbiddenSender': () => `Access denied: the request did not come from Penilai's own window.`,
   'error.unsupported': () => `This feature is only available in the desktop app.`,
-  'app.openedGone': (p) => `File ${p.name} was already opened or is gone. Open the file again.`,
   'db.notFound': (p) => `Database file not found: ${p.file}`,
   'db.newer': (p) =>
     `Database ${p.file} was made by a newer Penilai (schema ${p.found}; this version knows up to ${p.known}). Update Penilai; the file was not changed.`,

@@ -27,6 +27,12 @@ const DYNAMIC_PREFIXES = [
   'setup.date.', // renderer/src/screens/lomba/IdentityTab.tsx: t(`setup.date.${key}`)
   'setup.scale.', // renderer/src/screens/lomba/InstrumentTab.tsx: t(`setup.scale.${k}`)
   'sheet.undone.', // renderer/src/screens/penilaian/SheetView.tsx: t(`sheet.undone.${undone.kind}`)
+  'board.state.', // renderer/src/screens/paket/BoardView.tsx: t(`board.state.${cell.state}`)
+  'paket.action.', // renderer/src/screens/paket/ReceivedCard.tsx: t(`paket.action.${plan.action}`)
+  'paket.count.', // renderer/src/screens/paket/ReceivedCard.tsx: t(`paket.count.${key}`)
+  'paket.kind.', // renderer/src/screens/paket/ReceivedCard.tsx: t(`paket.kind.${plan.kind}`)
+  'paket.status.', // renderer/src/screens/paket/ReceivedCard.tsx: t(`paket.status.${c.status}`)
+  'send.', // renderer/src/screens/penilaian/SendScores.tsx: t(`send.${key}`)
 ];
 
 function keysOf(file: string): string[] {

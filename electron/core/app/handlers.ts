@@ -12,5 +12,5 @@ export const appHandlers = {
     return { saved: path !== null, path };
   },
 
-  'app.openedFile': ({ name }, { opened }) => opened.take(name),
+  'app.openedFiles': ({ kind }, { opened }) => opened.take(kind),
 } satisfies HandlerGroup;

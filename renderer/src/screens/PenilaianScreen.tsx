@@ -12,6 +12,7 @@ import { GridEntry } from './penilaian/GridEntry.js';
 import { JurorPicker } from './penilaian/JurorPicker.js';
 import { LockScreen, useIdleLock, useRememberedIndicator } from './penilaian/LockScreen.js';
 import { SecretariatGate } from './penilaian/SecretariatGate.js';
+import { useSendScores } from './penilaian/SendScores.js';
 import { SheetView } from './penilaian/SheetView.js';
 
 function SiteList() {
@@ -74,8 +75,6 @@ function ScoringArea({ detail }: { detail: CompetitionDetail }) {
   const remember = useAppStore((s) => s.remember);
   const session = useScoringStore((s) => s.session);
   const loadSession = useScoringStore((s) => s.loadSession);
-  const leave = useScoringStore((s) => s.leave);
-  const lock = useScoringStore((s) => s.lock);
   const lockReason = useScoringStore((s) => s.lockReason);
   const setMode = (next: 'juri' | 'ketik') => remember({ mode: next });
 
@@ -131,17 +130,7 @@ function ScoringArea({ detail }: { detail: CompetitionDetail }) {
         <LockScreen detail={detail} session={session} restarted={lockReason === 'restart'} />
       ) : (
         <>
-          <div className="session-bar">
-            <span>{t('scoring.signedInAs', { name: session.name, code: session.juror })}</span>
-            {detail.pins.includes(session.juror) ? (
-              <button type="button" className="link" onClick={() => void lock()} title={t('lock.nowHint')}>
-                {t('lock.now')}
-              </button>
-            ) : null}
-            <button type="button" className="link" onClick={() => void leave()}>
-              {t('scoring.switchJuror')}
-            </button>
-          </div>
+          <SessionBar competition={competition} juror={session.juror} name={session.name} hasPin={detail.pins.includes(session.juror)} />
           <div className="scoring-layout">
             <SiteList />
             <div className="sheet">
@@ -150,6 +139,33 @@ function ScoringArea({ detail }: { detail: CompetitionDetail }) {
           </div>
         </>
       )}
+    </>
+  );
+}
+
+/** Who is scoring, their "Kirim nilai", locking and switching; under it, what the last package sent holds. */
+function SessionBar(props: { competition: string; juror: string; name: string; hasPin: boolean }) {
+  const t = useT();
+  const leave = useScoringStore((s) => s.leave);
+  const lock = useScoringStore((s) => s.lock);
+  const send = useSendScores(props);
+  return (
+    <>
+      <div className="session-bar">
+        <span className="session-who">{t('scoring.signedInAs', { name: props.name, code: props.juror })}</span>
+        <span className="session-actions">
+          {props.hasPin ? (
+            <button type="button" className="link" onClick={() => void lock()} title={t('lock.nowHint')}>
+              {t('lock.now')}
+            </button>
+          ) : null}
+          <button type="button" className="link" onClick={() => void leave()}>
+            {t('scoring.switchJuror')}
+          </button>
+          {send.button}
+        </span>
+      </div>
+      {send.panel}
     </>
   );
 }
