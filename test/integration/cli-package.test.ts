@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPlan } from '../../shared/contract/exchange.js';
-import { call, JURY_COMPETITION, PHOTO, PNG, score, THUMB, WORK } from '../support/jury.js';
+import { call, JURY_COMPETITION, PNG, score, WORK, REGISTER_PHOTO } from '../support/jury.js';
 import { fingerprint, runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { databaseState, takeApart } from '../support/packages.js';
@@ -56,16 +56,7 @@ beforeAll(async () => {
   await onLaptop(LAPTOP, LAPTOP_HOME, async (core) => {
     await call(core, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '1111' });
     await score(core, 'J1', WORK.J1!);
-    await call(core, 'evidence.add', {
-      competition: 'JABAR',
-      juror: 'J1',
-      site: 'S01',
-      indicator: 'A1',
-      name: 'register.jpg',
-      mime: 'image/jpeg',
-      bytes: PHOTO,
-      thumbnail: THUMB,
-    });
+    await call(core, 'evidence.add', REGISTER_PHOTO);
     await call(core, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
     laptopFingerprint = (await call(core, 'exchange.identity', {})).device.fingerprint;
   });

@@ -13,7 +13,7 @@ import type { Core } from '../../electron/core/app.js';
 import { openIdentity, type DeviceIdentity } from '../../electron/core/platform/identity.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
 import { seededRandom } from '../../shared/domain/synthetic.js';
-import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, THUMB, WORK } from '../support/jury.js';
+import { call as run, JURY_COMPETITION, PNG, score as enter, WORK, REGISTER_PHOTO } from '../support/jury.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { databaseState, laptop, said, takeApart, zipOf, type Parts } from '../support/packages.js';
 import { writePackage, type PackageMember } from '../../electron/core/exchange/package-file.js';
@@ -43,16 +43,7 @@ beforeAll(async () => {
     // its drawn signature, and a sheet finalised then reopened with a reason.
     await enter(j1, 'J1', WORK.J1!, tick);
     await call(j1, 'scoring.setNote', { competition: 'JABAR', juror: 'J1', site: 'S02', indicator: 'A1', note: 'Buku tamu lengkap' });
-    await call(j1, 'evidence.add', {
-      competition: 'JABAR',
-      juror: 'J1',
-      site: 'S01',
-      indicator: 'A1',
-      name: 'register.jpg',
-      mime: 'image/jpeg',
-      bytes: PHOTO,
-      thumbnail: THUMB,
-    });
+    await call(j1, 'evidence.add', REGISTER_PHOTO);
     await call(j1, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
     await call(j1, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S03', signature: PNG, pin: '1111' });
     await call(j1, 'scoring.reopen', { competition: 'JABAR', juror: 'J1', site: 'S03', reason: 'Nilai B1 perlu dicek ulang' });

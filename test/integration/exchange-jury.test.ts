@@ -14,7 +14,7 @@ import { verifyFile } from '../../electron/core/audit/verify.js';
 import { evidenceFolder } from '../../electron/core/platform/files.js';
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults } from '../../shared/contract/schemas.js';
-import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK } from '../support/jury.js';
+import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK, REGISTER_PHOTO } from '../support/jury.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
@@ -68,16 +68,7 @@ beforeAll(async () => {
   }
   // J1 photographs the register at S01 A1 and finalises S01; J2 finalises S01, then reopens it with a reason and
   // changes A2 there; J3 finalises S01.
-  await call(laptops.J1!, 'evidence.add', {
-    competition: 'JABAR',
-    juror: 'J1',
-    site: 'S01',
-    indicator: 'A1',
-    name: 'register.jpg',
-    mime: 'image/jpeg',
-    bytes: PHOTO,
-    thumbnail: THUMB,
-  });
+  await call(laptops.J1!, 'evidence.add', REGISTER_PHOTO);
   await call(laptops.J1!, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
   await call(laptops.J2!, 'scoring.finalise', { competition: 'JABAR', juror: 'J2', site: 'S01', signature: PNG, pin: '2222' });
   await call(laptops.J2!, 'scoring.reopen', { competition: 'JABAR', juror: 'J2', site: 'S01', reason: 'Salah baca rubrik A2' });

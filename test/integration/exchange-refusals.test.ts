@@ -13,7 +13,7 @@ import { openIdentity } from '../../electron/core/platform/identity.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
 import type { AppError } from '../../shared/domain/errors.js';
 import { isFullEntry, type PackageEntry, type PackageWork } from '../../shared/domain/package.js';
-import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK } from '../support/jury.js';
+import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK, REGISTER_PHOTO } from '../support/jury.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import {
   copyDatabase,
@@ -87,16 +87,7 @@ beforeAll(async () => {
 
   j1Laptop = await newLaptop('laptop-J1', 'J1');
   await enter(j1Laptop, 'J1', WORK.J1!, tick);
-  await call(j1Laptop, 'evidence.add', {
-    competition: 'JABAR',
-    juror: 'J1',
-    site: 'S01',
-    indicator: 'A1',
-    name: 'register.jpg',
-    mime: 'image/jpeg',
-    bytes: PHOTO,
-    thumbnail: THUMB,
-  });
+  await call(j1Laptop, 'evidence.add', REGISTER_PHOTO);
   await call(j1Laptop, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
   j1 = await exported(j1Laptop, 'J1');
   // The secretariat holds J1's first package: J1's laptop is pinned, its device and chain known.

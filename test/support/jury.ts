@@ -66,6 +66,17 @@ export const PNG = new Uint8Array(
 /** A photo (a JPEG made by pdftoppm) and its thumbnail: reused from the evidence tests' fixture. */
 export const PHOTO = new Uint8Array(readFileSync(new URL('../fixtures/photos/photo-4x4.jpg', import.meta.url)));
 export const THUMB = new Uint8Array(readFileSync(new URL('../fixtures/photos/thumb-2x2.jpg', import.meta.url)));
+/** J1's photo of the register at S01, indicator A1 (with its thumbnail), as `evidence.add` takes it. */
+export const REGISTER_PHOTO = {
+  competition: 'JABAR',
+  juror: 'J1',
+  site: 'S01',
+  indicator: 'A1',
+  name: 'register.jpg',
+  mime: 'image/jpeg' as const,
+  bytes: PHOTO,
+  thumbnail: THUMB,
+};
 export const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 /** Runs a channel (after `before`, e.g. a clock tick); a refusal throws with its English message. */

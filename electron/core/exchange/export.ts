@@ -9,8 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportSummary } from '../../../shared/contract/exchange.js';
+import type { CompetitionDetail } from '../../../shared/contract/setup.js';
 import type { FileBytes } from '../../../shared/contract/common.js';
-import { COMPETITION_FORMAT, type CompetitionFile, type Juror } from '../../../shared/domain/competition.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import {
@@ -35,15 +35,12 @@ const json = (value: unknown): Uint8Array => new TextEncoder().encode(canonicalJ
 const safeName = (code: string): string => code.replace(/[^A-Za-z0-9._-]+/g, '_');
 const stamp = (at: string): string => at.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 
-/** The competition as a competition file, its uuid included (what a setup package carries). */
-export function competitionFile(deps: Deps, code: string): CompetitionFile {
-  const detail = deps.repos.setup.loadCompetition(code);
+/** What every manifest of this laptop says of a competition: its identity, its instrument, the signing device. */
+function manifestBase(deps: Deps, detail: CompetitionDetail) {
   return {
-    format: COMPETITION_FORMAT,
-    competition: detail.info,
-    instrument: detail.instrument,
-    sites: detail.sites,
-    jurors: detail.jurors.map(({ recusedSites, ...juror }): Juror => (recusedSites.length > 0 ? { ...juror, recusedSites } : juror)),
+    competition: { uuid: detail.info.uuid!, code: detail.info.code },
+    instrument: { code: detail.instrument.code, version: detail.instrument.version, sha256: detail.instrumentSha256 },
+    device: { id: deps.identity.id, publicKey: deps.identity.publicKey },
   };
 }
 
@@ -57,17 +54,11 @@ export function competitionAccess(deps: Deps, code: string): PackageAccess {
 }
 
 export async function setupPackage(deps: Deps, code: string): Promise<FileBytes> {
-  const file = competitionFile(deps, code);
+  const file = deps.repos.setup.competitionFile(code);
   const detail = deps.repos.setup.loadCompetition(code);
   const created = deps.clock().toISOString();
   const bytes = await writePackage({
-    manifest: {
-      kind: 'setup',
-      competition: { uuid: detail.info.uuid!, code },
-      instrument: { code: detail.instrument.code, version: detail.instrument.version, sha256: detail.instrumentSha256 },
-      device: { id: deps.identity.id, publicKey: deps.identity.publicKey },
-      created,
-    },
+    manifest: { kind: 'setup', ...manifestBase(deps, detail), created },
     members: [
       { path: SETUP_COMPETITION_FILE, bytes: json(file) },
       { path: SETUP_ACCESS_FILE, bytes: json(competitionAccess(deps, code)) },
@@ -157,9 +148,7 @@ export async function scoresPackage(deps: Deps, exchange: ExchangeRepository, co
   const bytes = await writePackage({
     manifest: {
       kind: 'scores',
-      competition: { uuid: detail.info.uuid!, code },
-      instrument: { code: detail.instrument.code, version: detail.instrument.version, sha256: detail.instrumentSha256 },
-      device: { id: deps.identity.id, publicKey: deps.identity.publicKey },
+      ...manifestBase(deps, detail),
       juror,
       entries: { chain, from: 1, to: last.seq, head: last.hash },
       created,

@@ -213,6 +213,18 @@ export class SetupRepository {
     });
   }
 
+  /** A stored competition as a competition file (contract section 2): every field the file accepts, its uuid included. */
+  competitionFile(code: string): CompetitionFile {
+    const detail = this.loadCompetition(code);
+    return {
+      format: COMPETITION_FORMAT,
+      competition: detail.info,
+      instrument: detail.instrument,
+      sites: detail.sites,
+      jurors: detail.jurors.map(({ recusedSites, ...juror }): Juror => (recusedSites.length > 0 ? { ...juror, recusedSites } : juror)),
+    };
+  }
+
   loadCompetition(code: string): CompetitionDetail {
     const row = this.competitionRow(code);
     const instrument = this.instruments.instrumentById(row.instrument_id);

@@ -3,7 +3,7 @@
  * (`penilai.competition/1`) in and out, and saving a competition's instrument as an edit or a new version.
  */
 import type { FileBytes, SavedInstrument } from '../../../shared/contract/schemas.js';
-import type { CompetitionFile, Juror } from '../../../shared/domain/competition.js';
+import type { CompetitionFile } from '../../../shared/domain/competition.js';
 import { checkCompetition, COMPETITION_FORMAT, parseCompetitionFile } from '../../../shared/domain/competition.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { parseInstrument, type Instrument } from '../../../shared/domain/instrument.js';
@@ -216,14 +216,7 @@ export function importCompetition(repos: Repositories, resources: Resources, fil
 
 /** A stored competition as a competition file: every field the file accepts, as stored. */
 export function exportCompetition(repos: Repositories, code: string): CompetitionFile {
-  const detail = repos.setup.loadCompetition(code);
-  return {
-    format: COMPETITION_FORMAT,
-    competition: detail.info,
-    instrument: detail.instrument,
-    sites: detail.sites,
-    jurors: detail.jurors.map(({ recusedSites, ...juror }): Juror => (recusedSites.length > 0 ? { ...juror, recusedSites } : juror)),
-  };
+  return repos.setup.competitionFile(code);
 }
 
 /** The competition file as the bytes of a UTF-8 JSON file named `<CODE>.penilai.json`. */
