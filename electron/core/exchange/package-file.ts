@@ -45,7 +45,13 @@ const fixedTime = (): Date => new Date(2000, 0, 1, 0, 0, 0);
 function zipBytes(members: PackageMember[]): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const member of members) {
-    zip.addBuffer(Buffer.from(member.bytes), member.path, { mtime: fixedTime(), mode: 0o100644, compress: false, forceDosTimestamp: true });
+    // A view of the bytes, not a copy (a package holds megabytes of entries and photos).
+    zip.addBuffer(Buffer.from(member.bytes.buffer, member.bytes.byteOffset, member.bytes.byteLength), member.path, {
+      mtime: fixedTime(),
+      mode: 0o100644,
+      compress: false,
+      forceDosTimestamp: true,
+    });
   }
   zip.end();
   return new Promise((resolve, reject) => {
@@ -134,7 +140,7 @@ function unzip(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
           });
           stream.on('error', altered);
           stream.on('end', () => {
-            members.set(member, Buffer.concat(chunks));
+            members.set(member, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
             readNext(index + 1);
           });
         });
@@ -192,7 +198,7 @@ export async function readPackage(input: Uint8Array, file: string): Promise<Read
     if (!content) throw new UserError('exchange.missing', { file, member: entry.path });
     if (content.length !== entry.size || sha256(content) !== entry.sha256)
       throw new UserError('exchange.altered', { file, member: entry.path });
-    result.push({ path: entry.path, bytes: new Uint8Array(content) });
+    result.push({ path: entry.path, bytes: content });
   }
   // Every byte counts: the zip must be exactly the one writePackage makes of these members (a byte the reader skips,
   // such as a time or a comment, changed by hand or by another zip tool, is still a change).
