@@ -181,7 +181,7 @@ export function isFullEntry(e: PackageEntry | PackageLink): e is PackageEntry {
   return 'uuid' in e;
 }
 
-const FULL_KEYS = Object.keys(fullEntry.shape).sort().join(',');
+const FULL_KEYS = Object.keys(fullEntry.shape);
 const HEX64 = /^[0-9a-f]{64}$/;
 const nullableString = (v: unknown, max: number): boolean => v === null || (typeof v === 'string' && v.length <= max);
 const nullableNumber = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
@@ -195,7 +195,10 @@ const nullableInt = (v: unknown): boolean => v === null || Number.isSafeInteger(
 function plainlyFullEntry(e: unknown): boolean {
   if (typeof e !== 'object' || e === null) return false;
   const o = e as Record<string, unknown>;
-  if (Object.keys(o).sort().join(',') !== FULL_KEYS) return false;
+  // Exactly the schema's keys: as many, and each one there (own, not inherited).
+  let count = 0;
+  for (const key in o) if (Object.hasOwn(o, key)) count += 1;
+  if (count !== FULL_KEYS.length || !FULL_KEYS.every((k) => Object.hasOwn(o, k))) return false;
   return (
     Number.isSafeInteger(o.seq) &&
     (o.seq as number) >= 1 &&

@@ -43,10 +43,10 @@ import { SECRETARIAT } from '../../../shared/domain/roles.js';
 import type { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { evidenceFolder, evidenceText, originalFile, putFile, thumbnailFile } from '../platform/files.js';
-import type { UnitOfWork } from '../platform/gate.js';
+import type { ReceivedEntry, UnitOfWork } from '../platform/gate.js';
 import { sha256 } from '../platform/hash.js';
 import { fingerprint } from '../platform/identity.js';
-import { historyHash, ledgerHash, ZERO_HASH, type LedgerFields } from '../platform/ledger.js';
+import { historyHash, ledgerHash, ZERO_HASH } from '../platform/ledger.js';
 import { readPackage, type ReadPackage } from './package-file.js';
 import type { ExchangeRepository, LastEntry } from './repository.js';
 
@@ -291,10 +291,13 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
   let prev = ZERO_HASH;
   const kinds = new Set<string>(WORK_KINDS);
   const full: PackageEntry[] = [];
-  ledger.entries.forEach((e, i) => {
+  /** Each whole entry as the ledger stores it (its chain added), made once for its hash and its insert. */
+  const received = new Map<number, ReceivedEntry>();
+  for (let i = 0; i < ledger.entries.length; i += 1) {
+    const e = ledger.entries[i]!;
     if (e.seq !== i + 1 || e.prevHash !== prev) throw new UserError('exchange.chainBroken', { file: ctx.file, seq: i + 1 });
     if (isFullEntry(e)) {
-      const fields: LedgerFields = { ...e, chain, kind: e.kind as LedgerKind };
+      const fields: ReceivedEntry = { ...e, chain, kind: e.kind as LedgerKind };
       const expected = e.format === 1 ? historyHash(e.prevHash, fields) : ledgerHash(e.prevHash, fields);
       if (expected !== e.hash) throw new UserError('exchange.chainBroken', { file: ctx.file, seq: e.seq });
       // A whole entry must be this juror's work in this competition, on this laptop.
@@ -306,9 +309,10 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       )
         throw new UserError('exchange.notJurorsWork', { file: ctx.file, seq: e.seq, juror });
       full.push(e);
+      received.set(e.seq, fields);
     }
     prev = e.hash;
-  });
+  }
   if (prev !== manifest.entries.head) throw new UserError('exchange.chainBroken', { file: ctx.file, seq: manifest.entries.to });
 
   // What the entries say must be what the work says.
@@ -605,7 +609,7 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
         });
       // The laptop's entries first, in its order, then what this database makes of them.
       for (const e of fresh) {
-        if (isFullEntry(e)) unit.receive({ ...e, chain, kind: e.kind as LedgerKind });
+        if (isFullEntry(e)) unit.receive(received.get(e.seq)!);
         else unit.link(chain, e.seq, e.prevHash, e.hash);
       }
       for (const step of apply) step();
