@@ -5,7 +5,6 @@
  * zip is laid out exactly as `writePackage` lays it out (stored members, fixed times), so no byte of the file can be
  * changed without the package being refused. Each refusal is a UserError naming the member and the cause.
  */
-import { PassThrough } from 'node:stream';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
@@ -56,10 +55,9 @@ function zipBytes(members: PackageMember[]): Promise<Buffer> {
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const out = zip.outputStream.pipe(new PassThrough());
-    out.on('data', (chunk: Buffer) => chunks.push(chunk));
-    out.on('end', () => resolve(Buffer.concat(chunks)));
-    out.on('error', reject);
+    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
   });
 }
 
