@@ -94,20 +94,18 @@ const text = z.string().max(100_000);
 const isoTime = z.string().max(40);
 const cellCode = z.string().min(1).max(100);
 
+const workCell = z.strictObject({
+  site: cellCode,
+  indicator: cellCode,
+  value: z.number().finite().nullable(),
+  note: text.nullable(),
+  /** Household answers: families × items, each true, false or null (not answered). */
+  answers: z.array(z.array(z.boolean().nullable()).max(1000)).max(1000).nullable(),
+});
+
 export const workSchema = z.strictObject({
   juror: cellCode,
-  cells: z
-    .array(
-      z.strictObject({
-        site: cellCode,
-        indicator: cellCode,
-        value: z.number().finite().nullable(),
-        note: text.nullable(),
-        /** Household answers: families × items, each true, false or null (not answered). */
-        answers: z.array(z.array(z.boolean().nullable()).max(1000)).max(1000).nullable(),
-      }),
-    )
-    .max(500_000),
+  cells: z.array(workCell).max(500_000),
   sheets: z
     .array(
       z.strictObject({
@@ -253,5 +251,37 @@ export function parseLedgerFile(value: unknown): PackageLedger | null {
     }
   }
   const parsed = ledgerFileSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+const CELL_KEYS = Object.keys(workCell.shape);
+const code100 = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 100;
+
+/** Whether a value is certainly a cell as `workCell` states it (a quick check, stricter than the schema). */
+function plainlyCell(c: unknown): boolean {
+  if (typeof c !== 'object' || c === null || Array.isArray(c)) return false;
+  const o = c as Record<string, unknown>;
+  let count = 0;
+  for (const key in o) if (Object.hasOwn(o, key)) count += 1;
+  if (count !== CELL_KEYS.length || !CELL_KEYS.every((k) => Object.hasOwn(o, k))) return false;
+  // Household answers go through the schema (few cells have them).
+  return code100(o.site) && code100(o.indicator) && nullableNumber(o.value) && nullableString(o.note, 100_000) && o.answers === null;
+}
+
+/**
+ * `work.json` read as `workSchema` states it (the same result, or null for anything it refuses): cells that pass the
+ * quick check are taken as they are, the rest of the work goes through the schema.
+ */
+export function parseWork(value: unknown): PackageWork | null {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const o = value as Record<string, unknown>;
+    if (Array.isArray(o.cells) && o.cells.length <= 500_000) {
+      const cells = o.cells as unknown[];
+      const rest = cells.filter((c) => !plainlyCell(c));
+      const parsed = workSchema.safeParse({ ...o, cells: rest });
+      return parsed.success ? ({ ...parsed.data, cells } as PackageWork) : null;
+    }
+  }
+  const parsed = workSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }

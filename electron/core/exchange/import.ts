@@ -32,11 +32,10 @@ import {
   SETUP_ACCESS_FILE,
   SETUP_COMPETITION_FILE,
   WORK_KINDS,
-  workSchema,
+  parseWork,
   type PackageAccess,
   type PackageEntry,
   type PackageManifest,
-  type PackageWork,
 } from '../../../shared/domain/package.js';
 import { SECRETARIAT } from '../../../shared/domain/roles.js';
 import type { z } from 'zod';
@@ -274,7 +273,8 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
   const { deps, exchange, read } = ctx;
   const manifest = read.manifest;
   if (manifest.kind !== 'scores') throw new Error('not a scores package');
-  const work: PackageWork = jsonMember(ctx, SCORES_WORK_FILE, workSchema);
+  const work = parseWork(jsonValue(ctx, SCORES_WORK_FILE));
+  if (work === null) throw new UserError('exchange.badMember', { file: ctx.file, member: SCORES_WORK_FILE });
   const ledger = parseLedgerFile(jsonValue(ctx, SCORES_LEDGER_FILE));
   if (ledger === null) throw new UserError('exchange.badMember', { file: ctx.file, member: SCORES_LEDGER_FILE });
   const juror = manifest.juror;
