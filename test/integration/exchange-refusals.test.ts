@@ -400,6 +400,28 @@ describe('a score package is refused, the database byte-identical, the cause nam
     });
   });
 
+  it('a member that is not valid UTF-8, or not JSON, even signed by the laptop', async () => {
+    const signer = openIdentity(home('laptop-J1'));
+    // A byte that is not UTF-8 inside the photo's name (read leniently, it would be another name), and a cut JSON.
+    const original = (await takeApart(j1.bytes)).members.find((m) => m.path === 'work.json')!.bytes;
+    const at = Buffer.from(original).indexOf('register.jpg') + 'register'.length;
+    const invalid = new Uint8Array([...original.subarray(0, at), 0xff, ...original.subarray(at)]);
+    for (const [member, bytes] of [
+      ['work.json', invalid],
+      ['ledger.json', new TextEncoder().encode('{"chain": ')],
+    ] as const) {
+      const forged = await forge(j1.bytes, signer, (p) => {
+        p.members.find((m) => m.path === member)!.bytes = bytes;
+      });
+      const error = await refused(secretariat, SEK, { name: 'nilai-J1.penilai', bytes: forged });
+      expect(error.key).toBe('exchange.badMember');
+      expect(said(error)).toEqual({
+        id: `Paket nilai-J1.penilai ditolak: isi berkas ${member} tidak dapat dibaca.`,
+        en: `Package nilai-J1.penilai refused: file ${member} cannot be read.`,
+      });
+    }
+  });
+
   it('a work.json holding what no entry wrote: a note, answers on a plain score, a cell, a time of finalising, a photo', async () => {
     const signer = openIdentity(home('laptop-J1'));
     const other = new Uint8Array([...PHOTO, 0x01]);

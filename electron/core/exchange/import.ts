@@ -15,6 +15,7 @@
  * conflict waits for the secretariat. Applying is one unit of the write gate; a second import of the same package
  * finds every entry held and changes nothing.
  */
+import { isUtf8 } from 'node:buffer';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CellSide, CellStatus, ImportPlan, PlanCell } from '../../../shared/contract/exchange.js';
@@ -83,8 +84,12 @@ function member(ctx: Ctx, path: string): Uint8Array {
 
 /** A member's JSON; anything unreadable refuses the package naming the member. */
 function jsonValue(ctx: Ctx, path: string): unknown {
+  const bytes = member(ctx, path);
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Valid UTF-8 only (checked natively), then decoded the fast way: megabytes of entries per package.
+  if (!isUtf8(buffer)) throw new UserError('exchange.badMember', { file: ctx.file, member: path });
   try {
-    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(member(ctx, path)));
+    return JSON.parse(buffer.toString('utf8'));
   } catch {
     throw new UserError('exchange.badMember', { file: ctx.file, member: path });
   }
