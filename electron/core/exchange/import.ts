@@ -57,6 +57,9 @@ export interface ReceiveInput {
 
 type Facet = 'value' | 'note' | 'answers';
 
+/** The side of a cell that holds nothing here and was never written here (one object for the many new cells). */
+const NOTHING_HERE: CellSide = Object.freeze({ value: null, note: null, household: null, actor: null, device: null, at: null });
+
 const sameValue = (a: number | null, b: number | null): boolean => (a === null || b === null ? a === b : Math.abs(a - b) < EPSILON);
 
 /** Reads, checks and plans a package; with `apply`, applies the plan in one unit of work. */
@@ -216,7 +219,8 @@ interface FacetState {
 }
 
 interface Replayed {
-  cells: Map<string, FacetState & { touched: Set<Facet>; last: Partial<Record<Facet, PackageEntry>> }>;
+  /** Per cell: what it holds after the entries, and the last entry that wrote each facet (none: not touched). */
+  cells: Map<string, FacetState & { last: Partial<Record<Facet, PackageEntry>> }>;
   sheets: Map<string, PackageEntry>;
   photos: Map<string, string[]>;
   /** Every photo an entry added to a cell, removed since or not. */
@@ -247,20 +251,17 @@ function replay(entries: readonly PackageEntry[]): Replayed {
       continue;
     }
     let c = out.cells.get(k);
-    if (!c) out.cells.set(k, (c = { value: null, note: null, answers: null, touched: new Set(), last: {} }));
+    if (!c) out.cells.set(k, (c = { value: null, note: null, answers: null, last: {} }));
     if (e.kind === 'score' || e.kind === 'household') {
       c.value = e.newValue;
-      c.touched.add('value');
       c.last.value = e;
     }
     if (e.kind === 'household') {
       c.answers = e.newText;
-      c.touched.add('answers');
       c.last.answers = e;
     }
     if (e.kind === 'note') {
       c.note = e.newText;
-      c.touched.add('note');
       c.last.note = e;
     }
   }
@@ -478,9 +479,9 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       const here = lastEntries.get(k);
       // What the cell holds after the package: its changes over what is here (a facet it does not touch stays).
       const after: FacetState = {
-        value: r.touched.has('value') ? (w?.value ?? null) : local.value,
-        note: r.touched.has('note') ? (w?.note ?? null) : local.note,
-        answers: r.touched.has('answers') ? (w?.answers ? JSON.stringify(w.answers) : null) : local.answers,
+        value: r.last.value !== undefined ? (w?.value ?? null) : local.value,
+        note: r.last.note !== undefined ? (w?.note ?? null) : local.note,
+        answers: r.last.answers !== undefined ? (w?.answers ? JSON.stringify(w.answers) : null) : local.answers,
       };
       const open = openConflicts.get(k) ?? null;
       // Per facet the package touches: does it change it, is the last change here from another chain (a conflict),
@@ -491,7 +492,7 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       let localEntry: LastEntry | null = null;
       const state: Partial<FacetState> = {};
       for (const f of FACETS) {
-        if (!r.touched.has(f)) continue;
+        if (r.last[f] === undefined) continue;
         const differs = f === 'value' ? !sameValue(local.value, after.value) : local[f] !== after[f];
         const last = here?.[f] ?? null;
         if (differs) {
@@ -505,14 +506,17 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       }
       const anyLocal = local.value !== null || local.note !== null || local.answers !== null;
       const status: CellStatus = conflict ? 'conflict' : !changes ? 'unchanged' : anyLocal ? 'changed' : 'new';
-      const localShown: CellSide = {
-        value: local.value,
-        note: local.note,
-        household: householdSummary(local.answers),
-        actor: localEntry?.actor ?? null,
-        device: localEntry?.device ?? null,
-        at: localEntry?.at ?? null,
-      };
+      const localShown: CellSide =
+        local === none && localEntry === null
+          ? NOTHING_HERE
+          : {
+              value: local.value,
+              note: local.note,
+              household: householdSummary(local.answers),
+              actor: localEntry?.actor ?? null,
+              device: localEntry?.device ?? null,
+              at: localEntry?.at ?? null,
+            };
       const incomingShown: CellSide = {
         value: after.value,
         note: after.note,
@@ -672,7 +676,7 @@ function holdLocal(
   const reason = `Konflik: paket dari laptop ${fp} mengubah nilai ini; nilai di sini dipertahankan sampai sekretariat memutuskan.`;
   const base = { competition: ref.competition, juror: ref.juror, site: ref.site, indicator, instrumentVersion, actor: SECRETARIAT, reason };
   const { before, keep } = change;
-  if (r.touched.has('answers') && before.answers !== keep.answers) {
+  if (r.last.answers !== undefined && before.answers !== keep.answers) {
     unit.append({
       ...base,
       kind: 'household',
@@ -682,10 +686,10 @@ function holdLocal(
       newText: keep.answers,
       undoes: r.last.answers!.uuid,
     });
-  } else if (r.touched.has('value') && !sameValue(before.value, keep.value)) {
+  } else if (r.last.value !== undefined && !sameValue(before.value, keep.value)) {
     unit.append({ ...base, kind: 'score', oldValue: before.value, newValue: keep.value, undoes: r.last.value!.uuid });
   }
-  if (r.touched.has('note') && before.note !== keep.note) {
+  if (r.last.note !== undefined && before.note !== keep.note) {
     unit.append({ ...base, kind: 'note', oldText: before.note, newText: keep.note, undoes: r.last.note!.uuid });
   }
   // The rows already hold `keep`: nothing else to write.

@@ -1,9 +1,10 @@
 /** The one SHA-256 helper of the core: lowercase hex of text (UTF-8), bytes, or a file read in chunks. */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  // The one-shot hash (no Hash object): every ledger entry of a package is hashed again on import.
+  return hash('sha256', data, 'hex');
 }
 
 /** The SHA-256 of a file read in chunks (a photo may be tens of MB); null when it cannot be read. */
