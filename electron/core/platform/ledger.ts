@@ -363,7 +363,8 @@ export class Ledger {
       row.prevHash,
       row.hash,
     );
-    return toEntry({ ...row, hash: row.hash });
+    // Without a payload the received row already is the entry (its extra fields aside): no copy per entry.
+    return row.payload === null ? (row as unknown as HistoryEntry) : toEntry(row);
   }
 
   /** Stores only the link of another device's entry that was not carried whole (`ledger_link`, schema 7). */
