@@ -4,12 +4,11 @@
  * then applied; the open conflicts; the board of jurors × sites.
  */
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
-import { formatDateTime } from '../../../shared/domain/dates.js';
 import { describeError, type AppError } from '../../../shared/domain/errors.js';
 import { call, isDesktop, onEvent, saveBytes } from '../api.js';
 import { Section, useT } from '../components/common.js';
 import type { UiKey } from '../i18n.js';
-import { Fingerprint } from '../components/Fingerprint.js';
+import { Fingerprint, ReportsTo } from '../components/Fingerprint.js';
 import { useAppStore } from '../stores/app.js';
 import { useCompetitionStore } from '../stores/competitions.js';
 import { useExchangeStore } from '../stores/exchange.js';
@@ -74,7 +73,6 @@ export function PaketScreen() {
 
 function ThisLaptop() {
   const t = useT();
-  const lang = useAppStore((s) => s.lang);
   const identity = useExchangeStore((s) => s.identity);
   const competition = useAppStore((s) => s.competition);
   if (!identity) return null;
@@ -82,16 +80,7 @@ function ThisLaptop() {
     <Section title={t('paket.thisLaptop')}>
       <Fingerprint label={t('paket.fingerprint')} value={identity.device.fingerprint} />
       <p className="muted small">{t('paket.fingerprintHint')}</p>
-      {competition ? (
-        <p className="small">
-          {identity.reportsTo
-            ? t('paket.reportsTo', {
-                fingerprint: identity.reportsTo.fingerprint,
-                created: formatDateTime(new Date(identity.reportsTo.created), lang),
-              })
-            : t('paket.reportsToNone')}
-        </p>
-      ) : null}
+      {competition ? <ReportsTo reportsTo={identity.reportsTo} /> : null}
     </Section>
   );
 }

@@ -5,11 +5,10 @@
  */
 import { useState } from 'react';
 import type { ExportSummary } from '../../../../shared/contract/exchange.js';
-import { formatDateTime } from '../../../../shared/domain/dates.js';
 import { describeError, type AppError } from '../../../../shared/domain/errors.js';
 import { call, isDesktop, saveBytes } from '../../api.js';
 import { useT } from '../../components/common.js';
-import { Fingerprint } from '../../components/Fingerprint.js';
+import { Fingerprint, ReportsTo } from '../../components/Fingerprint.js';
 import { useAppStore } from '../../stores/app.js';
 
 interface Sent {
@@ -96,14 +95,7 @@ export function useSendScores(props: { competition: string; juror: string; name:
           <p className="muted">{t('send.history', { from: sent.summary.entries.from, to: sent.summary.entries.to })}</p>
           <Fingerprint label={t('send.fingerprint')} value={sent.summary.fingerprint} />
           <p className="muted small">{t('send.fingerprintHint')}</p>
-          <p className="small">
-            {sent.reportsTo
-              ? t('paket.reportsTo', {
-                  fingerprint: sent.reportsTo.fingerprint,
-                  created: formatDateTime(new Date(sent.reportsTo.created), lang),
-                })
-              : t('paket.reportsToNone')}
-          </p>
+          <ReportsTo reportsTo={sent.reportsTo} />
         </section>
       ) : null}
     </>
