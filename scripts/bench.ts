@@ -914,8 +914,8 @@ const EXCHANGE_RUNS = 3;
  * the secretariat's database (the core already open, as in the app): every package read and checked whole
  * (signature, every member's hash, the zip's layout, the chain of entries hashed again, work against entries,
  * eligibility of every cell), planned cell by cell and applied in one unit of the write gate each, durable. Against
- * bare better-sqlite3 inserting the same 150,000 rows into a table shaped like `score`, in one transaction, with
- * the same durability.
+ * bare better-sqlite3 inserting the same rows (the 150,000 scores and the ledger entries behind them) into tables with
+ * the columns, keys and indexes of `score` and `history`, in one transaction, with the same durability.
  */
 /** The ledger a score package carries (read and checked whole first). */
 async function ledgerOf(bytes: Uint8Array): Promise<PackageLedger> {
@@ -988,7 +988,7 @@ async function exchangeFigures(dir: string): Promise<void> {
     }
   };
 
-  // The baseline's database: tables shaped like `score` and `history` (their unique keys and index), the same
+  // The baseline's database: tables with the columns, keys and indexes of `score` and `history`, the same
   // pragmas, empty at every run. Its rows are the ones the import stores: every score and every ledger entry the
   // packages carry, taken from the packages before the clock starts.
   const bareFile = join(dir, 'exchange-bare.sqlite');
@@ -996,23 +996,35 @@ async function exchangeFigures(dir: string): Promise<void> {
   const siteIds = new Map(synthetic.file.sites.map((s, i) => [s.code, i + 1]));
   const jurorIds = new Map(synthetic.file.jurors.map((j, i) => [j.code, i + 1]));
   const carried: unknown[][] = [];
+  /** Each juror's laptop (the device the import writes on the juror's score rows). */
+  const laptopOf = new Map<string, string>();
   for (const p of packages) {
     const ledger = await ledgerOf(p.bytes);
     for (const e of ledger.entries) {
       if (!('uuid' in e)) continue;
+      if (e.juror !== null) laptopOf.set(e.juror, ledger.chain);
       carried.push([
         ledger.chain,
         e.seq,
+        e.format,
         e.uuid,
         e.competition,
         e.kind,
         e.site,
         e.juror,
         e.indicator,
+        e.oldValue,
         e.newValue,
+        e.oldText,
+        e.newText,
+        e.instrumentVersion,
         e.actor,
         e.device,
+        e.reason,
         e.at,
+        e.undoes,
+        e.payload,
+        e.v,
         e.prevHash,
         e.hash,
       ]);
@@ -1024,26 +1036,32 @@ async function exchangeFigures(dir: string): Promise<void> {
     bare = new Database(bareFile);
     bare.pragma('journal_mode = WAL');
     bare.pragma('synchronous = FULL');
+    // The columns, keys and indexes of the app's `score` and `history` (migrations 001–007), without the foreign keys.
     bare.exec(`CREATE TABLE score (id INTEGER PRIMARY KEY, site_id INTEGER NOT NULL, juror_id INTEGER NOT NULL, indicator_code TEXT NOT NULL,
-      value REAL NOT NULL, instrument_id INTEGER NOT NULL, updated_at TEXT NOT NULL, UNIQUE (site_id, juror_id, indicator_code)) STRICT;
-      CREATE TABLE history (id INTEGER PRIMARY KEY, chain TEXT NOT NULL, seq INTEGER NOT NULL, uuid TEXT NOT NULL UNIQUE, competition TEXT NOT NULL,
-        kind TEXT NOT NULL, site TEXT, juror TEXT, indicator TEXT, new_value REAL, actor TEXT NOT NULL, device TEXT NOT NULL, at TEXT NOT NULL,
-        prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, UNIQUE (chain, seq)) STRICT;
+      value REAL NOT NULL, instrument_id INTEGER NOT NULL, updated_at TEXT NOT NULL, updated_by TEXT, device TEXT,
+      UNIQUE (site_id, juror_id, indicator_code)) STRICT;
+      CREATE INDEX score_by_juror ON score (juror_id, site_id);
+      CREATE TABLE history (id INTEGER PRIMARY KEY, chain TEXT NOT NULL, seq INTEGER NOT NULL, format INTEGER NOT NULL, uuid TEXT NOT NULL UNIQUE,
+        competition TEXT NOT NULL, kind TEXT NOT NULL, site TEXT, juror TEXT, indicator TEXT, old_value REAL, new_value REAL, old_text TEXT,
+        new_text TEXT, instrument_version INTEGER, actor TEXT NOT NULL, device TEXT NOT NULL, reason TEXT, at TEXT NOT NULL, undoes TEXT,
+        payload TEXT, v INTEGER, prev_hash TEXT NOT NULL, hash TEXT NOT NULL UNIQUE, UNIQUE (chain, seq)) STRICT;
       CREATE INDEX history_by_sheet ON history (competition, juror, site, id);`);
   };
   const insertAll = (): void => {
     const db = bare!;
     const insert = db.prepare(
-      'INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at) VALUES (?, ?, ?, ?, 1, ?)',
+      'INSERT INTO score (site_id, juror_id, indicator_code, value, instrument_id, updated_at, updated_by, device) VALUES (?, ?, ?, ?, 1, ?, ?, ?)',
     );
     const entry = db.prepare(
-      `INSERT INTO history (chain, seq, uuid, competition, kind, site, juror, indicator, new_value, actor, device, at, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO history (chain, seq, format, uuid, competition, kind, site, juror, indicator, old_value, new_value, old_text, new_text,
+         instrument_version, actor, device, reason, at, undoes, payload, v, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const at = new Date().toISOString();
     db.transaction(() => {
       for (const e of carried) entry.run(...e);
-      for (const s of synthetic.scores) insert.run(siteIds.get(s.site)!, jurorIds.get(s.juror)!, s.indicator, s.value, at);
+      for (const s of synthetic.scores)
+        insert.run(siteIds.get(s.site)!, jurorIds.get(s.juror)!, s.indicator, s.value, at, s.juror, laptopOf.get(s.juror)!);
     })();
   };
 
@@ -1075,7 +1093,7 @@ async function exchangeFigures(dir: string): Promise<void> {
       baselineValue: m.baseline.median,
     });
     explanations.push(
-      `**Score packages imported**: ${packages.length} score packages (${(packageBytes / 1024 / 1024).toFixed(1)} MB in all), one per juror, each written by a laptop of its own (its own home and Ed25519 key, its database made from the secretariat's setup package, ${EXCHANGE.sites} sites × ${EXCHANGE.indicators} indicators of a synthetic instrument scored through the app's bulk path \`repos.scoring.insertScores\`, then \`exchange.exportScores\`), applied one after the other with \`core.call('exchange.apply', …)\` on a fresh copy of the secretariat's database whose core is opened before the clock starts: each package read and checked whole (zip layout, signature, every member's hash, the chain of entries hashed again, the work against its entries, every cell's eligibility), planned cell by cell and applied as one unit of the write gate (the laptop's entries stored verbatim, the score rows, the receipt and the import's own entry), committed with WAL and synchronous=FULL. ${EXCHANGE_RUNS} runs after 1 warm-up, alternately with the baseline: bare better-sqlite3 inserting the rows the import stores, the ${expected.toLocaleString('en')} scores into a table shaped like \`score\` and the ${carried.length.toLocaleString('en')} ledger entries the packages carry into one shaped like \`history\` (unique keys and index included), in one transaction, on an empty file with the same pragmas. The target is at most ×3.`,
+      `**Score packages imported**: ${packages.length} score packages (${(packageBytes / 1024 / 1024).toFixed(1)} MB in all), one per juror, each written by a laptop of its own (its own home and Ed25519 key, its database made from the secretariat's setup package, ${EXCHANGE.sites} sites × ${EXCHANGE.indicators} indicators of a synthetic instrument scored through the app's bulk path \`repos.scoring.insertScores\`, then \`exchange.exportScores\`), applied one after the other with \`core.call('exchange.apply', …)\` on a fresh copy of the secretariat's database whose core is opened before the clock starts: each package read and checked whole (zip layout, signature, every member's hash, the chain of entries hashed again, the work against its entries, every cell's eligibility), planned cell by cell and applied as one unit of the write gate (the laptop's entries stored verbatim, the score rows, the receipt and the import's own entry), committed with WAL and synchronous=FULL. ${EXCHANGE_RUNS} runs after 1 warm-up, alternately with the baseline: bare better-sqlite3 inserting the rows the import stores, the ${expected.toLocaleString('en')} scores into a table with the columns, unique keys and indexes of \`score\` and the ${carried.length.toLocaleString('en')} ledger entries the packages carry into one with those of \`history\` (every column filled as the import fills it; no foreign keys), in one transaction, on an empty file with the same pragmas. The target is at most ×3.`,
     );
     notes.push(
       `After the exchange import the secretariat's database held ${held.toLocaleString('en')} scores and ${entries.toLocaleString('en')} history entries (the laptops' entries and links, its own).`,

@@ -40,8 +40,8 @@ const MB = 1024 * 1024;
 /** Every member is written with this time, read as local time, so the bytes are the same in every time zone. */
 const fixedTime = (): Date => new Date(2000, 0, 1, 0, 0, 0);
 
-/** The zip's bytes: the members stored (not compressed) in the given order, with fixed times and modes. */
-function zipBytes(members: PackageMember[]): Promise<Buffer> {
+/** The zip of the members stored (not compressed) in the given order, with fixed times and modes, as a stream. */
+function zipStream(members: PackageMember[]): NodeJS.ReadableStream {
   const zip = new yazl.ZipFile();
   for (const member of members) {
     // A view of the bytes, not a copy (a package holds megabytes of entries and photos).
@@ -53,11 +53,36 @@ function zipBytes(members: PackageMember[]): Promise<Buffer> {
     });
   }
   zip.end();
+  return zip.outputStream;
+}
+
+/** The zip's bytes (see zipStream). */
+function zipBytes(members: PackageMember[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    zip.outputStream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
-    zip.outputStream.on('error', reject);
+    const stream = zipStream(members);
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+/**
+ * Whether zipping the members gives exactly `bytes`, compared piece by piece as the zip streams (the members' bytes
+ * are views, so nothing the size of the package is copied).
+ */
+function zipsTo(members: PackageMember[], bytes: Buffer): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    let offset = 0;
+    let same = true;
+    const stream = zipStream(members);
+    stream.on('data', (chunk: Buffer) => {
+      if (!same) return;
+      same = offset + chunk.length <= bytes.length && chunk.equals(bytes.subarray(offset, offset + chunk.length));
+      offset += chunk.length;
+    });
+    stream.on('end', () => resolve(same && offset === bytes.length));
+    stream.on('error', reject);
   });
 }
 
@@ -124,6 +149,16 @@ function unzip(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
         if (!next) return resolve(members);
         const { member, entry } = next;
         const altered = (): void => fail(new UserError('exchange.altered', { file, member }));
+        if (entry.compressionMethod === 0 && !entry.isEncrypted() && entry.compressedSize === entry.uncompressedSize) {
+          // A stored member (as writePackage stores every one) is a view of the package's bytes, not a copy: the
+          // bounds are checked by yauzl, the limits above, the content by its hash in readPackage.
+          zip.readLocalFileHeader(entry, { minimal: true }, (headerError, header) => {
+            if (headerError) return altered();
+            members.set(member, bytes.subarray(header.fileDataStart, header.fileDataStart + entry.compressedSize));
+            readNext(index + 1);
+          });
+          return;
+        }
         zip.openReadStream(entry, (streamError, stream) => {
           if (streamError) return altered();
           const chunks: Buffer[] = [];
@@ -200,7 +235,7 @@ export async function readPackage(input: Uint8Array, file: string): Promise<Read
   }
   // Every byte counts: the zip must be exactly the one writePackage makes of these members (a byte the reader skips,
   // such as a time or a comment, changed by hand or by another zip tool, is still a change).
-  const again = await zipBytes([{ path: MANIFEST_FILE, bytes: manifestBytes }, { path: SIGNATURE_FILE, bytes: signature }, ...result]);
-  if (!again.equals(bytes)) throw new UserError('exchange.repacked', { file });
+  const again = [{ path: MANIFEST_FILE, bytes: manifestBytes }, { path: SIGNATURE_FILE, bytes: signature }, ...result];
+  if (!(await zipsTo(again, bytes))) throw new UserError('exchange.repacked', { file });
   return { manifest, members: result };
 }

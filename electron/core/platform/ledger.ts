@@ -14,7 +14,7 @@
  * Kinds are rows of `ledger_kind`: a new domain opens its kinds with a migration. Cell kinds carry their values in
  * columns (old/new value and text); other kinds (setup) carry a versioned JSON payload.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
 import type { HistoryEntry, LedgerKind } from '../../../shared/contract/schemas.js';
 import type { Db } from './database.js';
@@ -135,6 +135,20 @@ export function ledgerJson(f: LedgerFields): string {
 
 export function historyHash(prevHash: string, fields: HistoryFields): string {
   return sha256(prevHash + historyJson(fields));
+}
+
+/**
+ * A UUID version 7 (RFC 9562): the time in milliseconds first, then random bits. Entries made one after the other
+ * sort one after the other, so the history's unique index on `uuid` grows at its end instead of at a random page
+ * for every entry (a package of 6,000 entries touches a handful of its pages, not thousands).
+ */
+export function timeOrderedUuid(now: number = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(now, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 export function ledgerHash(prevHash: string, fields: LedgerFields): string {
@@ -270,7 +284,7 @@ export class Ledger {
       this.register(at);
       seq += 1;
       const f: LedgerFields = {
-        uuid: randomUUID(),
+        uuid: timeOrderedUuid(),
         competition: input.competition,
         kind: input.kind,
         site: input.site ?? null,
