@@ -16,6 +16,7 @@ import { openDatabase, type Db } from './platform/database.js';
 import { dispatch, type ErrorLog } from './platform/dispatch.js';
 import { ScoreRepository } from './scoring/repository.js';
 import { writerFor } from './session/rules.js';
+import { PlenoRepository } from './pleno/repository.js';
 import { SessionState } from './session/state.js';
 import { SetupRepository } from './setup/repository.js';
 import { inlineRenderer } from './documents/render.js';
@@ -117,13 +118,15 @@ export function openRepositories(db: Db, device: LedgerDevice, clock: () => Date
   const gate = new WriteGate(db, new Ledger(db, device, clock));
   const instruments = new InstrumentRepository(db, clock);
   const scoring = new ScoreRepository(db, gate, clock);
+  const setup = new SetupRepository(db, gate, instruments, scoring, clock);
   return {
     db,
     gate,
     instruments,
     scoring,
-    setup: new SetupRepository(db, gate, instruments, scoring, clock),
+    setup,
     exchange: new ExchangeRepository(db),
+    pleno: new PlenoRepository(db, gate, (code) => setup.rankingInput(code)),
   };
 }
 

@@ -11,6 +11,7 @@ import type { InstrumentRepository } from './instruments/repository.js';
 import type { Db } from './platform/database.js';
 import type { WriteGate } from './platform/gate.js';
 import type { OpenedFiles } from './app/opened.js';
+import type { PlenoRepository } from './pleno/repository.js';
 import type { DeviceIdentity } from './platform/identity.js';
 import type { Resources } from './platform/resources.js';
 import type { ScoreRepository } from './scoring/repository.js';
@@ -31,6 +32,8 @@ export interface Repositories {
   instruments: InstrumentRepository;
   scoring: ScoreRepository;
   exchange: ExchangeRepository;
+  /** The result's state, the jury's decisions, the locked snapshot; `official(code)` is the ranking everyone reads. */
+  pleno: PlenoRepository;
 }
 
 export interface Deps {

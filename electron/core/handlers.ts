@@ -9,6 +9,7 @@ import type { Handlers } from './deps.js';
 import { documentHandlers } from './documents/handlers.js';
 import { evidenceHandlers } from './evidence/handlers.js';
 import { exchangeHandlers } from './exchange/handlers.js';
+import { plenoHandlers } from './pleno/handlers.js';
 import { instrumentHandlers } from './instruments/handlers.js';
 import { mergeHandlers } from './platform/dispatch.js';
 import { scoringHandlers } from './scoring/handlers.js';
@@ -26,4 +27,5 @@ export const handlers: Handlers = mergeHandlers(
   documentHandlers,
   auditHandlers,
   exchangeHandlers,
+  plenoHandlers,
 );

@@ -61,6 +61,11 @@ export const CHANNELS = [
   'exchange.conflicts',
   'exchange.resolve',
   'exchange.board',
+  'pleno.status',
+  'pleno.open',
+  'pleno.decide',
+  'pleno.lock',
+  'pleno.reopen',
   'app.saveFile',
   'app.openedFiles',
 ] as const;

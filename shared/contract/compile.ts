@@ -1,6 +1,6 @@
 /** The compile channels: the ranking by the competition's rules (contract.md section 4). */
 import { z } from 'zod';
-import type { Ranking } from '../domain/ranking.js';
+import type { OfficialRanking } from '../domain/pleno.js';
 import { code } from './common.js';
 
 export const compileInputs = {
@@ -8,5 +8,5 @@ export const compileInputs = {
 };
 
 export interface CompileResults {
-  'compile.ranking': Ranking;
+  'compile.ranking': OfficialRanking;
 }

@@ -13,6 +13,7 @@ import { compileInputs, type CompileResults } from './compile.js';
 import { documentsInputs, type DocumentsResults } from './documents.js';
 import { evidenceInputs, type EvidenceResults } from './evidence.js';
 import { exchangeInputs, type ExchangeResults } from './exchange.js';
+import { plenoInputs, type PlenoResults } from './pleno.js';
 import { instrumentsInputs, type InstrumentsResults } from './instruments.js';
 import { scoringInputs, type ScoringResults } from './scoring.js';
 import { sessionInputs, type SessionResults } from './session.js';
@@ -25,6 +26,7 @@ export * from './compile.js';
 export * from './documents.js';
 export * from './evidence.js';
 export * from './exchange.js';
+export * from './pleno.js';
 export * from './instruments.js';
 export * from './scoring.js';
 export * from './session.js';
@@ -41,6 +43,7 @@ export const inputSchemas = {
   ...documentsInputs,
   ...auditInputs,
   ...exchangeInputs,
+  ...plenoInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ChannelResults
@@ -54,7 +57,8 @@ export interface ChannelResults
     CompileResults,
     DocumentsResults,
     AuditResults,
-    ExchangeResults {}
+    ExchangeResults,
+    PlenoResults {}
 
 /** Every contract entry has its name in CHANNELS and every name its entry: a mismatch fails `tsc` here. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

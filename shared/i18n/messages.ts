@@ -6,6 +6,7 @@ import { exchangeMessages } from './messages-exchange.js';
 import { fileMessages } from './messages-files.js';
 import { importMessages } from './messages-import.js';
 import { rankingMessages } from './messages-ranking.js';
+import { plenoMessages } from './messages-pleno.js';
 import { scoringMessages } from './messages-scoring.js';
 import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
@@ -144,6 +145,7 @@ const id = {
   ...importMessages.id,
   ...sessionMessages.id,
   ...rankingMessages.id,
+  ...plenoMessages.id,
   ...exchangeMessages.id,
 };
 
@@ -245,6 +247,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...importMessages.en,
   ...sessionMessages.en,
   ...rankingMessages.en,
+  ...plenoMessages.en,
   ...exchangeMessages.en,
 };
 

@@ -53,7 +53,19 @@ describe("README's how-to", () => {
   it('is found, with its placeholders standing for real files', () => {
     expect(howTo).toContain('### How to add a migration');
     expect(howTo).toContain('### How to add a document');
-    expect(domains).toEqual(['app', 'audit', 'compile', 'documents', 'evidence', 'exchange', 'instruments', 'scoring', 'session', 'setup']);
+    expect(domains).toEqual([
+      'app',
+      'audit',
+      'compile',
+      'documents',
+      'evidence',
+      'exchange',
+      'instruments',
+      'pleno',
+      'scoring',
+      'session',
+      'setup',
+    ]);
     expect(documents).toEqual(['rekap']);
     expect(migrations).toContain('001-initial.ts');
     // the three places a channel is added, and where a migration and a document go, are among what is checked

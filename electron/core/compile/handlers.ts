@@ -1,10 +1,9 @@
 /**
- * The compile channels: the ranking of a competition by its rules (contract.md section 4), computed by the pure
- * ranking in shared/domain from what the repositories hold.
+ * The compile channels: the official ranking of a competition (contract.md sections 4 and 6): its rules' ranking
+ * with the jury's decisions, or the locked snapshot (the pleno repository's `official`).
  */
-import { rankSites } from '../../../shared/domain/ranking.js';
 import type { HandlerGroup } from '../deps.js';
 
 export const compileHandlers = {
-  'compile.ranking': ({ competition }, { repos }) => rankSites(repos.setup.rankingInput(competition)),
+  'compile.ranking': ({ competition }, { repos }) => repos.pleno.official(competition),
 } satisfies HandlerGroup;

@@ -6,7 +6,6 @@
 import { createElement } from 'react';
 import { renderToBuffer } from '@react-pdf/renderer';
 import type { RenderedFile } from '../../../shared/contract/schemas.js';
-import { rankSites } from '../../../shared/domain/ranking.js';
 import type { Repositories } from '../deps.js';
 import type { Resources } from '../platform/resources.js';
 import { registerFonts } from './fonts.js';
@@ -24,7 +23,7 @@ export function countPages(bytes: Uint8Array): number {
 
 export function buildRenderJob(repos: Repositories, competition: string, doc: DocumentKind, now: Date): RenderJob {
   const detail = repos.setup.loadCompetition(competition);
-  const ranking = rankSites(repos.setup.rankingInput(competition));
+  const ranking = repos.pleno.official(competition);
   return { doc, name: `Rekapitulasi-${competition}.pdf`, model: buildRekapModel(detail, ranking, now) };
 }
 
