@@ -20,6 +20,7 @@ export type { Io } from './files.js';
 import { JsonSyntaxError, parseCompetitionText, resolveCompetition } from '../core/setup/services.js';
 import { commandImportScores } from './import-scores.js';
 import { commandPackage } from './package.js';
+import { commandPleno } from './pleno.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
 
 const USAGE = `Penilai — baris perintah
@@ -36,6 +37,9 @@ const USAGE = `Penilai — baris perintah
   package import --db FILE --file BERKAS.penilai [--dry-run] [--accept-key "SIDIK JARI"] [--json]
                                                         periksa paket, tampilkan rencananya, lalu terapkan (kecuali --dry-run)
   package inspect --file BERKAS.penilai [--json]        periksa paket antarlaptop dan tampilkan isinya
+  pleno status|open|lock --db FILE [--competition KODE] [--json]   rapat pleno: keadaan, buka, kunci hasil
+  pleno decide --db FILE --sites KODE,KODE --order KODE,KODE --reason-file BERKAS   urutan lokus yang seri, dengan alasan
+  pleno reopen --db FILE --reason-file BERKAS           buka kembali hasil yang terkunci (revisi berikutnya)
 
 Opsi umum: --lang id|en (bahasa pesan; bawaan id)
            --home FOLDER (instalasi yang menulis: identitas perangkat dan kuncinya; bawaan PENILAI_HOME atau folder data aplikasi)`;
@@ -55,6 +59,8 @@ const OPTIONS = {
   juror: { type: 'string' },
   'dry-run': { type: 'boolean' },
   'accept-key': { type: 'string' },
+  order: { type: 'string' },
+  'reason-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -222,7 +228,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     // Paths the user typed are read against the run's folder; `--competition` is a path only for init.
     const cwd = io.cwd ?? process.cwd();
-    for (const option of ['db', 'out', 'file', 'home'] as const) if (values[option]) values[option] = resolve(cwd, values[option]);
+    for (const option of ['db', 'out', 'file', 'home', 'reason-file'] as const)
+      if (values[option]) values[option] = resolve(cwd, values[option]);
     // The installation the command writes as: --home, else PENILAI_HOME, else the app data folder (./device.ts).
     if (!values.home && env.PENILAI_HOME) values.home = env.PENILAI_HOME;
     if (positionals[0] === 'init' && values.competition) values.competition = resolve(cwd, values.competition);
@@ -233,8 +240,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    // `package` takes a subcommand (`package inspect`); every other command takes none.
-    const sub = command === 'package' ? extra.shift() : undefined;
+    // `package` and `pleno` take a subcommand (`package inspect`, `pleno lock`); every other command takes none.
+    const sub = command === 'package' || command === 'pleno' ? extra.shift() : undefined;
     if (extra.length > 0) throw new UserError('cli.usage', { detail: extra.join(' ') });
     switch (command) {
       case 'demo':
@@ -260,6 +267,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'package':
         await commandPackage(sub, values, io, lang);
+        return 0;
+      case 'pleno':
+        await commandPleno(sub, values, io, lang);
         return 0;
       default:
         throw new UserError('cli.usage', { detail: command });

@@ -54,8 +54,7 @@ export class PlenoRepository {
         status = this.statusOrNull(entry.competition);
         memo.set(key, status);
       }
-      if (status !== null && isFrozen(status.state))
-        throw new UserError('pleno.locked', { competition: entry.competition, revision: status.revision }, 'conflict');
+      if (status !== null && isFrozen(status.state)) this.requireUnlocked(entry.competition);
     });
   }
 
@@ -76,6 +75,13 @@ export class PlenoRepository {
   /** The result's state: draft (revision 0) until the pleno is opened. */
   status(code: string): PlenoStatus {
     return this.statusOrNull(code) ?? { state: 'draft', revision: 0, snapshot: null, changedAt: null };
+  }
+
+  /** Refuses (as the write gate would) when the result is locked or signed: for checks made before any write. */
+  requireUnlocked(code: string): void {
+    const status = this.statusOrNull(code);
+    if (status !== null && isFrozen(status.state))
+      throw new UserError('pleno.locked', { competition: code, revision: status.revision }, 'conflict');
   }
 
   /** The decisions in force (not replaced), oldest first. */

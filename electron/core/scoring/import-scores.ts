@@ -289,5 +289,7 @@ export function applyScores(repos: Repositories, competition: string, file: stri
 
 /** Reads, checks and writes a scores CSV: all or nothing. */
 export function importScores(repos: Repositories, competition: string, file: { name: string; bytes: Uint8Array }): ImportSummary {
+  // A locked result is said first: no line of the file could be taken (the write gate would refuse it anyway).
+  repos.pleno.requireUnlocked(competition);
   return applyScores(repos, competition, file.name, readScoresCsv(repos, competition, file));
 }
