@@ -234,6 +234,14 @@ describe('locking', () => {
       expect(await refusal(core, 'setup.save', saveInput(detail, { precision: 1 }))).toBe('pleno.locked');
       expect(await refusal(core, 'setup.save', saveInput(detail, {}, { J2: ['S01'] }))).toBe('pleno.locked');
       expect(file.competition.code).toBe('PLENO');
+      // A weight (a new instrument version), and deleting the competition.
+      const weights = structuredClone(detail.instrument);
+      weights.aspects[0]!.indicators[0]!.weight = 20;
+      weights.aspects[1]!.indicators[0]!.weight = 50;
+      expect(await refusal(core, 'setup.saveInstrument', { competition: 'PLENO', instrument: weights, asNewVersion: true })).toBe(
+        'pleno.locked',
+      );
+      expect(await refusal(core, 'setup.delete', { code: 'PLENO', confirm: 'PLENO' })).toBe('pleno.locked');
       expect(databaseBytes(core)).toBe(before);
       // The place of the meeting and a juror's position change no ranking: they are written.
       const saved = await call(core, 'setup.save', {

@@ -85,6 +85,8 @@ export const setupHandlers = {
     const { name } = deps.repos.setup.summary(code);
     // The person typed the code to confirm; anything else deletes nothing.
     if (confirm.trim() !== code) throw new UserError('competition.deleteConfirm', { code }, 'invalid');
+    // A locked result is the jury's decision of record: it is not deleted while locked.
+    deps.repos.pleno.requireUnlocked(code);
     const usage = deps.repos.setup.deleteCompetition(code);
     if (deps.session.current?.competition === code) deps.session.current = null;
     if (deps.session.secretariat?.competition === code) deps.session.secretariat = null;
