@@ -1,7 +1,7 @@
 /**
  * `agreement --db FILE [--competition CODE] [--json]` and `sensitivity --db FILE [--competition CODE] [--json]`
  * (contract.md sections 1 and 6): how far the jurors agree, and the ranking without each juror. Read-only. The JSON
- * is the channel's result as it is (`analysis.agreement`, `analysis.sensitivity`); the text puts a plain reading
+ * is the channel's result (`analysis.agreement`, `analysis.sensitivity`) with its `format` (shared/domain/analysis-format.ts); the text puts a plain reading
  * beside each figure (shared/domain/analysis-reading.ts).
  */
 import { resolve } from 'node:path';
@@ -13,6 +13,7 @@ import {
   readingText,
   sensitivityReading,
 } from '../../shared/domain/analysis-reading.js';
+import { AGREEMENT_FORMAT, SENSITIVITY_FORMAT, type AgreementJson, type SensitivityJson } from '../../shared/domain/analysis-format.js';
 import { UserError } from '../../shared/domain/errors.js';
 import { t, type Lang } from '../../shared/i18n/messages.js';
 import { resolveCompetition } from '../core/setup/services.js';
@@ -55,10 +56,12 @@ export async function commandAnalysis(command: 'agreement' | 'sensitivity', valu
     const competition = resolveCompetition(core.deps.repos, values.competition, file);
     if (command === 'sensitivity') {
       const result = await value(core.call('analysis.sensitivity', { competition }));
-      return values.json ? JSON.stringify(result, null, 2) : sensitivityText(result, lang);
+      const json: SensitivityJson = { format: SENSITIVITY_FORMAT, ...result };
+      return values.json ? JSON.stringify(json, null, 2) : sensitivityText(result, lang);
     }
     const result = await value(core.call('analysis.agreement', { competition }));
-    if (values.json) return JSON.stringify(result, null, 2);
+    const json: AgreementJson = { format: AGREEMENT_FORMAT, ...result };
+    if (values.json) return JSON.stringify(json, null, 2);
     const { instrument } = await value(core.call('setup.get', { code: competition }));
     return agreementText(result, instrument.aspects, lang);
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement, Sensitivity } from '../../shared/contract/analysis.js';
 import { agreement } from '../../shared/domain/analysis.js';
+import { agreementJsonSchema, sensitivityJsonSchema } from '../../shared/domain/analysis-format.js';
 import { runCommand, fingerprint } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
@@ -27,6 +28,8 @@ describe('agreement', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout) as Agreement;
+    // the versioned format of docs/schemas/agreement.schema.json
+    expect(agreementJsonSchema.parse(json).format).toBe('penilai.agreement/1');
     expect(Object.keys(json.aspects)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']);
     const sites = ['S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07', 'S08'];
     // the demo gives each aspect three jurors (J1, the ketua, scores everything); every site fully scored
@@ -39,7 +42,8 @@ describe('agreement', () => {
     // what the command prints is what the pure function computes from the database's ranking input
     const core = openTestCore(db);
     try {
-      expect(json).toEqual(JSON.parse(JSON.stringify(agreement(core.deps.repos.setup.rankingInput('DEMO')))));
+      const computed = agreement(core.deps.repos.setup.rankingInput('DEMO'));
+      expect(json).toEqual(JSON.parse(JSON.stringify({ format: 'penilai.agreement/1', ...computed })));
     } finally {
       core.close();
     }
@@ -67,6 +71,7 @@ describe('sensitivity', () => {
     const run = await runCommand(['sensitivity', '--db', db, '--json']);
     expect(run.status, run.stderr).toBe(0);
     const json = JSON.parse(run.stdout) as Sensitivity;
+    expect(sensitivityJsonSchema.parse(json).format).toBe('penilai.sensitivity/1');
     expect(Object.keys(json.jurors)).toEqual(['J1', 'J2', 'J3', 'J4', 'J5']);
     // S04 wins by a narrow margin; without J2 (or J5) S05 would
     const swap = [
