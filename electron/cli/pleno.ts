@@ -41,12 +41,19 @@ const codes = (text: string): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
+const STATE_KEYS = {
+  draft: 'pleno.state.draft',
+  pleno: 'pleno.state.pleno',
+  locked: 'pleno.state.locked',
+  signed: 'pleno.state.signed',
+} as const satisfies Record<PlenoView['state'], MessageKey>;
+
 /** The plenary in words: state and revision, decisions, ties left, what blocks locking. */
 export function plenoText(view: PlenoView, lang: Lang): string {
   const lines = [
     t(lang, 'pleno.text.state', {
       competition: view.competition,
-      state: t(lang, `pleno.state.${view.state}` as MessageKey),
+      state: t(lang, STATE_KEYS[view.state]),
       revision: view.revision,
     }),
   ];

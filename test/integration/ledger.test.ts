@@ -186,7 +186,7 @@ describe('the write gate', () => {
     // A kind no migration opened is refused by the database itself.
     expect(() =>
       c.deps.repos.gate.run({ competition: 'UJI' }, (unit) =>
-        unit.append({ competition: 'UJI', kind: 'pleno.lock' as never, actor: 'sekretariat' }),
+        unit.append({ competition: 'UJI', kind: 'nothing.opened' as never, actor: 'sekretariat' }),
       ),
     ).toThrow(/FOREIGN KEY/);
     expect(c.db.prepare('SELECT count(*) AS n FROM history').get()).toEqual(before);
