@@ -4,7 +4,8 @@
  *
  * Figures:
  *  1. Ranking of the stress competition (40 sites × 25 jurors × 150 indicators = 150,000 scores) on a real SQLite
- *     file, end to end as the app does it, and the pure ranking alone, against one SQL aggregate over the same rows.
+ *     file, end to end as the app shows it (`repos.pleno.official`), the pure ranking and the read alone, against one
+ *     SQL aggregate over the same rows.
  *  2. The recap PDF (react-pdf, as the app renders it) of a typical and a large competition, against the same
  *     table drawn by hand with bare pdfkit from the same view model.
  *  3. One durable score save through the handler on a database of 150,000 scores, against a bare INSERT with the
@@ -159,19 +160,22 @@ async function rankingFigures(dir: string): Promise<void> {
        FROM score sc JOIN site s ON s.id = sc.site_id WHERE s.competition_id = ? GROUP BY sc.site_id`,
     );
 
-    // Both sides must read every row: check once, untimed.
+    // Both sides must read every row, and the app's ranking must be the ranking of the lists: check once, untimed.
     const sums = aggregate.all(competitionId);
     const counted = sums.reduce((s, r) => s + r.n, 0);
     if (sums.length !== size.sites || counted !== expected) throw new Error(`aggregate saw ${sums.length} sites / ${counted} scores`);
-    const check = rankSites(repos.setup.rankingInput(code));
+    const input = repos.setup.rankingInput(code);
+    if (input.scores.length !== expected) throw new Error(`rankingInput read ${input.scores.length} scores`);
+    const check = repos.pleno.official(code);
     if (check.ranking.length !== size.sites || !check.complete || !check.finalised)
       throw new Error('stress ranking is not complete and final');
+    if (JSON.stringify(check.ranking) !== JSON.stringify(rankSites(input).ranking))
+      throw new Error('repos.pleno.official differs from rankSites(repos.setup.rankingInput())');
 
     const sql = () => (sink = aggregate.all(competitionId));
-    const input = repos.setup.rankingInput(code);
     const endToEnd = await timedPair(
-      'rankSites(repos.setup.rankingInput(code))',
-      () => (sink = rankSites(repos.setup.rankingInput(code))),
+      'repos.pleno.official(code)',
+      () => (sink = repos.pleno.official(code)),
       'SQL aggregate',
       sql,
       3,
@@ -179,8 +183,8 @@ async function rankingFigures(dir: string): Promise<void> {
     );
     const pure = await timedPair('rankSites(input)', () => (sink = rankSites(input)), 'SQL aggregate', sql, 3, RANKING_RUNS);
     const readOnly = await timedPair(
-      'repos.setup.rankingInput(code)',
-      () => (sink = repos.setup.rankingInput(code)),
+      'repos.setup.rankingGrid(code)',
+      () => (sink = repos.setup.rankingGrid(code)),
       'SQL aggregate',
       sql,
       3,
@@ -191,7 +195,7 @@ async function rankingFigures(dir: string): Promise<void> {
     const scale = `stress: ${size.sites} sites × ${size.jurors} jurors × ${size.indicators} indicators = ${expected.toLocaleString('en')} scores`;
     for (const key of ['median', 'p95'] as const) {
       rows.push({
-        figure: `Ranking, end to end: rankSites(repos.setup.rankingInput()) on a SQLite file, ${scale}, ${key}`,
+        figure: `Ranking, end to end: repos.pleno.official() on a SQLite file, ${scale}, ${key}`,
         value: endToEnd.subject[key],
         baseline: base,
         baselineValue: endToEnd.baseline[key],
@@ -199,23 +203,23 @@ async function rankingFigures(dir: string): Promise<void> {
     }
     for (const key of ['median', 'p95'] as const) {
       rows.push({
-        figure: `Ranking, pure: rankSites(input) in memory, ${scale}, ${key}`,
+        figure: `Ranking, pure: rankSites(input) in memory, scores as a list, ${scale}, ${key}`,
         value: pure.subject[key],
         baseline: base,
         baselineValue: pure.baseline[key],
       });
     }
     rows.push({
-      figure: `Ranking, reading only: repos.setup.rankingInput() (the SQL part of the end-to-end figure), ${scale}, median`,
+      figure: `Ranking, reading only: repos.setup.rankingGrid() (the SQL part of the end-to-end figure), ${scale}, median`,
       value: readOnly.subject.median,
       baseline: base,
       baselineValue: readOnly.baseline.median,
     });
 
     explanations.push(
-      `**Ranking, end to end**: what the app does to show the ranking of the stress competition: \`repos.setup.rankingInput(code)\` (competition, instrument, sites, jurors, every score and finalised sheet read from a SQLite file opened with the app's \`openDatabase\`) followed by \`rankSites\`, over ${RANKING_RUNS} runs after 3 warm-ups; the baseline is a minimal read of the same ${expected.toLocaleString('en')} rows: one prepared \`SELECT site_id, SUM(value), COUNT(*) … GROUP BY site_id\` joined to \`site\` only to filter by competition, run alternately with it (${RANKING_RUNS} runs each).`,
-      `**Ranking, pure**: \`rankSites\` alone on a \`RankingInput\` already in memory (normalising, aggregating over jurors, points per indicator, aspect and phase, tie-breaks and labels), against the same SQL baseline (measured again, alternating with it).`,
-      `**Ranking, reading only**: \`repos.setup.rankingInput(code)\` alone, the SQL and object-building half of the end-to-end figure, against the same SQL baseline; end to end ≈ reading + pure.`,
+      `**Ranking, end to end**: what the app does to show the ranking of the stress competition: \`repos.pleno.official(code)\`, the one ranking every report, \`rank\` and the UI read (the result's state; \`repos.setup.rankingGrid(code)\`: competition, instrument, sites, jurors, every score and finalised sheet read from a SQLite file opened with the app's \`openDatabase\`; \`rankSites\`; the jury's decisions read and applied), over ${RANKING_RUNS} runs after 3 warm-ups; the baseline is a minimal read of the same ${expected.toLocaleString('en')} rows: one prepared \`SELECT site_id, SUM(value), COUNT(*) … GROUP BY site_id\` joined to \`site\` only to filter by competition, run alternately with it (${RANKING_RUNS} runs each). Nothing is remembered between calls: every run reads and ranks again. Checked once before timing: the result equals \`rankSites(repos.setup.rankingInput(code))\`.`,
+      `**Ranking, pure**: \`rankSites\` alone on a \`RankingInput\` already in memory with its 150,000 scores as a list (put in the score grid, then normalised, aggregated over jurors, points per indicator, aspect and phase, tie-breaks and labels), against the same SQL baseline (measured again, alternating with it).`,
+      `**Ranking, reading only**: \`repos.setup.rankingGrid(code)\` alone, the SQL and object-building part of the end-to-end figure (the scores read in one statement grouped by sheet into a grid indexed by site, juror and indicator), against the same SQL baseline.`,
     );
   } finally {
     db.close();

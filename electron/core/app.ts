@@ -126,7 +126,7 @@ export function openRepositories(db: Db, device: LedgerDevice, clock: () => Date
     scoring,
     setup,
     exchange: new ExchangeRepository(db),
-    pleno: new PlenoRepository(db, gate, (code) => setup.rankingInput(code)),
+    pleno: new PlenoRepository(db, gate, (code) => setup.rankingGrid(code)),
   };
 }
 

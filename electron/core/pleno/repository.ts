@@ -14,7 +14,7 @@ import {
   type PlenoDecision,
   type PlenoState,
 } from '../../../shared/domain/pleno.js';
-import { rankSites, type Ranking, type RankingInput } from '../../../shared/domain/ranking.js';
+import { rankSites, type GridRankingInput, type Ranking, type RankingInput } from '../../../shared/domain/ranking.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import type { PlenoEvent } from '../../../shared/contract/pleno.js';
 import type { Db } from '../platform/database.js';
@@ -42,8 +42,8 @@ export class PlenoRepository {
   constructor(
     readonly db: Db,
     private readonly gate: WriteGate,
-    /** What the ranking is computed from (the setup repository's `rankingInput`, given by the wiring). */
-    private readonly rankingInput: (code: string) => RankingInput,
+    /** What the ranking is computed from (the setup repository's `rankingGrid`, given by the wiring). */
+    private readonly rankingInput: (code: string) => GridRankingInput,
   ) {
     // While a result is locked, no entry that would alter its ranking is written, whoever writes it.
     gate.guardEntries((entry, memo) => {
@@ -96,7 +96,10 @@ export class PlenoRepository {
   }
 
   /** The ranking of section 4 computed now, with the decisions in force applied (never the snapshot). */
-  live(code: string, input: RankingInput = this.rankingInput(code)): Omit<OfficialRanking, 'state' | 'revision' | 'snapshot'> {
+  live(
+    code: string,
+    input: RankingInput | GridRankingInput = this.rankingInput(code),
+  ): Omit<OfficialRanking, 'state' | 'revision' | 'snapshot'> {
     const computed: Ranking = rankSites(input);
     const { ranking, decisions } = applyDecisions(computed, this.decisions(code), input.rules.labels);
     return { ...computed, ranking, decisions };

@@ -18,7 +18,7 @@ export function plenoView(deps: Deps, competition: string): PlenoView {
   setup.loadCompetition(competition); // a clear refusal for an unknown code
   const status = pleno.status(competition);
   const official = pleno.official(competition);
-  const labels = setup.rankingInput(competition).rules.labels;
+  const labels = setup.rules(competition).labels;
   const ties: PlenoTie[] = tieGroups(official.ranking).map((g) => ({
     rank: g[0]!.rank,
     category: g[0]!.category,
@@ -77,7 +77,7 @@ export function decide(deps: Deps, competition: string, order: readonly string[]
     const status = pleno.status(competition);
     requireState(competition, status.state, status.revision, ['pleno']);
     if (new Set(order).size !== order.length) throw new UserError('pleno.repeatedSite', { sites: order.join(', ') });
-    const computed = rankSites(setup.rankingInput(competition));
+    const computed = rankSites(setup.rankingGrid(competition));
     const bySite = new Map(computed.ranking.map((r) => [r.site, r]));
     for (const site of order) if (!bySite.has(site)) throw new UserError('site.notFound', { code: site }, 'not-found');
     const group = tieGroups(computed.ranking).find((g) => g.some((s) => s.site === order[0]));

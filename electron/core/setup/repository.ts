@@ -12,7 +12,7 @@ import { eligibleIndicators } from '../../../shared/domain/eligibility.js';
 import { canonicalJson } from '../../../shared/domain/canonical.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
 import { t } from '../../../shared/i18n/messages.js';
-import type { RankingInput, RankingScore } from '../../../shared/domain/ranking.js';
+import type { GridRankingInput, RankingInput, RankingScore } from '../../../shared/domain/ranking.js';
 import type { Db } from '../platform/database.js';
 import type { SetupKind } from '../../../shared/contract/schemas.js';
 import type { WriteGate } from '../platform/gate.js';
@@ -534,33 +534,89 @@ export class SetupRepository {
     return eligibleIndicators(detail.instrument, j, site).map(({ indicator }) => indicator.code);
   }
 
-  /** Everything the ranking needs, read in a handful of queries. */
-  rankingInput(code: string): RankingInput {
+  /**
+   * Everything the ranking needs, read in a handful of queries, the scores as a grid (what `repos.pleno.official`
+   * ranks). Only scores given on the competition's current instrument version count. The scores come in one
+   * statement grouped by sheet (site, juror): each sheet's indicator codes and values as two JSON arrays built in
+   * the same pass (so in the same order), about a thousand rows instead of 150,000; SQLite writes a REAL in JSON
+   * with the digits that read back as the same double, and JSON.parse reads it back exactly.
+   */
+  rankingGrid(code: string): GridRankingInput {
     const detail = this.loadCompetition(code);
     const c = this.competitionRow(code);
-    // Only scores given on the competition's current instrument version count.
-    const scores = this.db
-      .prepare<[number, number], RankingScore>(
-        `SELECT s.code AS site, j.code AS juror, sc.indicator_code AS indicator, sc.value AS value
-         FROM score sc JOIN site s ON s.id = sc.site_id JOIN juror j ON j.id = sc.juror_id
-         WHERE s.competition_id = ? AND sc.instrument_id = ?`,
+    const sites = detail.sites.map((s) => ({ code: s.code, name: s.name, category: s.category ?? null }));
+    const jurors = detail.jurors.map((j) => ({ code: j.code, aspects: j.aspects ?? null, recusedSites: j.recusedSites }));
+    const indicators = listIndicators(detail.instrument);
+    const S = sites.length;
+    const J = jurors.length;
+    const I = indicators.length;
+    const sitePos = new Map(sites.map((s, i) => [s.code, i]));
+    const jurorPos = new Map(jurors.map((j, i) => [j.code, i]));
+    const siteById = new Map<number, number>();
+    for (const [id, siteCode] of this.db
+      .prepare<[number], [number, string]>('SELECT id, code FROM site WHERE competition_id = ?')
+      .raw()
+      .all(c.id))
+      siteById.set(id, sitePos.get(siteCode)!);
+    const jurorById = new Map<number, number>();
+    for (const [id, jurorCode] of this.db
+      .prepare<[number], [number, string]>('SELECT id, code FROM juror WHERE competition_id = ?')
+      .raw()
+      .all(c.id))
+      jurorById.set(id, jurorPos.get(jurorCode)!);
+    const indicatorPos = new Map(indicators.map((r, i) => [r.indicator.code, i]));
+
+    const values = new Float64Array(S * J * I).fill(NaN);
+    // Each distinct list of codes is read once (in a complete competition every sheet has the same one).
+    const codeLists = new Map<string, Int32Array>();
+    const sheets = this.db
+      .prepare<[number, number], [number, number, string, string]>(
+        `SELECT sc.site_id, sc.juror_id, json_group_array(sc.indicator_code), json_group_array(sc.value)
+         FROM score sc WHERE sc.site_id IN (SELECT id FROM site WHERE competition_id = ?) AND sc.instrument_id = ?
+         GROUP BY sc.site_id, sc.juror_id`,
       )
+      .raw()
       .all(c.id, c.instrument_id);
-    const finalisedSheets = this.db
-      .prepare<[number], { site: string; juror: string }>(
-        `SELECT s.code AS site, j.code AS juror FROM sheet sh JOIN site s ON s.id = sh.site_id JOIN juror j ON j.id = sh.juror_id
+    for (const [siteId, jurorId, codes, numbers] of sheets) {
+      let at = codeLists.get(codes);
+      if (!at) {
+        at = Int32Array.from(JSON.parse(codes) as string[], (indicator) => indicatorPos.get(indicator) ?? -1);
+        codeLists.set(codes, at);
+      }
+      const read = JSON.parse(numbers) as number[];
+      const base = (siteById.get(siteId)! * J + jurorById.get(jurorId)!) * I;
+      for (let k = 0; k < read.length; k += 1) if (at[k]! >= 0) values[base + at[k]!] = read[k]!;
+    }
+    const finalised = new Uint8Array(S * J);
+    for (const [siteId, jurorId] of this.db
+      .prepare<[number], [number, number]>(
+        `SELECT sh.site_id, sh.juror_id FROM sheet sh JOIN site s ON s.id = sh.site_id
          WHERE s.competition_id = ? AND sh.finalised_at IS NOT NULL`,
       )
-      .all(c.id);
-    return {
-      competition: code,
-      instrument: detail.instrument,
-      rules: detail.rules,
-      sites: detail.sites.map((s) => ({ code: s.code, name: s.name, category: s.category ?? null })),
-      jurors: detail.jurors.map((j) => ({ code: j.code, aspects: j.aspects ?? null, recusedSites: j.recusedSites })),
-      scores,
-      finalisedSheets,
-    };
+      .raw()
+      .all(c.id))
+      finalised[siteById.get(siteId)! * J + jurorById.get(jurorId)!] = 1;
+    return { competition: code, instrument: detail.instrument, rules: detail.rules, sites, jurors, grid: { values, finalised } };
+  }
+
+  /** Everything the ranking needs with the scores and finalised sheets as lists (in site, juror, indicator order). */
+  rankingInput(code: string): RankingInput {
+    const { grid, ...input } = this.rankingGrid(code);
+    const indicators = listIndicators(input.instrument).map((r) => r.indicator.code);
+    const scores: RankingScore[] = [];
+    const finalisedSheets: { site: string; juror: string }[] = [];
+    const J = input.jurors.length;
+    const I = indicators.length;
+    input.sites.forEach((site, s) =>
+      input.jurors.forEach((juror, j) => {
+        for (let i = 0; i < I; i += 1) {
+          const value = grid.values[(s * J + j) * I + i]!;
+          if (!Number.isNaN(value)) scores.push({ site: site.code, juror: juror.code, indicator: indicators[i]!, value });
+        }
+        if (grid.finalised[s * J + j] === 1) finalisedSheets.push({ site: site.code, juror: juror.code });
+      }),
+    );
+    return { ...input, scores, finalisedSheets };
   }
 
   /**
