@@ -20,6 +20,7 @@ export type { Io } from './files.js';
 import { JsonSyntaxError, parseCompetitionText, resolveCompetition } from '../core/setup/services.js';
 import { commandImportScores } from './import-scores.js';
 import { commandPackage } from './package.js';
+import { commandExportXlsx } from './export-xlsx.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
 
 const USAGE = `Penilai — baris perintah
@@ -30,6 +31,7 @@ const USAGE = `Penilai — baris perintah
   import-scores --db FILE --file NILAI.csv [--competition KODE]   impor nilai dari CSV (semua atau tidak sama sekali)
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
+  export-xlsx --db FILE [--competition KODE] --out FILE.xlsx   peringkat dan semua nilai sebagai buku kerja Excel
   verify --db FILE [--json]                             periksa basis data: integritas, rantai riwayat tiap perangkat, foto
   package setup  --db FILE [--competition KODE] --out BERKAS.penilai   paket persiapan untuk laptop juri
   package export --db FILE [--competition KODE] --juror KODE --out BERKAS.penilai   pekerjaan satu juri di laptop ini
@@ -260,6 +262,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'package':
         await commandPackage(sub, values, io, lang);
+        return 0;
+      case 'export-xlsx':
+        await commandExportXlsx(values, io, lang);
         return 0;
       default:
         throw new UserError('cli.usage', { detail: command });

@@ -10,6 +10,7 @@ import { plenoMessages } from './messages-pleno.js';
 import { scoringMessages } from './messages-scoring.js';
 import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
+import { workbookMessages } from './messages-workbook.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -147,6 +148,7 @@ const id = {
   ...rankingMessages.id,
   ...plenoMessages.id,
   ...exchangeMessages.id,
+  ...workbookMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -249,6 +251,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...rankingMessages.en,
   ...plenoMessages.en,
   ...exchangeMessages.en,
+  ...workbookMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
