@@ -70,7 +70,10 @@ function expectPeringkatMatches(rows: string[][], ranking: OfficialRanking, aspe
     expect(body.map((r) => r[col(`Tahap ${ph}`)])).toEqual(ranking.ranking.map((r) => formatNumber(r.phases[ph]!, p, 'en')));
 }
 
-describe('export-xlsx on the demo competition', () => {
+// LibreOffice starts in 10–20 s: more room than the default 60 s for a loaded machine (a limit, not an assertion).
+const SLOW = { timeout: 180_000 };
+
+describe('export-xlsx on the demo competition', SLOW, () => {
   const dir = join(temp.dir, 'demo');
   mkdirSync(dir);
   const db = join(dir, 'demo.db');
@@ -188,7 +191,7 @@ function headerIndex(ws: ExcelJS.Worksheet, title: string): number {
   return found;
 }
 
-describe('export-xlsx with a pleno decision', () => {
+describe('export-xlsx with a pleno decision', SLOW, () => {
   const dir = join(temp.dir, 'tie');
   mkdirSync(dir);
   const db = join(dir, 'tie.db');
