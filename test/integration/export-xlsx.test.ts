@@ -4,6 +4,7 @@
  * what CSV cannot show (cell types, number formats, fonts, page setup). Ranks and totals are compared with
  * `rank --json` at the competition's precision, on the demo competition and on one with a pleno decision.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +14,8 @@ import type { OfficialRanking } from '../../shared/domain/pleno.js';
 import { aCompetition } from '../support/builders.js';
 import { fingerprint, runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { sheetsAsCsv } from '../support/libreoffice.js';
+import { sheetsAsCsv, workbookAsPdf } from '../support/libreoffice.js';
+import { qpdfCheck } from '../support/pdf.js';
 
 const temp = tempDir('penilai-xlsx-');
 afterAll(() => temp.cleanup());
@@ -157,6 +159,30 @@ describe('export-xlsx on the demo competition', SLOW, () => {
     const indicator = nilai.getRow(3).getCell(headerIndex(nilai, 'Indikator'));
     expect(indicator.alignment).toMatchObject({ wrapText: true });
     expect(nilai.getRow(3).height).toBeGreaterThan(20);
+  });
+
+  it('is printed by LibreOffice with the whole ranking on one A4 landscape page width', async () => {
+    const ranking = await rankJson(db);
+    const pdf = workbookAsPdf(out, dir);
+    expect(qpdfCheck(pdf).ok).toBe(true);
+    const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))!;
+    // A4 landscape: 297 × 210 mm = 841.89 × 595.28 pt.
+    expect(Number(size[1])).toBeCloseTo(841.89, 0);
+    expect(Number(size[2])).toBeCloseTo(595.28, 0);
+    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+    const first = page(1);
+    expect(first).toContain('— Peringkat — SEMENTARA');
+    // Every site on its own line, from its rank to its label: no column pushed to another page.
+    const lines = first.split('\n');
+    for (const r of ranking.ranking) {
+      const line = lines.find((l) => new RegExp(`^\\s*${r.rank}\\s+${r.site}\\s`).test(l));
+      expect(line, r.site).toBeDefined();
+      expect(line).toContain(formatNumber(r.total, 2, 'en'));
+      if (r.label) expect(line).toContain(r.label);
+    }
+    expect(first).toContain('Penentu peringkat');
+    // The next page is already the next sheet: the ranking took one page.
+    expect(page(2)).toContain('— Nilai per juri —');
   });
 
   it('after pleno lock, the workbook is the locked snapshot and says "Dikunci — revisi 0"', async () => {

@@ -35,3 +35,17 @@ export function sheetsAsCsv(xlsx: string, workDir: string, sheets: readonly stri
   }
   return result;
 }
+
+/** The workbook printed by LibreOffice to PDF (every sheet, each by its own page setup); the PDF's path. */
+export function workbookAsPdf(xlsx: string, workDir: string): string {
+  const out = join(workDir, 'pdf');
+  mkdirSync(out, { recursive: true });
+  const run = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${join(workDir, 'lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', out, xlsx],
+    { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } },
+  );
+  const file = join(out, basename(xlsx).replace(/\.xlsx$/, '.pdf'));
+  if (!existsSync(file)) throw new Error(`LibreOffice wrote no PDF (exit ${run.status}): ${run.stdout}${run.stderr}`);
+  return file;
+}
