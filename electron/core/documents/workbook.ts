@@ -72,22 +72,36 @@ const heightFor = (lines: number): number => Math.ceil(Math.max(1, lines) * LINE
 /** A header or footer text: `&` is the code character there. */
 const footerText = (text: string): string => text.replace(/&/g, '&&');
 
-function setCell(cell: ExcelJS.Cell, value: WorkbookCell, wrap: boolean): void {
-  cell.font = FONT;
-  cell.alignment = { vertical: 'top', wrapText: wrap };
-  if (value === null) return;
-  if (value.kind === 'number') {
+/**
+ * One style object per kind of cell (number format, wrapped or not), shared by every such cell: exceljs finds a
+ * shared style by identity when it writes, so a sheet of 150,000 scores is not a style per cell.
+ */
+type Styles = Map<string, Partial<ExcelJS.Style>>;
+function styleFor(styles: Styles, numFmt: string | null, wrap: boolean): Partial<ExcelJS.Style> {
+  const key = `${numFmt ?? ''}\u0000${wrap}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = { font: FONT, alignment: { vertical: 'top', wrapText: wrap }, ...(numFmt === null ? {} : { numFmt }) };
+    styles.set(key, style);
+  }
+  return style;
+}
+
+function setCell(styles: Styles, cell: ExcelJS.Cell, value: WorkbookCell, wrap: boolean): void {
+  if (value === null) {
+    cell.style = styleFor(styles, null, wrap);
+  } else if (value.kind === 'number') {
     cell.value = value.value;
-    cell.numFmt = value.format;
+    cell.style = styleFor(styles, value.format, wrap);
   } else {
     // A string value is written as a string (never a formula, even when it starts with = + - @); the Text format
     // keeps it text when someone edits the cell later.
     cell.value = value.text;
-    cell.numFmt = '@';
+    cell.style = styleFor(styles, '@', wrap);
   }
 }
 
-function writeSheet(workbook: ExcelJS.Workbook, model: WorkbookModel, sheet: WorkbookSheet): void {
+function writeSheet(workbook: ExcelJS.Workbook, styles: Styles, model: WorkbookModel, sheet: WorkbookSheet): void {
   const width = sheet.columns.length;
   const ws = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 0 }],
@@ -131,7 +145,7 @@ function writeSheet(workbook: ExcelJS.Workbook, model: WorkbookModel, sheet: Wor
     let lines = 1;
     sheet.columns.forEach((c, i) => {
       const value = values[i] ?? null;
-      setCell(row.getCell(i + 1), value, c.wrap === true);
+      setCell(styles, row.getCell(i + 1), value, c.wrap === true);
       if (c.wrap && value?.kind === 'text') lines = Math.max(lines, linesIn(value.text, c.width));
     });
     row.height = heightFor(lines);
@@ -141,7 +155,7 @@ function writeSheet(workbook: ExcelJS.Workbook, model: WorkbookModel, sheet: Wor
   let at = HEADER_ROW + sheet.rows.length + 2;
   for (const note of sheet.notes) {
     const row = ws.getRow(at);
-    setCell(row.getCell(1), { kind: 'text', text: note }, true);
+    setCell(styles, row.getCell(1), { kind: 'text', text: note }, true);
     ws.mergeCells(at, 1, at, width);
     row.height = heightFor(linesIn(note, totalWidth));
     at += 1;
@@ -150,6 +164,8 @@ function writeSheet(workbook: ExcelJS.Workbook, model: WorkbookModel, sheet: Wor
 
 export function writeWorkbook(model: WorkbookModel): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
-  for (const sheet of model.sheets) writeSheet(workbook, model, sheet);
+  // Shared by the cells of this workbook only; never changed once made (a cell's own font or alignment is not set).
+  const styles: Styles = new Map();
+  for (const sheet of model.sheets) writeSheet(workbook, styles, model, sheet);
   return workbook;
 }
