@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The system packages the tests use: Debian's Chromium (end-to-end tests; Playwright's own browser download is
-// unreachable here), poppler-utils (pdftotext, pdftoppm, pdfinfo, pdfsig) and qpdf (PDF checks).
+// unreachable here), poppler-utils (pdftotext, pdftoppm, pdfinfo, pdfsig), qpdf (PDF checks) and LibreOffice Calc
+// without a display (the exported workbook opened and converted to CSV).
 // Run by `npm test` before anything else. As root with apt-get it installs what is missing; otherwise it names
 // the command to run and stops.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -10,6 +11,7 @@ const NEEDS = [
   { pkg: 'chromium', present: () => existsSync(process.env.PENILAI_CHROMIUM ?? '/usr/bin/chromium') },
   { pkg: 'poppler-utils', present: () => onPath('pdftotext') && onPath('pdftoppm') && onPath('pdfsig') },
   { pkg: 'qpdf', present: () => onPath('qpdf') },
+  { pkg: 'libreoffice-calc-nogui', present: () => onPath('soffice') },
 ];
 
 /** @param {string} command */

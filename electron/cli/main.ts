@@ -22,6 +22,7 @@ import { commandAnalysis } from './analysis.js';
 import { commandImportScores } from './import-scores.js';
 import { commandPackage } from './package.js';
 import { commandPleno } from './pleno.js';
+import { commandExportXlsx } from './export-xlsx.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
 
 const USAGE = `Penilai — baris perintah
@@ -34,6 +35,7 @@ const USAGE = `Penilai — baris perintah
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
   agreement   --db FILE [--competition KODE] [--json]    kesepakatan antarjuri: W Kendall per aspek, kemurahan juri, nilai menyimpang
   sensitivity --db FILE [--competition KODE] [--json]    peringkat tanpa tiap juri dan gelar yang berubah
+  export-xlsx --db FILE [--competition KODE] --out FILE.xlsx   peringkat dan semua nilai sebagai buku kerja Excel
   verify --db FILE [--json]                             periksa basis data: integritas, rantai riwayat tiap perangkat, foto
   package setup  --db FILE [--competition KODE] --out BERKAS.penilai   paket persiapan untuk laptop juri
   package export --db FILE [--competition KODE] --juror KODE --out BERKAS.penilai   pekerjaan satu juri di laptop ini
@@ -277,6 +279,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'pleno':
         await commandPleno(sub, values, io, lang);
+        return 0;
+      case 'export-xlsx':
+        await commandExportXlsx(values, io, lang);
         return 0;
       default:
         throw new UserError('cli.usage', { detail: command });

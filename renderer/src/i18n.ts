@@ -7,6 +7,7 @@ import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
 import { loadWords } from './words/load.js';
 import { sheetWords } from './words/sheet.js';
+import { workbookWords } from './words/workbook.js';
 
 const base = {
   'app.title': 'Penilai',
@@ -319,7 +320,7 @@ const base = {
   'setup.weightTotalOk': 'Jumlah bobot {total}',
 };
 
-const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id, ...exchangeWords.id };
+const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id, ...exchangeWords.id, ...workbookWords.id };
 
 export type UiKey = keyof typeof id;
 
@@ -641,6 +642,7 @@ const en: Record<UiKey, string> = {
   ...laptopWords.en,
   ...loadWords.en,
   ...exchangeWords.en,
+  ...workbookWords.en,
 };
 
 export type UiLang = 'id' | 'en';

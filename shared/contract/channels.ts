@@ -51,6 +51,7 @@ export const CHANNELS = [
   'evidence.remove',
   'compile.ranking',
   'documents.render',
+  'documents.workbook',
   'audit.verify',
   'exchange.inspect',
   'exchange.identity',

@@ -11,6 +11,7 @@ import { plenoMessages } from './messages-pleno.js';
 import { scoringMessages } from './messages-scoring.js';
 import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
+import { workbookMessages } from './messages-workbook.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -149,6 +150,7 @@ const id = {
   ...plenoMessages.id,
   ...exchangeMessages.id,
   ...analysisMessages.id,
+  ...workbookMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -252,6 +254,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...plenoMessages.en,
   ...exchangeMessages.en,
   ...analysisMessages.en,
+  ...workbookMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

@@ -77,6 +77,14 @@ describe('each command as a real process', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('export-xlsx', () => {
+    const out = join(temp.dir, 'rekap.xlsx');
+    const run = cli(['export-xlsx', '--db', demo, '--out', out]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`Buku kerja Excel lomba DEMO ditulis: ${out} (lembar Peringkat, Per juri, Nilai, Keputusan pleno).\n`);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('verify', () => {
     const run = cli(['verify', '--db', demo]);
     expect(run.status, run.stderr).toBe(0);

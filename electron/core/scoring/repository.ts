@@ -1231,4 +1231,13 @@ export class ScoreRepository {
     const s = this.sheetState(this.context(ref));
     return { finalisedAt: s.finalisedAt, reopened: s.reopened };
   }
+
+  /** Every note of a competition (site, juror, indicator, text), for the workbook's Nilai sheet. */
+  competitionNotes(competition: string): { site: string; juror: string; indicator: string; note: string }[] {
+    const c = this.competitionContext(competition);
+    return this.q<[number], { site: string; juror: string; indicator: string; note: string }>(
+      `SELECT s.code AS site, j.code AS juror, n.indicator_code AS indicator, n.note FROM note n
+       JOIN site s ON s.id = n.site_id JOIN juror j ON j.id = n.juror_id WHERE s.competition_id = ?`,
+    ).all(c.competitionId);
+  }
 }

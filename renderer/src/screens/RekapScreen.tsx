@@ -10,6 +10,7 @@ import { NeedsCompetition, Section, useT } from '../components/common.js';
 import { useAppStore } from '../stores/app.js';
 import { useCompetitionStore } from '../stores/competitions.js';
 import { useRankingStore } from '../stores/ranking.js';
+import { ExportXlsx } from './rekap/ExportXlsx.js';
 
 export function RekapScreen() {
   const t = useT();
@@ -49,6 +50,7 @@ export function RekapScreen() {
       <NeedsCompetition>
         {current ? (
           <>
+            <ExportXlsx competition={current.competition} />
             <div className={current.complete && current.finalised ? 'notice notice-ok' : 'notice notice-warn'} role="status">
               {current.complete ? t('rekap.complete') : t('rekap.notComplete')}{' '}
               {current.finalised ? t('rekap.finalised') : t('rekap.notFinalised')}
