@@ -36,6 +36,8 @@ describe('a new database', () => {
       'ledger_link',
       'note',
       'package_receipt',
+      'pleno',
+      'pleno_decision',
       'recusal',
       'score',
       'sheet',
