@@ -3,7 +3,7 @@
  * awards, shared ranks and what decided each place.
  */
 import { useEffect } from 'react';
-import { explainPlace, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
+import { explainPlaces, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
 import { formatNumber } from '../../../shared/domain/numbers.js';
 import type { RankedSite } from '../../../shared/domain/ranking.js';
 import { NeedsCompetition, Section, useT } from '../components/common.js';
@@ -28,10 +28,10 @@ export function RekapScreen() {
   const regency = new Map(detail?.sites.map((s) => [s.code, s.regency ?? '']) ?? []);
 
   const names = { phases: detail?.instrument.phases ?? [], aspects };
-  function decided(r: RankedSite): string {
-    const explained = explainPlace(r, names);
-    return explained ? explanationText(lang, explained) : '';
-  }
+  const explained = new Map(
+    current ? explainPlaces(current, names).map((e, i) => [current.ranking[i]!.site, e ? explanationText(lang, e) : '']) : [],
+  );
+  const decided = (r: RankedSite): string => explained.get(r.site) ?? '';
   const tieBreakText = current ? explanationText(lang, explainTieBreak(current.tieBreak, names)) : '';
 
   const groups = current
