@@ -48,14 +48,14 @@ async function reportText(name: string): Promise<string> {
 describe('ties explained', () => {
   it('rank (text): both tied sites say Seri; the place below says which values decided it', async () => {
     expect(await tiedLines('id')).toEqual([
-      '4= S02 Desa Sukamaju 55,02 Harapan I [Seri]',
-      '4= S03 Desa Cibeber 55,02 Harapan I [Seri]',
-      '6 S05 Desa Sindangsari 55,02 Harapan III [S03 di atas S05: nilai tahap LAP 20,02 > 18,42]',
+      '4= S02 Desa Sukamaju 54,82 Harapan I [Seri]',
+      '4= S03 Desa Cibeber 54,82 Harapan I [Seri]',
+      '6 S05 Desa Sindangsari 54,82 Harapan III [S03 di atas S05: nilai tahap LAP 20,02 > 18,42]',
     ]);
     expect(await tiedLines('en')).toEqual([
-      '4= S02 Desa Sukamaju 55.02 Harapan I [Tied]',
-      '4= S03 Desa Cibeber 55.02 Harapan I [Tied]',
-      '6 S05 Desa Sindangsari 55.02 Harapan III [S03 above S05: phase LAP points 20.02 > 18.42]',
+      '4= S02 Desa Sukamaju 54.82 Harapan I [Tied]',
+      '4= S03 Desa Cibeber 54.82 Harapan I [Tied]',
+      '6 S05 Desa Sindangsari 54.82 Harapan III [S03 above S05: phase LAP points 20.02 > 18.42]',
     ]);
   });
 
@@ -75,11 +75,11 @@ describe('ties explained', () => {
       core.close();
     }
     expect(await tiedLines('id')).toEqual([
-      '4 S03 Desa Cibeber 55,02 Harapan I',
-      `5 S02 Desa Sukamaju 55,02 Harapan II [Keputusan rapat pleno: ${reason}]`,
-      '6 S05 Desa Sindangsari 55,02 Harapan III [S02 di atas S05: nilai tahap LAP 20,02 > 18,42]',
+      '4 S03 Desa Cibeber 54,82 Harapan I',
+      `5 S02 Desa Sukamaju 54,82 Harapan II [Keputusan rapat pleno: ${reason}]`,
+      '6 S05 Desa Sindangsari 54,82 Harapan III [S02 di atas S05: nilai tahap LAP 20,02 > 18,42]',
     ]);
-    expect((await tiedLines('en'))[1]).toBe(`5 S02 Desa Sukamaju 55.02 Harapan II [The plenary's decision: ${reason}]`);
+    expect((await tiedLines('en'))[1]).toBe(`5 S02 Desa Sukamaju 54.82 Harapan II [The plenary's decision: ${reason}]`);
     const text = await reportText('rekap-pleno.pdf');
     expect(text).not.toMatch(/\bSeri\b/);
     expect(text).toContain(`Keputusan rapat pleno: ${reason}`);

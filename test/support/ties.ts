@@ -4,8 +4,9 @@
  * - S03 gets S02's scores exactly: the two share a rank ("Seri" on both);
  * - S05 gets S02's scores with A2 (phase ADM, weight 4) and B1 (phase LAP, weight 4) swapped: the same total, and
  *   1,60 points less in phase LAP, so the tie-break chain (`phase:LAP`) places it just below the tied pair;
- * - at S02 (and so at S03 and S05) A1 is 4, 5 and 1 from J1, J2, J3 (J3's 1 an outlier: 3,5 from the others'
- *   median 4,5 on a 1–5 scale), A2 is 2 and B1 is 4 from every juror; J1 writes a note and adds a photo on S02's A1.
+ * - at S02 (and so at S03 and S05) A1 is 4, 4 and 1 from J1, J2, J3 (J3's 1 an outlier: 3 from the others' median
+ *   4 on a 1–5 scale, at least half its range), A2 is 2 and B1 is 4 from every juror; J1 writes a note and adds a
+ *   photo on S02's A1.
  */
 import type { Core } from '../../electron/core/app.js';
 import { call, PHOTO, PNG, THUMB } from './jury.js';
@@ -13,7 +14,7 @@ import { call, PHOTO, PNG, THUMB } from './jury.js';
 export const TIE_REASON = 'Menyamakan nilai untuk uji penjelasan seri';
 export const TIE_NOTE = 'Buku register kader lengkap sejak 2024.';
 const JURORS = ['J1', 'J2', 'J3'];
-const A1: Record<string, number> = { J1: 4, J2: 5, J3: 1 };
+const A1: Record<string, number> = { J1: 4, J2: 4, J3: 1 };
 
 /** Makes the demo (`DEMO`) and its ties in an empty database opened by `core`. */
 export async function demoWithTies(core: Core): Promise<void> {
