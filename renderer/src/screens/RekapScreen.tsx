@@ -10,6 +10,9 @@ import { NeedsCompetition, Section, useT } from '../components/common.js';
 import { useAppStore } from '../stores/app.js';
 import { useCompetitionStore } from '../stores/competitions.js';
 import { useRankingStore } from '../stores/ranking.js';
+import { AspectChart } from './rekap/AspectChart.js';
+import { TOP, useRekapPath, useReturnFocus } from './rekap/path.js';
+import { rowKeys, SiteDrill } from './rekap/SiteDrill.js';
 
 export function RekapScreen() {
   const t = useT();
@@ -17,6 +20,8 @@ export function RekapScreen() {
   const competition = useAppStore((s) => s.competition);
   const detail = useCompetitionStore((s) => s.detail);
   const { ranking, load } = useRankingStore();
+  const [path, go] = useRekapPath();
+  useReturnFocus(path);
 
   useEffect(() => {
     if (competition) void load(competition);
@@ -47,7 +52,9 @@ export function RekapScreen() {
     <div className="screen">
       <h1>{t('rekap.heading')}</h1>
       <NeedsCompetition>
-        {current ? (
+        {current && competition && path.site ? (
+          <SiteDrill competition={competition} path={path} go={go} place={explained.get(path.site) ?? ''} />
+        ) : current ? (
           <>
             <div className={current.complete && current.finalised ? 'notice notice-ok' : 'notice notice-warn'} role="status">
               {current.complete ? t('rekap.complete') : t('rekap.notComplete')}{' '}
@@ -59,7 +66,7 @@ export function RekapScreen() {
                 title={g.category ? t('rekap.category', { category: g.category }) : (detail?.info.name ?? '')}
               >
                 <div className="table-scroll">
-                  <table className="data ranking">
+                  <table className="data ranking" onKeyDown={rowKeys}>
                     <thead>
                       <tr>
                         <th scope="col">{t('rekap.rank')}</th>
@@ -79,12 +86,27 @@ export function RekapScreen() {
                     </thead>
                     <tbody>
                       {g.rows.map((r) => (
-                        <tr key={r.site} className={r.label ? 'awarded' : ''} data-site={r.site}>
+                        <tr
+                          key={r.site}
+                          className={r.label ? 'awarded openable' : 'openable'}
+                          data-site={r.site}
+                          onClick={() => go({ ...TOP, site: r.site })}
+                        >
                           <td className="rank">
                             {r.rank}
                             {r.tied ? '=' : ''}
                           </td>
-                          <td>{r.site}</td>
+                          <td>
+                            <button
+                              type="button"
+                              className="row-open"
+                              data-row-open={r.site}
+                              aria-label={t('drill.open', { site: r.site, name: r.name })}
+                              onClick={(e) => (e.stopPropagation(), go({ ...TOP, site: r.site }))}
+                            >
+                              {r.site}
+                            </button>
+                          </td>
                           <td>
                             {r.name}
                             <div className="muted small">{regency.get(r.site)}</div>
@@ -119,6 +141,7 @@ export function RekapScreen() {
                 tieBreak: tieBreakText,
               })}
             </p>
+            <p className="muted small">{t('drill.openHint')}</p>
             <ul className="legend muted small">
               {aspects.map((a) => (
                 <li key={a.code}>
@@ -126,6 +149,12 @@ export function RekapScreen() {
                 </li>
               ))}
             </ul>
+            {detail ? (
+              <details className="card rekap-chart" open>
+                <summary>{t('chart.section')}</summary>
+                <AspectChart ranking={current.ranking} instrument={detail.instrument} precision={p} />
+              </details>
+            ) : null}
           </>
         ) : (
           <p>{t('common.loading')}</p>
