@@ -60,15 +60,19 @@ describe('Rekap: ties explained, the drill-down, the aspect chart', () => {
     const first = await bars.first().getAttribute('aria-label');
     expect(first).toMatch(/^S04 Desa Margaluyu, aspek A \(.+\): \d+,\d\d dari 15,00$/);
     expect(await chart.locator('.chart-legend li').allTextContents()).toEqual([
-      '1. S04 Desa Margaluyu',
-      '2. S01 Desa Bugel',
-      '3. S06 Desa Mekarsari',
-      '4=. S02 Desa Sukamaju',
-      '4=. S03 Desa Cibeber',
-      '6. S05 Desa Sindangsari',
+      'S04 Desa Margaluyu (1)',
+      'S01 Desa Bugel (2)',
+      'S06 Desa Mekarsari (3)',
+      'S02 Desa Sukamaju (4=)',
+      'S03 Desa Cibeber (4=)',
+      'S05 Desa Sindangsari (6)',
     ]);
     await chart.scrollIntoViewIfNeeded();
     await shot(page, 'rekap-02-grafik-aspek', false);
+    // As printed: the same chart, its colours and its figures.
+    await page.emulateMedia({ media: 'print' });
+    await shot(page, 'rekap-02b-cetak');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('opens S02 by keyboard down to a juror’s score, with the outlier said in words, the note and the photo', async () => {
@@ -76,7 +80,7 @@ describe('Rekap: ties explained, the drill-down, the aspect chart', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'S02 · Desa Sukamaju', level: 2 }).waitFor();
     expect(await hash()).toBe('#/rekap/S02');
-    await page.getByText('Peringkat 4 (seri) · total 54,82 dari 100').waitFor();
+    await page.getByText('Peringkat 4= · total 54,82 dari 100').waitFor();
     await shot(page, 'rekap-03-lokus-per-aspek');
     await expectAccessible(page, 'rincian lokus');
 
@@ -135,6 +139,7 @@ describe('Rekap: ties explained, the drill-down, the aspect chart', () => {
     await page.locator('tr[data-site="S05"] td').nth(2).click();
     await page.getByRole('heading', { name: 'S05 · Desa Sindangsari', level: 2 }).waitFor();
     await page.getByText('S03 di atas S05: nilai tahap LAP 20,02 > 18,42').waitFor();
+    await shot(page, 'rekap-08-lokus-penentu-seri', false);
     await page
       .locator('tr', { has: page.locator('[data-row-open="B"]') })
       .locator('td')

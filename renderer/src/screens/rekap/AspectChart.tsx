@@ -29,7 +29,7 @@ export function AspectChart(props: { ranking: readonly RankedSite[]; instrument:
       legendLabel={t('chart.legend')}
       legend={sites.map((s, i) => ({
         key: s.site,
-        label: `${s.rank}${s.tied ? '=' : ''}. ${s.site} ${s.name}`,
+        label: `${s.site} ${s.name} (${s.rank}${s.tied ? '=' : ''})`,
         className: seriesClass(i),
       }))}
     >

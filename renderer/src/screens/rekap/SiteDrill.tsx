@@ -109,7 +109,7 @@ export function SiteDrill(props: { competition: string; path: RekapPath; go: (pa
           {trail.map((step, i) =>
             i === trail.length - 1 ? (
               <li key={i} aria-current="location">
-                {step.label}
+                <span>{step.label}</span>
               </li>
             ) : (
               <li key={i}>
@@ -203,7 +203,7 @@ function SiteLevel(props: {
   return (
     <>
       <p className="drill-summary">
-        {t('drill.summary', { rank: `${drill.rank}${drill.tied ? ` (${t('drill.tied')})` : ''}`, total: fmt(drill.total) })}
+        {t('drill.summary', { rank: `${drill.rank}${drill.tied ? '=' : ''}`, total: fmt(drill.total) })}
         {drill.label ? <span className="award">{drill.label}</span> : null}
         {props.place ? <span className="drill-place">{props.place}</span> : null}
       </p>
