@@ -178,6 +178,13 @@ export function SiteDrill(props: { competition: string; path: RekapPath; go: (pa
 
 type Fmt = (x: number) => string;
 
+/** The heading of the aggregate column, by the competition's aggregation. */
+const AGGREGATE_KEY = {
+  mean: 'drill.aggregate.mean',
+  'trimmed-mean': 'drill.aggregate.trimmed-mean',
+  median: 'drill.aggregate.median',
+} as const;
+
 /** A table whose rows open the next level: a click anywhere on a row, or Enter on its button (Up/Down between rows). */
 function OpenableRows(props: { caption: string; head: ReactNode; children: ReactNode }) {
   return (
@@ -299,7 +306,7 @@ function AspectLevel(props: {
                 {t('drill.weight')}
               </th>
               <th scope="col" className="num">
-                {t(`drill.aggregate.${drill.aggregation}`)}
+                {t(AGGREGATE_KEY[drill.aggregation])}
               </th>
               <th scope="col" className="num">
                 {t('drill.ofMax')}
@@ -360,7 +367,7 @@ function IndicatorLevel(props: { drill: Drill; indicator: SiteDrillIndicator; fm
           weight: formatScore(i.weight, lang),
           min: formatScore(i.scale.min, lang),
           max: formatScore(i.scale.max, lang),
-          aggregation: t(`drill.aggregate.${drill.aggregation}`).toLowerCase(),
+          aggregation: t(AGGREGATE_KEY[drill.aggregation]).toLowerCase(),
           aggregate: n(i.aggregate),
           points: fmt(i.points),
         })}
