@@ -6,7 +6,7 @@
  */
 import { isEligible } from './eligibility.js';
 import { isOptionsScale, levelKey, listIndicators, scaleBounds, type Scale } from './instrument.js';
-import { EPSILON } from './numbers.js';
+import { EPSILON, roundScaled } from './numbers.js';
 import { aggregate, type RankedSite, type RankingInput } from './ranking.js';
 
 /** The median of a list of numbers (of an even count: the mean of the two middle values); null for none. */
@@ -21,7 +21,8 @@ export function median(values: readonly number[]): number | null {
  * The outlier rule of contract.md section 6, one statement for the drill-down and the agreement analysis: a juror's
  * score on a cell is an outlier when at least 2 other jurors scored the same cell and the score differs from the
  * median of their scores by at least half the scale's range (max − min). `others`: the other jurors' raw scores.
- * Returns the median of the others (null with fewer than 2) and whether the score is an outlier.
+ * Returns the median of the others (null with fewer than 2) and whether the score is an outlier. Differences are
+ * compared after the first rounding step of section 4.
  */
 export function scoreOutlier(
   score: number,
@@ -30,8 +31,9 @@ export function scoreOutlier(
 ): { outlier: boolean; median: number | null } {
   if (others.length < 2) return { outlier: false, median: null };
   const m = median(others)!;
-  const half = (bounds.max - bounds.min) / 2;
-  return { outlier: Math.abs(score - m) >= half - EPSILON, median: m };
+  // Compared after the first rounding step of section 4 (9 decimals), as every value the rules compare.
+  const half = roundScaled((bounds.max - bounds.min) / 2, 9);
+  return { outlier: roundScaled(Math.abs(score - m), 9) >= half, median: m };
 }
 
 /** The label a scale gives a level ("Cukup"), if any. */

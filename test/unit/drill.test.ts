@@ -17,6 +17,11 @@ describe('scoreOutlier: the outlier rule of contract section 6', () => {
     expect(scoreOutlier(5, [4, 1], scale15)).toEqual({ outlier: true, median: 2.5 });
   });
 
+  it('compares after the first rounding step: 0,6 − 0,1 is half of 0–1 although the float says 0,49999999999999994', () => {
+    expect(0.6 - 0.1).toBeLessThan(0.5);
+    expect(scoreOutlier(0.6, [0.1, 0.1], { min: 0, max: 1 })).toEqual({ outlier: true, median: 0.1 });
+  });
+
   it('works on the scale’s own range (0–100: 50 apart), above as below', () => {
     expect(scoreOutlier(90, [40, 30, 20], { min: 0, max: 100 })).toEqual({ outlier: true, median: 30 });
     expect(scoreOutlier(79, [40, 30, 20], { min: 0, max: 100 })).toEqual({ outlier: false, median: 30 });
