@@ -72,4 +72,17 @@ describe('compile.site', () => {
     const r = await core.call('compile.site', { competition: 'DEMO', site: 'S99' });
     expect(r.ok ? null : r.error.key).toBe('site.notFound');
   });
+
+  it('after the jury decides the tie and locks, gives the locked result: S03 4th, S02 5th by the pleno, state locked', async () => {
+    await call(core, 'pleno.open', { competition: 'DEMO' });
+    await call(core, 'pleno.decide', { competition: 'DEMO', order: ['S03', 'S02'], reason: 'Inovasi posyandu S03 lebih berkelanjutan.' });
+    await call(core, 'pleno.lock', { competition: 'DEMO' });
+    const official = await call(core, 'compile.ranking', { competition: 'DEMO' });
+    const s02 = await call(core, 'compile.site', { competition: 'DEMO', site: 'S02' });
+    const s03 = await call(core, 'compile.site', { competition: 'DEMO', site: 'S03' });
+    expect([s03.rank, s03.tied, s03.label, s03.state]).toEqual([4, false, 'Harapan I', 'locked']);
+    expect([s02.rank, s02.tied, s02.label, s02.state]).toEqual([5, false, 'Harapan II', 'locked']);
+    expect(s02.total).toBe(official.ranking.find((r) => r.site === 'S02')!.total);
+    expect(s02.indicators.find((i) => i.code === 'A1')!.jurors.map((j) => j.score)).toEqual([4, 4, 1]);
+  });
 });
