@@ -173,4 +173,14 @@ describe('Rekap: ties explained, the drill-down, the aspect chart', () => {
     await expectAccessible(page, 'drill-down (en)');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
   });
+
+  it('leaving Rekap leaves the address, so a reload opens the screen left to, not the drill-down', async () => {
+    // An address typed (or the browser's Back) moves the drill-down too.
+    await page.evaluate(() => (window.location.hash = '#/rekap/S02'));
+    await page.getByRole('heading', { name: 'S02 · Desa Sukamaju', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Lomba', exact: true }).click();
+    expect(await hash()).toBe('');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Lomba', level: 1 }).waitFor();
+  });
 });
