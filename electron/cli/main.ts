@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
-import { explainPlace, explainTieBreak, explanationText, type ExplainNames } from '../../shared/domain/explain.js';
+import { explainPlaces, explainTieBreak, explanationText, type ExplainNames } from '../../shared/domain/explain.js';
 import { UserError } from '../../shared/domain/errors.js';
 import { issueSentence, ValidationError } from '../../shared/domain/validation.js';
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
@@ -186,12 +186,13 @@ async function commandDemo(values: Values, io: Io, lang: Lang): Promise<void> {
 
 function rankingText(ranking: Ranking, names: ExplainNames, locale: Lang): string {
   const p = ranking.precision;
-  const lines = ranking.ranking.map((r) => {
+  const explained = explainPlaces(ranking, names);
+  const lines = ranking.ranking.map((r, i) => {
     const rank = `${r.rank}${r.tied ? '=' : ''}`.padStart(4);
     const total = formatNumber(r.total, p, locale).padStart(8);
     const mark = r.complete ? '' : locale === 'id' ? ' (belum lengkap)' : ' (incomplete)';
-    const explained = explainPlace(r, names);
-    const decided = explained ? `  [${explanationText(locale, explained)}]` : '';
+    const why = explained[i];
+    const decided = why ? `  [${explanationText(locale, why)}]` : '';
     return `${rank}  ${r.site.padEnd(6)} ${r.name.padEnd(28)} ${total}  ${r.label ?? ''}${mark}${decided}`.trimEnd();
   });
   const head = locale === 'id' ? 'Peringkat lomba' : 'Ranking of';

@@ -6,6 +6,7 @@ import { exchangeWords } from './words/exchange.js';
 import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
 import { loadWords } from './words/load.js';
+import { rekapWords } from './words/rekap.js';
 import { sheetWords } from './words/sheet.js';
 import { workbookWords } from './words/workbook.js';
 
@@ -320,7 +321,16 @@ const base = {
   'setup.weightTotalOk': 'Jumlah bobot {total}',
 };
 
-const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id, ...exchangeWords.id, ...workbookWords.id };
+const id = {
+  ...base,
+  ...sheetWords.id,
+  ...formsWords.id,
+  ...laptopWords.id,
+  ...loadWords.id,
+  ...exchangeWords.id,
+  ...workbookWords.id,
+  ...rekapWords.id,
+};
 
 export type UiKey = keyof typeof id;
 
@@ -643,6 +653,7 @@ const en: Record<UiKey, string> = {
   ...loadWords.en,
   ...exchangeWords.en,
   ...workbookWords.en,
+  ...rekapWords.en,
 };
 
 export type UiLang = 'id' | 'en';

@@ -50,6 +50,7 @@ export const CHANNELS = [
   'evidence.get',
   'evidence.remove',
   'compile.ranking',
+  'compile.site',
   'documents.render',
   'documents.workbook',
   'audit.verify',

@@ -22,21 +22,53 @@ export interface ExplainNames {
 
 const nameOf = (list: readonly { code: string; name: string }[], code: string) => list.find((x) => x.code === code)?.name ?? code;
 
+/** What `explainPlace` reads of a ranked site (an `OfficialSite` of the official ranking, or a `RankedSite`). */
+export type PlaceSite = Pick<RankedSite, 'site' | 'decidedBy' | 'tied' | 'aspects' | 'phases'> & {
+  decision?: { reason: string } | undefined;
+};
+
 /**
- * Why a site holds its place. A place decided by the total (or a site alone in its group) needs no comment: null.
- * A tie that the whole chain left standing: tied. A tie-break entry: the phase by its name (phases have no column of
- * their own), the aspect by its code (the aspect columns are headed by their codes).
+ * Why a site holds its place, as the Rekap screen, `rank` and the recap PDF all say it. `previous` is the site listed
+ * just before it (null for the first), `precision` the competition's.
+ * - Every site that shares its rank: tied ("Seri"), the first of the group as well as the others.
+ * - A place settled by the tie-break chain: the values that decided it, the site above first ("S02 di atas S05: nilai
+ *   tahap LAP 40,10 > 38,75"), both rounded at the competition's precision as the ranking compared them.
+ * - A place settled by the plenary meeting: its decision and reason.
+ * - A place decided by the total (or the first site): null, nothing to explain.
  */
-export function explainPlace(site: Pick<RankedSite, 'decidedBy'>, names: ExplainNames): Explanation | null {
+export function explainPlace(site: PlaceSite, previous: PlaceSite | null, precision: number, names: ExplainNames): Explanation | null {
   const decided = site.decidedBy;
-  if (decided === null || decided === 'total') return null;
-  if (decided === 'tied') return { key: 'ranking.decidedBy.tied', params: {} };
-  // Reserved by the contract for a tie settled by the plenary meeting.
-  if (decided === 'pleno') return { key: 'ranking.decidedBy.pleno', params: {} };
+  if (decided === 'pleno') {
+    const reason = site.decision?.reason.trim() ?? '';
+    return reason ? { key: 'ranking.decidedBy.plenoReason', params: { reason } } : { key: 'ranking.decidedBy.pleno', params: {} };
+  }
+  const tied: Explanation | null = site.tied || decided === 'tied' ? { key: 'ranking.decidedBy.tied', params: {} } : null;
+  const separated =
+    decided === null || decided === 'total' || decided === 'tied' ? null : separation(site, previous, decided, precision, names);
+  // The first of a tied group can be placed below the site before it by the chain: both are said.
+  if (tied && separated) return { key: 'ranking.decidedBy.both', params: {}, parts: [tied, separated] };
+  return tied ?? separated;
+}
+
+/** What the tie-break entry `decided` found between the site and the one listed before it. */
+function separation(site: PlaceSite, previous: PlaceSite | null, decided: string, precision: number, names: ExplainNames): Explanation {
   const [kind, code] = splitTieBreak(decided);
-  return kind === 'phase'
-    ? { key: 'ranking.decidedBy.phase', params: { code, name: nameOf(names.phases, code) } }
-    : { key: 'ranking.decidedBy.aspect', params: { code, name: nameOf(names.aspects, code) } };
+  const name = nameOf(kind === 'phase' ? names.phases : names.aspects, code);
+  if (!previous) {
+    return kind === 'phase'
+      ? { key: 'ranking.decidedBy.phase', params: { code, name } }
+      : { key: 'ranking.decidedBy.aspect', params: { code, name } };
+  }
+  const valueOf = (s: PlaceSite) => (kind === 'phase' ? s.phases[code] : s.aspects[code]) ?? 0;
+  return {
+    key: kind === 'phase' ? 'ranking.decidedBy.phaseValues' : 'ranking.decidedBy.aspectValues',
+    params: { above: previous.site, below: site.site, code, name, higher: valueOf(previous), lower: valueOf(site), precision },
+  };
+}
+
+/** `explainPlace` for every site of a ranking, in its order. */
+export function explainPlaces(ranking: { precision: number; ranking: readonly PlaceSite[] }, names: ExplainNames): (Explanation | null)[] {
+  return ranking.ranking.map((r, i) => explainPlace(r, ranking.ranking[i - 1] ?? null, ranking.precision, names));
 }
 
 /** The tie-break chain in a sentence: which values separate equal totals, in turn, or that none is set. */

@@ -46,13 +46,17 @@ export interface OfficialRanking extends Omit<Ranking, 'ranking'> {
   decisions: DecisionStatus[];
 }
 
-/** The groups of sites sharing one rank, within their ranking group (category), in ranking order. */
+/**
+ * The groups of sites sharing one rank, within their ranking group, in ranking order. A ranking group (the whole
+ * ranking, or one category with `rankBy: category`) starts at a site with `decidedBy: null`: with `rankBy: all`, sites
+ * of different categories that share a rank are one tie.
+ */
 export function tieGroups(ranking: readonly RankedSite[]): RankedSite[][] {
   const groups: RankedSite[][] = [];
   let current: RankedSite[] = [];
   for (const r of ranking) {
     const prev = current[current.length - 1];
-    if (prev && prev.rank === r.rank && prev.category === r.category) current.push(r);
+    if (prev && prev.rank === r.rank && r.decidedBy !== null) current.push(r);
     else {
       if (current.length > 1) groups.push(current);
       current = [r];

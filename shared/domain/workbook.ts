@@ -124,11 +124,10 @@ export function stateText(ranking: Pick<OfficialRanking, 'state' | 'revision'>):
   }
 }
 
-/** What decided a site's place, in Indonesian; a pleno decision with its reason. */
-function decidedText(site: OfficialSite, competition: WorkbookCompetition): string {
-  const explained = explainPlace(site, competition.instrument);
-  const said = explained ? explanationText('id', explained) : '';
-  return site.decidedBy === 'pleno' && site.decision ? `${said}: ${site.decision.reason}` : said;
+/** What decided a site's place, in Indonesian, as Rekap, `rank` and the recap PDF say it (a pleno decision with its reason). */
+function decidedText(site: OfficialSite, previous: OfficialSite | null, precision: number, competition: WorkbookCompetition): string {
+  const explained = explainPlace(site, previous, precision, competition.instrument);
+  return explained ? explanationText('id', explained) : '';
 }
 
 export function buildWorkbook({ competition, ranking, input, notes }: WorkbookInput): WorkbookModel {
@@ -154,7 +153,7 @@ export function buildWorkbook({ competition, ranking, input, notes }: WorkbookIn
       { title: 'Predikat', width: 14, wrap: true },
       { title: 'Penentu peringkat', width: 40, wrap: true },
     ],
-    rows: ranking.ranking.map((r) => [
+    rows: ranking.ranking.map((r, i) => [
       whole(r.rank),
       text(r.site),
       text(r.name),
@@ -164,7 +163,7 @@ export function buildWorkbook({ competition, ranking, input, notes }: WorkbookIn
       ...instrument.phases.map((ph) => rounded(r.phases[ph.code] ?? 0, p)),
       rounded(r.total, p),
       text(r.label ?? (r.complete ? null : 'belum lengkap')),
-      text(decidedText(r, competition)),
+      text(decidedText(r, ranking.ranking[i - 1] ?? null, p, competition)),
     ]),
     notes: [
       ...instrument.aspects.map((a) => `Aspek ${a.code}: ${a.name}`),

@@ -41,14 +41,15 @@ describe('the explanation of a ranking', () => {
       const model = buildRekapModel(detail.value, ranking, new Date('2026-09-21T10:00:00Z'));
       expect(model.method[1]).toBe(chainId);
 
-      // A tie-break and a tie, as the PDF's column and rank's line say them.
+      // A tie-break (with the values it compared, the site above first) and a tie, as the PDF's column and rank's
+      // line say them.
       const decided = {
         ...ranking,
         ranking: ranking.ranking.map((r, i) => ({ ...r, decidedBy: [null, 'phase:LAP', 'tied', 'total'][i]! })),
       };
       expect(buildRekapModel(detail.value, decided, new Date()).rows.map((r) => r.decidedBy)).toEqual([
         '',
-        'Tahap Verifikasi lapangan',
+        'S04 di atas S01: nilai tahap LAP 31,11 > 27,26',
         'Seri',
         '',
       ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainPlace, explainTieBreak, explanationText } from '../../shared/domain/explain.js';
+import { explainPlace, explainPlaces, explainTieBreak, explanationText, type PlaceSite } from '../../shared/domain/explain.js';
 
 const names = {
   phases: [
@@ -9,26 +9,65 @@ const names = {
   aspects: [{ code: 'E', name: 'Kesehatan keluarga' }],
 };
 
+const site = (code: string, decidedBy: string | null, tied: boolean, values: { LAP?: number; E?: number } = {}): PlaceSite => ({
+  site: code,
+  decidedBy,
+  tied,
+  phases: { ADM: 40, LAP: values.LAP ?? 40 },
+  aspects: { E: values.E ?? 20 },
+});
+
 describe('explainPlace: what decided a place, as a key and parameters', () => {
   it('says nothing where the total decided or the site stood alone', () => {
-    expect(explainPlace({ decidedBy: 'total' }, names)).toBeNull();
-    expect(explainPlace({ decidedBy: null }, names)).toBeNull();
+    expect(explainPlace(site('S01', null, false), null, 2, names)).toBeNull();
+    expect(explainPlace(site('S02', 'total', false), site('S01', null, false), 2, names)).toBeNull();
   });
 
-  it('a tie left by the whole chain, a phase by its name, an aspect by its code', () => {
-    expect(explainPlace({ decidedBy: 'tied' }, names)).toEqual({ key: 'ranking.decidedBy.tied', params: {} });
-    const phase = explainPlace({ decidedBy: 'phase:LAP' }, names)!;
-    expect(phase).toEqual({ key: 'ranking.decidedBy.phase', params: { code: 'LAP', name: 'Verifikasi lapangan' } });
-    const aspect = explainPlace({ decidedBy: 'aspect:E' }, names)!;
-    expect(aspect).toEqual({ key: 'ranking.decidedBy.aspect', params: { code: 'E', name: 'Kesehatan keluarga' } });
-    expect([phase, aspect, { key: 'ranking.decidedBy.tied' as const, params: {} }].map((e) => explanationText('id', e))).toEqual([
-      'Tahap Verifikasi lapangan',
-      'Aspek E',
-      'Seri',
-    ]);
-    expect([phase, aspect].map((e) => explanationText('en', e))).toEqual(['Phase Verifikasi lapangan', 'Aspect E']);
-    const pleno = explainPlace({ decidedBy: 'pleno' }, names)!;
-    expect([explanationText('id', pleno), explanationText('en', pleno)]).toEqual(['Keputusan rapat pleno', "The plenary's decision"]);
+  it('every site sharing a rank says Seri, the first of the group as well', () => {
+    // Ranks 1, 2=, 2=: the first of the tied pair differs from S01 by its total, the second by nothing.
+    const ranking = { precision: 2, ranking: [site('S01', null, false), site('S03', 'total', true), site('S04', 'tied', true)] };
+    const texts = explainPlaces(ranking, names).map((e) => (e ? explanationText('id', e) : ''));
+    expect(texts).toEqual(['', 'Seri', 'Seri']);
+    expect(explainPlaces(ranking, names).map((e) => (e ? explanationText('en', e) : ''))).toEqual(['', 'Tied', 'Tied']);
+  });
+
+  it('a place decided by the tie-break chain quotes the values that decided it, at the precision', () => {
+    const above = site('S02', 'total', false, { LAP: 40.1 });
+    const below = site('S05', 'phase:LAP', false, { LAP: 38.749 });
+    const phase = explainPlace(below, above, 2, names)!;
+    expect(phase).toEqual({
+      key: 'ranking.decidedBy.phaseValues',
+      params: { above: 'S02', below: 'S05', code: 'LAP', name: 'Verifikasi lapangan', higher: 40.1, lower: 38.749, precision: 2 },
+    });
+    expect(explanationText('id', phase)).toBe('S02 di atas S05: nilai tahap LAP 40,10 > 38,75');
+    expect(explanationText('en', phase)).toBe('S02 above S05: phase LAP points 40.10 > 38.75');
+    const aspect = explainPlace(site('S07', 'aspect:E', false, { E: 12.5 }), site('S06', 'phase:LAP', false, { E: 13 }), 1, names)!;
+    expect(explanationText('id', aspect)).toBe('S06 di atas S07: nilai aspek E 13,0 > 12,5');
+    expect(explanationText('en', aspect)).toBe('S06 above S07: aspect E points 13.0 > 12.5');
+  });
+
+  it('the first of a tied group placed by the chain below the site before it says both', () => {
+    const ranking = {
+      precision: 2,
+      ranking: [
+        site('S05', null, false, { LAP: 41 }),
+        site('S02', 'phase:LAP', true, { LAP: 40.1 }),
+        site('S03', 'tied', true, { LAP: 40.1 }),
+      ],
+    };
+    const [, first, second] = explainPlaces(ranking, names);
+    expect(explanationText('id', first!)).toBe('Seri; S05 di atas S02: nilai tahap LAP 41,00 > 40,10');
+    expect(explanationText('en', first!)).toBe('Tied; S05 above S02: phase LAP points 41.00 > 40.10');
+    expect(explanationText('id', second!)).toBe('Seri');
+  });
+
+  it('a place settled by the plenary meeting gives its reason', () => {
+    const decided = { ...site('S05', 'pleno', false), decision: { reason: 'Inovasi posyandu lebih berkelanjutan.' } };
+    const pleno = explainPlace(decided, site('S02', 'total', false), 2, names)!;
+    expect(explanationText('id', pleno)).toBe('Keputusan rapat pleno: Inovasi posyandu lebih berkelanjutan.');
+    expect(explanationText('en', pleno)).toBe("The plenary's decision: Inovasi posyandu lebih berkelanjutan.");
+    const bare = explainPlace(site('S05', 'pleno', false), null, 2, names)!;
+    expect([explanationText('id', bare), explanationText('en', bare)]).toEqual(['Keputusan rapat pleno', "The plenary's decision"]);
   });
 });
 

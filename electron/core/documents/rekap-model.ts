@@ -5,8 +5,8 @@
 import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
 import { formatDate, formatLongDate, toIsoDate } from '../../../shared/domain/dates.js';
 import { formatNumber } from '../../../shared/domain/numbers.js';
-import { explainPlace, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
-import type { Ranking, RankedSite } from '../../../shared/domain/ranking.js';
+import { explainPlaces, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
+import type { Ranking } from '../../../shared/domain/ranking.js';
 
 export interface RekapModel {
   letterhead: { lines: string[]; address: string | null; logo: string | null };
@@ -56,11 +56,8 @@ export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, pri
     ),
   }));
   const regency = new Map(detail.sites.map((s) => [s.code, s.regency ?? '']));
-  const explainPlaceText = (r: RankedSite) => {
-    const explained = explainPlace(r, detail.instrument);
-    return explained ? explanationText('id', explained) : '';
-  };
-  const rows = ranking.ranking.map((r) => ({
+  const explained = explainPlaces(ranking, detail.instrument);
+  const rows = ranking.ranking.map((r, i) => ({
     rank: String(r.rank),
     code: r.site,
     name: r.name,
@@ -69,7 +66,7 @@ export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, pri
     aspects: aspects.map((a) => formatNumber(r.aspects[a.code] ?? 0, p)),
     total: formatNumber(r.total, p),
     label: r.label ?? (r.complete ? '' : 'belum lengkap'),
-    decidedBy: explainPlaceText(r),
+    decidedBy: explained[i] ? explanationText('id', explained[i]) : '',
     tied: r.tied,
     complete: r.complete,
   }));

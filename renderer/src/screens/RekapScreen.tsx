@@ -3,7 +3,7 @@
  * awards, shared ranks and what decided each place.
  */
 import { useEffect } from 'react';
-import { explainPlace, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
+import { explainPlaces, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
 import { formatNumber } from '../../../shared/domain/numbers.js';
 import type { RankedSite } from '../../../shared/domain/ranking.js';
 import { NeedsCompetition, Section, useT } from '../components/common.js';
@@ -11,6 +11,9 @@ import { useAppStore } from '../stores/app.js';
 import { useCompetitionStore } from '../stores/competitions.js';
 import { useRankingStore } from '../stores/ranking.js';
 import { ExportXlsx } from './rekap/ExportXlsx.js';
+import { AspectChart } from './rekap/AspectChart.js';
+import { TOP, useRekapPath, useReturnFocus } from './rekap/path.js';
+import { rowKeys, SiteDrill } from './rekap/SiteDrill.js';
 
 export function RekapScreen() {
   const t = useT();
@@ -18,6 +21,8 @@ export function RekapScreen() {
   const competition = useAppStore((s) => s.competition);
   const detail = useCompetitionStore((s) => s.detail);
   const { ranking, load } = useRankingStore();
+  const [path, go] = useRekapPath();
+  useReturnFocus(path);
 
   useEffect(() => {
     if (competition) void load(competition);
@@ -29,10 +34,10 @@ export function RekapScreen() {
   const regency = new Map(detail?.sites.map((s) => [s.code, s.regency ?? '']) ?? []);
 
   const names = { phases: detail?.instrument.phases ?? [], aspects };
-  function decided(r: RankedSite): string {
-    const explained = explainPlace(r, names);
-    return explained ? explanationText(lang, explained) : '';
-  }
+  const explained = new Map(
+    current ? explainPlaces(current, names).map((e, i) => [current.ranking[i]!.site, e ? explanationText(lang, e) : '']) : [],
+  );
+  const decided = (r: RankedSite): string => explained.get(r.site) ?? '';
   const tieBreakText = current ? explanationText(lang, explainTieBreak(current.tieBreak, names)) : '';
 
   const groups = current
@@ -48,7 +53,9 @@ export function RekapScreen() {
     <div className="screen">
       <h1>{t('rekap.heading')}</h1>
       <NeedsCompetition>
-        {current ? (
+        {current && competition && path.site ? (
+          <SiteDrill competition={competition} path={path} go={go} place={explained.get(path.site) ?? ''} />
+        ) : current ? (
           <>
             <ExportXlsx competition={current.competition} />
             <div className={current.complete && current.finalised ? 'notice notice-ok' : 'notice notice-warn'} role="status">
@@ -61,7 +68,7 @@ export function RekapScreen() {
                 title={g.category ? t('rekap.category', { category: g.category }) : (detail?.info.name ?? '')}
               >
                 <div className="table-scroll">
-                  <table className="data ranking">
+                  <table className="data ranking" onKeyDown={rowKeys}>
                     <thead>
                       <tr>
                         <th scope="col">{t('rekap.rank')}</th>
@@ -81,12 +88,27 @@ export function RekapScreen() {
                     </thead>
                     <tbody>
                       {g.rows.map((r) => (
-                        <tr key={r.site} className={r.label ? 'awarded' : ''} data-site={r.site}>
+                        <tr
+                          key={r.site}
+                          className={r.label ? 'awarded openable' : 'openable'}
+                          data-site={r.site}
+                          onClick={() => go({ ...TOP, site: r.site })}
+                        >
                           <td className="rank">
                             {r.rank}
                             {r.tied ? '=' : ''}
                           </td>
-                          <td>{r.site}</td>
+                          <td>
+                            <button
+                              type="button"
+                              className="row-open"
+                              data-row-open={r.site}
+                              aria-label={t('drill.open', { site: r.site, name: r.name })}
+                              onClick={(e) => (e.stopPropagation(), go({ ...TOP, site: r.site }))}
+                            >
+                              {r.site}
+                            </button>
+                          </td>
                           <td>
                             {r.name}
                             <div className="muted small">{regency.get(r.site)}</div>
@@ -121,6 +143,7 @@ export function RekapScreen() {
                 tieBreak: tieBreakText,
               })}
             </p>
+            <p className="muted small">{t('drill.openHint')}</p>
             <ul className="legend muted small">
               {aspects.map((a) => (
                 <li key={a.code}>
@@ -128,6 +151,12 @@ export function RekapScreen() {
                 </li>
               ))}
             </ul>
+            {detail ? (
+              <details className="card rekap-chart" open>
+                <summary>{t('chart.section')}</summary>
+                <AspectChart ranking={current.ranking} instrument={detail.instrument} precision={p} />
+              </details>
+            ) : null}
           </>
         ) : (
           <p>{t('common.loading')}</p>

@@ -44,6 +44,8 @@ const PLACE_KEY = 'penilai.place';
 const SCREENS: readonly Screen[] = ['lomba', 'penilaian', 'rekap', 'laporan', 'paket'];
 
 function storedScreen(): Screen {
+  // An address into Rekap's drill-down (#/rekap/S02/A) opens Rekap (renderer/src/screens/rekap/path.ts).
+  if (window.location.hash.startsWith('#/rekap')) return 'rekap';
   const found = localStorage.getItem(SCREEN_KEY);
   return SCREENS.find((s) => s === found) ?? 'lomba';
 }
@@ -96,6 +98,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
   setScreen: (screen) => {
     localStorage.setItem(SCREEN_KEY, screen);
+    if (screen !== 'rekap' && window.location.hash.startsWith('#/rekap'))
+      history.replaceState(null, '', window.location.pathname + window.location.search);
     set({ screen, notice: null });
   },
   setCompetition: (competition) => {
