@@ -6,6 +6,7 @@ import { exchangeWords } from './words/exchange.js';
 import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
 import { loadWords } from './words/load.js';
+import { plenoWords } from './words/pleno.js';
 import { sheetWords } from './words/sheet.js';
 
 const base = {
@@ -319,7 +320,7 @@ const base = {
   'setup.weightTotalOk': 'Jumlah bobot {total}',
 };
 
-const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id, ...exchangeWords.id };
+const id = { ...base, ...sheetWords.id, ...formsWords.id, ...laptopWords.id, ...loadWords.id, ...exchangeWords.id, ...plenoWords.id };
 
 export type UiKey = keyof typeof id;
 
@@ -641,6 +642,7 @@ const en: Record<UiKey, string> = {
   ...laptopWords.en,
   ...loadWords.en,
   ...exchangeWords.en,
+  ...plenoWords.en,
 };
 
 export type UiLang = 'id' | 'en';
