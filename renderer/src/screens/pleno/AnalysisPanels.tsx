@@ -23,6 +23,8 @@ export function AnalysisPanels({ competition }: { competition: string }) {
   useEffect(() => {
     void loadAnalysis(competition);
   }, [competition, loadAnalysis]);
+  if (agreement.status === 'unavailable' && sensitivity.status === 'unavailable' && views.status === 'unavailable')
+    return <Unavailable />;
   return (
     <>
       <Panel id="agreement" titleKey="analysis.agreement" state={agreement}>
@@ -38,6 +40,20 @@ export function AnalysisPanels({ competition }: { competition: string }) {
         {(value) => <ViewsPanel views={value} />}
       </Panel>
     </>
+  );
+}
+
+/** The core has no analysis channel: one notice for the four panels. */
+function Unavailable() {
+  const t = useT();
+  return (
+    <section className="card analysis" aria-labelledby="analysis-unavailable" data-panel="unavailable">
+      <div className="card-head">
+        <h2 id="analysis-unavailable">{t('pleno.tab.analysis')}</h2>
+      </div>
+      <p className="notice notice-warn unavailable">{t('analysis.unavailable')}</p>
+      <p className="muted small">{t('analysis.unavailableList')}</p>
+    </section>
   );
 }
 

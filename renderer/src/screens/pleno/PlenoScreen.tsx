@@ -6,6 +6,7 @@
  * jurors' scores (agreement, sensitivity, other views, the heatmap), never the competition's rule.
  */
 import { useEffect, useState } from 'react';
+import { isFrozen } from '../../../../shared/domain/pleno.js';
 import { NeedsCompetition, useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
@@ -41,6 +42,7 @@ function PlenoArea() {
 
   const current = view && view.competition === competition ? view : null;
   if (!current || !detail || detail.info.code !== competition) return <p>{t('common.loading')}</p>;
+  const frozen = isFrozen(current.state);
 
   return (
     <>
@@ -64,10 +66,12 @@ function PlenoArea() {
       {tab === 'decide' ? (
         <div role="tabpanel" id="pleno-panel-decide" aria-labelledby="pleno-tab-decide">
           {current.state === 'draft' ? <OpenPanel /> : null}
-          <TiesSection />
+          {/* Locked: the locked result first; the ties section only if a tie is left past the awards. */}
+          {frozen ? <LockPanel view={current} /> : null}
+          {!frozen || current.ties.length > 0 ? <TiesSection /> : null}
           <OfficialPlaces />
           <Decisions view={current} />
-          <LockPanel view={current} />
+          {!frozen ? <LockPanel view={current} /> : null}
           <History view={current} />
         </div>
       ) : (

@@ -107,7 +107,7 @@ export function LockPanel({ view }: { view: PlenoView }) {
           {t('pleno.canLock')}
         </p>
       )}
-      {view.state === 'pleno' ? <LockButton disabled={view.blockers.length > 0} /> : <p className="muted">{t('pleno.openFirst')}</p>}
+      {view.state === 'pleno' ? <LockButton disabled={view.blockers.length > 0} /> : <p className="muted">{t('pleno.openToLock')}</p>}
     </section>
   );
 }

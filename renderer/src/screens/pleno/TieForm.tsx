@@ -30,6 +30,7 @@ export function TieForm({ tie, state }: { tie: PlenoTie; state: PlenoState }) {
   const totals = new Map(ranking?.ranking.map((r) => [r.site, r.total]) ?? []);
   const precision = ranking?.precision ?? 2;
   const open = state === 'pleno';
+  const labels = detail?.rules.labels ?? [];
 
   function move(index: number, by: -1 | 1) {
     const next = [...order];
@@ -65,14 +66,23 @@ export function TieForm({ tie, state }: { tie: PlenoTie; state: PlenoState }) {
     <div className={tie.label ? 'tie' : 'tie tie-unlabelled'} data-rank={tie.rank}>
       <h3 id={`${base}-title`}>
         {title}
-        {tie.category ? <span className="muted small"> · {t('pleno.tieCategory', { category: tie.category })}</span> : null}
+        {tie.category && ranking?.rankBy === 'category' ? (
+          <span className="muted small"> · {t('pleno.tieCategory', { category: tie.category })}</span>
+        ) : null}
       </h3>
       {!tie.label ? <p className="muted small">{t('pleno.tieNoLabelHint')}</p> : null}
       {open ? <p className="hint">{t('pleno.tieOrderHint')}</p> : <p className="notice notice-warn">{t('pleno.openFirst')}</p>}
       <ol className="tie-order" aria-label={t('pleno.tieOrder', { rank: tie.rank })}>
         {order.map((site, i) => (
           <li key={site} data-site={site}>
-            <span className="tie-place">{t('pleno.placeAt', { rank: tie.rank + i })}</span>
+            {open ? (
+              <span className="tie-place">
+                {t('pleno.placeAt', { rank: tie.rank + i })}
+                {labels[tie.rank + i - 1] ? <span className="tie-label">{labels[tie.rank + i - 1]}</span> : null}
+              </span>
+            ) : (
+              <span className="tie-place">{t('pleno.placeTied', { rank: tie.rank })}</span>
+            )}
             <span className="tie-site">
               <b>{site}</b> {names.get(site)?.name}
               <span className="muted small"> {names.get(site)?.regency}</span>
