@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { AGREEMENT_FORMAT, agreementJsonSchema, SENSITIVITY_FORMAT, sensitivityJsonSchema } from '../shared/domain/analysis-format.js';
 import { competitionFileSchema, COMPETITION_FORMAT } from '../shared/domain/competition.js';
 import { instrumentSchema, INSTRUMENT_FORMAT } from '../shared/domain/instrument.js';
 import { accessSchema, ledgerFileSchema, packageManifestSchema, PACKAGE_FORMAT, workSchema } from '../shared/domain/package.js';
@@ -27,6 +28,8 @@ export function jsonSchemas(): Record<string, unknown> {
       "Penilai score package: the laptop's ledger chain (ledger.json)",
     ),
     'package-access.schema.json': make(accessSchema, `${PACKAGE_FORMAT}#access.json`, 'Penilai setup package: PIN hashes (access.json)'),
+    'agreement.schema.json': make(agreementJsonSchema, AGREEMENT_FORMAT, 'Penilai agreement between jurors (agreement --json)'),
+    'sensitivity.schema.json': make(sensitivityJsonSchema, SENSITIVITY_FORMAT, 'Penilai ranking without each juror (sensitivity --json)'),
   };
 }
 

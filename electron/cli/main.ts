@@ -18,6 +18,7 @@ import { removeDatabaseFiles, requireOutDir, writeAtomically, type Io } from './
 
 export type { Io } from './files.js';
 import { JsonSyntaxError, parseCompetitionText, resolveCompetition } from '../core/setup/services.js';
+import { commandAnalysis } from './analysis.js';
 import { commandImportScores } from './import-scores.js';
 import { commandPackage } from './package.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
@@ -30,6 +31,8 @@ const USAGE = `Penilai — baris perintah
   import-scores --db FILE --file NILAI.csv [--competition KODE]   impor nilai dari CSV (semua atau tidak sama sekali)
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
   report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
+  agreement   --db FILE [--competition KODE] [--json]    kesepakatan antarjuri: W Kendall per aspek, kemurahan juri, nilai menyimpang
+  sensitivity --db FILE [--competition KODE] [--json]    peringkat tanpa tiap juri dan gelar yang berubah
   verify --db FILE [--json]                             periksa basis data: integritas, rantai riwayat tiap perangkat, foto
   package setup  --db FILE [--competition KODE] --out BERKAS.penilai   paket persiapan untuk laptop juri
   package export --db FILE [--competition KODE] --juror KODE --out BERKAS.penilai   pekerjaan satu juri di laptop ini
@@ -254,6 +257,10 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'verify':
         commandVerifyDb(requireOption(values, 'db', 'verify'), io.out, lang, values.json ?? false);
+        return 0;
+      case 'agreement':
+      case 'sensitivity':
+        await commandAnalysis(command, values, io, lang);
         return 0;
       case 'report':
         await commandReport(values, io, lang);

@@ -2,6 +2,7 @@
  * The one handler table: every domain's handlers merged in one place. A channel defined by two domains stops the
  * app at start (`mergeHandlers`); a channel of the contract that no domain handles fails `tsc` here.
  */
+import { analysisHandlers } from './analysis/handlers.js';
 import { appHandlers } from './app/handlers.js';
 import { auditHandlers } from './audit/handlers.js';
 import { compileHandlers } from './compile/handlers.js';
@@ -28,4 +29,5 @@ export const handlers: Handlers = mergeHandlers(
   auditHandlers,
   exchangeHandlers,
   plenoHandlers,
+  analysisHandlers,
 );

@@ -66,6 +66,9 @@ export const CHANNELS = [
   'pleno.decide',
   'pleno.lock',
   'pleno.reopen',
+  'analysis.agreement',
+  'analysis.sensitivity',
+  'analysis.views',
   'app.saveFile',
   'app.openedFiles',
 ] as const;

@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import type { AppError } from '../domain/errors.js';
+import { analysisInputs, type AnalysisResults } from './analysis.js';
 import { appInputs, type AppResults } from './app.js';
 import { auditInputs, type AuditResults } from './audit.js';
 import type { Channel } from './channels.js';
@@ -19,6 +20,7 @@ import { scoringInputs, type ScoringResults } from './scoring.js';
 import { sessionInputs, type SessionResults } from './session.js';
 import { setupInputs, type SetupResults } from './setup.js';
 
+export * from './analysis.js';
 export * from './app.js';
 export * from './audit.js';
 export * from './common.js';
@@ -44,6 +46,7 @@ export const inputSchemas = {
   ...auditInputs,
   ...exchangeInputs,
   ...plenoInputs,
+  ...analysisInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ChannelResults
@@ -58,7 +61,8 @@ export interface ChannelResults
     DocumentsResults,
     AuditResults,
     ExchangeResults,
-    PlenoResults {}
+    PlenoResults,
+    AnalysisResults {}
 
 /** Every contract entry has its name in CHANNELS and every name its entry: a mismatch fails `tsc` here. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -2,6 +2,7 @@
  * Every message a person reads that the core produces (errors, CLI lines), in Indonesian first and English.
  * Errors cross process boundaries as a key plus parameters, and each side renders them in its own language.
  */
+import { analysisMessages } from './messages-analysis.js';
 import { exchangeMessages } from './messages-exchange.js';
 import { fileMessages } from './messages-files.js';
 import { importMessages } from './messages-import.js';
@@ -147,6 +148,7 @@ const id = {
   ...rankingMessages.id,
   ...plenoMessages.id,
   ...exchangeMessages.id,
+  ...analysisMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -249,6 +251,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...rankingMessages.en,
   ...plenoMessages.en,
   ...exchangeMessages.en,
+  ...analysisMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

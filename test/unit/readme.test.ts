@@ -54,6 +54,7 @@ describe("README's how-to", () => {
     expect(howTo).toContain('### How to add a migration');
     expect(howTo).toContain('### How to add a document');
     expect(domains).toEqual([
+      'analysis',
       'app',
       'audit',
       'compile',
