@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import type { CompetitionDetail } from '../../shared/contract/setup.js';
+import { agreementReading, leniencyReading, readingText, sensitivityReading } from '../../shared/domain/analysis-reading.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
@@ -53,7 +54,8 @@ describe('the plenary meeting in Chromium', () => {
     expect(await currentStep()).toBe('Draf');
     const tie = page.locator('.tie[data-rank="2"]');
     await tie.waitFor();
-    expect(await tie.locator('h3').textContent()).toBe('Peringkat 2 — Juara II: 2 lokus seri · kategori desa');
+    expect(await tie.locator('h3').textContent()).toBe('Peringkat 2 — Juara II: 2 lokus seri');
+    expect(await tie.locator('.tie-place').allTextContents()).toEqual(['Peringkat 2=', 'Peringkat 2=']);
     expect(await tie.locator('li[data-site]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site')))).toEqual(['S04', 'S05']);
     await page.getByText('Buka rapat pleno untuk memutuskan urutannya.').first().waitFor();
     await page.getByText('Lokus S04, S05 masih seri di peringkat 2 (Juara II): putuskan urutannya dalam pleno.').waitFor();
@@ -82,8 +84,8 @@ describe('the plenary meeting in Chromium', () => {
     await page.getByRole('button', { name: 'Naikkan S05' }).focus();
     await page.keyboard.press('Enter');
     expect(await tie.locator('li[data-site]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-site')))).toEqual(['S05', 'S04']);
-    expect(await tie.locator('li[data-site="S05"] .tie-place').textContent()).toBe('Peringkat 2');
-    expect(await tie.locator('li[data-site="S04"] .tie-place').textContent()).toBe('Peringkat 3');
+    expect(await tie.locator('li[data-site="S05"] .tie-place').textContent()).toBe('Peringkat 2 Juara II');
+    expect(await tie.locator('li[data-site="S04"] .tie-place').textContent()).toBe('Peringkat 3 Juara III');
     // The focus followed S05 to the top, where its Up button is now disabled: it is on its Down button.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Turunkan S05');
 
@@ -188,12 +190,43 @@ describe('the plenary meeting in Chromium', () => {
     await expectAccessible(page, 'pleno-revisi');
   });
 
-  it('shows the analysis tab', async () => {
+  it('shows the analysis: agreement with its reading, leniency, the outlier linked to its sheet, the heatmap, sensitivity, other views', async () => {
     await page.getByRole('tab', { name: 'Analisis penilaian juri' }).click();
-    await page.locator('[data-panel="views"]').getByText('bukan aturan lomba').first().waitFor();
-    await page.locator('[data-panel="agreement"] :is(table, .unavailable)').first().waitFor();
+    const agreement = await call(core, 'analysis.agreement', { competition: C });
+    const sensitivity = await call(core, 'analysis.sensitivity', { competition: C });
+
+    const aspectA = page.locator('[data-panel="agreement"] tr[data-aspect="A"]');
+    await aspectA.waitFor();
+    expect(await aspectA.locator('td.num').textContent()).toBe(formatNumber(agreement.aspects.A!.w!, 2, 'id'));
+    expect(await aspectA.locator('td.reading').textContent()).toBe(readingText('id', agreementReading(agreement.aspects.A!)));
+    expect(await aspectA.locator('td.reading').textContent()).toContain('kesepakatan tinggi');
+    const j2 = page.locator('[data-panel="agreement"] tr[data-juror="J2"]');
+    expect(await j2.locator('td').last().textContent()).toBe(readingText('id', leniencyReading('J2', agreement.jurors.J2!)));
+
+    // The heatmap: the box of J2 at S12 carries its value as text, in points of 100.
+    const box = page.locator('.heatmap-svg g[data-juror="J2"][data-site="S12"] text');
+    const deviation = agreement.deviations.find((d) => d.juror === 'J2' && d.site === 'S12')!.deviation!;
+    expect(await box.textContent()).toBe(`${deviation > 0 ? '+' : ''}${formatNumber(deviation * 100, 1, 'id')}`);
+    await page.locator('.hm-legend').getByText('lebih royal 5 poin atau lebih').waitFor();
+
+    // Sensitivity, answered up front: without J1 the winner stays; without J3 the awards that would change.
+    await page.locator('[data-panel="sensitivity"] li[data-juror="J1"]').getByText('Tanpa J1: S10 tetap Juara I.').waitFor();
+    const withoutJ3 = readingText('id', sensitivityReading('J3', sensitivity.jurors.J3!.changes, 'id'));
+    expect(sensitivity.jurors.J3!.changes.length).toBeGreaterThan(0);
+    await page.locator('[data-panel="sensitivity"] li[data-juror="J3"]').getByText(withoutJ3).waitFor();
+
+    // Other views, each marked as not the competition's rule.
+    expect(await page.locator('[data-panel="views"] thead .not-rule').count()).toBe(4);
     await shot(page, 'pleno-08-analisis');
     await expectAccessible(page, 'pleno-analisis');
+
+    // The outlier opens the juror's sheet it came from.
+    expect(agreement.outliers).toEqual([{ site: 'S12', juror: 'J2', indicator: 'A2', score: 1, median: 4 }]);
+    await page.getByRole('button', { name: 'Buka lembar J2 di S12' }).click();
+    const j2Name = detail.jurors.find((j) => j.code === 'J2')!.name;
+    const s12Name = detail.sites.find((s) => s.code === 'S12')!.name;
+    await page.getByText(`Lembar penilaian ${j2Name} — ${s12Name}`).waitFor();
+    await page.getByRole('button', { name: 'Pleno', exact: true }).click();
     await page.getByRole('tab', { name: 'Keputusan dan penguncian' }).click();
   });
 
@@ -206,7 +239,8 @@ describe('the plenary meeting in Chromium', () => {
     await shot(page, 'pleno-09-english');
     await expectAccessible(page, 'pleno-english');
     await page.getByRole('tab', { name: "Analysis of the jurors' scores" }).click();
-    await page.locator('[data-panel="views"]').getByText("not the competition's rule").first().waitFor();
+    await page.locator('[data-panel="views"] thead').getByText("not the competition's rule").first().waitFor();
+    await page.locator('[data-panel="sensitivity"]').getByText('Without J1: S10 stays Juara I.').waitFor();
     await shot(page, 'pleno-10-english-analysis');
     await expectAccessible(page, 'pleno-english-analysis');
     await page.getByRole('button', { name: 'ID', exact: true }).click();

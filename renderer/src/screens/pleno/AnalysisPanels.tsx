@@ -6,6 +6,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import type { Agreement, Sensitivity, Views } from '../../../../shared/contract/analysis.js';
+import { agreementReading, leniencyReading, readingText, sensitivityReading } from '../../../../shared/domain/analysis-reading.js';
 import { describeError } from '../../../../shared/domain/errors.js';
 import { formatNumber } from '../../../../shared/domain/numbers.js';
 import { useT } from '../../components/common.js';
@@ -15,7 +16,7 @@ import { useCompetitionStore } from '../../stores/competitions.js';
 import { usePlenoStore, type AnalysisState } from '../../stores/pleno.js';
 import { useScoringStore } from '../../stores/scoring.js';
 import { Heatmap } from './Heatmap.js';
-import { agreementKey, leniencySentence, percentOfScale } from './reading.js';
+import { points } from './reading.js';
 
 export function AnalysisPanels({ competition }: { competition: string }) {
   const { agreement, sensitivity, views, loadAnalysis } = usePlenoStore();
@@ -23,8 +24,7 @@ export function AnalysisPanels({ competition }: { competition: string }) {
   useEffect(() => {
     void loadAnalysis(competition);
   }, [competition, loadAnalysis]);
-  if (agreement.status === 'unavailable' && sensitivity.status === 'unavailable' && views.status === 'unavailable')
-    return <Unavailable />;
+  if (agreement.status === 'unavailable' && sensitivity.status === 'unavailable' && views.status === 'unavailable') return <Unavailable />;
   return (
     <>
       <Panel id="agreement" titleKey="analysis.agreement" state={agreement}>
@@ -129,21 +129,19 @@ function AgreementPanel({ agreement }: { agreement: Agreement }) {
                 {t('analysis.w')}
               </th>
               <th scope="col">{t('analysis.reading')}</th>
-              <th scope="col">{t('analysis.basis')}</th>
             </tr>
           </thead>
           <tbody>
             {aspects.map((code) => {
               const a = agreement.aspects[code]!;
-              const reading = agreementKey(a.w);
+              const reading = agreementReading(a);
               return (
                 <tr key={code} data-aspect={code}>
                   <th scope="row">
                     <b>{code}</b> {names.aspects.get(code)}
                   </th>
                   <td className="num">{a.w === null ? t('analysis.noValue') : formatNumber(a.w, 2, lang)}</td>
-                  <td className={`reading ${reading.replace('analysis.', 'reading-')}`}>{t(reading)}</td>
-                  <td className="muted small">{t('analysis.basisText', { jurors: a.jurors.length, sites: a.sites.length })}</td>
+                  <td className={`reading ${reading.key.replace('analysis.w.', 'reading-')}`}>{readingText(lang, reading)}</td>
                 </tr>
               );
             })}
@@ -161,24 +159,20 @@ function AgreementPanel({ agreement }: { agreement: Agreement }) {
               <th scope="col" className="num">
                 {t('analysis.difference')}
               </th>
-              <th scope="col" className="num">
-                {t('analysis.cells')}
-              </th>
               <th scope="col">{t('analysis.reading')}</th>
             </tr>
           </thead>
           <tbody>
             {jurors.map((code) => {
               const j = agreement.jurors[code]!;
-              const sentence = leniencySentence(code, j.leniency, lang);
+              const sentence = leniencyReading(code, j);
               return (
                 <tr key={code} data-juror={code}>
                   <th scope="row">
                     <b>{code}</b> {names.jurors.get(code)}
                   </th>
-                  <td className="num">{j.leniency === null ? t('analysis.noValue') : `${percentOfScale(j.leniency, lang, true)}%`}</td>
-                  <td className="num">{j.cells}</td>
-                  <td>{t(sentence.key, sentence.params)}</td>
+                  <td className="num">{j.leniency === null ? t('analysis.noValue') : points(j.leniency, lang)}</td>
+                  <td>{readingText(lang, sentence)}</td>
                 </tr>
               );
             })}
@@ -247,6 +241,7 @@ function HeatmapPanel({ agreement }: { agreement: Agreement }) {
 
 function SensitivityPanel({ sensitivity }: { sensitivity: Sensitivity }) {
   const t = useT();
+  const lang = useAppStore((s) => s.lang);
   const names = useNames();
   const ranking = usePlenoStore((s) => s.ranking);
   const first = names.detail?.rules.labels[0] ?? null;
@@ -267,21 +262,9 @@ function SensitivityPanel({ sensitivity }: { sensitivity: Sensitivity }) {
               {staying.map((site) => (
                 <p key={site}>{t('analysis.stays', { juror, site, label: first ?? '' })}</p>
               ))}
-              {changes.length === 0 ? (
-                <p>{t('analysis.noChange', { juror })}</p>
-              ) : (
-                <ul>
-                  {changes.map((c) => (
-                    <li key={c.site}>
-                      {t('analysis.change', {
-                        site: `${c.site} ${names.sites.get(c.site) ?? ''}`.trim(),
-                        from: c.label ?? t('analysis.noLabel'),
-                        to: c.labelWithout ?? t('analysis.noLabel'),
-                      })}
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <p className={changes.length > 0 ? 'sensitivity-changes' : undefined}>
+                {readingText(lang, sensitivityReading(juror, changes, lang))}
+              </p>
             </li>
           );
         })}

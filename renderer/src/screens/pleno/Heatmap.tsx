@@ -8,9 +8,9 @@ import type { DeviationCell } from '../../../../shared/contract/analysis.js';
 import { useT } from '../../components/common.js';
 import type { UiKey } from '../../i18n.js';
 import { useAppStore } from '../../stores/app.js';
-import { percentOfScale } from './reading.js';
+import { points } from './reading.js';
 
-/** The band a deviation falls in: the class of its box and its line in the legend. */
+/** The band a deviation falls in (in points of 100: under 2, 2–5, 5 or more): the class of its box and its legend line. */
 export type Band = 'strict2' | 'strict1' | 'even' | 'lenient1' | 'lenient2' | 'none';
 const BANDS: readonly Band[] = ['strict2', 'strict1', 'even', 'lenient1', 'lenient2', 'none'];
 const LEGEND: Record<Band, UiKey> = {
@@ -24,10 +24,10 @@ const LEGEND: Record<Band, UiKey> = {
 
 export function band(deviation: number | null): Band {
   if (deviation === null) return 'none';
-  if (deviation <= -0.1) return 'strict2';
-  if (deviation <= -0.03) return 'strict1';
-  if (deviation < 0.03) return 'even';
-  if (deviation < 0.1) return 'lenient1';
+  if (deviation <= -0.05) return 'strict2';
+  if (deviation <= -0.02) return 'strict1';
+  if (deviation < 0.02) return 'even';
+  if (deviation < 0.05) return 'lenient1';
   return 'lenient2';
 }
 
@@ -69,7 +69,7 @@ export function Heatmap({ cells, jurors, sites }: { cells: DeviationCell[]; juro
                 <g key={site} className={`hm-cell hm-${band(v)}`} data-juror={juror} data-site={site}>
                   <rect x={LEFT + s * CELL_W} y={TOP + j * CELL_H} width={CELL_W - 2} height={CELL_H - 2} rx={3} />
                   <text x={LEFT + s * CELL_W + (CELL_W - 2) / 2} y={TOP + j * CELL_H + CELL_H / 2 + 4} textAnchor="middle">
-                    {v === null ? t('analysis.noValue') : percentOfScale(v, lang, true)}
+                    {v === null ? t('analysis.noValue') : points(v, lang)}
                   </text>
                 </g>
               );
@@ -110,7 +110,7 @@ export function Heatmap({ cells, jurors, sites }: { cells: DeviationCell[]; juro
               <th scope="row">{juror}</th>
               {sites.map((site) => {
                 const v = value(juror, site);
-                return <td key={site}>{v === null ? t('analysis.legend.none') : percentOfScale(v, lang, true)}</td>;
+                return <td key={site}>{v === null ? t('analysis.legend.none') : points(v, lang)}</td>;
               })}
             </tr>
           ))}

@@ -28,7 +28,9 @@ export function OfficialPlaces() {
       <div className="card-head">
         <h2 id="pleno-official-title">{t('pleno.official')}</h2>
       </div>
-      <p className="muted small">{t(ranking.state === 'locked' || ranking.state === 'signed' ? 'pleno.officialLocked' : 'pleno.officialHint')}</p>
+      <p className="muted small">
+        {t(ranking.state === 'locked' || ranking.state === 'signed' ? 'pleno.officialLocked' : 'pleno.officialHint')}
+      </p>
       <div className="table-scroll">
         <table className="data ranking official-places">
           <thead>

@@ -78,7 +78,7 @@ export function TieForm({ tie, state }: { tie: PlenoTie; state: PlenoState }) {
             {open ? (
               <span className="tie-place">
                 {t('pleno.placeAt', { rank: tie.rank + i })}
-                {labels[tie.rank + i - 1] ? <span className="tie-label">{labels[tie.rank + i - 1]}</span> : null}
+                {labels[tie.rank + i - 1] ? <span className="tie-label"> {labels[tie.rank + i - 1]}</span> : null}
               </span>
             ) : (
               <span className="tie-place">{t('pleno.placeTied', { rank: tie.rank })}</span>
