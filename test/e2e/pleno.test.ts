@@ -197,9 +197,10 @@ describe('the plenary meeting in Chromium', () => {
 
     const aspectA = page.locator('[data-panel="agreement"] tr[data-aspect="A"]');
     await aspectA.waitFor();
-    expect(await aspectA.locator('td.num').textContent()).toBe(formatNumber(agreement.aspects.A!.w!, 2, 'id'));
     expect(await aspectA.locator('td.reading').textContent()).toBe(readingText('id', agreementReading(agreement.aspects.A!)));
-    expect(await aspectA.locator('td.reading').textContent()).toContain('kesepakatan tinggi');
+    expect(await aspectA.locator('td.reading').textContent()).toBe(
+      `W ${formatNumber(agreement.aspects.A!.w!, 2, 'id')} — kesepakatan tinggi (3 juri, 12 lokus)`,
+    );
     const j2 = page.locator('[data-panel="agreement"] tr[data-juror="J2"]');
     expect(await j2.locator('td').last().textContent()).toBe(readingText('id', leniencyReading('J2', agreement.jurors.J2!)));
 
@@ -210,7 +211,10 @@ describe('the plenary meeting in Chromium', () => {
     await page.locator('.hm-legend').getByText('lebih royal 5 poin atau lebih').waitFor();
 
     // Sensitivity, answered up front: without J1 the winner stays; without J3 the awards that would change.
-    await page.locator('[data-panel="sensitivity"] li[data-juror="J1"]').getByText('Tanpa J1: S10 tetap Juara I.').waitFor();
+    await page
+      .locator('[data-panel="sensitivity"] li[data-juror="J1"]')
+      .getByText('Tanpa J1: S10 tetap Juara I, dan tidak ada predikat yang berubah.')
+      .waitFor();
     const withoutJ3 = readingText('id', sensitivityReading('J3', sensitivity.jurors.J3!.changes, 'id'));
     expect(sensitivity.jurors.J3!.changes.length).toBeGreaterThan(0);
     await page.locator('[data-panel="sensitivity"] li[data-juror="J3"]').getByText(withoutJ3).waitFor();
@@ -240,7 +244,7 @@ describe('the plenary meeting in Chromium', () => {
     await expectAccessible(page, 'pleno-english');
     await page.getByRole('tab', { name: "Analysis of the jurors' scores" }).click();
     await page.locator('[data-panel="views"] thead').getByText("not the competition's rule").first().waitFor();
-    await page.locator('[data-panel="sensitivity"]').getByText('Without J1: S10 stays Juara I.').waitFor();
+    await page.locator('[data-panel="sensitivity"]').getByText('Without J1: S10 stays Juara I, and no award changes.').waitFor();
     await shot(page, 'pleno-10-english-analysis');
     await expectAccessible(page, 'pleno-english-analysis');
     await page.getByRole('button', { name: 'ID', exact: true }).click();

@@ -88,7 +88,6 @@ const id = {
   'analysis.agreementHint':
     'Koefisien Kendall W per aspek: 1 berarti semua juri mengurutkan lokus sama persis, 0 berarti tidak ada kesepakatan.',
   'analysis.aspect': 'Aspek',
-  'analysis.w': 'Kendall W',
   'analysis.reading': 'Bacaan',
   'analysis.scaleHint': 'W 0,70 ke atas: kesepakatan tinggi; 0,50–0,69: sedang; di bawah 0,50: rendah.',
   'analysis.leniency': 'Kemurahan tiap juri',
@@ -119,8 +118,8 @@ const id = {
   'analysis.noValue': '—',
   'analysis.sensitivity': 'Tanpa satu juri',
   'analysis.sensitivityHint': 'Peringkat bila nilai satu juri tidak dihitung, bergantian: predikat mana yang akan berubah.',
-  'analysis.without': 'Tanpa {juror}',
   'analysis.stays': 'Tanpa {juror}: {site} tetap {label}.',
+  'analysis.staysAll': 'Tanpa {juror}: {sites} tetap {label}, dan tidak ada predikat yang berubah.',
   'analysis.views': 'Cara hitung lain',
   'analysis.viewsHint':
     'Peringkat bila nilai juri digabung dengan cara lain. Hanya pembanding untuk diskusi: bukan aturan lomba, dan tidak mengubah hasil resmi ({official}).',
@@ -221,7 +220,6 @@ const en: Record<keyof typeof id, string> = {
   'analysis.agreement': 'Agreement between jurors',
   'analysis.agreementHint': "Kendall's W per aspect: 1 means every juror orders the sites exactly alike, 0 means no agreement.",
   'analysis.aspect': 'Aspect',
-  'analysis.w': "Kendall's W",
   'analysis.reading': 'Reading',
   'analysis.scaleHint': 'W 0.70 and above: high agreement; 0.50–0.69: moderate; under 0.50: low.',
   'analysis.leniency': "Each juror's leniency",
@@ -252,8 +250,8 @@ const en: Record<keyof typeof id, string> = {
   'analysis.noValue': '—',
   'analysis.sensitivity': 'Without one juror',
   'analysis.sensitivityHint': "The ranking with one juror's scores left out, in turn: which awards would change.",
-  'analysis.without': 'Without {juror}',
   'analysis.stays': 'Without {juror}: {site} stays {label}.',
+  'analysis.staysAll': 'Without {juror}: {sites} stays {label}, and no award changes.',
   'analysis.views': 'Other ways of counting',
   'analysis.viewsHint':
     "The ranking if the jurors' scores were combined another way. Only for comparison in the discussion: not the competition's rule, and it does not change the official result ({official}).",

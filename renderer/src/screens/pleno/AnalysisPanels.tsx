@@ -125,9 +125,6 @@ function AgreementPanel({ agreement }: { agreement: Agreement }) {
           <thead>
             <tr>
               <th scope="col">{t('analysis.aspect')}</th>
-              <th scope="col" className="num">
-                {t('analysis.w')}
-              </th>
               <th scope="col">{t('analysis.reading')}</th>
             </tr>
           </thead>
@@ -140,7 +137,6 @@ function AgreementPanel({ agreement }: { agreement: Agreement }) {
                   <th scope="row">
                     <b>{code}</b> {names.aspects.get(code)}
                   </th>
-                  <td className="num">{a.w === null ? t('analysis.noValue') : formatNumber(a.w, 2, lang)}</td>
                   <td className={`reading ${reading.key.replace('analysis.w.', 'reading-')}`}>{readingText(lang, reading)}</td>
                 </tr>
               );
@@ -257,14 +253,22 @@ function SensitivityPanel({ sensitivity }: { sensitivity: Sensitivity }) {
           return (
             <li key={juror} data-juror={juror} className={changes.length > 0 ? 'changes' : 'stable'}>
               <h3>
-                {t('analysis.without', { juror })} <span className="muted small">{names.jurors.get(juror)}</span>
+                {juror} <span className="muted small">{names.jurors.get(juror)}</span>
               </h3>
-              {staying.map((site) => (
-                <p key={site}>{t('analysis.stays', { juror, site, label: first ?? '' })}</p>
-              ))}
-              <p className={changes.length > 0 ? 'sensitivity-changes' : undefined}>
-                {readingText(lang, sensitivityReading(juror, changes, lang))}
-              </p>
+              {changes.length === 0 ? (
+                <p>
+                  {winners.length > 0
+                    ? t('analysis.staysAll', { juror, sites: winners.join(', '), label: first ?? '' })
+                    : readingText(lang, sensitivityReading(juror, changes, lang))}
+                </p>
+              ) : (
+                <>
+                  {staying.map((site) => (
+                    <p key={site}>{t('analysis.stays', { juror, site, label: first ?? '' })}</p>
+                  ))}
+                  <p className="sensitivity-changes">{readingText(lang, sensitivityReading(juror, changes, lang))}</p>
+                </>
+              )}
             </li>
           );
         })}
