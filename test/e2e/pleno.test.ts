@@ -87,7 +87,7 @@ describe('the plenary meeting in Chromium', () => {
     expect(await tie.locator('li[data-site="S05"] .tie-place').textContent()).toBe('Peringkat 2 Juara II');
     expect(await tie.locator('li[data-site="S04"] .tie-place').textContent()).toBe('Peringkat 3 Juara III');
     // The focus followed S05 to the top, where its Up button is now disabled: it is on its Down button.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Turunkan S05');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Turunkan S05');
 
     await tie.getByRole('button', { name: 'Catat keputusan' }).click();
     const reason = tie.getByLabel('Alasan keputusan (wajib; dicatat dan dicetak)');
@@ -108,8 +108,8 @@ describe('the plenary meeting in Chromium', () => {
     expect(await decision.locator('.decision-order').textContent()).toBe('S05 > S04');
     expect(await decision.locator('.status-badge').textContent()).toBe('berlaku (peringkat 2)');
     expect(await decision.locator('.decision-reason').textContent()).toBe(`“${REASON}”`);
-    await page.getByText('Tidak ada lokus seri yang tersisa', { exact: false }).waitFor();
-    await page.getByText('Semua syarat penguncian terpenuhi.').waitFor();
+    await page.getByText('Semua syarat penguncian terpenuhi: setiap lokus lengkap', { exact: false }).waitFor();
+    expect(await page.locator('.tie').count()).toBe(0);
 
     const s05 = page.locator('table.official-places tr[data-site="S05"]');
     const s04 = page.locator('table.official-places tr[data-site="S04"]');

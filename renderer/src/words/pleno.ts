@@ -23,7 +23,6 @@ const id = {
   'pleno.officialHint': 'Peringkat resmi yang akan dikunci: predikat mengikuti keputusan pleno.',
   'pleno.officialLocked': 'Peringkat resmi yang dikunci: semua laporan memakainya.',
   'pleno.ties': 'Lokus seri yang harus diputuskan',
-  'pleno.noTies': 'Tidak ada lokus seri yang tersisa: aturan lomba dan keputusan pleno sudah menentukan setiap peringkat.',
   'pleno.tieTitle': 'Peringkat {rank} — {label}: {count} lokus seri',
   'pleno.tieTitleNoLabel': 'Peringkat {rank} (tanpa predikat): {count} lokus seri',
   'pleno.tieNoLabelHint': 'Seri di luar predikat tidak menghalangi penguncian; juri boleh tetap memutuskan urutannya.',
@@ -51,7 +50,8 @@ const id = {
   'pleno.decisionMeta': '{at} · revisi {revision}',
   'pleno.lockTitle': 'Kunci hasil',
   'pleno.blockers': 'Hasil belum dapat dikunci:',
-  'pleno.canLock': 'Semua syarat penguncian terpenuhi.',
+  'pleno.canLock':
+    'Semua syarat penguncian terpenuhi: setiap lokus lengkap, setiap lembar final, tidak ada seri pada peringkat berpredikat.',
   'pleno.lock': 'Kunci hasil',
   'pleno.lockConfirmTitle': 'Kunci hasil lomba?',
   'pleno.lockConfirmText':
@@ -155,7 +155,6 @@ const en: Record<keyof typeof id, string> = {
   'pleno.officialHint': 'The official ranking that will be locked: awards follow the plenary decisions.',
   'pleno.officialLocked': 'The official ranking as locked: every report uses it.',
   'pleno.ties': 'Tied sites to decide',
-  'pleno.noTies': "No tied sites are left: the competition's rules and the plenary decisions settle every place.",
   'pleno.tieTitle': 'Rank {rank} — {label}: {count} sites tied',
   'pleno.tieTitleNoLabel': 'Rank {rank} (no award): {count} sites tied',
   'pleno.tieNoLabelHint': 'A tie past the awards does not block locking; the jury may still decide its order.',
@@ -183,7 +182,7 @@ const en: Record<keyof typeof id, string> = {
   'pleno.decisionMeta': '{at} · revision {revision}',
   'pleno.lockTitle': 'Lock the result',
   'pleno.blockers': 'The result cannot be locked yet:',
-  'pleno.canLock': 'Every condition for locking is met.',
+  'pleno.canLock': 'Every condition for locking is met: every site complete, every sheet final, no tie on an awarded place.',
   'pleno.lock': 'Lock the result',
   'pleno.lockConfirmTitle': 'Lock the result?',
   'pleno.lockConfirmText':

@@ -16,7 +16,7 @@ import { useCompetitionStore } from '../../stores/competitions.js';
 import { usePlenoStore, type AnalysisState } from '../../stores/pleno.js';
 import { useScoringStore } from '../../stores/scoring.js';
 import { Heatmap } from './Heatmap.js';
-import { points } from './reading.js';
+import { points } from '../../../../shared/domain/deviation-bands.js';
 
 export function AnalysisPanels({ competition }: { competition: string }) {
   const { agreement, sensitivity, views, loadAnalysis } = usePlenoStore();
@@ -107,6 +107,9 @@ async function openSheet(juror: string, site: string, indicator: string): Promis
   app.remember({ mode: 'juri', juror, site, indicator });
   app.setScreen('penilaian');
 }
+
+/** A score as the juror gave it: whole numbers without decimals, else up to 2. */
+const decimals = (x: number): number => (Number.isInteger(x) ? 0 : Number.isInteger(x * 10) ? 1 : 2);
 
 function AgreementPanel({ agreement }: { agreement: Agreement }) {
   const t = useT();
@@ -210,8 +213,8 @@ function AgreementPanel({ agreement }: { agreement: Agreement }) {
                     <td>
                       <b>{o.indicator}</b> {names.indicators.get(o.indicator)}
                     </td>
-                    <td className="num">{formatNumber(o.score, 2, lang)}</td>
-                    <td className="num">{formatNumber(o.median, 2, lang)}</td>
+                    <td className="num">{formatNumber(o.score, decimals(o.score), lang)}</td>
+                    <td className="num">{formatNumber(o.median, decimals(o.median), lang)}</td>
                     <td>
                       <button type="button" className="link" onClick={() => void openSheet(o.juror, o.site, o.indicator)}>
                         {t('analysis.openSheet', { juror: o.juror, site: o.site })}
@@ -319,7 +322,8 @@ function ViewsPanel({ views }: { views: Views }) {
                   <b>{r.site}</b> {names.sites.get(r.site)}
                 </th>
                 <td className="num official-col">
-                  {r.rank} · {formatNumber(r.total, ranking.precision, lang)}
+                  {r.rank}
+                  {r.tied ? '=' : ''} · {formatNumber(r.total, ranking.precision, lang)}
                 </td>
                 {views.views.map((v, i) => {
                   if (!v.available)
@@ -332,7 +336,9 @@ function ViewsPanel({ views }: { views: Views }) {
                   const moved = other ? other.rank - r.rank : 0;
                   return (
                     <td key={v.method} className={moved === 0 ? 'num' : moved < 0 ? 'num moved up' : 'num moved down'}>
-                      {other ? `${other.rank} · ${formatNumber(other.total, ranking.precision, lang)}` : t('analysis.noValue')}
+                      {other
+                        ? `${other.rank}${other.tied ? '=' : ''} · ${formatNumber(other.total, ranking.precision, lang)}`
+                        : t('analysis.noValue')}
                       {moved !== 0 ? <span className="moved-mark">{moved < 0 ? ` ▲${-moved}` : ` ▼${moved}`}</span> : null}
                     </td>
                   );

@@ -8,11 +8,8 @@ import type { DeviationCell } from '../../../../shared/contract/analysis.js';
 import { useT } from '../../components/common.js';
 import type { UiKey } from '../../i18n.js';
 import { useAppStore } from '../../stores/app.js';
-import { points } from './reading.js';
+import { band, BANDS, points, type Band } from '../../../../shared/domain/deviation-bands.js';
 
-/** The band a deviation falls in (in points of 100: under 2, 2–5, 5 or more): the class of its box and its legend line. */
-export type Band = 'strict2' | 'strict1' | 'even' | 'lenient1' | 'lenient2' | 'none';
-const BANDS: readonly Band[] = ['strict2', 'strict1', 'even', 'lenient1', 'lenient2', 'none'];
 const LEGEND: Record<Band, UiKey> = {
   strict2: 'analysis.legend.strict2',
   strict1: 'analysis.legend.strict1',
@@ -21,15 +18,6 @@ const LEGEND: Record<Band, UiKey> = {
   lenient2: 'analysis.legend.lenient2',
   none: 'analysis.legend.none',
 };
-
-export function band(deviation: number | null): Band {
-  if (deviation === null) return 'none';
-  if (deviation <= -0.05) return 'strict2';
-  if (deviation <= -0.02) return 'strict1';
-  if (deviation < 0.02) return 'even';
-  if (deviation < 0.05) return 'lenient1';
-  return 'lenient2';
-}
 
 const CELL_W = 58;
 const CELL_H = 34;

@@ -66,9 +66,9 @@ function PlenoArea() {
       {tab === 'decide' ? (
         <div role="tabpanel" id="pleno-panel-decide" aria-labelledby="pleno-tab-decide">
           {current.state === 'draft' ? <OpenPanel /> : null}
-          {/* Locked: the locked result first; the ties section only if a tie is left past the awards. */}
+          {/* Locked: the locked result first. The ties to decide only while there are some (else locking says so). */}
           {frozen ? <LockPanel view={current} /> : null}
-          {!frozen || current.ties.length > 0 ? <TiesSection /> : null}
+          {current.ties.length > 0 ? <TiesSection /> : null}
           <OfficialPlaces />
           <Decisions view={current} />
           {!frozen ? <LockPanel view={current} /> : null}
@@ -91,11 +91,9 @@ function TiesSection() {
       <div className="card-head">
         <h2 id="pleno-ties-title">{t('pleno.ties')}</h2>
       </div>
-      {view.ties.length === 0 ? (
-        <p className="muted">{t('pleno.noTies')}</p>
-      ) : (
-        view.ties.map((tie) => <TieForm key={`${tie.category ?? '-'}:${tie.rank}:${tie.sites.join(',')}`} tie={tie} state={view.state} />)
-      )}
+      {view.ties.map((tie) => (
+        <TieForm key={`${tie.category ?? '-'}:${tie.rank}:${tie.sites.join(',')}`} tie={tie} state={view.state} />
+      ))}
     </section>
   );
 }
