@@ -223,6 +223,12 @@ describe('the plenary meeting in Chromium', () => {
     expect(await page.locator('[data-panel="views"] thead .not-rule').count()).toBe(4);
     await shot(page, 'pleno-08-analisis');
     await expectAccessible(page, 'pleno-analisis');
+    // As printed: no buttons or tabs, the heatmap's colours and values kept.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('tab', { name: 'Analisis penilaian juri' }).isVisible()).toBe(false);
+    expect(await box.isVisible()).toBe(true);
+    await shot(page, 'pleno-08b-analisis-cetak');
+    await page.emulateMedia({ media: 'screen' });
 
     // The outlier opens the juror's sheet it came from.
     expect(agreement.outliers).toEqual([{ site: 'S12', juror: 'J2', indicator: 'A2', score: 1, median: 4 }]);
