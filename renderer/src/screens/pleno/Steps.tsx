@@ -152,7 +152,8 @@ function LockButton({ disabled }: { disabled: boolean }) {
         >
           {t('pleno.lockConfirm')}
         </button>
-        <button type="button" className="secondary" onClick={() => setAsking(false)}>
+        {/* The focus comes into the confirmation on its safe choice (the Lock button it replaces is gone). */}
+        <button type="button" className="secondary" autoFocus onClick={() => setAsking(false)}>
           {t('pleno.cancel')}
         </button>
       </div>
@@ -214,6 +215,7 @@ function LockedPanel({ view }: { view: PlenoView }) {
             <textarea
               id="reopen-reason"
               rows={3}
+              autoFocus
               value={reason}
               aria-invalid={missing || undefined}
               aria-describedby={missing ? 'reopen-hint reopen-missing' : 'reopen-hint'}
