@@ -15,7 +15,7 @@ import { agreementReading, leniencyReading, readingText, sensitivityReading } fr
 import { formatNumber } from '../../shared/domain/numbers.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { call } from '../support/jury.js';
+import { call, PNG } from '../support/jury.js';
 import { demoWithTie, TIE_COMPETITION as C } from '../support/pleno.js';
 
 let page: Page;
@@ -254,5 +254,33 @@ describe('the plenary meeting in Chromium', () => {
     await shot(page, 'pleno-10-english-analysis');
     await expectAccessible(page, 'pleno-english-analysis');
     await page.getByRole('button', { name: 'ID', exact: true }).click();
+  });
+
+  it('shows a decision whose sites no longer tie as void, never applied silently', async () => {
+    // In Revisi 1 a juror corrects a score at S05 (as the secretariat's laptop would record it): S04 and S05 no
+    // longer tie, and the decision on them no longer applies.
+    const at = { competition: C, juror: 'J1', site: 'S05' };
+    const sheet = await call(core, 'scoring.sheet', at);
+    const first = sheet.scores[0]!;
+    await call(core, 'scoring.reopen', { ...at, reason: 'Koreksi salah ketik nilai' });
+    await call(core, 'scoring.setScore', {
+      ...at,
+      indicator: first.indicator,
+      value: first.value === 1 ? 2 : first.value - 1,
+      reason: 'salah ketik',
+    });
+    await call(core, 'scoring.finalise', { ...at, signature: PNG });
+    await page.getByRole('button', { name: 'Rekap', exact: true }).click();
+    await page.getByRole('button', { name: 'Pleno', exact: true }).click();
+    const decision = page.locator('.decision.void');
+    await decision.waitFor();
+    expect(await decision.locator('.status-badge').textContent()).toBe('batal: lokus tidak lagi seri');
+    await decision.getByText('Nilai berubah sesudah keputusan ini').waitFor();
+    const official = await ranking();
+    expect(official.decisions.map((d) => d.status)).toEqual(['void']);
+    expect(official.ranking.find((r) => r.site === 'S04')!.decidedBy).not.toBe('pleno');
+    expect(await page.locator('table.official-places tr[data-site="S04"] td.decided').textContent()).not.toContain('Keputusan rapat pleno');
+    await shot(page, 'pleno-11-keputusan-batal');
+    await expectAccessible(page, 'pleno-keputusan-batal');
   });
 });
