@@ -5,6 +5,7 @@
  * channels.ts together with its handlers.)
  */
 import { z } from 'zod';
+import type { OfficialSite } from '../domain/pleno.js';
 import type { Ranking } from '../domain/ranking.js';
 import { code } from './common.js';
 
@@ -64,7 +65,8 @@ export interface SensitivityChange {
 
 export interface Sensitivity {
   competition: string;
-  jurors: Record<string, { ranking: Ranking['ranking']; changes: SensitivityChange[] }>;
+  /** The ranking without the juror has the jury's decisions applied, so a place may carry its `decision`. */
+  jurors: Record<string, { ranking: OfficialSite[]; changes: SensitivityChange[] }>;
 }
 
 /** A ranking computed another way than the competition's rule: never the official result. */

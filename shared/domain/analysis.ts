@@ -151,21 +151,29 @@ function aspectAgreement(input: RankingInput, cells: readonly Cell[]): Record<st
   return result;
 }
 
+type Differences = readonly { juror: string; difference: number | null }[];
+
 /** For each juror's score on a cell: its normalised score minus the others' mean (null with no other juror). */
-function differences(cell: Cell): { juror: string; difference: number | null }[] {
-  return cell.scores.map((s) => {
-    const others = cell.scores.filter((o) => o.juror !== s.juror);
-    return { juror: s.juror, difference: others.length === 0 ? null : s.normalised - mean(others.map((o) => o.normalised)) };
-  });
+function differences(cell: Cell): Differences {
+  const k = cell.scores.length;
+  const sum = cell.scores.reduce((acc, s) => acc + s.normalised, 0);
+  return cell.scores.map((s) => ({ juror: s.juror, difference: k < 2 ? null : s.normalised - (sum - s.normalised) / (k - 1) }));
 }
 
-function leniencies(jurors: readonly string[], cells: readonly Cell[]): Record<string, JurorLeniency> {
-  const diffs = new Map<string, number[]>(jurors.map((j) => [j, []]));
-  for (const cell of cells) for (const d of differences(cell)) if (d.difference !== null) diffs.get(d.juror)?.push(d.difference);
+function leniencies(jurors: readonly string[], cells: readonly Cell[], diffs: readonly Differences[]): Record<string, JurorLeniency> {
+  const totals = new Map<string, { sum: number; cells: number }>(jurors.map((j) => [j, { sum: 0, cells: 0 }]));
+  cells.forEach((_, c) => {
+    for (const d of diffs[c]!) {
+      if (d.difference === null) continue;
+      const total = totals.get(d.juror)!;
+      total.sum += d.difference;
+      total.cells += 1;
+    }
+  });
   return Object.fromEntries(
     jurors.map((j) => {
-      const list = diffs.get(j)!;
-      return [j, { leniency: list.length === 0 ? null : mean(list), cells: list.length }];
+      const { sum, cells: count } = totals.get(j)!;
+      return [j, { leniency: count === 0 ? null : sum / count, cells: count }];
     }),
   );
 }
@@ -173,10 +181,13 @@ function leniencies(jurors: readonly string[], cells: readonly Cell[]): Record<s
 function outliers(cells: readonly Cell[]): OutlierCell[] {
   const found: OutlierCell[] = [];
   for (const cell of cells) {
+    if (cell.scores.length < 3) continue; // each juror needs at least 2 others
     const half = nine((cell.max - cell.min) / 2);
+    const sorted = cell.scores.map((s) => s.value).sort((a, b) => a - b);
     for (const s of cell.scores) {
-      const others = cell.scores.filter((o) => o.juror !== s.juror).map((o) => o.value);
-      if (others.length < 2) continue;
+      // the others' scores: the sorted values without one instance of this juror's own
+      const others = [...sorted];
+      others.splice(others.indexOf(s.value), 1);
       const m = median(others);
       if (nine(Math.abs(s.value - m)) >= half)
         found.push({ site: cell.site, juror: s.juror, indicator: cell.indicator, score: s.value, median: m });
@@ -190,10 +201,15 @@ function outliers(cells: readonly Cell[]): OutlierCell[] {
  * over the cells they scored there that another juror also scored of (their normalised score − the others' mean);
  * null, with `cells` 0, where there is no such cell.
  */
-export function deviations(input: RankingInput, cells: readonly Cell[] = cellsOf(input)): DeviationCell[] {
+export function deviations(input: RankingInput): DeviationCell[] {
+  const cells = cellsOf(input);
+  return deviationsOf(input, cells, cells.map(differences));
+}
+
+function deviationsOf(input: RankingInput, cells: readonly Cell[], perCell: readonly Differences[]): DeviationCell[] {
   const diffs = new Map<string, number[]>();
-  for (const cell of cells)
-    for (const d of differences(cell)) {
+  for (const [c, cell] of cells.entries())
+    for (const d of perCell[c]!) {
       if (d.difference === null) continue;
       const key = `${d.juror}\u0000${cell.site}`;
       const list = diffs.get(key);
@@ -217,12 +233,13 @@ export function deviations(input: RankingInput, cells: readonly Cell[] = cellsOf
  */
 export function agreement(input: RankingInput): Agreement {
   const cells = cellsOf(input);
+  const diffs = cells.map(differences);
   return {
     competition: input.competition,
     aspects: aspectAgreement(input, cells),
-    jurors: leniencies(scoringJurors(input, cells), cells),
+    jurors: leniencies(scoringJurors(input, cells), cells, diffs),
     outliers: outliers(cells),
-    deviations: deviations(input, cells),
+    deviations: deviationsOf(input, cells, diffs),
   };
 }
 
@@ -240,7 +257,12 @@ export function sensitivity(
   const jurors = scoringJurors(input, cellsOf(input));
   const result: Sensitivity['jurors'] = {};
   for (const code of jurors) {
-    const without: RankingInput = { ...input, jurors: input.jurors.map((j) => (j.code === code ? { ...j, aspects: [] } : j)) };
+    // The juror with no aspects (their scores, no longer eligible, are left out too: the same ranking, less to read).
+    const without: RankingInput = {
+      ...input,
+      jurors: input.jurors.map((j) => (j.code === code ? { ...j, aspects: [] } : j)),
+      scores: input.scores.filter((s) => s.juror !== code),
+    };
     const { ranking } = applyDecisions(rankSites(without), decisions, input.rules.labels);
     const labels = new Map(ranking.map((r) => [r.site, r.label]));
     const changes: SensitivityChange[] = official.ranking
@@ -271,11 +293,17 @@ export function jurorNormalisedScores(input: RankingInput): RankingScore[] {
   if (all.length === 0) return [];
   const mu = mean(all);
   const sigma = deviation(all, mu);
+  const own = new Map<string, number[]>();
+  for (const c of cells)
+    for (const s of c.scores) {
+      const list = own.get(s.juror);
+      if (list) list.push(s.normalised);
+      else own.set(s.juror, [s.normalised]);
+    }
   const perJuror = new Map<string, { mu: number; sigma: number }>();
-  for (const juror of scoringJurors(input, cells)) {
-    const own = cells.flatMap((c) => c.scores.filter((s) => s.juror === juror).map((s) => s.normalised));
-    const m = mean(own);
-    perJuror.set(juror, { mu: m, sigma: deviation(own, m) });
+  for (const [juror, list] of own) {
+    const m = mean(list);
+    perJuror.set(juror, { mu: m, sigma: deviation(list, m) });
   }
   return cells.flatMap((c) =>
     c.scores.map((s) => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Agreement, Sensitivity } from '../../shared/contract/analysis.js';
 import { agreement } from '../../shared/domain/analysis.js';
 import { agreementJsonSchema, sensitivityJsonSchema } from '../../shared/domain/analysis-format.js';
-import { runCommand, fingerprint } from '../support/cli.js';
+import { cli, runCommand, fingerprint } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-cli-analysis-');
@@ -133,5 +133,19 @@ describe('refusals', () => {
     const run = await runCommand(['sensitivity', '--db', absent]);
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(`penilai: Berkas basis data tidak ditemukan: ${absent}\n`);
+  });
+});
+
+describe('as a real process', () => {
+  it('agreement --json and sensitivity, exactly as a script runs them', () => {
+    const agreementRun = cli(['agreement', '--db', db, '--json']);
+    expect(agreementRun.status, agreementRun.stderr).toBe(0);
+    expect(agreementRun.stderr).toBe('');
+    expect((JSON.parse(agreementRun.stdout) as Agreement).outliers).toEqual([
+      { site: 'S02', juror: 'J2', indicator: 'H2', score: 4, median: 2 },
+    ]);
+    const sensitivityRun = cli(['sensitivity', '--db', db]);
+    expect(sensitivityRun.status, sensitivityRun.stderr).toBe(0);
+    expect(sensitivityRun.stdout).toContain('  Tanpa J2: S04 Juara I → Juara II; S05 Juara II → Juara I.\n');
   });
 });
