@@ -257,9 +257,9 @@ describe('the plenary meeting in Chromium', () => {
   });
 
   it('shows a decision whose sites no longer tie as void, never applied silently', async () => {
-    // In Revisi 1 a juror corrects a score at S05 (as the secretariat's laptop would record it): S04 and S05 no
+    // In Revisi 1 a juror corrects a score at S05: S04 and S05 no
     // longer tie, and the decision on them no longer applies.
-    const at = { competition: C, juror: 'J1', site: 'S05' };
+    const at = { competition: C, juror: 'J2', site: 'S05' }; // J2: the juror signed in on this laptop (the outlier's link)
     const sheet = await call(core, 'scoring.sheet', at);
     const first = sheet.scores[0]!;
     await call(core, 'scoring.reopen', { ...at, reason: 'Koreksi salah ketik nilai' });
