@@ -283,4 +283,32 @@ describe('the plenary meeting in Chromium', () => {
     await shot(page, 'pleno-11-keputusan-batal');
     await expectAccessible(page, 'pleno-keputusan-batal');
   });
+
+  it("draws the screen and its heatmap under the app's Content-Security-Policy, with no violation", async () => {
+    // The harness lets axe-core in past the CSP; a second window here keeps it, as the desktop app and the browser
+    // mode send it.
+    const context = await page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 1366, height: 768 }, locale: 'id-ID' });
+    try {
+      const strict = await context.newPage();
+      const violations: string[] = [];
+      strict.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await strict.goto(app.bridge.url);
+      await strict.getByRole('button', { name: `Buka ${detail.info.name}` }).click();
+      await strict.getByText('Sedang dibuka').waitFor();
+      await strict.getByRole('button', { name: 'Pleno', exact: true }).click();
+      await strict.getByRole('tab', { name: 'Analisis penilaian juri' }).click();
+      const box = strict.locator('.heatmap-svg g.hm-lenient2 rect').first();
+      await box.waitFor();
+      // The colours come from the app's stylesheet, which the CSP lets in.
+      expect(await box.evaluate((rect) => getComputedStyle(rect).fill)).toBe('rgb(154, 61, 6)');
+      expect(violations).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
