@@ -10,16 +10,18 @@ import { LombaScreen } from './screens/LombaScreen.js';
 // once the first screen is ready (see `prefetchScreens`), so that switching to them feels immediate.
 const loadPenilaian = () => import('./screens/PenilaianScreen.js');
 const loadRekap = () => import('./screens/RekapScreen.js');
+const loadPleno = () => import('./screens/pleno/PlenoScreen.js');
 const loadLaporan = () => import('./screens/LaporanScreen.js');
 const loadPaket = () => import('./screens/PaketScreen.js');
 const PenilaianScreen = lazy(() => loadPenilaian().then((m) => ({ default: m.PenilaianScreen })));
 const RekapScreen = lazy(() => loadRekap().then((m) => ({ default: m.RekapScreen })));
+const PlenoScreen = lazy(() => loadPleno().then((m) => ({ default: m.PlenoScreen })));
 const LaporanScreen = lazy(() => loadLaporan().then((m) => ({ default: m.LaporanScreen })));
 const PaketScreen = lazy(() => loadPaket().then((m) => ({ default: m.PaketScreen })));
 
 /** Fetches the other screens' code while the user reads the first one. */
 function prefetchScreens(): void {
-  for (const load of [loadPenilaian, loadRekap, loadLaporan, loadPaket]) void load().catch(() => undefined);
+  for (const load of [loadPenilaian, loadRekap, loadPleno, loadLaporan, loadPaket]) void load().catch(() => undefined);
 }
 
 /** The performance mark set once the first screen shows the competitions and takes input (`npm run bench` reads it). */
@@ -42,10 +44,11 @@ function markFirstScreenReady(): void {
   );
 }
 
-const SCREENS: { id: Screen; key: 'nav.lomba' | 'nav.penilaian' | 'nav.rekap' | 'nav.laporan' | 'nav.paket' }[] = [
+const SCREENS: { id: Screen; key: 'nav.lomba' | 'nav.penilaian' | 'nav.rekap' | 'nav.pleno' | 'nav.laporan' | 'nav.paket' }[] = [
   { id: 'lomba', key: 'nav.lomba' },
   { id: 'penilaian', key: 'nav.penilaian' },
   { id: 'rekap', key: 'nav.rekap' },
+  { id: 'pleno', key: 'nav.pleno' },
   { id: 'laporan', key: 'nav.laporan' },
   { id: 'paket', key: 'nav.paket' },
 ];
@@ -122,6 +125,7 @@ export function App() {
           {screen === 'lomba' && <LombaScreen />}
           {screen === 'penilaian' && <PenilaianScreen />}
           {screen === 'rekap' && <RekapScreen />}
+          {screen === 'pleno' && <PlenoScreen />}
           {screen === 'laporan' && <LaporanScreen />}
           {screen === 'paket' && <PaketScreen />}
         </Suspense>

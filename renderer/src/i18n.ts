@@ -7,6 +7,7 @@ import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
 import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
+import { plenoWords } from './words/pleno.js';
 import { sheetWords } from './words/sheet.js';
 import { workbookWords } from './words/workbook.js';
 
@@ -330,6 +331,7 @@ const id = {
   ...exchangeWords.id,
   ...workbookWords.id,
   ...rekapWords.id,
+  ...plenoWords.id,
 };
 
 export type UiKey = keyof typeof id;
@@ -654,6 +656,7 @@ const en: Record<UiKey, string> = {
   ...exchangeWords.en,
   ...workbookWords.en,
   ...rekapWords.en,
+  ...plenoWords.en,
 };
 
 export type UiLang = 'id' | 'en';
