@@ -115,7 +115,7 @@ describe('the plenary meeting in Chromium', () => {
     const s04 = page.locator('table.official-places tr[data-site="S04"]');
     expect([await s05.locator('td.rank').textContent(), await s05.locator('.award').textContent()]).toEqual(['2', 'Juara II']);
     expect([await s04.locator('td.rank').textContent(), await s04.locator('.award').textContent()]).toEqual(['3', 'Juara III']);
-    expect(await s04.locator('td.decided').textContent()).toBe(`Keputusan rapat pleno“${REASON}”`);
+    expect(await s04.locator('td.decided').textContent()).toBe(`Keputusan rapat pleno: ${REASON}`);
     const official = await ranking();
     expect(official.ranking.slice(1, 3).map((r) => [r.site, r.rank, r.label, r.decidedBy])).toEqual([
       ['S05', 2, 'Juara II', 'total'],
