@@ -33,8 +33,8 @@ export const analysisMessages = catalogue(
     'analysis.leniency.none': (p) => `${p.juror}: tidak ada sel yang juga dinilai juri lain`,
     'analysis.outlier': (p) =>
       `Lokus ${p.site}, indikator ${p.indicator}: ${p.juror} memberi ${score(p.score, 'id')}, median juri lain ${score(p.median, 'id')}`,
-    'analysis.noLabel': () => `tanpa gelar`,
-    'analysis.sensitivity.none': (p) => `Tanpa ${p.juror}: tidak ada gelar yang berubah.`,
+    'analysis.noLabel': () => `tanpa predikat`,
+    'analysis.sensitivity.none': (p) => `Tanpa ${p.juror}: tidak ada predikat yang berubah.`,
     'analysis.sensitivity.changes': (p) => `Tanpa ${p.juror}: ${p.changes}.`,
     'analysis.title.agreement': (p) => `Kesepakatan juri, lomba ${p.competition}`,
     'analysis.title.aspects': () =>

@@ -96,10 +96,10 @@ describe('sensitivity', () => {
     expect(id.status, id.stderr).toBe(0);
     expect(id.stdout.split('\n')).toEqual([
       'Peringkat tanpa tiap juri, lomba DEMO (dibandingkan dengan peringkat resmi)',
-      '  Tanpa J1: tidak ada gelar yang berubah.',
+      '  Tanpa J1: tidak ada predikat yang berubah.',
       '  Tanpa J2: S04 Juara I → Juara II; S05 Juara II → Juara I.',
-      '  Tanpa J3: tidak ada gelar yang berubah.',
-      '  Tanpa J4: tidak ada gelar yang berubah.',
+      '  Tanpa J3: tidak ada predikat yang berubah.',
+      '  Tanpa J4: tidak ada predikat yang berubah.',
       '  Tanpa J5: S04 Juara I → Juara II; S05 Juara II → Juara I.',
       '',
     ]);

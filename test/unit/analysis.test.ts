@@ -278,7 +278,7 @@ describe('sensitivity', () => {
       { site: 'S1', label: 'Juara II', labelWithout: 'Juara I' },
     ]);
     expect(readingText('id', sensitivityReading('J2', result.jurors.J2!.changes, 'id'))).toBe(
-      'Tanpa J2: S2 Juara I → tanpa gelar; S1 Juara II → Juara I.',
+      'Tanpa J2: S2 Juara I → tanpa predikat; S1 Juara II → Juara I.',
     );
   });
 });
