@@ -12,6 +12,7 @@ import { listIndicators } from '../../../../shared/domain/instrument.js';
 import { formatNumber } from '../../../../shared/domain/numbers.js';
 import { formatDateTime } from '../../../../shared/domain/dates.js';
 import { useT } from '../../components/common.js';
+import { FormError, ReasonField } from '../../components/ReasonField.js';
 import { useAppStore } from '../../stores/app.js';
 import { useScoringStore } from '../../stores/scoring.js';
 import { decimalsOf } from './IndicatorCard.js';
@@ -164,32 +165,20 @@ export function ReopenForm() {
   );
   return (
     <div className="reopen">
-      <label>
-        {t('scoring.reopenReason')}
-        <textarea
-          rows={2}
-          value={reason}
-          onChange={(e) => {
-            setReason(e.target.value);
-            setError(null);
-          }}
-          aria-invalid={tooShortShown || undefined}
-          aria-describedby={tooShortShown ? 'reopen-hint reopen-error' : 'reopen-hint'}
-        />
-        <span className="hint" id="reopen-hint">
-          {t('forms.reasonHint', { min: REOPEN_REASON_MIN, count: reason.trim().length })}
-        </span>
-        {tooShortShown ? (
-          <span className="field-error" id="reopen-error">
-            {tooShort}
-          </span>
-        ) : null}
-      </label>
-      {error ? (
-        <p className="form-error" role="alert">
-          {describeError(error, lang)}
-        </p>
-      ) : null}
+      <ReasonField
+        id="reopen"
+        problemId="reopen-error"
+        rows={2}
+        label={t('scoring.reopenReason')}
+        value={reason}
+        onChange={(value) => {
+          setReason(value);
+          setError(null);
+        }}
+        hint={t('forms.reasonHint', { min: REOPEN_REASON_MIN, count: reason.trim().length })}
+        problem={tooShortShown ? tooShort : null}
+      />
+      <FormError error={error} />
       <div className="form-actions">
         <button type="button" className="secondary" onClick={() => setOpen(false)}>
           {t('setup.cancel')}

@@ -10,6 +10,7 @@ import { describeError, type AppError } from '../../../../shared/domain/errors.j
 import { isFrozen, PLENO_STATES, type PlenoState } from '../../../../shared/domain/pleno.js';
 import { t as message } from '../../../../shared/i18n/messages.js';
 import { useT } from '../../components/common.js';
+import { FormError, ReasonField } from '../../components/ReasonField.js';
 import type { UiKey } from '../../i18n.js';
 import { useAppStore } from '../../stores/app.js';
 import { usePlenoStore } from '../../stores/pleno.js';
@@ -210,35 +211,21 @@ function LockedPanel({ view }: { view: PlenoView }) {
         </div>
       ) : (
         <div className="confirm-box">
-          <label>
-            {t('pleno.reopenReason')}
-            <textarea
-              id="reopen-reason"
-              rows={3}
-              autoFocus
-              value={reason}
-              aria-invalid={missing || undefined}
-              aria-describedby={missing ? 'reopen-hint reopen-missing' : 'reopen-hint'}
-              onChange={(e) => {
-                setReason(e.target.value);
-                if (e.target.value.trim() !== '') setMissing(false);
-                setError(null);
-              }}
-            />
-            <span className="hint" id="reopen-hint">
-              {t('pleno.reopenHint', { revision: next })}
-            </span>
-            {missing ? (
-              <span className="field-error" id="reopen-missing">
-                {t('pleno.reopenMissing')}
-              </span>
-            ) : null}
-          </label>
-          {error ? (
-            <p className="form-error" role="alert">
-              {describeError(error, lang)}
-            </p>
-          ) : null}
+          <ReasonField
+            id="reopen"
+            textareaId="reopen-reason"
+            autoFocus
+            label={t('pleno.reopenReason')}
+            value={reason}
+            onChange={(value) => {
+              setReason(value);
+              if (value.trim() !== '') setMissing(false);
+              setError(null);
+            }}
+            hint={t('pleno.reopenHint', { revision: next })}
+            problem={missing ? t('pleno.reopenMissing') : null}
+          />
+          <FormError error={error} />
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => void confirm()}>
               {t('pleno.reopenConfirm', { revision: next })}

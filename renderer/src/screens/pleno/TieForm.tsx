@@ -5,10 +5,11 @@
  */
 import { useState } from 'react';
 import type { PlenoTie } from '../../../../shared/contract/pleno.js';
-import { describeError, type AppError } from '../../../../shared/domain/errors.js';
+import type { AppError } from '../../../../shared/domain/errors.js';
 import { formatNumber } from '../../../../shared/domain/numbers.js';
 import type { PlenoState } from '../../../../shared/domain/pleno.js';
 import { useT } from '../../components/common.js';
+import { FormError, ReasonField } from '../../components/ReasonField.js';
 import { useAppStore } from '../../stores/app.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
 import { usePlenoStore } from '../../stores/pleno.js';
@@ -117,34 +118,21 @@ export function TieForm({ tie, state }: { tie: PlenoTie; state: PlenoState }) {
       </ol>
       {open ? (
         <>
-          <label className="reason-field">
-            {t('pleno.reason')}
-            <textarea
-              id={`${base}-reason`}
-              rows={3}
-              value={reason}
-              aria-invalid={missing || undefined}
-              aria-describedby={missing ? `${base}-hint ${base}-missing` : `${base}-hint`}
-              onChange={(e) => {
-                setReason(e.target.value);
-                if (e.target.value.trim() !== '') setMissing(false);
-                setError(null);
-              }}
-            />
-            <span className="hint" id={`${base}-hint`}>
-              {t('pleno.reasonHint')}
-            </span>
-            {missing ? (
-              <span className="field-error" id={`${base}-missing`}>
-                {t('pleno.reasonMissing')}
-              </span>
-            ) : null}
-          </label>
-          {error ? (
-            <p className="form-error" role="alert">
-              {describeError(error, lang)}
-            </p>
-          ) : null}
+          <ReasonField
+            id={base}
+            textareaId={`${base}-reason`}
+            className="reason-field"
+            label={t('pleno.reason')}
+            value={reason}
+            onChange={(value) => {
+              setReason(value);
+              if (value.trim() !== '') setMissing(false);
+              setError(null);
+            }}
+            hint={t('pleno.reasonHint')}
+            problem={missing ? t('pleno.reasonMissing') : null}
+          />
+          <FormError error={error} />
           <div className="form-actions">
             <button type="button" className="primary" disabled={busy} onClick={() => void record()}>
               {t('pleno.record')}
