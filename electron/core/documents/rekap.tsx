@@ -43,7 +43,7 @@ const s = StyleSheet.create({
   signNip: { fontSize: 7.5, lineHeight: 1.3 },
 });
 
-const W = { rank: 46, code: 30, name: 100, regency: 100, total: 44, label: 58, decided: 50 };
+const W = { rank: 46, code: 30, name: 84, regency: 100, total: 44, label: 58, decided: 112 };
 
 function HeaderRow({ model }: { model: RekapModel }) {
   return (
