@@ -10,6 +10,7 @@ import type { CompetitionFile } from '../../shared/domain/competition.js';
 import { formatNumber } from '../../shared/domain/numbers.js';
 import { explainPlaces, explainTieBreak, explanationText, type ExplainNames } from '../../shared/domain/explain.js';
 import { UserError } from '../../shared/domain/errors.js';
+import { DOCUMENT_KINDS, type DocumentChoice } from '../../shared/domain/doc-stamp.js';
 import { issueSentence, ValidationError } from '../../shared/domain/validation.js';
 import { t, type Lang, type MessageKey, type Params } from '../../shared/i18n/messages.js';
 import type { Ranking } from '../../shared/domain/ranking.js';
@@ -32,7 +33,7 @@ const USAGE = `Penilai — baris perintah
   export --db FILE [--competition KODE] --out BERKAS.json  tulis lomba sebagai berkas lomba
   import-scores --db FILE --file NILAI.csv [--competition KODE]   impor nilai dari CSV (semua atau tidak sama sekali)
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
-  report --db FILE --out FILE.pdf [--doc rekap] [--competition KODE]   tulis dokumen PDF
+  report --db FILE --out FILE.pdf [--doc rekap|berita-acara|lembar|formulir|catatan|all] [--juror KODE] [--site KODE]   tulis dokumen PDF
   agreement   --db FILE [--competition KODE] [--json]    kesepakatan antarjuri: W Kendall per aspek, kemurahan juri, nilai menyimpang
   sensitivity --db FILE [--competition KODE] [--json]    peringkat tanpa tiap juri dan gelar yang berubah
   export-xlsx --db FILE [--competition KODE] --out FILE.xlsx   peringkat dan semua nilai sebagai buku kerja Excel
@@ -62,6 +63,7 @@ const OPTIONS = {
   lang: { type: 'string' },
   home: { type: 'string' },
   juror: { type: 'string' },
+  site: { type: 'string' },
   'dry-run': { type: 'boolean' },
   'accept-key': { type: 'string' },
   order: { type: 'string' },
@@ -214,10 +216,18 @@ async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> 
   const file = resolve(requireOption(values, 'db', 'report'));
   const out = resolve(requireOption(values, 'out', 'report'));
   const doc = values.doc ?? 'rekap';
-  if (doc !== 'rekap') throw new UserError('cli.badOption', { option: '--doc', value: doc, expected: 'rekap' });
+  const choices: readonly string[] = [...DOCUMENT_KINDS, 'all'];
+  if (!choices.includes(doc)) throw new UserError('cli.badOption', { option: '--doc', value: doc, expected: choices.join(', ') });
   requireOutDir(out);
   const rendered = await withCore(file, { mustExist: true, home: values.home }, (core) =>
-    value(core.call('documents.render', { competition: resolveCompetition(core.deps.repos, values.competition, file), doc })),
+    value(
+      core.call('documents.render', {
+        competition: resolveCompetition(core.deps.repos, values.competition, file),
+        doc: doc as DocumentChoice,
+        ...(values.juror ? { juror: values.juror } : {}),
+        ...(values.site ? { site: values.site } : {}),
+      }),
+    ),
   );
   writeAtomically(out, rendered.bytes);
   io.err(t(lang, 'cli.reportWritten', { file: out, pages: rendered.pages }));

@@ -52,6 +52,7 @@ export const CHANNELS = [
   'compile.ranking',
   'compile.site',
   'documents.render',
+  'documents.lookup',
   'documents.workbook',
   'audit.verify',
   'exchange.inspect',

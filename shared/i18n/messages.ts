@@ -12,6 +12,7 @@ import { scoringMessages } from './messages-scoring.js';
 import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
 import { workbookMessages } from './messages-workbook.js';
+import { documentsMessages } from './messages-documents.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -151,6 +152,7 @@ const id = {
   ...exchangeMessages.id,
   ...analysisMessages.id,
   ...workbookMessages.id,
+  ...documentsMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -255,6 +257,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...exchangeMessages.en,
   ...analysisMessages.en,
   ...workbookMessages.en,
+  ...documentsMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

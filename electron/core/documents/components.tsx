@@ -1,23 +1,28 @@
 /**
- * Pieces every official document shares: the letterhead (kop surat), the page footer with "Halaman X dari N",
- * and the base styles.
+ * Pieces every official document shares: the letterhead (kop surat), the page footer with "Halaman X dari N", the
+ * data hash and the QR code (contract section 7), the bookmark of a part's first page, and the base styles.
  */
-import { Image, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Image, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import { FONT_FAMILY } from './fonts.js';
+import type { PageStamp } from './stamp.js';
+
+const QR_SIZE = 40;
 
 export const base = StyleSheet.create({
-  page: { fontFamily: FONT_FAMILY, fontSize: 9, paddingTop: 32, paddingBottom: 48, paddingHorizontal: 36, color: '#111' },
+  page: { fontFamily: FONT_FAMILY, fontSize: 9, paddingTop: 32, paddingBottom: 70, paddingHorizontal: 36, color: '#111' },
   footer: {
     position: 'absolute',
-    bottom: 20,
+    bottom: 16,
     left: 36,
     right: 36,
     flexDirection: 'row',
-    justifyContent: 'space-between',
+    alignItems: 'center',
     borderTopWidth: 0.5,
     borderTopColor: '#999',
     paddingTop: 4,
   },
+  footerTexts: { flexGrow: 1, flexShrink: 1, paddingLeft: 8 },
+  footerPage: { fontSize: 7.5, color: '#555', marginLeft: 8 },
   // No lineHeight here, nor inherited from the page: react-pdf drops a fixed footer whose render-prop Text has one.
   footerText: { fontSize: 7.5, color: '#555' },
 });
@@ -55,11 +60,51 @@ export function Letterhead(props: { lines: string[]; address: string | null; log
   );
 }
 
-export function PageFooter(props: { left: string }) {
+/** The QR code's dark modules as one path: each horizontal run of dark modules one rectangle. */
+export function qrPath(qr: PageStamp['qr']): string {
+  let d = '';
+  for (let y = 0; y < qr.size; y++) {
+    let x = 0;
+    while (x < qr.size) {
+      if (qr.cells[y * qr.size + x] !== '1') {
+        x++;
+        continue;
+      }
+      let run = 1;
+      while (x + run < qr.size && qr.cells[y * qr.size + x + run] === '1') run++;
+      d += `M${x} ${y}h${run}v1h-${run}z`;
+      x += run;
+    }
+  }
+  return d;
+}
+
+export function QrCode({ qr, size }: { qr: PageStamp['qr']; size: number }) {
+  // A quiet zone of 2 modules around the code, as scanners need.
+  const box = qr.size + 4;
+  return (
+    <Svg width={size} height={size} viewBox={`-2 -2 ${box} ${box}`}>
+      <Path d={qrPath(qr)} fill="#000" />
+    </Svg>
+  );
+}
+
+/**
+ * The footer of every page: the QR code, what the document is, its verification code and data hash, and the page
+ * number within the part ("Halaman 2 dari 3" of one Lembar, even inside the bundle).
+ */
+export function PageFooter(props: { left: string; stamp: PageStamp }) {
   return (
     <View style={base.footer} fixed>
-      <Text style={base.footerText}>{props.left}</Text>
-      <Text style={base.footerText} render={({ pageNumber, totalPages }) => `Halaman ${pageNumber} dari ${totalPages}`} />
+      <QrCode qr={props.stamp.qr} size={QR_SIZE} />
+      <View style={base.footerTexts}>
+        <Text style={base.footerText}>{props.left}</Text>
+        <Text style={base.footerText}>{`Kode verifikasi ${props.stamp.short} · SHA-256 data ${props.stamp.sha256}`}</Text>
+      </View>
+      <Text
+        style={base.footerPage}
+        render={({ subPageNumber, subPageTotalPages }) => `Halaman ${subPageNumber} dari ${subPageTotalPages}`}
+      />
     </View>
   );
 }

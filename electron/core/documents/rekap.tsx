@@ -2,9 +2,10 @@
  * Rekapitulasi Nilai: the ranking with aspect points, totals and labels, the method, and the jury's
  * signature blocks. A pure component of `RekapModel`.
  */
-import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { base, Letterhead, PageFooter } from './components.js';
 import type { RekapModel } from './rekap-model.js';
+import type { PageStamp } from './stamp.js';
 
 const s = StyleSheet.create({
   title: { fontSize: 12, lineHeight: 1.3, fontWeight: 'bold', textAlign: 'center' },
@@ -83,57 +84,55 @@ function Rows({ rows }: { rows: RekapModel['rows'] }) {
   ));
 }
 
-export function RekapDocument({ model }: { model: RekapModel }) {
+export function RekapPages({ model, stamp, bookmark }: { model: RekapModel; stamp: PageStamp; bookmark: string }) {
   const groups = model.groupedByCategory
     ? [...new Set(model.rows.map((r) => r.category))].map((c) => ({ category: c, rows: model.rows.filter((r) => r.category === c) }))
     : [{ category: null, rows: model.rows }];
   return (
-    <Document title={`${model.title} — ${model.subtitle}`} author="Penilai" creator="Penilai" producer="Penilai" language="id-ID">
-      <Page size="A4" orientation="landscape" style={base.page}>
-        <Letterhead {...model.letterhead} />
-        <Text style={s.title}>{model.title}</Text>
-        <Text style={s.subtitle}>{model.subtitle}</Text>
-        <Text style={[s.status, model.status.provisional ? s.provisional : {}]}>{model.status.text}</Text>
-        {groups.map((g) => (
-          <View key={g.category ?? '-'}>
-            {model.groupedByCategory ? <Text style={s.group}>{`Kategori: ${g.category ?? '(tanpa kategori)'}`}</Text> : null}
-            <View style={s.table}>
-              <HeaderRow model={model} />
-              <Rows rows={g.rows} />
-            </View>
-          </View>
-        ))}
-        <View style={s.legend} wrap={false}>
-          <Text style={s.legendTitle}>Aspek penilaian (nilai maksimum dalam kurung)</Text>
-          <View style={s.legendGrid}>
-            {model.aspects.map((a) => (
-              <Text key={a.code} style={s.legendItem}>{`${a.code}  ${a.name} (${a.max})`}</Text>
-            ))}
+    <Page size="A4" orientation="landscape" style={base.page} bookmark={{ title: bookmark, fit: true }}>
+      <Letterhead {...model.letterhead} />
+      <Text style={s.title}>{model.title}</Text>
+      <Text style={s.subtitle}>{model.subtitle}</Text>
+      <Text style={[s.status, model.status.provisional ? s.provisional : {}]}>{model.status.text}</Text>
+      {groups.map((g) => (
+        <View key={g.category ?? '-'}>
+          {model.groupedByCategory ? <Text style={s.group}>{`Kategori: ${g.category ?? '(tanpa kategori)'}`}</Text> : null}
+          <View style={s.table}>
+            <HeaderRow model={model} />
+            <Rows rows={g.rows} />
           </View>
         </View>
-        <View style={s.legend} wrap={false}>
-          <Text style={s.legendTitle}>Metode penilaian</Text>
-          {model.method.map((line, i) => (
-            <Text key={i} style={s.method}>{`${i + 1}. ${line}`}</Text>
+      ))}
+      <View style={s.legend} wrap={false}>
+        <Text style={s.legendTitle}>Aspek penilaian (nilai maksimum dalam kurung)</Text>
+        <View style={s.legendGrid}>
+          {model.aspects.map((a) => (
+            <Text key={a.code} style={s.legendItem}>{`${a.code}  ${a.name} (${a.max})`}</Text>
           ))}
-          <Text style={s.method}>{'Tanda "=" pada peringkat: lokus berbagi peringkat (seri).'}</Text>
         </View>
-        <View style={s.sign} wrap={false}>
-          <Text style={s.signHead}>{model.signature.placeDate}</Text>
-          <Text style={[s.signRole, s.bold, { marginBottom: 6 }]}>TIM PENILAI</Text>
-          <View style={s.signGrid}>
-            {model.signature.jurors.map((j, i) => (
-              <View key={i} style={s.signBox}>
-                <Text style={s.signRole}>{`${i + 1}. ${j.role}`}</Text>
-                <View style={s.signSpace} />
-                <Text style={s.signName}>{j.name}</Text>
-                <Text style={s.signNip}>{j.nip ? `NIP ${j.nip}` : ' '}</Text>
-              </View>
-            ))}
-          </View>
+      </View>
+      <View style={s.legend} wrap={false}>
+        <Text style={s.legendTitle}>Metode penilaian</Text>
+        {model.method.map((line, i) => (
+          <Text key={i} style={s.method}>{`${i + 1}. ${line}`}</Text>
+        ))}
+        <Text style={s.method}>{'Tanda "=" pada peringkat: lokus berbagi peringkat (seri).'}</Text>
+      </View>
+      <View style={s.sign} wrap={false}>
+        <Text style={s.signHead}>{model.signature.placeDate}</Text>
+        <Text style={[s.signRole, s.bold, { marginBottom: 6 }]}>TIM PENILAI</Text>
+        <View style={s.signGrid}>
+          {model.signature.jurors.map((j, i) => (
+            <View key={i} style={s.signBox}>
+              <Text style={s.signRole}>{`${i + 1}. ${j.role}`}</Text>
+              <View style={s.signSpace} />
+              <Text style={s.signName}>{j.name}</Text>
+              <Text style={s.signNip}>{j.nip ? `NIP ${j.nip}` : ' '}</Text>
+            </View>
+          ))}
         </View>
-        <PageFooter left={`Penilai · Rekapitulasi Nilai ${model.competitionCode} · dicetak ${model.printedAt}`} />
-      </Page>
-    </Document>
+      </View>
+      <PageFooter left={`Penilai · Rekapitulasi Nilai ${model.competitionCode} · dicetak ${model.printedAt}`} stamp={stamp} />
+    </Page>
   );
 }

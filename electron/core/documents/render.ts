@@ -1,17 +1,22 @@
 /**
- * Documents to PDF bytes, in two steps: the main thread builds a job (the document's view model, plain data,
- * from the repos), and react-pdf lays it out. The layout blocks for a while (≈0.2 s a page), so the app runs it in
- * a worker thread (`pdf-worker.ts`, `PdfWorker`); the command line, which has nothing else to do, runs it inline.
+ * Documents to PDF bytes, in two steps: the main thread builds a job from the registry (each part's view model,
+ * plain data, and its stamp), and react-pdf lays it out. The layout blocks for a while (≈0.2 s a page), so the app
+ * runs it in a worker thread (`pdf-worker.ts`, `PdfWorker`); the command line, which has nothing else to do, runs
+ * it inline. Every part is hashed (`stamp.ts`); the document's hash is the locked snapshot's once locked (for the
+ * documents that show the result), else the part's own, or for several parts the hash of their hashes in order.
  */
-import { createElement } from 'react';
-import { renderToBuffer } from '@react-pdf/renderer';
+import { createElement, Fragment } from 'react';
+import { Document, renderToBuffer } from '@react-pdf/renderer';
 import type { RenderedFile } from '../../../shared/contract/schemas.js';
+import { formatStamp, type DocumentChoice, type DocumentKind, type DocumentStamp } from '../../../shared/domain/doc-stamp.js';
+import { isFrozen } from '../../../shared/domain/pleno.js';
+import { UserError } from '../../../shared/domain/errors.js';
 import type { Repositories } from '../deps.js';
 import type { Resources } from '../platform/resources.js';
 import { registerFonts } from './fonts.js';
-import { RekapDocument } from './rekap.js';
-import type { DocumentKind, PdfRenderer, RenderJob } from './job.js';
-import { buildRekapModel } from './rekap-model.js';
+import type { PdfRenderer, RenderJob, RenderPart } from './job.js';
+import { BUNDLE_ORDER, DOCUMENTS, documentEntry, type DocumentContext, type DocumentOptions, type DocumentPart } from './registry.js';
+import { dataHash, pageStamp } from './stamp.js';
 
 export type { DocumentKind, PdfRenderer, RenderJob } from './job.js';
 
@@ -21,17 +26,98 @@ export function countPages(bytes: Uint8Array): number {
   return (text.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
-export function buildRenderJob(repos: Repositories, competition: string, doc: DocumentKind, now: Date): RenderJob {
-  const detail = repos.setup.loadCompetition(competition);
-  const ranking = repos.pleno.official(competition);
-  return { doc, name: `Rekapitulasi-${competition}.pdf`, model: buildRekapModel(detail, ranking, now) };
+export interface HashedPart {
+  doc: DocumentKind;
+  part: DocumentPart<unknown>;
+  sha256: string;
+}
+
+export interface DocumentPlan {
+  stamp: DocumentStamp;
+  title: string;
+  name: string;
+  parts: HashedPart[];
+}
+
+export function documentContext(repos: Repositories, competition: string, now: Date): DocumentContext {
+  return { repos, detail: repos.setup.loadCompetition(competition), ranking: repos.pleno.official(competition), now };
+}
+
+/**
+ * Which parts a document has and what it hashes to, without laying anything out: what `render`, `verify --pdf --db`
+ * and Verifikasi dokumen all use, so that the hash printed and the hash checked come from one place.
+ */
+export function planDocument(ctx: DocumentContext, doc: DocumentChoice, options: DocumentOptions): DocumentPlan {
+  const code = ctx.detail.info.code;
+  if (options.juror && !ctx.detail.jurors.some((j) => j.code === options.juror)) {
+    throw new UserError('documents.unknownJuror', { juror: options.juror, code }, 'not-found');
+  }
+  if (options.site && !ctx.detail.sites.some((s) => s.code === options.site)) {
+    throw new UserError('documents.unknownSite', { site: options.site, code }, 'not-found');
+  }
+  const kinds = doc === 'all' ? BUNDLE_ORDER.filter((k) => DOCUMENTS[k]) : [doc];
+  const frozen = isFrozen(ctx.ranking.state) && ctx.ranking.snapshot !== null;
+  const parts: HashedPart[] = [];
+  for (const kind of kinds) {
+    if (!DOCUMENTS[kind]) throw new UserError('documents.notAvailable', { doc: kind });
+    const entry = documentEntry(kind);
+    for (const part of entry.parts(ctx, options)) {
+      const own = dataHash(part.data);
+      parts.push({ doc: kind, part, sha256: entry.snapshotHash && frozen ? ctx.ranking.snapshot! : own });
+    }
+  }
+  const wholeFromSnapshot = frozen && (doc === 'all' || documentEntry(doc).snapshotHash);
+  const sha256 = wholeFromSnapshot ? ctx.ranking.snapshot! : parts.length === 1 ? parts[0]!.sha256 : dataHash(parts.map((p) => p.sha256));
+  const stamp: DocumentStamp = { doc, competition: code, revision: ctx.ranking.revision, juror: options.juror, site: options.site, sha256 };
+  const title = doc === 'all' ? 'Dokumen Penilaian' : documentEntry(doc).title;
+  const stem = doc === 'all' ? 'Dokumen-Penilaian' : documentEntry(doc).fileStem;
+  const limits = [options.juror, options.site].filter(Boolean).join('-');
+  return { stamp, title, name: `${stem}-${code}${limits ? `-${limits}` : ''}.pdf`, parts };
+}
+
+export function buildRenderJob(
+  repos: Repositories,
+  competition: string,
+  doc: DocumentChoice,
+  now: Date,
+  options: DocumentOptions = { juror: null, site: null },
+): RenderJob & { stamp: DocumentStamp } {
+  const plan = planDocument(documentContext(repos, competition, now), doc, options);
+  const parts: RenderPart[] = plan.parts.map(({ doc: kind, part, sha256 }) => ({
+    doc: kind,
+    model: part.model(),
+    bookmark: part.title,
+    stamp: pageStamp({ doc: kind, competition, revision: plan.stamp.revision, sha256 }),
+  }));
+  return {
+    name: plan.name,
+    title: `${plan.title} — ${plan.stamp.competition}`,
+    keywords: formatStamp(plan.stamp),
+    parts,
+    stamp: plan.stamp,
+  };
+}
+
+/** The job as one react-pdf document: each part's pages, in order. */
+export function jobElement(job: RenderJob) {
+  return createElement(
+    Document,
+    { title: job.title, keywords: job.keywords, author: 'Penilai', creator: 'Penilai', producer: 'Penilai', language: 'id-ID' },
+    ...job.parts.map((part, i) =>
+      createElement(
+        Fragment,
+        { key: i },
+        createElement(documentEntry(part.doc).Pages, { model: part.model, stamp: part.stamp, bookmark: part.bookmark }),
+      ),
+    ),
+  );
 }
 
 /** react-pdf on the calling thread. */
 export function inlineRenderer(resources: Resources): PdfRenderer {
   return async (job) => {
     registerFonts(resources);
-    const buffer = await renderToBuffer(createElement(RekapDocument, { model: job.model }) as Parameters<typeof renderToBuffer>[0]);
+    const buffer = await renderToBuffer(jobElement(job) as Parameters<typeof renderToBuffer>[0]);
     return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   };
 }
@@ -40,10 +126,11 @@ export async function renderDocument(
   repos: Repositories,
   render: PdfRenderer,
   competition: string,
-  doc: DocumentKind,
+  doc: DocumentChoice,
   now: Date,
+  options: DocumentOptions = { juror: null, site: null },
 ): Promise<RenderedFile> {
-  const job = buildRenderJob(repos, competition, doc, now);
+  const job = buildRenderJob(repos, competition, doc, now, options);
   const bytes = await render(job);
-  return { name: job.name, mime: 'application/pdf', bytes, pages: countPages(bytes) };
+  return { name: job.name, mime: 'application/pdf', bytes, pages: countPages(bytes), dataHash: job.stamp.sha256 };
 }

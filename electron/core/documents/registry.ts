@@ -1,0 +1,86 @@
+/**
+ * The document registry: every official document is one entry here. An entry says what the document's parts are
+ * for a competition (the recap is one part; the Lembar Penilaian one per juror and site), what each part shows (its
+ * `data`, hashed for the stamp), how its view model is made (every string formatted the Indonesian way) and which
+ * pure react-pdf component lays it out (`Pages`: one or more <Page>, never a <Document>). `render.ts` turns the
+ * parts into a job; the PDF worker lays the job out with the same entries. Adding a document is adding an entry.
+ */
+import type { ComponentType } from 'react';
+import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
+import type { DocumentKind } from '../../../shared/domain/doc-stamp.js';
+import type { OfficialRanking } from '../../../shared/domain/pleno.js';
+import type { Repositories } from '../deps.js';
+import { RekapPages } from './rekap.js';
+import { buildRekapModel, type RekapModel } from './rekap-model.js';
+import type { PageStamp } from './stamp.js';
+
+/** What every entry reads: the repositories, the competition, its official ranking, and the time of printing. */
+export interface DocumentContext {
+  repos: Repositories;
+  detail: CompetitionDetail;
+  /** `repos.pleno.official`: the locked snapshot while locked or signed, else the live ranking with the decisions. */
+  ranking: OfficialRanking;
+  now: Date;
+}
+
+/** Limits for the documents made per juror or per site. */
+export interface DocumentOptions {
+  juror: string | null;
+  site: string | null;
+}
+
+/** One part of a document. */
+export interface DocumentPart<M> {
+  /** The title of the part, as its bookmark and in Verifikasi dokumen ("Lembar Penilaian J1 · S03"). */
+  title: string;
+  juror: string | null;
+  site: string | null;
+  /** What the part shows, as plain data: its canonical JSON's SHA-256 is the part's data hash. */
+  data: unknown;
+  /** The view model (made only when the part is rendered, not when it is only hashed). */
+  model(): M;
+}
+
+export interface DocumentEntry<M> {
+  kind: DocumentKind;
+  /** "Rekapitulasi Nilai": the document's name as people say it. */
+  title: string;
+  /** The file name's first word ("Rekapitulasi" → Rekapitulasi-DEMO.pdf). */
+  fileStem: string;
+  /** Whether the locked snapshot's hash is the document's data hash once the result is locked (rekap, Berita Acara). */
+  snapshotHash: boolean;
+  parts(ctx: DocumentContext, options: DocumentOptions): DocumentPart<M>[];
+  Pages: ComponentType<{ model: M; stamp: PageStamp; bookmark: string }>;
+}
+
+function entry<M>(e: DocumentEntry<M>): DocumentEntry<unknown> {
+  return e as unknown as DocumentEntry<unknown>;
+}
+
+export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
+  rekap: entry<RekapModel>({
+    kind: 'rekap',
+    title: 'Rekapitulasi Nilai',
+    fileStem: 'Rekapitulasi',
+    snapshotHash: true,
+    parts: (ctx) => [
+      {
+        title: 'Rekapitulasi Nilai',
+        juror: null,
+        site: null,
+        data: { doc: 'rekap', competition: ctx.detail.info.code, ranking: ctx.ranking },
+        model: () => buildRekapModel(ctx.detail, ctx.ranking, ctx.now),
+      },
+    ],
+    Pages: RekapPages,
+  }),
+};
+
+/** The order of the bundle (`--doc all`): the recap, the minutes, the score sheets, the blank forms, the notes to sites. */
+export const BUNDLE_ORDER: DocumentKind[] = ['rekap', 'berita-acara', 'lembar', 'formulir', 'catatan'];
+
+export function documentEntry(kind: DocumentKind): DocumentEntry<unknown> {
+  const found = DOCUMENTS[kind];
+  if (!found) throw new Error(`no document entry ${kind}`);
+  return found;
+}
