@@ -16,6 +16,7 @@ import { mergeHandlers } from './platform/dispatch.js';
 import { scoringHandlers } from './scoring/handlers.js';
 import { sessionHandlers } from './session/handlers.js';
 import { setupHandlers } from './setup/handlers.js';
+import { signatureHandlers } from './signatures/handlers.js';
 
 export const handlers: Handlers = mergeHandlers(
   appHandlers,
@@ -30,4 +31,5 @@ export const handlers: Handlers = mergeHandlers(
   exchangeHandlers,
   plenoHandlers,
   analysisHandlers,
+  signatureHandlers,
 );

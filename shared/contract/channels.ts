@@ -72,6 +72,12 @@ export const CHANNELS = [
   'analysis.agreement',
   'analysis.sensitivity',
   'analysis.views',
+  'signatures.verify',
+  'signatures.sign',
+  'signatures.newKey',
+  'signatures.trusted',
+  'signatures.trust',
+  'signatures.untrust',
   'app.saveFile',
   'app.openedFiles',
 ] as const;

@@ -19,6 +19,7 @@ import { instrumentsInputs, type InstrumentsResults } from './instruments.js';
 import { scoringInputs, type ScoringResults } from './scoring.js';
 import { sessionInputs, type SessionResults } from './session.js';
 import { setupInputs, type SetupResults } from './setup.js';
+import { signaturesInputs, type SignaturesResults } from './signatures.js';
 
 export * from './analysis.js';
 export * from './app.js';
@@ -33,6 +34,7 @@ export * from './instruments.js';
 export * from './scoring.js';
 export * from './session.js';
 export * from './setup.js';
+export * from './signatures.js';
 
 export const inputSchemas = {
   ...appInputs,
@@ -47,6 +49,7 @@ export const inputSchemas = {
   ...exchangeInputs,
   ...plenoInputs,
   ...analysisInputs,
+  ...signaturesInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ChannelResults
@@ -62,7 +65,8 @@ export interface ChannelResults
     AuditResults,
     ExchangeResults,
     PlenoResults,
-    AnalysisResults {}
+    AnalysisResults,
+    SignaturesResults {}
 
 /** Every contract entry has its name in CHANNELS and every name its entry: a mismatch fails `tsc` here. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -98,3 +98,13 @@ export function parseQrPayload(text: string): Pick<DocumentStamp, 'doc' | 'compe
     return null;
   }
 }
+
+/**
+ * The named destination (a PDF `/Dests` entry, react-pdf's `id`) at the top left of a juror's signing space in a
+ * document: where `sign` puts that juror's visible signature. The space is `SIGNING_SPACE` points wide and high.
+ */
+export function signingDestination(juror: string): string {
+  return `ttd-${encodeURIComponent(juror)}`;
+}
+
+export const SIGNING_SPACE = { width: 150, height: 44 } as const;

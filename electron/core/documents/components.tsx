@@ -2,9 +2,10 @@
  * Pieces every official document shares: the letterhead (kop surat), the page footer with "Halaman X dari N", the
  * data hash and the QR code (contract section 7), the bookmark of a part's first page, and the base styles.
  */
-import { Image, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
+import { Image, Link, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import { FONT_FAMILY } from './fonts.js';
 import type { PageStamp } from './stamp.js';
+import { SIGNING_SPACE, signingDestination } from '../../../shared/domain/doc-stamp.js';
 
 const QR_SIZE = 40;
 
@@ -106,5 +107,20 @@ export function PageFooter(props: { left: string; stamp: PageStamp }) {
         render={({ subPageNumber, subPageTotalPages }) => `Halaman ${subPageNumber} dari ${subPageTotalPages}`}
       />
     </View>
+  );
+}
+
+/**
+ * A juror's signing space, `SIGNING_SPACE` points, where `sign` draws that juror's visible signature (ink or a
+ * stamp goes here on paper). The PDF marks it twice: a named destination `signingDestination(juror)` and a link
+ * annotation to it whose /Rect is the space in page coordinates (react-pdf writes a destination's position relative
+ * to the parent box, an annotation's in page space: the signer reads the annotation and replaces it).
+ */
+export function SigningSpace({ juror }: { juror: string }) {
+  const destination = signingDestination(juror);
+  return (
+    <Link src={`#${destination}`} style={{ width: SIGNING_SPACE.width, height: SIGNING_SPACE.height }}>
+      <View id={destination} style={{ width: SIGNING_SPACE.width, height: SIGNING_SPACE.height }} />
+    </Link>
   );
 }

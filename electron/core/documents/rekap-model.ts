@@ -30,7 +30,7 @@ export interface RekapModel {
   groupedByCategory: boolean;
   method: string[];
   status: { provisional: boolean; text: string };
-  signature: { placeDate: string; jurors: { name: string; nip: string | null; role: string }[] };
+  signature: { placeDate: string; jurors: { code: string; name: string; nip: string | null; role: string }[] };
   printedAt: string;
 }
 
@@ -104,7 +104,7 @@ export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, pri
     status,
     signature: {
       placeDate: `${place ? `${place}, ` : ''}${formatDate(date)}`,
-      jurors: detail.jurors.map((j) => ({ name: j.name, nip: j.nip ?? null, role: ROLE[j.role] ?? j.role })),
+      jurors: detail.jurors.map((j) => ({ code: j.code, name: j.name, nip: j.nip ?? null, role: ROLE[j.role] ?? j.role })),
     },
     printedAt: formatLongDate(toIsoDate(printedAt)),
   };

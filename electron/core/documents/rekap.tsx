@@ -3,7 +3,7 @@
  * signature blocks. A pure component of `RekapModel`.
  */
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { base, Letterhead, PageFooter } from './components.js';
+import { base, Letterhead, PageFooter, SigningSpace } from './components.js';
 import type { RekapModel } from './rekap-model.js';
 import type { PageStamp } from './stamp.js';
 
@@ -39,7 +39,7 @@ const s = StyleSheet.create({
   signGrid: { flexDirection: 'row', flexWrap: 'wrap' },
   signBox: { width: '33.3%', paddingRight: 12, marginBottom: 10 },
   signRole: { fontSize: 8, lineHeight: 1.3 },
-  signSpace: { height: 34, borderBottomWidth: 0.5, borderBottomColor: '#777', marginBottom: 2 },
+  signSpace: { height: 44, borderBottomWidth: 0.5, borderBottomColor: '#777', marginBottom: 2 },
   signName: { fontSize: 8.5, lineHeight: 1.3, fontWeight: 'bold' },
   signNip: { fontSize: 7.5, lineHeight: 1.3 },
 });
@@ -125,7 +125,9 @@ export function RekapPages({ model, stamp, bookmark }: { model: RekapModel; stam
           {model.signature.jurors.map((j, i) => (
             <View key={i} style={s.signBox}>
               <Text style={s.signRole}>{`${i + 1}. ${j.role}`}</Text>
-              <View style={s.signSpace} />
+              <View style={s.signSpace}>
+                <SigningSpace juror={j.code} />
+              </View>
               <Text style={s.signName}>{j.name}</Text>
               <Text style={s.signNip}>{j.nip ? `NIP ${j.nip}` : ' '}</Text>
             </View>
