@@ -120,6 +120,13 @@ const base = {
   'setup.assignmentHint':
     'Centang aspek yang dinilai tiap juri (sesuai tupoksi). Juri tanpa aspek tetap duduk di tim dan menandatangani. Tandai lokus yang tidak boleh dinilai seorang juri.',
   'setup.beritaAcaraNumber': 'Nomor Berita Acara',
+  'setup.rekapNumber': 'Nomor Rekapitulasi Nilai',
+  'setup.acknowledgedBy': 'Mengetahui (pejabat yang mengetahui, tidak wajib)',
+  'setup.acknowledgedByHint':
+    'Dicetak di bawah tanda tangan Tim Penilai pada Rekapitulasi Nilai dan Berita Acara. Kosongkan bila tidak ada.',
+  'setup.acknowledgedByTitle': 'Jabatan',
+  'setup.acknowledgedByName': 'Nama',
+  'setup.acknowledgedByNip': 'NIP',
   'setup.cancel': 'Batal',
   'setup.category': 'Kategori',
   'setup.chooseLogo': 'Pilih logo…',
@@ -445,6 +452,12 @@ const baseEn: Record<keyof typeof base, string> = {
   'setup.assignmentHint':
     'Tick the aspects each juror scores. A juror with no aspect still sits on the jury and signs. Mark the sites a juror must not score.',
   'setup.beritaAcaraNumber': 'Minutes (Berita Acara) number',
+  'setup.rekapNumber': 'Score recap (Rekapitulasi Nilai) number',
+  'setup.acknowledgedBy': 'Acknowledged by (optional official, "Mengetahui")',
+  'setup.acknowledgedByHint': "Printed below the jury's signatures on the score recap and the minutes. Leave empty when there is none.",
+  'setup.acknowledgedByTitle': 'Position',
+  'setup.acknowledgedByName': 'Name',
+  'setup.acknowledgedByNip': 'NIP',
   'setup.cancel': 'Cancel',
   'setup.category': 'Category',
   'setup.chooseLogo': 'Choose logo…',

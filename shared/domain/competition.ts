@@ -135,6 +135,8 @@ export const competitionInfoSchema = z.strictObject({
   dates: datesSchema.optional(),
   letterhead: z.strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: logoSchema }).optional(),
   documentNumbers: z.record(z.string(), z.string()).optional(),
+  /** The official who acknowledges the jury's documents ("Mengetahui, Kepala Dinas …"): printed below the jury's blocks. */
+  acknowledgedBy: z.strictObject({ title: z.string().trim().min(1), name: z.string().trim().min(1), nip: nipSchema.optional() }).optional(),
   rules: rulesSchema.default(DEFAULT_RULES),
 });
 

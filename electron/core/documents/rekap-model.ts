@@ -5,13 +5,29 @@
 import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
 import { formatDate, formatLongDate, toIsoDate } from '../../../shared/domain/dates.js';
 import { formatNumber } from '../../../shared/domain/numbers.js';
-import { explainPlaces, explainTieBreak, explanationText } from '../../../shared/domain/explain.js';
+import { explainPlaces, explanationText } from '../../../shared/domain/explain.js';
+import type { PlenoState } from '../../../shared/domain/pleno.js';
 import type { Ranking } from '../../../shared/domain/ranking.js';
+import {
+  acknowledgement,
+  juryInOrder,
+  letterheadOf,
+  methodSentences,
+  resultState,
+  type Acknowledgement,
+  type JurySigner,
+  type LetterheadModel,
+  type ResultState,
+} from './jury-model.js';
 
 export interface RekapModel {
-  letterhead: { lines: string[]; address: string | null; logo: string | null };
+  letterhead: LetterheadModel;
   title: string;
   subtitle: string;
+  /** `documentNumbers.rekap`, when the secretariat gave one. */
+  number: string | null;
+  /** The line atop every page after the first: the title, the competition and the number, "(lanjutan)". */
+  runningHead: string;
   competitionCode: string;
   aspects: { code: string; name: string; max: string }[];
   rows: {
@@ -29,23 +45,17 @@ export interface RekapModel {
   }[];
   groupedByCategory: boolean;
   method: string[];
+  state: ResultState;
   status: { provisional: boolean; text: string };
-  signature: { placeDate: string; jurors: { code: string; name: string; nip: string | null; role: string }[] };
+  signature: { placeDate: string; jurors: JurySigner[]; acknowledgedBy: Acknowledgement | null };
   printedAt: string;
 }
 
-const AGGREGATION: Record<Ranking['aggregation'], string> = {
-  mean: 'rata-rata nilai para juri',
-  'trimmed-mean': 'rata-rata terpangkas (nilai tertinggi dan terendah dibuang bila dinilai oleh 5 juri atau lebih)',
-  median: 'median nilai para juri',
-};
-const NORMALISE: Record<Ranking['normalise'], string> = {
-  max: 'skor dibagi skor maksimum skala (Σ bobot × skor / skor maksimum)',
-  range: 'skor dipetakan ke rentang skala ((skor − minimum) / (maksimum − minimum))',
-};
-const ROLE: Record<string, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', anggota: 'Anggota' };
-
-export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, printedAt: Date): RekapModel {
+export function buildRekapModel(
+  detail: CompetitionDetail,
+  ranking: Ranking & { state?: PlenoState; revision?: number },
+  printedAt: Date,
+): RekapModel {
   const p = ranking.precision;
   const aspects = detail.instrument.aspects.map((a) => ({
     code: a.code,
@@ -70,41 +80,37 @@ export function buildRekapModel(detail: CompetitionDetail, ranking: Ranking, pri
     tied: r.tied,
     complete: r.complete,
   }));
-  const tieBreak = explanationText('id', explainTieBreak(ranking.tieBreak, detail.instrument));
-  const method = [
-    `Nilai indikator = bobot × ${AGGREGATION[ranking.aggregation]}, dengan ${NORMALISE[ranking.normalise]}. Nilai total pada skala 0–100.`,
-    tieBreak,
-    `Nilai dibulatkan ${p} desimal (setengah menjauhi nol); pembulatan per kolom aspek dapat membuat jumlah kolom berbeda sedikit dari total.`,
-  ];
-  const provisional = !ranking.complete || !ranking.finalised;
-  const status = provisional
-    ? {
-        provisional,
-        text: !ranking.complete
-          ? 'SEMENTARA: belum semua nilai masuk; lokus yang belum lengkap tidak diberi predikat.'
-          : 'SEMENTARA: belum semua lembar penilaian difinalkan oleh juri.',
-      }
-    : { provisional, text: 'Semua nilai telah masuk dan semua lembar penilaian telah difinalkan.' };
+  const state = resultState(ranking);
+  const status = {
+    provisional: state.provisional,
+    text: !ranking.complete
+      ? 'SEMENTARA: belum semua nilai masuk; lokus yang belum lengkap tidak diberi predikat.'
+      : !ranking.finalised
+        ? 'SEMENTARA: belum semua lembar penilaian difinalkan oleh juri.'
+        : state.provisional
+          ? 'SEMENTARA: semua nilai telah masuk dan difinalkan; hasil belum dikunci dalam rapat pleno.'
+          : `Hasil telah dikunci dalam rapat pleno${ranking.state === 'signed' ? ' dan ditandatangani' : ''}${state.revision ? ` · ${state.revision}` : ''}.`,
+  };
   const place = detail.info.place ?? '';
   const date = detail.info.dates?.plenary ?? toIsoDate(printedAt);
-  const letterhead = detail.info.letterhead;
+  const number = detail.info.documentNumbers?.rekap?.trim() || null;
   return {
-    letterhead: {
-      lines: letterhead?.lines?.length ? letterhead.lines : [detail.info.organizer ?? detail.info.name],
-      address: letterhead?.address ?? null,
-      logo: letterhead?.logo ?? null,
-    },
+    letterhead: letterheadOf(detail),
     title: 'REKAPITULASI NILAI',
     subtitle: detail.info.name,
+    number,
+    runningHead: `Rekapitulasi Nilai · ${detail.info.name}${number ? ` · Nomor ${number}` : ''} (lanjutan)`,
     competitionCode: detail.info.code,
     aspects,
     rows,
     groupedByCategory: ranking.rankBy === 'category',
-    method,
+    method: methodSentences(ranking, detail.instrument),
+    state,
     status,
     signature: {
       placeDate: `${place ? `${place}, ` : ''}${formatDate(date)}`,
-      jurors: detail.jurors.map((j) => ({ code: j.code, name: j.name, nip: j.nip ?? null, role: ROLE[j.role] ?? j.role })),
+      jurors: juryInOrder(detail),
+      acknowledgedBy: acknowledgement(detail),
     },
     printedAt: formatLongDate(toIsoDate(printedAt)),
   };

@@ -1,20 +1,25 @@
 /**
  * Rekapitulasi Nilai: the ranking with aspect points, totals and labels, the method, and the jury's
  * signature blocks. A pure component of `RekapModel`.
+ *
+ * The signature section never stands alone on a page: the table's last rows, the legend, the method and the
+ * signatures are one unbreakable block (the table's header row repeats above it when it starts a page), and every
+ * page after the first carries the title, the competition and the number "(lanjutan)".
  */
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { base, Letterhead, PageFooter, SigningSpace } from './components.js';
+import { base, Letterhead, PageFooter } from './components.js';
+import { contentTop, JurySignatures, ProvisionalBand, RunningHead } from './jury-pieces.js';
 import type { RekapModel } from './rekap-model.js';
 import type { PageStamp } from './stamp.js';
 
 const s = StyleSheet.create({
   title: { fontSize: 12, lineHeight: 1.3, fontWeight: 'bold', textAlign: 'center' },
-  subtitle: { fontSize: 10, lineHeight: 1.3, textAlign: 'center', marginBottom: 8 },
-  status: { fontSize: 8.5, lineHeight: 1.3, textAlign: 'center', marginBottom: 8 },
+  subtitle: { fontSize: 10, lineHeight: 1.3, textAlign: 'center' },
+  number: { fontSize: 9, lineHeight: 1.3, textAlign: 'center' },
+  status: { fontSize: 8.5, lineHeight: 1.3, textAlign: 'center', marginTop: 4, marginBottom: 8 },
   provisional: { color: '#9a3412', fontWeight: 'bold' },
-  table: { borderTopWidth: 0.8, borderLeftWidth: 0.8, borderColor: '#333' },
-  row: { flexDirection: 'row' },
-  head: { backgroundColor: '#e8eef5' },
+  row: { flexDirection: 'row', borderLeftWidth: 0.8, borderColor: '#333' },
+  head: { backgroundColor: '#e8eef5', borderTopWidth: 0.8 },
   cell: {
     borderRightWidth: 0.8,
     borderBottomWidth: 0.8,
@@ -29,19 +34,12 @@ const s = StyleSheet.create({
   center: { textAlign: 'center' },
   bold: { fontWeight: 'bold' },
   group: { fontSize: 9, lineHeight: 1.3, fontWeight: 'bold', marginTop: 6, marginBottom: 3 },
-  legend: { marginTop: 8, fontSize: 7.5, lineHeight: 1.35 },
+  notes: { flexDirection: 'row', marginTop: 8, marginBottom: 10 },
+  legend: { width: '38%', paddingRight: 12 },
+  methodBox: { width: '62%' },
   legendTitle: { fontSize: 8, lineHeight: 1.3, fontWeight: 'bold', marginBottom: 2 },
-  legendGrid: { flexDirection: 'row', flexWrap: 'wrap' },
-  legendItem: { width: '50%', fontSize: 7.5, lineHeight: 1.35 },
+  legendItem: { fontSize: 7.5, lineHeight: 1.35 },
   method: { fontSize: 7.5, lineHeight: 1.35 },
-  sign: { marginTop: 14 },
-  signHead: { fontSize: 9, lineHeight: 1.3, textAlign: 'right', marginBottom: 6 },
-  signGrid: { flexDirection: 'row', flexWrap: 'wrap' },
-  signBox: { width: '33.3%', paddingRight: 12, marginBottom: 10 },
-  signRole: { fontSize: 8, lineHeight: 1.3 },
-  signSpace: { height: 44, borderBottomWidth: 0.5, borderBottomColor: '#777', marginBottom: 2 },
-  signName: { fontSize: 8.5, lineHeight: 1.3, fontWeight: 'bold' },
-  signNip: { fontSize: 7.5, lineHeight: 1.3 },
 });
 
 const W = { rank: 46, code: 30, name: 84, regency: 100, total: 44, label: 58, decided: 112 };
@@ -84,57 +82,69 @@ function Rows({ rows }: { rows: RekapModel['rows'] }) {
   ));
 }
 
+/** The last rows of the table that stay on the signatures' page. */
+const TAIL_ROWS = 2;
+/** Above this many jurors the end block may break across pages (the running head still ties each page). */
+const KEEP_TOGETHER_MAX_JURORS = 12;
+
 export function RekapPages({ model, stamp, bookmark }: { model: RekapModel; stamp: PageStamp; bookmark: string }) {
   const groups = model.groupedByCategory
     ? [...new Set(model.rows.map((r) => r.category))].map((c) => ({ category: c, rows: model.rows.filter((r) => r.category === c) }))
     : [{ category: null, rows: model.rows }];
+  const provisional = model.state.provisional;
   return (
-    <Page size="A4" orientation="landscape" style={base.page} bookmark={{ title: bookmark, fit: true }}>
+    <Page
+      size="A4"
+      orientation="landscape"
+      style={[base.page, { paddingTop: contentTop(provisional) }]}
+      bookmark={{ title: bookmark, fit: true }}
+    >
+      <ProvisionalBand text={model.state.band} />
+      <RunningHead text={model.runningHead} provisional={provisional} />
       <Letterhead {...model.letterhead} />
       <Text style={s.title}>{model.title}</Text>
       <Text style={s.subtitle}>{model.subtitle}</Text>
-      <Text style={[s.status, model.status.provisional ? s.provisional : {}]}>{model.status.text}</Text>
-      {groups.map((g) => (
-        <View key={g.category ?? '-'}>
-          {model.groupedByCategory ? <Text style={s.group}>{`Kategori: ${g.category ?? '(tanpa kategori)'}`}</Text> : null}
-          <View style={s.table}>
+      {model.number ? <Text style={s.number}>{`Nomor: ${model.number}`}</Text> : null}
+      <Text style={[s.status, provisional ? s.provisional : {}]}>{model.status.text}</Text>
+      {groups.map((g, gi) => {
+        const last = gi === groups.length - 1;
+        const cut = last ? Math.max(0, g.rows.length - TAIL_ROWS) : g.rows.length;
+        return (
+          <View key={g.category ?? '-'}>
+            {model.groupedByCategory ? <Text style={s.group}>{`Kategori: ${g.category ?? '(tanpa kategori)'}`}</Text> : null}
             <HeaderRow model={model} />
-            <Rows rows={g.rows} />
+            <Rows rows={g.rows.slice(0, cut)} />
+            {last ? (
+              <View wrap={model.signature.jurors.length > KEEP_TOGETHER_MAX_JURORS}>
+                <Rows rows={g.rows.slice(cut)} />
+                <EndNotes model={model} />
+                <JurySignatures {...model.signature} columns={5} positions />
+              </View>
+            ) : null}
           </View>
-        </View>
-      ))}
-      <View style={s.legend} wrap={false}>
+        );
+      })}
+      <PageFooter left={`Penilai · Rekapitulasi Nilai ${model.competitionCode} · dicetak ${model.printedAt}`} stamp={stamp} />
+    </Page>
+  );
+}
+
+function EndNotes({ model }: { model: RekapModel }) {
+  return (
+    <View style={s.notes}>
+      <View style={s.legend}>
         <Text style={s.legendTitle}>Aspek penilaian (nilai maksimum dalam kurung)</Text>
-        <View style={s.legendGrid}>
-          {model.aspects.map((a) => (
-            <Text key={a.code} style={s.legendItem}>{`${a.code}  ${a.name} (${a.max})`}</Text>
-          ))}
-        </View>
+        {model.aspects.map((a) => (
+          <Text key={a.code} style={s.legendItem}>{`${a.code}  ${a.name} (${a.max})`}</Text>
+        ))}
       </View>
-      <View style={s.legend} wrap={false}>
+      <View style={s.methodBox}>
         <Text style={s.legendTitle}>Metode penilaian</Text>
         {model.method.map((line, i) => (
           <Text key={i} style={s.method}>{`${i + 1}. ${line}`}</Text>
         ))}
         <Text style={s.method}>{'Tanda "=" pada peringkat: lokus berbagi peringkat (seri).'}</Text>
       </View>
-      <View style={s.sign} wrap={false}>
-        <Text style={s.signHead}>{model.signature.placeDate}</Text>
-        <Text style={[s.signRole, s.bold, { marginBottom: 6 }]}>TIM PENILAI</Text>
-        <View style={s.signGrid}>
-          {model.signature.jurors.map((j, i) => (
-            <View key={i} style={s.signBox}>
-              <Text style={s.signRole}>{`${i + 1}. ${j.role}`}</Text>
-              <View style={s.signSpace}>
-                <SigningSpace juror={j.code} />
-              </View>
-              <Text style={s.signName}>{j.name}</Text>
-              <Text style={s.signNip}>{j.nip ? `NIP ${j.nip}` : ' '}</Text>
-            </View>
-          ))}
-        </View>
-      </View>
-      <PageFooter left={`Penilai · Rekapitulasi Nilai ${model.competitionCode} · dicetak ${model.printedAt}`} stamp={stamp} />
-    </Page>
+    </View>
   );
 }

@@ -12,6 +12,7 @@ const sameYear = (text: string, year: number | undefined) => Object.is(yearOf(te
 
 type Dates = NonNullable<CompetitionInfo['dates']>;
 type Letterhead = NonNullable<CompetitionInfo['letterhead']>;
+type Acknowledged = NonNullable<CompetitionInfo['acknowledgedBy']>;
 
 export function IdentityTab({ errors }: { invalid: (path: string) => boolean; errors: PlacedIssues }) {
   const field = (path: string) => ({ path, message: errors.at(path) });
@@ -33,6 +34,18 @@ export function IdentityTab({ errors }: { invalid: (path: string) => boolean; er
     setInfo((i) => {
       const letterhead = change(i.letterhead ?? {});
       return Object.keys(letterhead).length ? { ...i, letterhead } : optionalText(i, 'letterhead', '');
+    });
+
+  const setNumber = (key: 'beritaAcara' | 'rekap', value: string) =>
+    setInfo((i) => {
+      const numbers = optionalText(i.documentNumbers ?? {}, key, value);
+      return Object.keys(numbers).length ? { ...i, documentNumbers: numbers } : optionalText(i, 'documentNumbers', '');
+    });
+  // While typed, the block may lack its name or position (the message says so beside the field); all empty: no block.
+  const setAcknowledged = (key: keyof Acknowledged, value: string) =>
+    setInfo((i) => {
+      const by = optionalText((i.acknowledgedBy ?? {}) as Acknowledged, key, value);
+      return Object.keys(by).length ? { ...i, acknowledgedBy: by } : optionalText(i, 'acknowledgedBy', '');
     });
 
   async function pickLogo(file: File | undefined) {
@@ -156,13 +169,44 @@ export function IdentityTab({ errors }: { invalid: (path: string) => boolean; er
           label={t('setup.beritaAcaraNumber')}
           value={info.documentNumbers?.beritaAcara}
           placeholder="400.10.2.1/573/DP3AKB/2026"
-          onChange={(v) =>
-            setInfo((i) => {
-              const numbers = optionalText(i.documentNumbers ?? {}, 'beritaAcara', v);
-              return Object.keys(numbers).length ? { ...i, documentNumbers: numbers } : optionalText(i, 'documentNumbers', '');
-            })
-          }
+          onChange={(v) => setNumber('beritaAcara', v)}
+          error={field('competition.documentNumbers.beritaAcara')}
           wide
+        />
+        <TextField
+          label={t('setup.rekapNumber')}
+          value={info.documentNumbers?.rekap}
+          placeholder="400.10.2.1/574/DP3AKB/2026"
+          onChange={(v) => setNumber('rekap', v)}
+          error={field('competition.documentNumbers.rekap')}
+          wide
+        />
+      </div>
+
+      <h3>{t('setup.acknowledgedBy')}</h3>
+      <p className="hint">{t('setup.acknowledgedByHint')}</p>
+      <div className="form-grid">
+        <TextField
+          label={t('setup.acknowledgedByTitle')}
+          value={info.acknowledgedBy?.title}
+          placeholder="Kepala Dinas …"
+          onChange={(v) => setAcknowledged('title', v)}
+          error={field('competition.acknowledgedBy.title')}
+          wide
+        />
+        <TextField
+          label={t('setup.acknowledgedByName')}
+          value={info.acknowledgedBy?.name}
+          onChange={(v) => setAcknowledged('name', v)}
+          error={field('competition.acknowledgedBy.name')}
+          wide
+        />
+        <TextField
+          label={t('setup.acknowledgedByNip')}
+          value={info.acknowledgedBy?.nip}
+          inputMode="numeric"
+          onChange={(v) => setAcknowledged('nip', v)}
+          error={field('competition.acknowledgedBy.nip')}
         />
       </div>
     </div>

@@ -8,7 +8,7 @@ import type { Lang } from '../../../../shared/i18n/messages.js';
 
 /** The paths that have a field of their own in the setup tabs or the new-competition form. */
 const FIELD_PATHS = [
-  /^competition\.(code|name|year|level|region|organizer|place|dates\.(start|end|plenary)|documentNumbers\.beritaAcara|letterhead\.address)$/,
+  /^competition\.(code|name|year|level|region|organizer|place|dates\.(start|end|plenary)|documentNumbers\.(beritaAcara|rekap)|acknowledgedBy(\.(title|name|nip))?|letterhead\.address)$/,
   /^competition\.rules\.(labels|tieBreak)\[\d+\]$/,
   /^sites\[\d+\]\.(code|name|regency|district|category|contact|visitDate)$/,
   /^jurors\[\d+\]\.(code|name|nip|position|agency|role)$/,
