@@ -100,7 +100,9 @@ export function PageFooter(props: { left: string; stamp: PageStamp }) {
       <QrCode qr={props.stamp.qr} size={QR_SIZE} />
       <View style={base.footerTexts}>
         <Text style={base.footerText}>{props.left}</Text>
-        <Text style={base.footerText}>{`Kode verifikasi ${props.stamp.short} · SHA-256 data ${props.stamp.sha256}`}</Text>
+        <Text style={base.footerText}>{`Kode verifikasi ${props.stamp.short}`}</Text>
+        {/* The hash on a line of its own: one unbreakable word that ran under the page number on portrait pages. */}
+        <Text style={base.footerText}>{`SHA-256 data ${props.stamp.sha256}`}</Text>
       </View>
       <Text
         style={base.footerPage}

@@ -10,6 +10,8 @@ import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
 import type { DocumentKind } from '../../../shared/domain/doc-stamp.js';
 import type { OfficialRanking } from '../../../shared/domain/pleno.js';
 import type { Repositories } from '../deps.js';
+import { BeritaAcaraPages } from './berita-acara.js';
+import { beritaAcaraData, buildBeritaAcaraModel, type BeritaAcaraModel } from './berita-acara-model.js';
 import { RekapPages } from './rekap.js';
 import { buildRekapModel, type RekapModel } from './rekap-model.js';
 import type { PageStamp } from './stamp.js';
@@ -73,6 +75,25 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
       },
     ],
     Pages: RekapPages,
+  }),
+  'berita-acara': entry<BeritaAcaraModel>({
+    kind: 'berita-acara',
+    title: 'Berita Acara Penilaian',
+    fileStem: 'Berita-Acara',
+    snapshotHash: true,
+    parts: (ctx) => {
+      const data = beritaAcaraData(ctx.detail, ctx.ranking, ctx.repos.pleno.events(ctx.detail.info.code), ctx.now);
+      return [
+        {
+          title: 'Berita Acara Penilaian',
+          juror: null,
+          site: null,
+          data,
+          model: () => buildBeritaAcaraModel(ctx.detail, data, ctx.now),
+        },
+      ];
+    },
+    Pages: BeritaAcaraPages,
   }),
 };
 

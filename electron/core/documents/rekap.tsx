@@ -52,9 +52,11 @@ function HeaderRow({ model }: { model: RekapModel }) {
       <Text style={[s.cell, s.headCell, { width: W.name }]}>Desa/Kelurahan</Text>
       <Text style={[s.cell, s.headCell, { width: W.regency }]}>Kabupaten/Kota</Text>
       {model.aspects.map((a) => (
-        <Text key={a.code} style={[s.cell, s.headCell, { flexGrow: 1, flexBasis: 0 }]}>
-          {`${a.code}\n(${a.max})`}
-        </Text>
+        // Two Texts, not one with "\n": react-pdf sets an unembedded Helvetica-Bold for the empty run a newline makes.
+        <View key={a.code} style={[s.cell, { flexGrow: 1, flexBasis: 0 }]}>
+          <Text style={s.headCell}>{a.code}</Text>
+          <Text style={s.headCell}>{`(${a.max})`}</Text>
+        </View>
       ))}
       <Text style={[s.cell, s.headCell, { width: W.total }]}>Total</Text>
       <Text style={[s.cell, s.headCell, { width: W.label }]}>Predikat</Text>
