@@ -186,6 +186,10 @@ describe('Berita Acara Penilaian', () => {
   it('prints the Mengetahui official only when set', () => {
     expect(docs['1-sementara']!.ba.flat).not.toContain('Mengetahui');
     expect(docs['2-diputuskan']!.ba.flat).toContain(`Mengetahui, ${ACK.title} ${ACK.name} NIP ${ACK.nip}`);
+    // The rekap, short of height on its landscape page, has the official sign as the grid's last block.
+    expect(docs['1-sementara']!.rekap.flat).not.toContain('Mengetahui');
+    const rekap = docs['2-diputuskan']!.rekap.pages.at(-1)!;
+    for (const text of ['Mengetahui,', ACK.name, `NIP ${ACK.nip}`]) expect(rekap).toContain(text);
   });
 
   it('after reopening and locking again: Revisi 1 and the reason of the reopening', () => {

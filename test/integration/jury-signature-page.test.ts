@@ -29,11 +29,29 @@ async function render(db: string, doc: 'rekap' | 'berita-acara'): Promise<string
   return pageTexts(out);
 }
 
-/** The demo's juror names. */
-async function jurorNames(db: string): Promise<string[]> {
+/**
+ * The demo's juror names, after giving it the tallest signature section: a rekap number and a "Mengetahui" official
+ * whose position takes a long line.
+ */
+async function prepare(db: string): Promise<string[]> {
   const core = openTestCore(db);
   try {
-    return (await call(core, 'setup.get', { code: 'DEMO' })).jurors.map((j) => j.name);
+    const detail = await call(core, 'setup.get', { code: 'DEMO' });
+    await call(core, 'setup.save', {
+      code: 'DEMO',
+      competition: {
+        ...detail.info,
+        documentNumbers: { ...detail.info.documentNumbers, rekap: '400.10.2.1/574/DP3AKKB/2026' },
+        acknowledgedBy: {
+          title: 'Kepala Dinas Pemberdayaan Perempuan, Perlindungan Anak, Kependudukan dan Keluarga Berencana Provinsi Banten',
+          name: 'Dra. Hj. Nurhayati Sulaeman, M.Si.',
+          nip: '196805121990032004',
+        },
+      },
+      sites: detail.sites,
+      jurors: detail.jurors,
+    });
+    return detail.jurors.map((j) => j.name);
   } finally {
     core.close();
   }
@@ -46,7 +64,7 @@ describe.each([6, 12, 27, 40])('%i sites', (sites) => {
       const db = join(temp.dir, `demo-${sites}-${jurors}.db`);
       const made = await runCommand(['demo', '--db', db, '--sites', String(sites), '--jurors', String(jurors)]);
       expect(made.status, made.stderr).toBe(0);
-      const names = await jurorNames(db);
+      const names = await prepare(db);
       expect(names).toHaveLength(jurors);
 
       const rekap = await render(db, 'rekap');
@@ -56,12 +74,15 @@ describe.each([6, 12, 27, 40])('%i sites', (sites) => {
       expect(last).toMatch(TABLE_ROW);
       expect(last).toMatch(/REKAPITULASI NILAI|Rekapitulasi Nilai · /);
       for (const name of names) expect(last).toContain(name);
+      expect(last).toContain('Dra. Hj. Nurhayati Sulaeman, M.Si.');
       rekap
         .slice(1)
         .forEach((text) =>
           expect(text.split('\n')).toContain(`SEMENTARA · hasil belum dikunci dalam rapat pleno · bukan untuk ditandatangani`),
         );
-      rekap.slice(1).forEach((text) => expect(text).toContain(`Rekapitulasi Nilai · ${COMPETITION} (lanjutan)`));
+      rekap
+        .slice(1)
+        .forEach((text) => expect(text).toContain(`Rekapitulasi Nilai · ${COMPETITION} · Nomor 400.10.2.1/574/DP3AKKB/2026 (lanjutan)`));
 
       const ba = await render(db, 'berita-acara');
       const baSigning = ba.map((text, i) => ({ text, page: i + 1 })).filter((p) => p.text.includes('TIM PENILAI'));
@@ -70,6 +91,7 @@ describe.each([6, 12, 27, 40])('%i sites', (sites) => {
       expect(baLast).toContain('Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.');
       expect(baLast).toMatch(/BERITA ACARA PENILAIAN|Berita Acara Penilaian · /);
       for (const name of names) expect(baLast).toContain(name);
+      expect(baLast).toContain('Dra. Hj. Nurhayati Sulaeman, M.Si.');
       ba.slice(1).forEach((text) =>
         expect(text).toContain(`Berita Acara Penilaian · ${COMPETITION} · Nomor: 400.10.2.1/573/DP3AKKB/2026 (lanjutan)`),
       );

@@ -140,7 +140,7 @@ export function BeritaAcaraPages({ model, stamp, bookmark }: { model: BeritaAcar
       ) : null}
       <View style={s.closing} wrap={false}>
         <Text style={s.para}>{model.closing}</Text>
-        <JurySignatures {...model.signature} columns={3} positions={false} />
+        <JurySignatures {...model.signature} columns={3} positions={false} acknowledgement="below" />
       </View>
       <PageFooter left={`Penilai · Berita Acara Penilaian ${model.competitionCode} · dicetak ${model.printedAt}`} stamp={stamp} />
     </Page>

@@ -65,8 +65,16 @@ export function JurySignatures(props: {
   columns: number;
   /** Whether the jabatan (position) is printed in each block (the Berita Acara lists it in its jury table). */
   positions: boolean;
+  /**
+   * Where the "Mengetahui" official signs: centred below the jury (the usual place), or, where height is short (the
+   * landscape rekap, whose last rows and notes share the page), as the last block of the grid, at its right end.
+   */
+  acknowledgement: 'below' | 'grid';
 }) {
   const width = `${(100 / props.columns).toFixed(3)}%`;
+  const ack = props.acknowledgedBy;
+  const inGrid = ack !== null && props.acknowledgement === 'grid';
+  const padding = inGrid ? (props.columns - 1 - (props.jurors.length % props.columns) + props.columns) % props.columns : 0;
   return (
     <View style={s.sign}>
       <Text style={s.placeDate}>{props.placeDate}</Text>
@@ -83,8 +91,20 @@ export function JurySignatures(props: {
             {props.positions && j.position ? <Text style={s.small}>{j.position}</Text> : null}
           </View>
         ))}
+        {Array.from({ length: padding }, (_, i) => (
+          <View key={`pad-${i}`} style={[s.box, { width }]} />
+        ))}
+        {inGrid ? (
+          <View style={[s.box, { width }]}>
+            <Text style={s.role}>Mengetahui,</Text>
+            <Text style={s.small}>{ack.title}</Text>
+            <View style={s.space} />
+            <Text style={s.name}>{ack.name}</Text>
+            <Text style={s.small}>{ack.nip ? `NIP ${ack.nip}` : ' '}</Text>
+          </View>
+        ) : null}
       </View>
-      {props.acknowledgedBy ? (
+      {props.acknowledgedBy && !inGrid ? (
         <View style={s.ack}>
           <Text style={s.ackText}>Mengetahui,</Text>
           <Text style={[s.ackText, { fontWeight: 'bold' }]}>{props.acknowledgedBy.title}</Text>

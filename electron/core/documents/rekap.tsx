@@ -35,10 +35,11 @@ const s = StyleSheet.create({
   bold: { fontWeight: 'bold' },
   group: { fontSize: 9, lineHeight: 1.3, fontWeight: 'bold', marginTop: 6, marginBottom: 3 },
   notes: { flexDirection: 'row', marginTop: 8, marginBottom: 10 },
-  legend: { width: '38%', paddingRight: 12 },
-  methodBox: { width: '62%' },
+  legend: { width: '50%', paddingRight: 12 },
+  legendGrid: { flexDirection: 'row', flexWrap: 'wrap' },
+  methodBox: { width: '50%' },
   legendTitle: { fontSize: 8, lineHeight: 1.3, fontWeight: 'bold', marginBottom: 2 },
-  legendItem: { fontSize: 7.5, lineHeight: 1.35 },
+  legendItem: { width: '50%', fontSize: 7.5, lineHeight: 1.35, paddingRight: 4 },
   method: { fontSize: 7.5, lineHeight: 1.35 },
 });
 
@@ -120,7 +121,7 @@ export function RekapPages({ model, stamp, bookmark }: { model: RekapModel; stam
               <View wrap={model.signature.jurors.length > KEEP_TOGETHER_MAX_JURORS}>
                 <Rows rows={g.rows.slice(cut)} />
                 <EndNotes model={model} />
-                <JurySignatures {...model.signature} columns={5} positions />
+                <JurySignatures {...model.signature} columns={5} positions acknowledgement="grid" />
               </View>
             ) : null}
           </View>
@@ -136,9 +137,11 @@ function EndNotes({ model }: { model: RekapModel }) {
     <View style={s.notes}>
       <View style={s.legend}>
         <Text style={s.legendTitle}>Aspek penilaian (nilai maksimum dalam kurung)</Text>
-        {model.aspects.map((a) => (
-          <Text key={a.code} style={s.legendItem}>{`${a.code}  ${a.name} (${a.max})`}</Text>
-        ))}
+        <View style={s.legendGrid}>
+          {model.aspects.map((a) => (
+            <Text key={a.code} style={s.legendItem}>{`${a.code}  ${a.name} (${a.max})`}</Text>
+          ))}
+        </View>
       </View>
       <View style={s.methodBox}>
         <Text style={s.legendTitle}>Metode penilaian</Text>
