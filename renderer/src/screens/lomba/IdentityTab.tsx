@@ -187,18 +187,17 @@ export function IdentityTab({ errors }: { invalid: (path: string) => boolean; er
       <p className="hint">{t('setup.acknowledgedByHint')}</p>
       <div className="form-grid">
         <TextField
+          label={t('setup.acknowledgedByName')}
+          value={info.acknowledgedBy?.name}
+          onChange={(v) => setAcknowledged('name', v)}
+          error={field('competition.acknowledgedBy.name')}
+        />
+        <TextField
           label={t('setup.acknowledgedByTitle')}
           value={info.acknowledgedBy?.title}
           placeholder="Kepala Dinas …"
           onChange={(v) => setAcknowledged('title', v)}
           error={field('competition.acknowledgedBy.title')}
-          wide
-        />
-        <TextField
-          label={t('setup.acknowledgedByName')}
-          value={info.acknowledgedBy?.name}
-          onChange={(v) => setAcknowledged('name', v)}
-          error={field('competition.acknowledgedBy.name')}
           wide
         />
         <TextField
