@@ -98,18 +98,20 @@ export function buildBeritaAcaraModel(detail: CompetitionDetail, data: BeritaAca
 
   const labelled = ranking.ranking.filter((r) => r.label);
   const categories = ranking.rankBy === 'category' ? [...new Set(labelled.map((r) => r.category))] : [null];
-  const groups = categories.map((category) => ({
-    category,
-    rows: labelled
-      .filter((r) => ranking.rankBy !== 'category' || r.category === category)
-      .map((r) => ({
-        label: r.label!,
-        rank: String(r.rank),
-        site: `${r.name} (${r.site})`,
-        regency: sites.get(r.site)?.regency ?? '',
-        total: formatNumber(r.total, p),
-      })),
-  }));
+  const groups = categories
+    .map((category) => ({
+      category,
+      rows: labelled
+        .filter((r) => ranking.rankBy !== 'category' || r.category === category)
+        .map((r) => ({
+          label: r.label!,
+          rank: String(r.rank),
+          site: `${r.name} (${r.site})`,
+          regency: sites.get(r.site)?.regency ?? '',
+          total: formatNumber(r.total, p),
+        })),
+    }))
+    .filter((g) => g.rows.length > 0);
 
   const totals = new Map(ranking.ranking.map((r) => [r.site, r]));
   const decisions = ranking.decisions
@@ -146,7 +148,7 @@ export function buildBeritaAcaraModel(detail: CompetitionDetail, data: BeritaAca
     assessed:
       `telah melaksanakan penilaian ${name} terhadap ${n} (${terbilang(n)}) desa/kelurahan` +
       (regencies > 0 ? ` dari ${regencies} (${terbilang(regencies)}) kabupaten/kota` : '') +
-      `, dengan instrumen ${instrument.name} versi ${instrument.version}: ${instrument.aspects.length} aspek dan ${indicators} indikator, ` +
+      `, dengan ${/^instrumen\b/i.test(instrument.name) ? instrument.name : `instrumen ${instrument.name}`} versi ${instrument.version}: ${instrument.aspects.length} aspek dan ${indicators} indikator, ` +
       `dinilai dalam ${instrument.phases.length} tahap (${instrument.phases.map((ph) => ph.name).join(', ')}). Cara penilaian:`,
     method: methodSentences(ranking, instrument),
     resultIntro: 'Berdasarkan hasil penilaian dan rapat pleno Tim Penilai, hasil penilaian ditetapkan sebagai berikut:',

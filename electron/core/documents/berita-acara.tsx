@@ -1,6 +1,6 @@
 /**
  * Berita Acara Penilaian: the official minutes of the assessment, signed by the whole jury. A pure component of
- * `BeritaAcaraModel`, A4 portrait. The closing sentence, place and date and the signature blocks are one
+ * `BeritaAcaraModel`, A4 portrait. The revision (if any), the closing sentence, place and date and the signature blocks are one
  * unbreakable block, and every page after the first carries the title and the number "(lanjutan)": no signature
  * page stands alone.
  */
@@ -118,6 +118,7 @@ export function BeritaAcaraPages({ model, stamp, bookmark }: { model: BeritaAcar
       <View wrap={false} minPresenceAhead={60}>
         <Text style={[s.para, { marginTop: 6 }]}>{model.resultIntro}</Text>
       </View>
+      {model.groups.length === 0 ? <Text style={s.para}>Belum ada lokus yang diberi predikat: nilai belum lengkap.</Text> : null}
       {model.groups.map((g) => (
         <View key={g.category ?? '-'}>
           {g.category !== null ? <Text style={s.group}>{`Kategori: ${g.category}`}</Text> : null}
@@ -132,13 +133,13 @@ export function BeritaAcaraPages({ model, stamp, bookmark }: { model: BeritaAcar
       ) : (
         <Text style={s.para}>Tidak ada keputusan rapat pleno atas lokus dengan nilai total sama.</Text>
       )}
-      {model.revision ? (
-        <>
-          <Text style={s.heading}>Revisi</Text>
-          <Text style={s.para}>{model.revision}</Text>
-        </>
-      ) : null}
       <View style={s.closing} wrap={false}>
+        {model.revision ? (
+          <>
+            <Text style={s.heading}>Revisi</Text>
+            <Text style={s.para}>{model.revision}</Text>
+          </>
+        ) : null}
         <Text style={s.para}>{model.closing}</Text>
         <JurySignatures {...model.signature} columns={3} positions={false} acknowledgement="below" />
       </View>
