@@ -99,3 +99,25 @@ describe.each([6, 12, 27, 40])('%i sites', (sites) => {
     180_000,
   );
 });
+
+describe('more jurors than one page of blocks holds (27 sites, 12 jurors and the Mengetahui official)', () => {
+  it('the blocks continue on the next page under the running head, none split, none lost', async () => {
+    const db = join(temp.dir, 'demo-27-12.db');
+    const made = await runCommand(['demo', '--db', db, '--sites', '27', '--jurors', '12']);
+    expect(made.status, made.stderr).toBe(0);
+    const names = await prepare(db);
+    const rekap = await render(db, 'rekap');
+    const from = rekap.findIndex((p) => p.includes('TIM PENILAI'));
+    expect(from).toBeGreaterThan(0);
+    expect(rekap[from]).toMatch(TABLE_ROW);
+    const rest = rekap.slice(from);
+    rest
+      .slice(1)
+      .forEach((text) => expect(text).toContain(`Rekapitulasi Nilai · ${COMPETITION} · Nomor 400.10.2.1/574/DP3AKKB/2026 (lanjutan)`));
+    // Every juror's name, and the official's, on exactly one page, with the NIP on that page too (no block split).
+    for (const name of [...names, 'Dra. Hj. Nurhayati Sulaeman, M.Si.']) {
+      expect(rest.filter((text) => text.includes(name))).toHaveLength(1);
+    }
+    expect(rest.at(-1)).toContain('NIP 196805121990032004');
+  }, 180_000);
+});

@@ -81,7 +81,7 @@ export function JurySignatures(props: {
       <Text style={s.team}>TIM PENILAI</Text>
       <View style={s.grid}>
         {props.jurors.map((j, i) => (
-          <View key={j.code} style={[s.box, { width }]}>
+          <View key={j.code} style={[s.box, { width }]} wrap={false}>
             <Text style={s.role}>{`${i + 1}. ${j.role},`}</Text>
             <View style={s.space}>
               <SigningSpace juror={j.code} />
@@ -95,7 +95,7 @@ export function JurySignatures(props: {
           <View key={`pad-${i}`} style={[s.box, { width }]} />
         ))}
         {inGrid ? (
-          <View style={[s.box, { width }]}>
+          <View style={[s.box, { width }]} wrap={false}>
             <Text style={s.role}>Mengetahui,</Text>
             <Text style={s.small}>{ack.title}</Text>
             <View style={s.space} />
@@ -105,7 +105,7 @@ export function JurySignatures(props: {
         ) : null}
       </View>
       {props.acknowledgedBy && !inGrid ? (
-        <View style={s.ack}>
+        <View style={s.ack} wrap={false}>
           <Text style={s.ackText}>Mengetahui,</Text>
           <Text style={[s.ackText, { fontWeight: 'bold' }]}>{props.acknowledgedBy.title}</Text>
           <View style={s.ackSpace} />

@@ -87,14 +87,32 @@ function Rows({ rows }: { rows: RekapModel['rows'] }) {
 
 /** The last rows of the table that stay on the signatures' page. */
 const TAIL_ROWS = 2;
-/** Above this many jurors the end block may break across pages (the running head still ties each page). */
-const KEEP_TOGETHER_MAX_JURORS = 12;
+/** Signature blocks a row on the landscape page. */
+const SIGN_COLUMNS = 5;
+/**
+ * The most rows of signature blocks the end block holds and still fits one landscape page (measured: 9 jurors and
+ * the Mengetahui official, 2 rows, fit with room; 3 rows do not). With more, the end block may break between rows
+ * of blocks (never inside one); the running head still ties every page to the document.
+ */
+const KEEP_TOGETHER_MAX_ROWS = 2;
+
+/** Rows of signature blocks: the jurors, and the Mengetahui official at the end of the last row (or a row of its own). */
+function signatureRows(jurors: number, acknowledged: boolean): number {
+  return acknowledged ? Math.floor(jurors / SIGN_COLUMNS) + 1 : Math.ceil(jurors / SIGN_COLUMNS);
+}
 
 export function RekapPages({ model, stamp, bookmark }: { model: RekapModel; stamp: PageStamp; bookmark: string }) {
   const groups = model.groupedByCategory
     ? [...new Set(model.rows.map((r) => r.category))].map((c) => ({ category: c, rows: model.rows.filter((r) => r.category === c) }))
     : [{ category: null, rows: model.rows }];
   const provisional = model.state.provisional;
+  const keepTogether = signatureRows(model.signature.jurors.length, model.signature.acknowledgedBy !== null) <= KEEP_TOGETHER_MAX_ROWS;
+  const end = (
+    <>
+      <EndNotes model={model} />
+      <JurySignatures {...model.signature} columns={SIGN_COLUMNS} positions acknowledgement="grid" />
+    </>
+  );
   return (
     <Page
       size="A4"
@@ -117,16 +135,18 @@ export function RekapPages({ model, stamp, bookmark }: { model: RekapModel; stam
             {model.groupedByCategory ? <Text style={s.group}>{`Kategori: ${g.category ?? '(tanpa kategori)'}`}</Text> : null}
             <HeaderRow model={model} />
             <Rows rows={g.rows.slice(0, cut)} />
-            {last ? (
-              <View wrap={model.signature.jurors.length > KEEP_TOGETHER_MAX_JURORS}>
+            {last && keepTogether ? (
+              <View wrap={false}>
                 <Rows rows={g.rows.slice(cut)} />
-                <EndNotes model={model} />
-                <JurySignatures {...model.signature} columns={5} positions acknowledgement="grid" />
+                {end}
               </View>
             ) : null}
+            {last && !keepTogether ? <Rows rows={g.rows.slice(cut)} /> : null}
           </View>
         );
       })}
+      {/* Too many blocks for one page: they follow the table (outside it, so no header row repeats above them). */}
+      {keepTogether ? null : end}
       <PageFooter left={`Penilai · Rekapitulasi Nilai ${model.competitionCode} · dicetak ${model.printedAt}`} stamp={stamp} />
     </Page>
   );
