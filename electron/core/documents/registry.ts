@@ -10,8 +10,11 @@ import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
 import type { DocumentKind } from '../../../shared/domain/doc-stamp.js';
 import type { OfficialRanking } from '../../../shared/domain/pleno.js';
 import type { Repositories } from '../deps.js';
+import { LembarPages } from './lembar.js';
+import { lembarPart, type LembarModel } from './lembar-model.js';
 import { RekapPages } from './rekap.js';
 import { buildRekapModel, type RekapModel } from './rekap-model.js';
+import { scoredPairs } from './sheet-common.js';
 import type { PageStamp } from './stamp.js';
 
 /** What every entry reads: the repositories, the competition, its official ranking, and the time of printing. */
@@ -73,6 +76,16 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
       },
     ],
     Pages: RekapPages,
+  }),
+  // One part per juror and site the juror scores (eligible aspects, not recused), jurors in the competition's order,
+  // each juror's sites in site order: the stack each juror signs. `--juror` / `--site` narrow it.
+  lembar: entry<LembarModel>({
+    kind: 'lembar',
+    title: 'Lembar Penilaian',
+    fileStem: 'Lembar-Penilaian',
+    snapshotHash: false,
+    parts: (ctx, options) => scoredPairs(ctx.detail, options, 'lembar').map(({ juror, site }) => lembarPart(ctx, juror, site)),
+    Pages: LembarPages,
   }),
 };
 
