@@ -15,7 +15,7 @@ export const sheet = StyleSheet.create({
   identCol: { width: '50%', paddingRight: 8 },
   identRow: { flexDirection: 'row' },
   identKey: { width: 92, fontSize: 8.5, lineHeight: 1.35, color: '#333' },
-  identValue: { flexGrow: 1, flexShrink: 1, fontSize: 8.5, lineHeight: 1.35, fontWeight: 'bold' },
+  identValue: { flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: 8.5, lineHeight: 1.35, fontWeight: 'bold' },
   aspect: { fontSize: 9.5, lineHeight: 1.3, fontWeight: 'bold', marginTop: 8, marginBottom: 2, backgroundColor: '#e8eef5', padding: 3 },
   phase: { fontSize: 8.5, lineHeight: 1.3, fontWeight: 'bold', marginTop: 3, marginBottom: 2 },
   row: { flexDirection: 'row', borderLeftWidth: 0.6, borderColor: '#444' },
@@ -123,13 +123,13 @@ export function LembarPages({ model, stamp, bookmark }: { model: LembarModel; st
       <Identity model={model} />
       {model.aspects.map((aspect) => (
         <View key={aspect.code}>
-          <Text style={sheet.aspect} minPresenceAhead={60}>
-            {`Aspek ${aspect.code} — ${aspect.name} (poin ${aspect.points} dari ${aspect.max})`}
-          </Text>
-          {aspect.phases.map((phase) => (
+          {aspect.phases.map((phase, p) => (
             <View key={phase.code}>
-              {/* The phase's title, the header and the first row stay together on one page. */}
+              {/* The aspect's and phase's titles, the header and the first row stay together on one page. */}
               <View wrap={false}>
+                {p === 0 ? (
+                  <Text style={sheet.aspect}>{`Aspek ${aspect.code} — ${aspect.name} (poin ${aspect.points} dari ${aspect.max})`}</Text>
+                ) : null}
                 <Text style={sheet.phase}>{`Tahap ${phase.code} — ${phase.name}`}</Text>
                 <HeadRow />
                 <Row r={phase.rows[0]!} />

@@ -10,6 +10,8 @@ import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
 import type { DocumentKind } from '../../../shared/domain/doc-stamp.js';
 import type { OfficialRanking } from '../../../shared/domain/pleno.js';
 import type { Repositories } from '../deps.js';
+import { FormulirPages } from './formulir.js';
+import { formulirPart, type FormulirModel } from './formulir-model.js';
 import { LembarPages } from './lembar.js';
 import { lembarPart, type LembarModel } from './lembar-model.js';
 import { RekapPages } from './rekap.js';
@@ -86,6 +88,21 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
     snapshotHash: false,
     parts: (ctx, options) => scoredPairs(ctx.detail, options, 'lembar').map(({ juror, site }) => lembarPart(ctx, juror, site)),
     Pages: LembarPages,
+  }),
+  // The blank paper form. With `--juror` and/or `--site`: one form per juror and site the juror scores (only that
+  // juror's indicators there, their names printed). With neither (and so in the bundle): ONE generic form with every
+  // indicator of the instrument and blank lines for the juror and the site, to photocopy; not 243 pre-filled forms
+  // for a 27 × 9 competition, which would swell the bundle without adding anything a photocopy does not give.
+  formulir: entry<FormulirModel>({
+    kind: 'formulir',
+    title: 'Formulir Penilaian',
+    fileStem: 'Formulir-Penilaian',
+    snapshotHash: false,
+    parts: (ctx, options) =>
+      options.juror || options.site
+        ? scoredPairs(ctx.detail, options, 'formulir').map(({ juror, site }) => formulirPart(ctx.detail, juror, site, ctx.now))
+        : [formulirPart(ctx.detail, null, null, ctx.now)],
+    Pages: FormulirPages,
   }),
 };
 
