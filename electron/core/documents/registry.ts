@@ -10,6 +10,8 @@ import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
 import type { DocumentKind } from '../../../shared/domain/doc-stamp.js';
 import type { OfficialRanking } from '../../../shared/domain/pleno.js';
 import type { Repositories } from '../deps.js';
+import { CatatanPages } from './catatan.js';
+import { catatanPart, type CatatanModel } from './catatan-model.js';
 import { FormulirPages } from './formulir.js';
 import { formulirPart, type FormulirModel } from './formulir-model.js';
 import { LembarPages } from './lembar.js';
@@ -103,6 +105,16 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
         ? scoredPairs(ctx.detail, options, 'formulir').map(({ juror, site }) => formulirPart(ctx.detail, juror, site, ctx.now))
         : [formulirPart(ctx.detail, null, null, ctx.now)],
     Pages: FormulirPages,
+  }),
+  // One part per site (`--site` narrows it): its points by aspect beside the highest and the maximum, its place,
+  // and the notes the secretariat released (documents.releaseNotes), the jurors numbered per site, not named.
+  catatan: entry<CatatanModel>({
+    kind: 'catatan',
+    title: 'Catatan untuk Peserta',
+    fileStem: 'Catatan-Peserta',
+    snapshotHash: false,
+    parts: (ctx, options) => ctx.detail.sites.filter((s) => !options.site || s.code === options.site).map((s) => catatanPart(ctx, s)),
+    Pages: CatatanPages,
   }),
 };
 
