@@ -324,6 +324,9 @@ describe('Catatan untuk peserta', () => {
     }
     // A release is no ranking change: the write gate allows it while the result is locked.
     expect(changesRanking({ kind: 'documents.release' })).toBe(false);
+    // The ledger with its release entry still verifies.
+    const verified = await runCommand(['verify', '--db', db]);
+    expect(verified.status, verified.stdout + verified.stderr).toBe(0);
 
     const { text } = await report('catatan-S01.pdf', '--doc', 'catatan', '--site', 'S01');
     expect(text).toContain('CATATAN UNTUK PESERTA');
