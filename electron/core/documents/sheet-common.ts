@@ -71,8 +71,8 @@ export function eligibilityOf(juror: JurorWithRecusals): { aspects: readonly str
 
 /**
  * The (juror, site) pairs of a competition where the juror scores at least one indicator, jurors in the competition's
- * order and each juror's sites in site order, limited to `options.juror` / `options.site`. Both limits given and the
- * juror not scoring there (recused, or no aspect of theirs): a refusal that says so, rather than an empty PDF.
+ * order and each juror's sites in site order, limited to `options.juror` / `options.site`. Limits that leave no sheet
+ * (the juror recused from the site, or no aspect of theirs there): a refusal that says so, rather than an empty PDF.
  */
 export function scoredPairs(
   detail: CompetitionDetail,
@@ -88,7 +88,8 @@ export function scoredPairs(
       if (indicators > 0) pairs.push({ juror, site, indicators });
     }
   }
-  if (pairs.length === 0) {
+  // Without limits (the bundle, Verifikasi dokumen's look-up) no sheet is no part, not a refusal that would stop them.
+  if (pairs.length === 0 && (options.juror || options.site)) {
     const juror = options.juror ?? '';
     const site = options.site ?? '';
     if (options.juror && options.site && juror && detail.jurors.find((j) => j.code === juror)?.recusedSites.includes(site)) {
