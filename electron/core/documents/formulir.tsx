@@ -86,9 +86,10 @@ function Household({ item }: { item: FormulirIndicator }) {
   );
 }
 
+/** One indicator's block, kept on one page unless its checklist or rubric is long enough to need more. */
 function Indicator({ item }: { item: FormulirIndicator }) {
   return (
-    <View style={f.item} wrap={item.household !== null}>
+    <View style={f.item} wrap={(item.household?.items.length ?? 0) > 12 || item.rubric.length > 12}>
       <View style={f.head}>
         <Text style={f.code}>{item.code}</Text>
         <Text style={f.name}>{item.name}</Text>
