@@ -8,6 +8,7 @@ import { laptopWords } from './words/laptop.js';
 import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
 import { plenoWords } from './words/pleno.js';
+import { catatanWords } from './words/catatan.js';
 import { sheetWords } from './words/sheet.js';
 import { workbookWords } from './words/workbook.js';
 
@@ -339,6 +340,7 @@ const id = {
   ...workbookWords.id,
   ...rekapWords.id,
   ...plenoWords.id,
+  ...catatanWords.id,
 };
 
 export type UiKey = keyof typeof id;
@@ -670,6 +672,7 @@ const en: Record<UiKey, string> = {
   ...workbookWords.en,
   ...rekapWords.en,
   ...plenoWords.en,
+  ...catatanWords.en,
 };
 
 export type UiLang = 'id' | 'en';

@@ -54,6 +54,8 @@ export const CHANNELS = [
   'documents.render',
   'documents.lookup',
   'documents.workbook',
+  'documents.notes',
+  'documents.releaseNotes',
   'audit.verify',
   'exchange.inspect',
   'exchange.identity',

@@ -23,6 +23,17 @@ export const documentsInputs = {
   'documents.lookup': z.strictObject({ text: z.string().max(400) }),
   /** The ranking and every score as an .xlsx workbook (contract section 6): Peringkat, Per juri, Nilai, Keputusan pleno. */
   'documents.workbook': z.strictObject({ competition: code }),
+  /** The jurors' notes at a site, each with whether the secretariat has released it to the site (Catatan untuk peserta). */
+  'documents.notes': z.strictObject({ competition: code, site: code }),
+  /**
+   * Makes exactly these notes the released ones of a site (the others are withdrawn), each change a
+   * `documents.release` ledger entry. Not a ranking change: allowed while the result is locked.
+   */
+  'documents.releaseNotes': z.strictObject({
+    competition: code,
+    site: code,
+    notes: z.array(z.strictObject({ juror: code, indicator: code })).max(5000),
+  }),
 };
 
 export interface RenderedFile extends FileBytes {
@@ -53,8 +64,22 @@ export interface DocumentLookup {
   matches: DocumentMatch[];
 }
 
+/** A juror's note at a site, as the secretariat chooses what to release. */
+export interface ReleasableNote {
+  site: string;
+  juror: string;
+  jurorName: string;
+  indicator: string;
+  indicatorName: string;
+  note: string;
+  released: boolean;
+  releasedAt: string | null;
+}
+
 export interface DocumentsResults {
   'documents.render': RenderedFile;
   'documents.lookup': DocumentLookup;
   'documents.workbook': FileBytes;
+  'documents.notes': ReleasableNote[];
+  'documents.releaseNotes': { released: number; withdrawn: number; notes: ReleasableNote[] };
 }

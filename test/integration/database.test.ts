@@ -39,6 +39,7 @@ describe('a new database', () => {
       'pleno',
       'pleno_decision',
       'recusal',
+      'released_note',
       'score',
       'sheet',
       'site',

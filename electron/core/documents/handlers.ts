@@ -1,6 +1,7 @@
 /** The documents channels: a PDF laid out from the registry (in a worker thread in the app), a printed code looked up, and the result's workbook. */
 import type { HandlerGroup } from '../deps.js';
 import { lookupDocument } from './lookup.js';
+import { releaseNotes, siteNotes } from './release.js';
 import { renderDocument } from './render.js';
 import { renderWorkbook } from './workbook.js';
 
@@ -9,4 +10,6 @@ export const documentHandlers = {
     renderDocument(repos, renderPdf, competition, doc, clock(), { juror: juror ?? null, site: site ?? null }),
   'documents.lookup': ({ text }, { repos, clock }) => lookupDocument(repos, text, clock()),
   'documents.workbook': ({ competition }, { repos }) => renderWorkbook(repos, competition),
+  'documents.notes': ({ competition, site }, { repos }) => siteNotes(repos, competition, site),
+  'documents.releaseNotes': ({ competition, site, notes }, { repos, clock }) => releaseNotes(repos, competition, site, notes, clock()),
 } satisfies HandlerGroup;

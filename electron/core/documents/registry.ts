@@ -12,8 +12,15 @@ import type { OfficialRanking } from '../../../shared/domain/pleno.js';
 import type { Repositories } from '../deps.js';
 import { BeritaAcaraPages } from './berita-acara.js';
 import { beritaAcaraData, buildBeritaAcaraModel, type BeritaAcaraModel } from './berita-acara-model.js';
+import { CatatanPages } from './catatan.js';
+import { catatanPart, type CatatanModel } from './catatan-model.js';
+import { FormulirPages } from './formulir.js';
+import { formulirPart, type FormulirModel } from './formulir-model.js';
+import { LembarPages } from './lembar.js';
+import { lembarPart, type LembarModel } from './lembar-model.js';
 import { RekapPages } from './rekap.js';
 import { buildRekapModel, type RekapModel } from './rekap-model.js';
+import { scoredPairs } from './sheet-common.js';
 import type { PageStamp } from './stamp.js';
 
 /** What every entry reads: the repositories, the competition, its official ranking, and the time of printing. */
@@ -94,6 +101,41 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
       ];
     },
     Pages: BeritaAcaraPages,
+  }),
+  // One part per juror and site the juror scores (eligible aspects, not recused), jurors in the competition's order,
+  // each juror's sites in site order: the stack each juror signs. `--juror` / `--site` narrow it.
+  lembar: entry<LembarModel>({
+    kind: 'lembar',
+    title: 'Lembar Penilaian',
+    fileStem: 'Lembar-Penilaian',
+    snapshotHash: false,
+    parts: (ctx, options) => scoredPairs(ctx.detail, options, 'lembar').map(({ juror, site }) => lembarPart(ctx, juror, site)),
+    Pages: LembarPages,
+  }),
+  // The blank paper form. With `--juror` and/or `--site`: one form per juror and site the juror scores (only that
+  // juror's indicators there, their names printed). With neither (and so in the bundle): ONE generic form with every
+  // indicator of the instrument and blank lines for the juror and the site, to photocopy; not 243 pre-filled forms
+  // for a 27 × 9 competition, which would swell the bundle without adding anything a photocopy does not give.
+  formulir: entry<FormulirModel>({
+    kind: 'formulir',
+    title: 'Formulir Penilaian',
+    fileStem: 'Formulir-Penilaian',
+    snapshotHash: false,
+    parts: (ctx, options) =>
+      options.juror || options.site
+        ? scoredPairs(ctx.detail, options, 'formulir').map(({ juror, site }) => formulirPart(ctx.detail, juror, site, ctx.now))
+        : [formulirPart(ctx.detail, null, null, ctx.now)],
+    Pages: FormulirPages,
+  }),
+  // One part per site (`--site` narrows it): its points by aspect beside the highest and the maximum, its place,
+  // and the notes the secretariat released (documents.releaseNotes), the jurors numbered per site, not named.
+  catatan: entry<CatatanModel>({
+    kind: 'catatan',
+    title: 'Catatan untuk Peserta',
+    fileStem: 'Catatan-Peserta',
+    snapshotHash: false,
+    parts: (ctx, options) => ctx.detail.sites.filter((s) => !options.site || s.code === options.site).map((s) => catatanPart(ctx, s)),
+    Pages: CatatanPages,
   }),
 };
 

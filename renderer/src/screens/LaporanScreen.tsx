@@ -4,6 +4,7 @@ import { describeError } from '../../../shared/domain/errors.js';
 import { call, isDesktop, saveBytes } from '../api.js';
 import { NeedsCompetition, Section, useT } from '../components/common.js';
 import { useAppStore } from '../stores/app.js';
+import { CatatanRelease } from './laporan/CatatanRelease.js';
 
 export function LaporanScreen() {
   const t = useT();
@@ -47,6 +48,7 @@ export function LaporanScreen() {
             </p>
           ) : null}
         </Section>
+        {competition ? <CatatanRelease competition={competition} /> : null}
       </NeedsCompetition>
     </div>
   );

@@ -12,6 +12,7 @@ import * as m005 from './005-notes.js';
 import * as m006 from './006-ledger.js';
 import * as m007 from './007-exchange.js';
 import * as m008 from './008-pleno.js';
+import * as m009 from './009-released-notes.js';
 import type Database from 'better-sqlite3';
 
 type Db = Database.Database;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: '006-ledger', up: m006.up },
   { version: 7, name: '007-exchange', up: m007.up },
   { version: 8, name: '008-pleno', up: m008.up },
+  { version: 9, name: '009-released-notes', up: m009.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
