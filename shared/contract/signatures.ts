@@ -50,7 +50,10 @@ export interface PdfSignature {
   selfSigned: boolean;
   /** Why it is not valid, in words, or null. */
   problem: { key: MessageKey; params: Params } | null;
-  /** The juror of the document's competition this signature belongs to (by NIP, else by name), or null. */
+  /**
+   * The juror of the document's competition this signature belongs to (by NIP, else by name) when verified with the
+   * database; without it, the juror of the block it was signed in (its field `ttd-<juror>`); or null.
+   */
   juror: string | null;
 }
 

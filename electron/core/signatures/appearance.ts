@@ -11,11 +11,6 @@ import * as fontkit from 'fontkit';
 import { formatDateTime } from '../../../shared/domain/dates.js';
 import { fontPath, type Resources } from '../platform/resources.js';
 
-/** A PDF object of the update, before its number is known: its body as bytes (a dictionary, or a stream object). */
-export interface PdfObjectBody {
-  body: Buffer;
-}
-
 /** "WIB" for +07:00, "WITA" +08:00, "WIT" +09:00, else "UTC+hh:mm" (the time is the machine's local time). */
 export function zoneLabel(offsetMinutes: number): string {
   if (offsetMinutes === 420) return 'WIB';
@@ -141,8 +136,7 @@ export function signatureAppearance(
     'end',
     'end',
   ].join('\n');
-  const [xobject, type0, cid, descriptor, file, toUnicode] = [first, first + 1, first + 2, first + 3, first + 4, first + 5];
-  void xobject;
+  const [type0, cid, descriptor, file, toUnicode] = [first + 1, first + 2, first + 3, first + 4, first + 5];
   const s = (n: number) => (n * scale).toFixed(0);
   return [
     stream(

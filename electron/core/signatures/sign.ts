@@ -220,8 +220,6 @@ export async function signDocument(request: SignRequest): Promise<SignOutcome> {
   const cms = await buildCms(sha256(signed), key.key, key.certificate, key.chain);
   if (cms.length > CONTENTS_BYTES) throw new Error('signature larger than its reserved space');
   out.write(Buffer.from(cms).toString('hex'), contentsAt + 1, 'latin1');
-  void width;
-  void height;
   return {
     bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength),
     juror: space.juror,

@@ -19,6 +19,8 @@ const SUBFILTERS = ['ETSI.CAdES.detached', 'adbe.pkcs7.detached'];
 interface FoundSignature {
   /** Where its /ByteRange is in the file. */
   at: number;
+  /** Its object number, when the dictionary is an indirect object. */
+  number: number | null;
   range: number[];
   /** The text of its dictionary around the byte range (the /Contents gap left out). */
   dict: string;
@@ -40,7 +42,8 @@ function findSignatures(text: string): FoundSignature[] {
     const before = text.slice(start, Math.min(m.index, range[1]! > start ? range[1]! : m.index));
     const after = text.slice(m.index, end < 0 ? Math.min(text.length, m.index + 4000) : end);
     const dict = (before + after).replace(/<[0-9a-fA-F\s]{200,}>/g, '<…>');
-    found.push({ at: m.index, range, dict });
+    const head = /(\d+)\s+\d+\s*$/.exec(text.slice(Math.max(0, start - 24), start));
+    found.push({ at: m.index, number: head ? Number(head[1]) : null, range, dict });
   }
   return found;
 }
@@ -62,6 +65,25 @@ export function parsePdfDate(value: string | null): string | null {
 
 function pdfName(dict: string, key: string): string | null {
   return new RegExp(`/${key}\\s*/([^\\s/<>\\[\\]()]+)`).exec(dict)?.[1] ?? null;
+}
+
+/** The juror of the block a signature was made in: the name `ttd-<juror>` of the widget whose /V is the signature. */
+function fieldJuror(text: string, number: number | null): string | null {
+  if (number === null) return null;
+  const m = new RegExp(`/T\\s*(<[0-9A-Fa-f]+>|\\([^)]*\\))[^]{0,400}?/V\\s+${number}\\s+0\\s+R`).exec(text);
+  if (!m) return null;
+  const raw = m[1]!;
+  let name: string;
+  if (raw.startsWith('<')) {
+    const bytes = Buffer.from(raw.slice(1, -1), 'hex');
+    name = bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1');
+  } else name = raw.slice(1, -1);
+  if (!name.startsWith('ttd-')) return null;
+  try {
+    return decodeURIComponent(name.slice(4)) || null;
+  } catch {
+    return null;
+  }
 }
 
 function problem(key: MessageKey, params: Params = {}): { key: MessageKey; params: Params } {
@@ -156,7 +178,7 @@ export async function verifySignatures(bytes: Uint8Array, options: VerifyOptions
       signature.issuer = oneLine(certificate.issuer);
       signature.selfSigned = isSelfSigned(certificate);
       signature.trusted = chainsToTrusted(certificate, check.certificates, options.trusted);
-      if (options.jurors) signature.juror = jurorsOf(holder, options.jurors)[0]?.code ?? null;
+      signature.juror = options.jurors ? (jurorsOf(holder, options.jurors)[0]?.code ?? null) : fieldJuror(text, found.number);
     }
     if (!certificate) signature.problem = problem('signatures.noCertificate');
     else if (!subFilter || !SUBFILTERS.includes(subFilter))
