@@ -9,6 +9,7 @@ import { basename, resolve } from 'node:path';
 import type { PdfVerification, RenderedFile } from '../../shared/contract/schemas.js';
 import { shortCode } from '../../shared/domain/doc-stamp.js';
 import { UserError } from '../../shared/domain/errors.js';
+import { VERIFY_PDF_FORMAT, type VerifyPdfJson } from '../../shared/domain/verify-format.js';
 import { t, type Lang } from '../../shared/i18n/messages.js';
 import { homeDir, type Core } from '../core/app.js';
 import { newSelfSignedKey, readP12 } from '../core/signatures/p12.js';
@@ -190,7 +191,8 @@ export async function commandVerifyPdf(values: SignatureOptions, io: Io, lang: L
       )
     : await verifyDocument(bytes, home(values), null);
   if (values.json) {
-    const json = {
+    const json: VerifyPdfJson = {
+      format: VERIFY_PDF_FORMAT,
       ok: result.ok,
       signatures: result.signatures.map((s) => ({ ...s, reason: s.problem ? reason(lang, s.problem) : null })),
       dataHash: result.dataHash,

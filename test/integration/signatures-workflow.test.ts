@@ -8,7 +8,7 @@
  * and the same `SigningSpace` every signature block uses, stamped as the Berita Acara of the locked snapshot.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createElement } from 'react';
 import { Document, Page, Text, View, renderToBuffer } from '@react-pdf/renderer';
@@ -22,7 +22,7 @@ import type { ChannelInput, ChannelResults } from '../../shared/contract/schemas
 import type { Channel } from '../../shared/contract/channels.js';
 import { formatStamp } from '../../shared/domain/doc-stamp.js';
 import { describeError } from '../../shared/domain/errors.js';
-import { openTestCore, tempDir } from '../support/core.js';
+import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-signatures-flow-');
 afterAll(() => temp.cleanup());
@@ -112,6 +112,14 @@ describe('the Berita Acara signed by every juror', () => {
     const signs = core.deps.repos.pleno.events('DEMO').filter((e) => e.kind === 'pleno.sign');
     expect(signs.map((e) => [e.revision, e.detail])).toEqual([[0, 'J2, J1, J3']]);
     writeFileSync(path('ba-signed.pdf'), bytes);
+    mkdirSync(join(REPO_ROOT, 'test-results', 'signatures'), { recursive: true });
+    execFileSync('pdftoppm', [
+      '-r',
+      '60',
+      '-png',
+      path('ba-signed.pdf'),
+      join(REPO_ROOT, 'test-results', 'signatures', 'berita-acara-ttd'),
+    ]);
     const sig = execFileSync('pdfsig', [path('ba-signed.pdf')], { encoding: 'utf8' });
     expect(sig.match(/Signature is Valid\./g)).toHaveLength(3);
     const verified = await ok(core, 'signatures.verify', { file: { name: 'ba.pdf', bytes }, database: false });

@@ -7,13 +7,14 @@
  * a signature whose /Contents is garbage.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
+import { verifyPdfJsonSchema } from '../../shared/domain/verify-format.js';
 import { call } from '../support/jury.js';
-import { openTestCore, tempDir } from '../support/core.js';
+import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-signatures-');
 afterAll(() => temp.cleanup());
@@ -135,6 +136,9 @@ describe('signing the recap, J1 then J2', () => {
     expect(unembedded(path('s2.pdf'))).toEqual(unembedded(path('rekap.pdf')));
     const fonts = execFileSync('pdffonts', [path('s2.pdf')], { encoding: 'utf8' });
     expect(fonts.match(/[A-Z]{6}\+NotoSans-Regular +CID TrueType +Identity-H +yes yes yes/g)!.length).toBeGreaterThanOrEqual(3);
+    // For people to look at: the signed pages, as test/README.md asks of every document.
+    mkdirSync(join(REPO_ROOT, 'test-results', 'signatures'), { recursive: true });
+    execFileSync('pdftoppm', ['-r', '60', '-png', path('s2.pdf'), join(REPO_ROOT, 'test-results', 'signatures', 'rekap-ttd-J1-J2')]);
     const text = execFileSync('pdftotext', ['-layout', path('s2.pdf'), '-'], { encoding: 'utf8' });
     expect(text).toContain('Ditandatangani secara elektronik oleh');
     expect(text).toContain(`NIP ${NIP_J2}`);
@@ -182,7 +186,7 @@ describe('signing the recap, J1 then J2', () => {
   it('verify --pdf --json: both valid, J1 chains to the CA once it is trusted, J2 self-signed and never trusted', async () => {
     const before = await cli(['verify', '--pdf', path('s2.pdf'), '--json', '--home', HOME]);
     expect(before.status, before.stderr).toBe(0);
-    const first = JSON.parse(before.stdout);
+    const first = verifyPdfJsonSchema.parse(JSON.parse(before.stdout));
     expect(first.ok).toBe(true);
     expect(first.matchesDatabase).toBeNull();
     expect(
@@ -191,7 +195,7 @@ describe('signing the recap, J1 then J2', () => {
       ['Siti Aminah', true, false, false, false],
       ['Ir. Bambang Hermawan, M.M.', true, true, false, true],
     ]);
-    expect(first.signatures[0].issuer).toBe('CN=CA Uji Penilai, O=Uji');
+    expect(first.signatures[0]!.issuer).toBe('CN=CA Uji Penilai, O=Uji');
     expect(first.dataHash).toMatch(/^[0-9a-f]{64}$/);
     const trusted = await cli(['keys', 'trust', '--cert', path('ca.pem'), '--home', HOME]);
     expect(trusted.status, trusted.stderr).toBe(0);
