@@ -189,7 +189,7 @@ export async function commandVerifyPdf(values: SignatureOptions, io: Io, lang: L
     ? await withCore(resolve(values.db), { mustExist: true, home: values.home }, (core) =>
         value(core.call('signatures.verify', { file: { name: basename(pdf), bytes }, database: true })),
       )
-    : await verifyDocument(bytes, home(values), null);
+    : await verifyDocument(bytes, home(values), null, basename(pdf));
   if (values.json) {
     const json: VerifyPdfJson = {
       format: VERIFY_PDF_FORMAT,

@@ -334,6 +334,24 @@ describe('what verification reports and signing refuses', () => {
     const bad = await cli(['verify', '--pdf', path('garbage.pdf'), '--home', HOME]);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('TIDAK SAH: isi tanda tangan (CMS) tidak dapat dibaca');
+    const notPdf = await cli(['verify', '--pdf', path('ca.pem'), '--home', HOME]);
+    expect([notPdf.status, notPdf.stderr.trim()]).toEqual([1, 'penilai: ca.pem bukan berkas PDF.']);
+  });
+
+  it('any byte of the signature update changed is told as a verdict, never a crash', async () => {
+    const s1 = readFileSync(path('s1.pdf'));
+    const start = readFileSync(path('rekap.pdf')).length;
+    let seed = 11;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 12; i++) {
+      const bytes = Buffer.from(s1);
+      const at = start + (next() % (bytes.length - start));
+      bytes[at] = next() % 256;
+      writeFileSync(path('mutated.pdf'), bytes);
+      const run = await cli(['verify', '--pdf', path('mutated.pdf'), '--home', HOME]);
+      expect([0, 1], `byte ${at}: ${run.stderr}`).toContain(run.status);
+      expect(run.stdout).toMatch(/^[✓✗] /);
+    }
   });
 
   it('verify --pdf --db after a score changed in the database exits non-zero naming the mismatch', async () => {

@@ -15,7 +15,8 @@ export function keyFileName(name: string): string {
 }
 
 export const signatureHandlers = {
-  'signatures.verify': ({ file, database }, deps) => verifyDocument(file.bytes, deps.signing.home, database ? databaseView(deps) : null),
+  'signatures.verify': ({ file, database }, deps) =>
+    verifyDocument(file.bytes, deps.signing.home, database ? databaseView(deps) : null, file.name),
   'signatures.sign': ({ file, p12, passphrase, juror }, deps) =>
     signWithDatabase(deps, { file, p12, passphrase, juror: juror ?? null }, deps.resources),
   'signatures.newKey': ({ name, nip, passphrase }, { clock }) => ({

@@ -64,7 +64,9 @@ function compare(stamp: DocumentStamp | null, db: DatabaseView): Pick<PdfVerific
 }
 
 /** Every signature of the PDF and, with a database, whether its data hash matches. */
-export async function verifyDocument(bytes: Uint8Array, home: string, db: DatabaseView | null): Promise<PdfVerification> {
+export async function verifyDocument(bytes: Uint8Array, home: string, db: DatabaseView | null, file = 'PDF'): Promise<PdfVerification> {
+  if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1').indexOf('%PDF-') < 0)
+    throw new UserError('signatures.notPdf', { file });
   const stamp = stampOfBytes(bytes);
   const jurors = db && stamp ? db.jurors(stamp.competition) : null;
   const signatures = await verifySignatures(bytes, { trusted: trustedCertificates(home), jurors });
