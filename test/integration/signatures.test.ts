@@ -305,6 +305,41 @@ describe('what verification reports and signing refuses', () => {
       HOME,
     ]);
     expect(stranger.stderr).toContain('Sertifikat Orang Lain (NIP —) bukan milik juri mana pun di lomba DEMO');
+    // Without a database the block is the one --juror names (else the next free one): a signed or missing block is refused.
+    const taken = await cli([
+      'sign',
+      '--pdf',
+      path('s2.pdf'),
+      '--out',
+      path('x.pdf'),
+      '--p12',
+      path('stranger.p12'),
+      '--passphrase-file',
+      PASS,
+      '--juror',
+      'J1',
+    ]);
+    expect(taken.stderr.trim()).toBe('penilai: Ruang tanda tangan juri J1 di s2.pdf sudah ditandatangani.');
+    const none = await cli([
+      'sign',
+      '--pdf',
+      path('s2.pdf'),
+      '--out',
+      path('x.pdf'),
+      '--p12',
+      path('stranger.p12'),
+      '--passphrase-file',
+      PASS,
+      '--juror',
+      'J9',
+    ]);
+    expect(none.stderr.trim()).toBe('penilai: s2.pdf tidak memiliki ruang tanda tangan untuk juri J9.');
+    writeFileSync(path('short.txt'), 'pendek\n');
+    const short = await cli(['keys', 'new', '--out', path('y.p12'), '--name', 'Orang Lain', '--passphrase-file', path('short.txt')]);
+    expect(short.stderr.trim()).toBe('penilai: Frasa sandi kunci baru minimal 8 karakter.');
+    const badNip = await cli(['keys', 'new', '--out', path('y.p12'), '--name', 'Orang Lain', '--nip', '123', '--passphrase-file', PASS]);
+    expect(badNip.status).toBe(1);
+    expect(existsSync(path('y.p12'))).toBe(false);
     expect(existsSync(path('x.pdf'))).toBe(false);
   });
 
