@@ -10,6 +10,7 @@ import { AGREEMENT_FORMAT, agreementJsonSchema, SENSITIVITY_FORMAT, sensitivityJ
 import { competitionFileSchema, COMPETITION_FORMAT } from '../shared/domain/competition.js';
 import { instrumentSchema, INSTRUMENT_FORMAT } from '../shared/domain/instrument.js';
 import { accessSchema, ledgerFileSchema, packageManifestSchema, PACKAGE_FORMAT, workSchema } from '../shared/domain/package.js';
+import { VERIFY_PDF_FORMAT, verifyPdfJsonSchema } from '../shared/domain/verify-format.js';
 
 export function jsonSchemas(): Record<string, unknown> {
   const make = (schema: z.ZodType, id: string, title: string) => ({
@@ -30,6 +31,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'package-access.schema.json': make(accessSchema, `${PACKAGE_FORMAT}#access.json`, 'Penilai setup package: PIN hashes (access.json)'),
     'agreement.schema.json': make(agreementJsonSchema, AGREEMENT_FORMAT, 'Penilai agreement between jurors (agreement --json)'),
     'sensitivity.schema.json': make(sensitivityJsonSchema, SENSITIVITY_FORMAT, 'Penilai ranking without each juror (sensitivity --json)'),
+    'verify-pdf.schema.json': make(verifyPdfJsonSchema, VERIFY_PDF_FORMAT, 'Penilai PDF signatures checked (verify --pdf --json)'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Result } from '../../shared/contract/schemas.js';
 import { UserError } from '../../shared/domain/errors.js';
-import { openCore, type Core } from '../core/app.js';
+import { resolve } from 'node:path';
+import { homeDir, openCore, type Core } from '../core/app.js';
 import { repositoryResources } from '../core/platform/resources.js';
 import { cliDevice } from './device.js';
 
@@ -21,6 +22,7 @@ export async function withCore<T>(
     version: 'cli',
     desktop: false,
     identity: cliDevice(options.home),
+    home: options.home ? resolve(options.home) : homeDir(),
     log: () => {},
   });
   try {

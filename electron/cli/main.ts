@@ -25,6 +25,7 @@ import { commandPackage } from './package.js';
 import { commandPleno } from './pleno.js';
 import { commandExportXlsx } from './export-xlsx.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
+import { commandKeys, commandSign, commandVerifyPdf, signRendered } from './signatures.js';
 
 const USAGE = `Penilai — baris perintah
 
@@ -33,7 +34,13 @@ const USAGE = `Penilai — baris perintah
   export --db FILE [--competition KODE] --out BERKAS.json  tulis lomba sebagai berkas lomba
   import-scores --db FILE --file NILAI.csv [--competition KODE]   impor nilai dari CSV (semua atau tidak sama sekali)
   rank   --db FILE [--competition KODE] [--json]          tampilkan peringkat
-  report --db FILE --out FILE.pdf [--doc rekap|berita-acara|lembar|formulir|catatan|all] [--juror KODE] [--site KODE]   tulis dokumen PDF
+  report --db FILE --out FILE.pdf [--doc rekap|berita-acara|lembar|formulir|catatan|all] [--juror KODE] [--site KODE]
+         [--p12 KUNCI.p12 --passphrase-file BERKAS]   tulis dokumen PDF (dengan --p12: ditandatangani)
+  sign   --pdf FILE --out FILE --p12 KUNCI.p12 --passphrase-file BERKAS [--db FILE] [--juror KODE]
+                                                        tambahkan satu tanda tangan digital (pembaruan inkremental)
+  keys new --out KUNCI.p12 --name NAMA [--nip NIP] --passphrase-file BERKAS   buat kunci swa-tanda untuk juri
+  keys trust --cert SERTIFIKAT.pem                      percayai sertifikat (mis. CA BSrE) di instalasi ini
+  verify --pdf FILE [--db FILE] [--json]                periksa tanda tangan digital PDF dan (dengan --db) hash datanya
   agreement   --db FILE [--competition KODE] [--json]    kesepakatan antarjuri: W Kendall per aspek, kemurahan juri, nilai menyimpang
   sensitivity --db FILE [--competition KODE] [--json]    peringkat tanpa tiap juri dan gelar yang berubah
   export-xlsx --db FILE [--competition KODE] --out FILE.xlsx   peringkat dan semua nilai sebagai buku kerja Excel
@@ -68,6 +75,12 @@ const OPTIONS = {
   'accept-key': { type: 'string' },
   order: { type: 'string' },
   'reason-file': { type: 'string' },
+  pdf: { type: 'string' },
+  p12: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  name: { type: 'string' },
+  nip: { type: 'string' },
+  cert: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -212,23 +225,25 @@ async function commandRank(values: Values, io: Io, lang: Lang): Promise<void> {
   io.out(values.json ? JSON.stringify(ranking, null, 2) : rankingText(ranking, instrument, lang));
 }
 
-async function commandReport(values: Values, io: Io, lang: Lang): Promise<void> {
+async function commandReport(values: Values, io: Io, lang: Lang, env: Record<string, string | undefined>): Promise<void> {
   const file = resolve(requireOption(values, 'db', 'report'));
   const out = resolve(requireOption(values, 'out', 'report'));
   const doc = values.doc ?? 'rekap';
   const choices: readonly string[] = [...DOCUMENT_KINDS, 'all'];
   if (!choices.includes(doc)) throw new UserError('cli.badOption', { option: '--doc', value: doc, expected: choices.join(', ') });
   requireOutDir(out);
-  const rendered = await withCore(file, { mustExist: true, home: values.home }, (core) =>
-    value(
+  const rendered = await withCore(file, { mustExist: true, home: values.home }, async (core) => {
+    const made = await value(
       core.call('documents.render', {
         competition: resolveCompetition(core.deps.repos, values.competition, file),
         doc: doc as DocumentChoice,
         ...(values.juror ? { juror: values.juror } : {}),
         ...(values.site ? { site: values.site } : {}),
       }),
-    ),
-  );
+    );
+    // With --p12 the freshly made document is signed before anything is written.
+    return values.p12 ? signRendered(core, made, values, env) : made;
+  });
   writeAtomically(out, rendered.bytes);
   io.err(t(lang, 'cli.reportWritten', { file: out, pages: rendered.pages }));
 }
@@ -244,7 +259,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     // Paths the user typed are read against the run's folder; `--competition` is a path only for init.
     const cwd = io.cwd ?? process.cwd();
-    for (const option of ['db', 'out', 'file', 'home', 'reason-file'] as const)
+    for (const option of ['db', 'out', 'file', 'home', 'reason-file', 'pdf', 'p12', 'passphrase-file', 'cert'] as const)
       if (values[option]) values[option] = resolve(cwd, values[option]);
     // The installation the command writes as: --home, else PENILAI_HOME, else the app data folder (./device.ts).
     if (!values.home && env.PENILAI_HOME) values.home = env.PENILAI_HOME;
@@ -257,7 +272,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       return command === undefined && !values.help ? 2 : 0;
     }
     // `package` and `pleno` take a subcommand (`package inspect`, `pleno lock`); every other command takes none.
-    const sub = command === 'package' || command === 'pleno' ? extra.shift() : undefined;
+    const sub = command === 'package' || command === 'pleno' || command === 'keys' ? extra.shift() : undefined;
     if (extra.length > 0) throw new UserError('cli.usage', { detail: extra.join(' ') });
     switch (command) {
       case 'demo':
@@ -276,6 +291,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         await commandRank(values, io, lang);
         return 0;
       case 'verify':
+        if (values.pdf) return await commandVerifyPdf(values, io, lang);
         commandVerifyDb(requireOption(values, 'db', 'verify'), io.out, lang, values.json ?? false);
         return 0;
       case 'agreement':
@@ -283,7 +299,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         await commandAnalysis(command, values, io, lang);
         return 0;
       case 'report':
-        await commandReport(values, io, lang);
+        await commandReport(values, io, lang, env);
         return 0;
       case 'package':
         await commandPackage(sub, values, io, lang);
@@ -293,6 +309,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'export-xlsx':
         await commandExportXlsx(values, io, lang);
+        return 0;
+      case 'sign':
+        await commandSign(values, io, lang, env);
+        return 0;
+      case 'keys':
+        await commandKeys(sub, values, io, lang, env);
         return 0;
       default:
         throw new UserError('cli.usage', { detail: command });

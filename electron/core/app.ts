@@ -19,7 +19,8 @@ import { writerFor } from './session/rules.js';
 import { PlenoRepository } from './pleno/repository.js';
 import { SessionState } from './session/state.js';
 import { SetupRepository } from './setup/repository.js';
-import { inlineRenderer } from './documents/render.js';
+import { documentContext, inlineRenderer, planDocument } from './documents/render.js';
+import { markSigned } from './pleno/workflow.js';
 import { startPdfWorker, type PdfWorker } from './documents/worker-client.js';
 import type { Resources } from './platform/resources.js';
 import { ensureDefaultInstruments } from './setup/services.js';
@@ -77,7 +78,8 @@ export function openCore(options: CoreOptions): Core {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   const clock = options.clock ?? (() => new Date());
-  const identity = options.identity ?? openIdentity(options.home ?? homeDir());
+  const home = options.home ?? homeDir();
+  const identity = options.identity ?? openIdentity(home);
   const repos = openRepositories(db, identity, clock);
   ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
@@ -96,6 +98,14 @@ export function openCore(options: CoreOptions): Core {
     writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
     identity,
     opened: new OpenedFiles(),
+    signing: {
+      home,
+      currentDocument: (stamp, now) => {
+        const plan = planDocument(documentContext(repos, stamp.competition, now), stamp.doc, { juror: stamp.juror, site: stamp.site });
+        return { revision: plan.stamp.revision, sha256: plan.stamp.sha256 };
+      },
+      markSigned: (competition, revision, snapshot, signers) => markSigned(deps, competition, revision, snapshot, signers),
+    },
   };
   const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
   const events = createEventBus();

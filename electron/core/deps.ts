@@ -17,6 +17,7 @@ import type { Resources } from './platform/resources.js';
 import type { ScoreRepository } from './scoring/repository.js';
 import type { SessionState } from './session/state.js';
 import type { SetupRepository } from './setup/repository.js';
+import type { SigningLinks } from './signatures/links.js';
 
 /** Saving bytes to a file the user picks. Electron's shell provides it with its own save dialog; the browser downloads instead. */
 export interface FileDialogs {
@@ -58,6 +59,8 @@ export interface Deps {
   identity: DeviceIdentity;
   /** Files opened with the app, waiting for the renderer to take them (`app.openedFiles`). */
   opened: OpenedFiles;
+  /** What signing asks of the documents and pleno domains, and the home holding the trusted certificates (signatures/links.ts). */
+  signing: SigningLinks;
 }
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { nipSchema } from '../domain/competition.js';
 import type { DocumentStamp } from '../domain/doc-stamp.js';
 import type { MessageKey, Params } from '../i18n/messages.js';
-import { type FileBytes, fileInput } from './common.js';
+import { type FileBytes, code, fileInput } from './common.js';
 
 const passphrase = z.string().min(1).max(1024);
 
@@ -17,9 +17,10 @@ export const signaturesInputs = {
   'signatures.verify': z.strictObject({ file: fileInput, database: z.boolean() }),
   /**
    * One more signature on a PDF made by Penilai, in the block of the juror whose certificate it is. Signing the
-   * current Berita Acara by the last juror moves a locked result to `signed`.
+   * current Berita Acara by the last juror moves a locked result to `signed`. `juror` (an addition of issue 11's
+   * signing): the block to sign in, which must be the certificate's juror; left out, the certificate's juror's block.
    */
-  'signatures.sign': z.strictObject({ file: fileInput, p12: fileInput, passphrase }),
+  'signatures.sign': z.strictObject({ file: fileInput, p12: fileInput, passphrase, juror: code.optional() }),
   /** A self-signed key (PKCS#12, RSA 2048) for a juror without a certificate; said so at verification. */
   'signatures.newKey': z.strictObject({
     name: z.string().trim().min(1).max(200),
@@ -49,7 +50,10 @@ export interface PdfSignature {
   selfSigned: boolean;
   /** Why it is not valid, in words, or null. */
   problem: { key: MessageKey; params: Params } | null;
-  /** The juror of the document's competition this signature belongs to (by NIP, else by name), or null. */
+  /**
+   * The juror of the document's competition this signature belongs to (by NIP, else by name) when verified with the
+   * database; without it, the juror of the block it was signed in (its field `ttd-<juror>`); or null.
+   */
   juror: string | null;
 }
 

@@ -14,6 +14,7 @@ import { setupMessages } from './messages-setup.js';
 import { workbookMessages } from './messages-workbook.js';
 import { documentsMessages } from './messages-documents.js';
 import { lembarMessages } from './messages-lembar.js';
+import { signaturesMessages } from './messages-signatures.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -155,6 +156,7 @@ const id = {
   ...workbookMessages.id,
   ...documentsMessages.id,
   ...lembarMessages.id,
+  ...signaturesMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -261,6 +263,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...workbookMessages.en,
   ...documentsMessages.en,
   ...lembarMessages.en,
+  ...signaturesMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

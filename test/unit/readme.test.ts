@@ -66,6 +66,7 @@ describe("README's how-to", () => {
       'scoring',
       'session',
       'setup',
+      'signatures',
     ]);
     expect(documents).toContain('rekap');
     expect(migrations).toContain('001-initial.ts');

@@ -128,3 +128,21 @@ export function reopen(deps: Deps, competition: string, reason: string): PlenoVi
   });
   return plenoView(deps, competition);
 }
+
+/**
+ * Locked → signed: every juror has signed the Berita Acara of this revision (the signatures domain checks the PDF and
+ * asks through `Deps.signing`). Only the current locked revision with this snapshot moves; signed again: unchanged.
+ */
+export function markSigned(deps: Deps, competition: string, revision: number, snapshot: string, signers: readonly string[]): PlenoState {
+  const { pleno, gate } = deps.repos;
+  return gate.run({ competition, ranking: false }, () => {
+    const status = pleno.status(competition);
+    if (status.state === 'signed' && status.revision === revision && status.snapshot === snapshot) return status.state;
+    if (status.state !== 'locked' || status.revision !== revision || status.snapshot !== snapshot)
+      throw new UserError('pleno.signStale', { competition, revision, current: status.revision }, 'conflict');
+    const hash = pleno.setState(competition, 'signed', revision, deps.clock().toISOString(), pleno.snapshot(competition));
+    if (hash !== snapshot) throw new Error(`snapshot of ${competition} changed while signing`);
+    record(deps, competition, 'pleno.sign', revision, null, signers.join(', '));
+    return 'signed';
+  });
+}
