@@ -83,6 +83,7 @@ export function openCore(options: CoreOptions): Core {
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
     : null;
+  const events = createEventBus();
   const deps: Deps = {
     repos,
     resources: options.resources,
@@ -91,6 +92,7 @@ export function openCore(options: CoreOptions): Core {
     version: options.version,
     desktop: options.desktop,
     dialogs: options.dialogs ?? null,
+    events,
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
     session: new SessionState(),
     writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
@@ -98,7 +100,6 @@ export function openCore(options: CoreOptions): Core {
     opened: new OpenedFiles(),
   };
   const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
-  const events = createEventBus();
   return {
     deps,
     db,

@@ -13,6 +13,7 @@ import { sessionMessages } from './messages-session.js';
 import { setupMessages } from './messages-setup.js';
 import { workbookMessages } from './messages-workbook.js';
 import { documentsMessages } from './messages-documents.js';
+import { bundleMessages } from './messages-bundle.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -153,6 +154,7 @@ const id = {
   ...analysisMessages.id,
   ...workbookMessages.id,
   ...documentsMessages.id,
+  ...bundleMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -258,6 +260,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...analysisMessages.en,
   ...workbookMessages.en,
   ...documentsMessages.en,
+  ...bundleMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
