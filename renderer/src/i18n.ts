@@ -5,6 +5,7 @@
 import { exchangeWords } from './words/exchange.js';
 import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
+import { laporanWords } from './words/laporan.js';
 import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
 import { plenoWords } from './words/pleno.js';
@@ -332,6 +333,7 @@ const id = {
   ...workbookWords.id,
   ...rekapWords.id,
   ...plenoWords.id,
+  ...laporanWords.id,
 };
 
 export type UiKey = keyof typeof id;
@@ -657,6 +659,7 @@ const en: Record<UiKey, string> = {
   ...workbookWords.en,
   ...rekapWords.en,
   ...plenoWords.en,
+  ...laporanWords.en,
 };
 
 export type UiLang = 'id' | 'en';

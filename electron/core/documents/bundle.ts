@@ -55,6 +55,9 @@ export async function renderChunked(job: RenderJob, render: ChunkRenderer, optio
   let done = 0;
   options.onProgress?.(0, total);
   for (const chunk of chunks) {
+    // A turn of the event loop between chunks: laid out on the calling thread (the command line, a core without a
+    // worker), the progress events are written out and a cancel request is heard here, not after the last chunk.
+    await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw cancelledError();
     const bytes = await render(chunk);
     if (options.signal?.aborted) throw cancelledError();

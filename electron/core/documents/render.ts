@@ -116,12 +116,12 @@ export function jobElement(job: RenderJob) {
 }
 
 /** A document's name: its entry's title, or the usual name of one this version cannot make yet. */
-function titleOf(kind: DocumentKind): string {
+export function titleOf(kind: DocumentKind): string {
   return documentTitle(kind, DOCUMENTS[kind]?.title);
 }
 
-/** One react-pdf document of all the job's parts. */
-async function renderWhole(job: RenderJob): Promise<Uint8Array> {
+/** One react-pdf document of all the job's parts (a chunk of a long job; fonts registered by the caller). */
+export async function renderWhole(job: RenderJob): Promise<Uint8Array> {
   const buffer = await renderToBuffer(jobElement(job) as Parameters<typeof renderToBuffer>[0]);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
