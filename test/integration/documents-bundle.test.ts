@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main.js';
 import type { Core } from '../../electron/core/app.js';
 import type { FileDialogs } from '../../electron/core/deps.js';
 import { buildRenderJob } from '../../electron/core/documents/render.js';
@@ -211,6 +212,23 @@ describe('the bundle of every document', () => {
     expect(pdfPageCount(chosen)).toBe(14);
     expect(qpdfCheck(chosen).ok).toBe(true);
     expect(saved.ok && readFileSync(chosen).length).toBeGreaterThan(10_000);
+  });
+
+  it('is what `report --doc all` writes from the command line', async () => {
+    const out = join(temp.dir, 'cli', 'bundel.pdf');
+    execFileSync('mkdir', ['-p', join(temp.dir, 'cli')]);
+    let stderr = '';
+    const status = await runCli(['report', '--db', join(temp.dir, 'b.db'), '--out', out, '--doc', 'all'], {
+      out: () => {},
+      err: (text) => void (stderr += text + '\n'),
+    });
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain('(14 halaman)');
+    expect(qpdfCheck(out).ok).toBe(true);
+    expect(outline(out).map((o) => [o.title, o.page, o.kids.length])).toEqual([
+      ['Rekapitulasi Nilai', 1, 0],
+      ['Lembar Penilaian', 3, 12],
+    ]);
   });
 
   it('asks for the file first: a closed save dialog lays nothing out and writes nothing', async () => {
