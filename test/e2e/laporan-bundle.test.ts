@@ -133,10 +133,29 @@ describe('the bundle from the Laporan screen', () => {
     await shot(page, 'laporan-04-dibatalkan', false);
     expect(downloads).toEqual([]);
 
+    // Lembar Penilaian is made per juror and site: it can be limited to one of each.
+    await page.getByRole('radio', { name: /Lembar Penilaian/ }).check();
+    await page.getByRole('combobox', { name: 'Juri' }).selectOption('J2');
+    await page.getByRole('combobox', { name: 'Lokus' }).selectOption('S03');
+    await shot(page, 'laporan-04b-pilih-juri-lokus', false);
+    await page.getByRole('radio', { name: /Semua dokumen/ }).check();
+    expect(await page.getByRole('combobox').count()).toBe(0);
+
     // English: the same screen in the second language.
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('radio', { name: /All documents/ }).waitFor();
     await shot(page, 'laporan-05-english', false);
     await page.getByRole('button', { name: 'ID', exact: true }).click();
+  });
+
+  it('Cetak in the browser opens the PDF in a new tab, to print from there', { timeout: 600_000 }, async () => {
+    await page.getByRole('radio', { name: /Rekapitulasi Nilai/ }).check();
+    const popup = page.waitForEvent('popup');
+    await page.getByRole('button', { name: 'Cetak' }).click();
+    const tab = await popup;
+    await tab.waitForURL(/^blob:/, { timeout: 300_000 });
+    await page.getByText(/^PDF Rekapitulasi-DEMO\.pdf \(\d+ halaman\) dibuka di tab baru; cetak dari sana\.$/).waitFor();
+    await shot(page, 'laporan-06-cetak-tab', false);
+    await tab.close();
   });
 });
