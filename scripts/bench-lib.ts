@@ -219,10 +219,11 @@ export interface BenchRow {
   baseline: string;
   /** The baseline in the same unit, same statistic, same run of the script. */
   baselineValue: number;
-  unit?: 'ms' | 'keys';
+  unit?: 'ms' | 'keys' | 'MB';
 }
 
 function formatValue(value: number, unit: BenchRow['unit']): string {
+  if (unit === 'MB') return `${value.toFixed(0)} MB`;
   return unit === 'keys' ? `${value} keys` : formatMs(value);
 }
 

@@ -16,6 +16,8 @@
  *  6. A 25 MB byte array through the bridge's JSON codec, against Node's Buffer base64 of the same bytes.
  *  7. 25 score packages (150,000 scores) imported and verified through `exchange.apply`, against bare better-sqlite3
  *     inserting the same rows in one transaction.
+ *  8. The bundle of every document of the large competition against bare pdfkit drawing the same pages and
+ *     LibreOffice converting the workbook, with the peak memory of the laying-out process (bench-documents.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +42,7 @@ import { ledgerFileSchema, SCORES_LEDGER_FILE, type PackageLedger } from '../sha
 import { readPackage } from '../electron/core/exchange/package-file.js';
 import { rankSites } from '../shared/domain/ranking.js';
 import { scoreSiteWithKeyboard } from './keyboard-scoring.js';
+import { documentsFigures } from './bench-documents.js';
 import { seededRandom, SIZES, syntheticCompetition, type SyntheticCompetition } from '../shared/domain/synthetic.js';
 import {
   collectGarbage,
@@ -1148,7 +1151,7 @@ function writeReport(): string {
 /**
  * `npm run bench` runs each section in a process of its own, so that one section's heap (the stress ranking holds
  * hundreds of MB) does not slow the next one's garbage collection, then writes docs/benchmarks.md from all of them.
- * `npm run bench -- save` (or `ranking`, `pdf`, `load`, `keys`, `codec`, `exchange`) runs one section in this process and prints its table.
+ * `npm run bench -- save` (or `ranking`, `pdf`, `load`, `keys`, `codec`, `exchange`, `documents`) runs one section in this process and prints its table.
  */
 const SECTIONS = {
   ranking: rankingFigures,
@@ -1158,6 +1161,7 @@ const SECTIONS = {
   keys: keyPressFigures,
   codec: codecFigures,
   exchange: exchangeFigures,
+  documents: (dir: string) => documentsFigures(dir, { rows, explanations, notes, progress }),
 } as const;
 const only = process.argv[2] as keyof typeof SECTIONS | undefined;
 const resultFile = process.argv[3];

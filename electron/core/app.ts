@@ -85,6 +85,7 @@ export function openCore(options: CoreOptions): Core {
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
     : null;
+  const events = createEventBus();
   const deps: Deps = {
     repos,
     resources: options.resources,
@@ -93,6 +94,7 @@ export function openCore(options: CoreOptions): Core {
     version: options.version,
     desktop: options.desktop,
     dialogs: options.dialogs ?? null,
+    events,
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
     session: new SessionState(),
     writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
@@ -108,7 +110,6 @@ export function openCore(options: CoreOptions): Core {
     },
   };
   const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
-  const events = createEventBus();
   return {
     deps,
     db,

@@ -6,6 +6,7 @@
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelArgs, ChannelResults } from '../../shared/contract/schemas.js';
 import type { PdfRenderer } from './documents/job.js';
+import type { EventBus } from './platform/events.js';
 import type { ExchangeRepository } from './exchange/repository.js';
 import type { InstrumentRepository } from './instruments/repository.js';
 import type { Db } from './platform/database.js';
@@ -22,6 +23,10 @@ import type { SigningLinks } from './signatures/links.js';
 /** Saving bytes to a file the user picks. Electron's shell provides it with its own save dialog; the browser downloads instead. */
 export interface FileDialogs {
   saveFile(name: string, bytes: Uint8Array): Promise<string | null>;
+  /** Asks where to save a file about to be made (`name` suggested); null when the user cancels. Writes nothing. */
+  choosePath(name: string): Promise<string | null>;
+  /** Hands a PDF file to the system's print (Electron's print dialog); false when the user cancels. */
+  printFile(path: string): Promise<boolean>;
 }
 
 /** The repositories over one connection. */
@@ -46,6 +51,8 @@ export interface Deps {
   version: string;
   desktop: boolean;
   dialogs: FileDialogs | null;
+  /** Main → renderer events (progress of long work): the shell forwards them over IPC, the bridge as SSE. */
+  events: EventBus;
   /** Lays out PDFs: in a worker thread in the app, inline in the command line. */
   renderPdf: PdfRenderer;
   /** Who is scoring on this laptop, and the wrong-PIN counts (one per core, never in the renderer). */

@@ -8,6 +8,7 @@ import { auditHandlers } from './audit/handlers.js';
 import { compileHandlers } from './compile/handlers.js';
 import type { Handlers } from './deps.js';
 import { documentHandlers } from './documents/handlers.js';
+import { documentTaskHandlers } from './documents/tasks.js';
 import { evidenceHandlers } from './evidence/handlers.js';
 import { exchangeHandlers } from './exchange/handlers.js';
 import { plenoHandlers } from './pleno/handlers.js';
@@ -27,6 +28,7 @@ export const handlers: Handlers = mergeHandlers(
   evidenceHandlers,
   compileHandlers,
   documentHandlers,
+  documentTaskHandlers,
   auditHandlers,
   exchangeHandlers,
   plenoHandlers,

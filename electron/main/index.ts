@@ -10,7 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
 import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
@@ -64,11 +64,26 @@ function nativeBinding(): string | undefined {
 /** Files leave the app only through the user's own save dialog; the renderer gives a name, never a path. */
 const dialogs: FileDialogs = {
   async saveFile(name, bytes) {
+    const path = await dialogs.choosePath(name);
+    if (path) await writeFile(path, bytes);
+    return path;
+  },
+  async choosePath(name) {
     const options = { defaultPath: join(app.getPath('documents'), basename(name)) };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return null;
-    await writeFile(result.filePath, bytes);
-    return result.filePath;
+    return result.canceled || !result.filePath ? null : result.filePath;
+  },
+  // The PDF in a window of its own (Chromium's PDF viewer), then Electron's print dialog for it.
+  async printFile(path) {
+    const viewer = new BrowserWindow({
+      width: 900,
+      height: 1000,
+      title: basename(path),
+      // No preload: the viewer shows a file, it never talks to the core.
+      webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, plugins: true },
+    });
+    await viewer.loadURL(pathToFileURL(path).href);
+    return new Promise<boolean>((done) => viewer.webContents.print({}, (printed) => done(printed)));
   },
 };
 

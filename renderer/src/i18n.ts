@@ -5,6 +5,7 @@
 import { exchangeWords } from './words/exchange.js';
 import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
+import { laporanWords } from './words/laporan.js';
 import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
 import { plenoWords } from './words/pleno.js';
@@ -341,6 +342,7 @@ const id = {
   ...rekapWords.id,
   ...plenoWords.id,
   ...catatanWords.id,
+  ...laporanWords.id,
 };
 
 export type UiKey = keyof typeof id;
@@ -673,6 +675,7 @@ const en: Record<UiKey, string> = {
   ...rekapWords.en,
   ...plenoWords.en,
   ...catatanWords.en,
+  ...laporanWords.en,
 };
 
 export type UiLang = 'id' | 'en';

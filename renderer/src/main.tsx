@@ -9,6 +9,7 @@ import './styles/forms.css';
 import './styles/laptop.css';
 import './styles/load.css';
 import './styles/exchange.css';
+import './styles/laporan.css';
 
 // The first screen's data is asked for at once, while React renders the shell, not after the first render.
 void useAppStore.getState().loadInfo();

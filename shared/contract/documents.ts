@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { type FileBytes, code } from './common.js';
 import { DOCUMENT_KINDS, type DocumentChoice, type DocumentKind } from '../domain/doc-stamp.js';
+import { taskId } from './documents-tasks.js';
 
 export { DOCUMENT_KINDS, type DocumentChoice, type DocumentKind } from '../domain/doc-stamp.js';
 
@@ -15,6 +16,8 @@ export const documentsInputs = {
     doc: z.enum([...DOCUMENT_KINDS, 'all']),
     juror: code.optional(),
     site: code.optional(),
+    /** Progress events of the layout carry this task id; `documents.cancel` stops it (documents-tasks.ts). */
+    task: taskId.optional(),
   }),
   /**
    * What a printed page's short code (12 hex digits, dashes and case ignored), full hash or scanned QR text is:

@@ -12,6 +12,7 @@ import { auditInputs, type AuditResults } from './audit.js';
 import type { Channel } from './channels.js';
 import { compileInputs, type CompileResults } from './compile.js';
 import { documentsInputs, type DocumentsResults } from './documents.js';
+import { documentsTaskInputs, type DocumentsTaskResults } from './documents-tasks.js';
 import { evidenceInputs, type EvidenceResults } from './evidence.js';
 import { exchangeInputs, type ExchangeResults } from './exchange.js';
 import { plenoInputs, type PlenoResults } from './pleno.js';
@@ -27,6 +28,7 @@ export * from './audit.js';
 export * from './common.js';
 export * from './compile.js';
 export * from './documents.js';
+export * from './documents-tasks.js';
 export * from './evidence.js';
 export * from './exchange.js';
 export * from './pleno.js';
@@ -45,6 +47,7 @@ export const inputSchemas = {
   ...evidenceInputs,
   ...compileInputs,
   ...documentsInputs,
+  ...documentsTaskInputs,
   ...auditInputs,
   ...exchangeInputs,
   ...plenoInputs,
@@ -62,6 +65,7 @@ export interface ChannelResults
     EvidenceResults,
     CompileResults,
     DocumentsResults,
+    DocumentsTaskResults,
     AuditResults,
     ExchangeResults,
     PlenoResults,

@@ -15,6 +15,7 @@ import { workbookMessages } from './messages-workbook.js';
 import { documentsMessages } from './messages-documents.js';
 import { lembarMessages } from './messages-lembar.js';
 import { signaturesMessages } from './messages-signatures.js';
+import { bundleMessages } from './messages-bundle.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -157,6 +158,7 @@ const id = {
   ...documentsMessages.id,
   ...lembarMessages.id,
   ...signaturesMessages.id,
+  ...bundleMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -264,6 +266,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...documentsMessages.en,
   ...lembarMessages.en,
   ...signaturesMessages.en,
+  ...bundleMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

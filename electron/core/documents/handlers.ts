@@ -2,12 +2,11 @@
 import type { HandlerGroup } from '../deps.js';
 import { lookupDocument } from './lookup.js';
 import { releaseNotes, siteNotes } from './release.js';
-import { renderDocument } from './render.js';
+import { renderTask } from './tasks.js';
 import { renderWorkbook } from './workbook.js';
 
 export const documentHandlers = {
-  'documents.render': ({ competition, doc, juror, site }, { repos, renderPdf, clock }) =>
-    renderDocument(repos, renderPdf, competition, doc, clock(), { juror: juror ?? null, site: site ?? null }),
+  'documents.render': (choice, deps) => renderTask(deps, choice),
   'documents.lookup': ({ text }, { repos, clock }) => lookupDocument(repos, text, clock()),
   'documents.workbook': ({ competition }, { repos }) => renderWorkbook(repos, competition),
   'documents.notes': ({ competition, site }, { repos }) => siteNotes(repos, competition, site),

@@ -26,5 +26,8 @@ export interface RenderJob {
   parts: RenderPart[];
 }
 
-/** Lays out a job and returns its PDF bytes; `onProgress` hears of each part laid out. */
-export type PdfRenderer = (job: RenderJob, onProgress?: (done: number, total: number) => void) => Promise<Uint8Array>;
+/**
+ * Lays out a job and returns its PDF bytes; `onProgress` hears of the parts laid out (`done` of `total` parts);
+ * an aborted `signal` stops the layout with `documents.cancelled`.
+ */
+export type PdfRenderer = (job: RenderJob, onProgress?: (done: number, total: number) => void, signal?: AbortSignal) => Promise<Uint8Array>;

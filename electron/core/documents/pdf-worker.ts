@@ -1,7 +1,9 @@
 /**
  * The worker thread that lays out PDFs, so that a long document never freezes the window (Electron) or the
- * bridge (browser mode). One long-lived worker keeps its fonts loaded between documents.
- * Messages in: { id, job, resourcesDir }; out: { id, ok: true, bytes } | { id, ok: false, message }.
+ * bridge (browser mode). One long-lived worker keeps its fonts loaded between documents; a long job is laid out in
+ * chunks of parts (bundle.ts), one after another, each chunk's layout freed before the next.
+ * Messages in: { id, job, resourcesDir }; out: { id, progress: { done, total } } after each chunk, then
+ * { id, ok: true, bytes } | { id, ok: false, message }. Cancelling is the client's: it terminates the worker.
  */
 import { parentPort } from 'node:worker_threads';
 import { inlineRenderer, type PdfRenderer, type RenderJob } from './render.js';
@@ -20,7 +22,7 @@ parentPort?.on('message', (request: Request) => {
     render = inlineRenderer({ dir: request.resourcesDir });
     renderers.set(request.resourcesDir, render);
   }
-  render(request.job).then(
+  render(request.job, (done, total) => parentPort?.postMessage({ id: request.id, progress: { done, total } })).then(
     (bytes) => {
       // Transfer, not copy; a view into a shared pool buffer is copied first (a pool cannot be transferred).
       const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();

@@ -13,6 +13,8 @@ import { isFrozen } from '../../../shared/domain/pleno.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import type { Repositories } from '../deps.js';
 import type { Resources } from '../platform/resources.js';
+import { cancelledError, documentTitle, renderChunked } from './bundle.js';
+import { collectGarbage } from './collect.js';
 import { registerFonts } from './fonts.js';
 import type { PdfRenderer, RenderJob, RenderPart } from './job.js';
 import { BUNDLE_ORDER, DOCUMENTS, documentEntry, type DocumentContext, type DocumentOptions, type DocumentPart } from './registry.js';
@@ -59,7 +61,7 @@ export function planDocument(ctx: DocumentContext, doc: DocumentChoice, options:
   const frozen = isFrozen(ctx.ranking.state) && ctx.ranking.snapshot !== null;
   const parts: HashedPart[] = [];
   for (const kind of kinds) {
-    if (!DOCUMENTS[kind]) throw new UserError('documents.notAvailable', { doc: kind });
+    if (!DOCUMENTS[kind]) throw new UserError('documents.notAvailable', { doc: titleOf(kind) });
     const entry = documentEntry(kind);
     for (const part of entry.parts(ctx, options)) {
       const own = dataHash(part.data);
@@ -113,12 +115,39 @@ export function jobElement(job: RenderJob) {
   );
 }
 
-/** react-pdf on the calling thread. */
-export function inlineRenderer(resources: Resources): PdfRenderer {
-  return async (job) => {
+/** A document's name: its entry's title, or the usual name of one this version cannot make yet. */
+export function titleOf(kind: DocumentKind): string {
+  return documentTitle(kind, DOCUMENTS[kind]?.title);
+}
+
+/** One react-pdf document of all the job's parts (a chunk of a long job; fonts registered by the caller). */
+export async function renderWhole(job: RenderJob): Promise<Uint8Array> {
+  const buffer = await renderToBuffer(jobElement(job) as Parameters<typeof renderToBuffer>[0]);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * react-pdf on the calling thread. A job of one part is one react-pdf document; a longer one is laid out in chunks
+ * of parts and joined (bundle.ts), so that memory stays bounded whatever the number of parts.
+ */
+export function inlineRenderer(resources: Resources, options: { chunkParts?: number } = {}): PdfRenderer {
+  return async (job, onProgress, signal) => {
     registerFonts(resources);
-    const buffer = await renderToBuffer(jobElement(job) as Parameters<typeof renderToBuffer>[0]);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    if (signal?.aborted) throw cancelledError();
+    if (job.parts.length <= 1) {
+      onProgress?.(0, job.parts.length);
+      const bytes = await renderWhole(job);
+      if (signal?.aborted) throw cancelledError();
+      onProgress?.(job.parts.length, job.parts.length);
+      return bytes;
+    }
+    return renderChunked(job, renderWhole, {
+      ...(options.chunkParts ? { chunkParts: options.chunkParts } : {}),
+      ...(onProgress ? { onProgress } : {}),
+      ...(signal ? { signal } : {}),
+      documentTitle: titleOf,
+      betweenChunks: collectGarbage,
+    });
   };
 }
 
@@ -129,8 +158,9 @@ export async function renderDocument(
   doc: DocumentChoice,
   now: Date,
   options: DocumentOptions = { juror: null, site: null },
+  progress: { onProgress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
 ): Promise<RenderedFile> {
   const job = buildRenderJob(repos, competition, doc, now, options);
-  const bytes = await render(job);
+  const bytes = await render(job, progress.onProgress, progress.signal);
   return { name: job.name, mime: 'application/pdf', bytes, pages: countPages(bytes), dataHash: job.stamp.sha256 };
 }

@@ -6,9 +6,19 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Resources } from '../platform/resources.js';
+import { cancelledError } from './bundle.js';
 import type { PdfRenderer, RenderJob } from './render.js';
 
-type Reply = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; message: string };
+type Reply =
+  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: false; message: string }
+  | { id: number; ok?: undefined; progress: { done: number; total: number } };
+
+interface Waiting {
+  resolve: (bytes: Uint8Array) => void;
+  reject: (error: Error) => void;
+  onProgress: ((done: number, total: number) => void) | undefined;
+}
 
 export interface PdfWorker {
   render: PdfRenderer;
@@ -22,7 +32,7 @@ export interface PdfWorker {
 export function startPdfWorker(resources: Resources, workerFile: string = sourceWorkerFile()): PdfWorker {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, Waiting>();
 
   function failAll(error: Error): void {
     for (const { reject } of pending.values()) reject(error);
@@ -36,6 +46,7 @@ export function startPdfWorker(resources: Resources, workerFile: string = source
     started.on('message', (reply: Reply) => {
       const waiting = pending.get(reply.id);
       if (!waiting) return;
+      if (reply.ok === undefined) return waiting.onProgress?.(reply.progress.done, reply.progress.total);
       pending.delete(reply.id);
       if (pending.size === 0) started.unref();
       if (reply.ok) waiting.resolve(reply.bytes);
@@ -50,14 +61,29 @@ export function startPdfWorker(resources: Resources, workerFile: string = source
   }
 
   return {
-    render: (job: RenderJob) =>
+    render: (job: RenderJob, onProgress?: (done: number, total: number) => void, signal?: AbortSignal) =>
       new Promise<Uint8Array>((resolve, reject) => {
+        if (signal?.aborted) return reject(cancelledError());
         const id = nextId++;
-        pending.set(id, { resolve, reject });
+        pending.set(id, { resolve, reject, onProgress });
         const target = ensure();
         // Busy, the worker keeps the process alive until it answers; idle, it does not (see the reply handler).
         target.ref();
         target.postMessage({ id, job, resourcesDir: resources.dir });
+        // Cancelled: the worker is stopped at once (its memory with it) and started afresh by the next render;
+        // this request fails as cancelled, any other it held as stopped.
+        signal?.addEventListener(
+          'abort',
+          () => {
+            const waiting = pending.get(id);
+            if (!waiting || worker !== target) return;
+            pending.delete(id);
+            waiting.reject(cancelledError());
+            failAll(new Error('PDF worker stopped: another document was cancelled'));
+            void target.terminate();
+          },
+          { once: true },
+        );
       }),
     close: async () => {
       const current = worker;
