@@ -9,6 +9,7 @@ import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
 import { plenoWords } from './words/pleno.js';
 import { sheetWords } from './words/sheet.js';
+import { verifikasiWords } from './words/verifikasi.js';
 import { workbookWords } from './words/workbook.js';
 
 const base = {
@@ -332,6 +333,7 @@ const id = {
   ...workbookWords.id,
   ...rekapWords.id,
   ...plenoWords.id,
+  ...verifikasiWords.id,
 };
 
 export type UiKey = keyof typeof id;
@@ -657,6 +659,7 @@ const en: Record<UiKey, string> = {
   ...workbookWords.en,
   ...rekapWords.en,
   ...plenoWords.en,
+  ...verifikasiWords.en,
 };
 
 export type UiLang = 'id' | 'en';
