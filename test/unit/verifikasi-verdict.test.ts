@@ -5,8 +5,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { PdfSignature, PdfVerification } from '../../shared/contract/schemas.js';
-import { coverageKey, docKey, pdfVerdict, stateKey, trustKey } from '../../renderer/src/screens/verifikasi/verdict.js';
-import { translate } from '../../renderer/src/i18n.js';
+
+// The renderer is its own TypeScript project: its modules are loaded by path (as test/unit/events.test.ts does).
+type Lang = 'id' | 'en';
+interface Verdict {
+  tone: 'ok' | 'warn' | 'bad';
+  key: string;
+  params: Record<string, string>;
+}
+const VERDICT = '../../renderer/src/screens/verifikasi/verdict.js';
+const I18N = '../../renderer/src/i18n.js';
+const { coverageKey, docKey, pdfVerdict, stateKey, trustKey } = (await import(VERDICT)) as {
+  coverageKey: (signatures: PdfSignature[], index: number) => string;
+  docKey: (doc: string) => string;
+  pdfVerdict: (result: PdfVerification, lang: Lang, notValid: string) => Verdict;
+  stateKey: (state: string) => string | null;
+  trustKey: (signature: Pick<PdfSignature, 'trusted' | 'selfSigned'>) => string;
+};
+const { translate } = (await import(I18N)) as { translate: (lang: Lang, key: string, params?: Record<string, string>) => string };
 
 const HASH = 'ab'.repeat(32);
 

@@ -116,7 +116,9 @@ function SignatureCard({ signatures, index, names }: { signatures: PdfSignature[
   const lang = useAppStore((s) => s.lang);
   const s = signatures[index]!;
   const problem = problemText(s, lang);
-  const juror = s.juror ? (names?.jurors[s.juror] ? `${names.jurors[s.juror]} (${s.juror})` : s.juror) : null;
+  // The juror's code, and the juror's name as the competition has it when the certificate spells it otherwise.
+  const jurorName = s.juror ? names?.jurors[s.juror] : undefined;
+  const juror = s.juror ? (jurorName && jurorName !== s.signer ? `${s.juror}, ${jurorName}` : s.juror) : null;
   const coverage = coverageKey(signatures, index);
   return (
     <li className={s.valid ? 'verif-signature' : 'verif-signature verif-signature-bad'} data-valid={s.valid}>
