@@ -206,7 +206,7 @@ describe('Verifikasi dokumen with PDF files', () => {
     await expectAccessible(page, 'verifikasi-pdf-altered');
   });
 
-  it('trusts a certificate issued by a CA once the secretariat adds the CA, and no longer once removed', async () => {
+  it('trusts a certificate issued by a CA once the secretariat adds the CA, and no longer once removed (the PDF shown is checked again)', async () => {
     await pick(files.issued);
     const card = page.locator('.verif-signature').first();
     await card.getByText('Penerbitnya tidak ada di daftar sertifikat tepercaya laptop ini').waitFor();
@@ -214,6 +214,9 @@ describe('Verifikasi dokumen with PDF files', () => {
 
     await page.getByLabel('Tambah sertifikat (.cer, .crt, .pem)').setInputFiles(files.ca);
     await page.getByText('Sertifikat ditambahkan ke daftar tepercaya.').waitFor();
+    // The PDF on screen is checked again with the new list: its issuer is trusted now.
+    await page.locator('.verif-signature').first().getByText('Diterbitkan penerbit tepercaya', { exact: false }).waitFor();
+    expect(await verdict().textContent()).toBe('✓Dokumen sah dan cocok dengan data');
     const rows = page.locator('table.verif-trusted tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().locator('td').first().textContent()).toContain('Uji Root CA Penilai');
@@ -222,12 +225,10 @@ describe('Verifikasi dokumen with PDF files', () => {
 
     await pick(files.issued);
     expect(await verdict().textContent()).toBe('✓Dokumen sah dan cocok dengan data');
-    await page.locator('.verif-signature').first().getByText('Diterbitkan penerbit tepercaya', { exact: false }).waitFor();
 
     await page.getByRole('button', { name: /^Hapus sertifikat .*Uji Root CA Penilai.* dari daftar tepercaya$/ }).click();
     await page.getByText('Sertifikat dihapus dari daftar tepercaya.').waitFor();
     await page.getByText('Belum ada sertifikat tepercaya di laptop ini.').waitFor();
-    await pick(files.issued);
     await page.locator('.verif-signature').first().getByText('Penerbitnya tidak ada di daftar sertifikat tepercaya laptop ini').waitFor();
   });
 

@@ -40,6 +40,8 @@ interface VerifikasiState {
   /** The name of the file being checked. */
   pdfBusy: string | null;
   pdfError: { error: AppError } | { notPdf: string } | null;
+  /** The PDF last checked, checked again when the trusted certificates change (its verdict may change with them). */
+  lastPdf: { name: string; bytes: Uint8Array } | null;
   trusted: TrustedCertificate[] | null;
   trustError: AppError | null;
   trustDone: 'added' | 'removed' | null;
@@ -68,13 +70,14 @@ function isPdf(bytes: Uint8Array): boolean {
 let codeRun = 0;
 let pdfRun = 0;
 
-export const useVerifikasiStore = create<VerifikasiState>((set) => ({
+export const useVerifikasiStore = create<VerifikasiState>((set, get) => ({
   code: null,
   codeBusy: false,
   codeError: null,
   pdf: null,
   pdfBusy: null,
   pdfError: null,
+  lastPdf: null,
   trusted: null,
   trustError: null,
   trustDone: null,
@@ -106,7 +109,7 @@ export const useVerifikasiStore = create<VerifikasiState>((set) => ({
   checkPdf: async (file) => {
     const run = ++pdfRun;
     if (!isPdf(file.bytes)) return set({ pdf: null, pdfBusy: null, pdfError: { notPdf: file.name } });
-    set({ pdfBusy: file.name, pdfError: null, pdf: null });
+    set({ pdfBusy: file.name, pdfError: null, pdf: null, lastPdf: file });
     const verified = await call('signatures.verify', { file, database: true });
     if (run !== pdfRun) return;
     if (!verified.ok) return set({ pdfBusy: null, pdfError: { error: verified.error } });
@@ -125,14 +128,18 @@ export const useVerifikasiStore = create<VerifikasiState>((set) => ({
   trust: async (file) => {
     set({ trustDone: null });
     const done = await call('signatures.trust', { file });
-    if (done.ok) set({ trusted: done.value, trustError: null, trustDone: 'added' });
-    else set({ trustError: done.error });
+    if (!done.ok) return set({ trustError: done.error });
+    set({ trusted: done.value, trustError: null, trustDone: 'added' });
+    const last = get().lastPdf;
+    if (last) await get().checkPdf(last);
   },
 
   untrust: async (fingerprint) => {
     set({ trustDone: null });
     const done = await call('signatures.untrust', { fingerprint });
-    if (done.ok) set({ trusted: done.value, trustError: null, trustDone: 'removed' });
-    else set({ trustError: done.error });
+    if (!done.ok) return set({ trustError: done.error });
+    set({ trusted: done.value, trustError: null, trustDone: 'removed' });
+    const last = get().lastPdf;
+    if (last) await get().checkPdf(last);
   },
 }));
