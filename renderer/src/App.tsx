@@ -13,15 +13,17 @@ const loadRekap = () => import('./screens/RekapScreen.js');
 const loadPleno = () => import('./screens/pleno/PlenoScreen.js');
 const loadLaporan = () => import('./screens/LaporanScreen.js');
 const loadPaket = () => import('./screens/PaketScreen.js');
+const loadVerifikasi = () => import('./screens/verifikasi/VerifikasiScreen.js');
 const PenilaianScreen = lazy(() => loadPenilaian().then((m) => ({ default: m.PenilaianScreen })));
 const RekapScreen = lazy(() => loadRekap().then((m) => ({ default: m.RekapScreen })));
 const PlenoScreen = lazy(() => loadPleno().then((m) => ({ default: m.PlenoScreen })));
 const LaporanScreen = lazy(() => loadLaporan().then((m) => ({ default: m.LaporanScreen })));
 const PaketScreen = lazy(() => loadPaket().then((m) => ({ default: m.PaketScreen })));
+const VerifikasiScreen = lazy(() => loadVerifikasi().then((m) => ({ default: m.VerifikasiScreen })));
 
 /** Fetches the other screens' code while the user reads the first one. */
 function prefetchScreens(): void {
-  for (const load of [loadPenilaian, loadRekap, loadPleno, loadLaporan, loadPaket]) void load().catch(() => undefined);
+  for (const load of [loadPenilaian, loadRekap, loadPleno, loadLaporan, loadPaket, loadVerifikasi]) void load().catch(() => undefined);
 }
 
 /** The performance mark set once the first screen shows the competitions and takes input (`npm run bench` reads it). */
@@ -44,13 +46,14 @@ function markFirstScreenReady(): void {
   );
 }
 
-const SCREENS: { id: Screen; key: 'nav.lomba' | 'nav.penilaian' | 'nav.rekap' | 'nav.pleno' | 'nav.laporan' | 'nav.paket' }[] = [
+const SCREENS: { id: Screen; key: `nav.${Screen}` }[] = [
   { id: 'lomba', key: 'nav.lomba' },
   { id: 'penilaian', key: 'nav.penilaian' },
   { id: 'rekap', key: 'nav.rekap' },
   { id: 'pleno', key: 'nav.pleno' },
   { id: 'laporan', key: 'nav.laporan' },
   { id: 'paket', key: 'nav.paket' },
+  { id: 'verifikasi', key: 'nav.verifikasi' },
 ];
 
 export function App() {
@@ -128,6 +131,7 @@ export function App() {
           {screen === 'pleno' && <PlenoScreen />}
           {screen === 'laporan' && <LaporanScreen />}
           {screen === 'paket' && <PaketScreen />}
+          {screen === 'verifikasi' && <VerifikasiScreen />}
         </Suspense>
       </main>
       <footer className="statusbar">

@@ -11,6 +11,7 @@ import { rekapWords } from './words/rekap.js';
 import { plenoWords } from './words/pleno.js';
 import { catatanWords } from './words/catatan.js';
 import { sheetWords } from './words/sheet.js';
+import { verifikasiWords } from './words/verifikasi.js';
 import { workbookWords } from './words/workbook.js';
 
 const base = {
@@ -343,6 +344,7 @@ const id = {
   ...plenoWords.id,
   ...catatanWords.id,
   ...laporanWords.id,
+  ...verifikasiWords.id,
 };
 
 export type UiKey = keyof typeof id;
@@ -676,6 +678,7 @@ const en: Record<UiKey, string> = {
   ...plenoWords.en,
   ...catatanWords.en,
   ...laporanWords.en,
+  ...verifikasiWords.en,
 };
 
 export type UiLang = 'id' | 'en';

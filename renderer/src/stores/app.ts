@@ -5,7 +5,7 @@ import type { AppError } from '../../../shared/domain/errors.js';
 import { call } from '../api.js';
 import type { UiLang } from '../i18n.js';
 
-export type Screen = 'lomba' | 'penilaian' | 'rekap' | 'pleno' | 'laporan' | 'paket';
+export type Screen = 'lomba' | 'penilaian' | 'rekap' | 'pleno' | 'laporan' | 'paket' | 'verifikasi';
 
 export type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: AppError } | null;
 
@@ -41,11 +41,13 @@ const LANG_KEY = 'penilai.lang';
 const COMPETITION_KEY = 'penilai.competition';
 const SCREEN_KEY = 'penilai.screen';
 const PLACE_KEY = 'penilai.place';
-const SCREENS: readonly Screen[] = ['lomba', 'penilaian', 'rekap', 'pleno', 'laporan', 'paket'];
+const SCREENS: readonly Screen[] = ['lomba', 'penilaian', 'rekap', 'pleno', 'laporan', 'paket', 'verifikasi'];
 
 function storedScreen(): Screen {
   // An address into Rekap's drill-down (#/rekap/S02/A) opens Rekap (renderer/src/screens/rekap/path.ts).
   if (window.location.hash.startsWith('#/rekap')) return 'rekap';
+  // Verifikasi dokumen has its own address (#/verifikasi), to open it directly.
+  if (window.location.hash.startsWith('#/verifikasi')) return 'verifikasi';
   const found = localStorage.getItem(SCREEN_KEY);
   return SCREENS.find((s) => s === found) ?? 'lomba';
 }
@@ -99,6 +101,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   setScreen: (screen) => {
     localStorage.setItem(SCREEN_KEY, screen);
     if (screen !== 'rekap' && window.location.hash.startsWith('#/rekap'))
+      history.replaceState(null, '', window.location.pathname + window.location.search);
+    if (screen !== 'verifikasi' && window.location.hash.startsWith('#/verifikasi'))
       history.replaceState(null, '', window.location.pathname + window.location.search);
     set({ screen, notice: null });
   },
