@@ -6,12 +6,10 @@ export const documentsMessages = catalogue(
     'documents.unknownJuror': (p) => `Juri ${p.juror} tidak ada di lomba ${p.code}.`,
     'documents.unknownSite': (p) => `Lokus ${p.site} tidak ada di lomba ${p.code}.`,
     'documents.notAvailable': (p) => `Dokumen "${p.doc}" belum dapat dibuat oleh versi aplikasi ini.`,
-    'documents.nothingToPrint': (p) => `Tidak ada yang dicetak untuk "${p.doc}" dengan pilihan ini: ${p.why}`,
   },
   {
     'documents.unknownJuror': (p) => `Juror ${p.juror} is not on competition ${p.code}.`,
     'documents.unknownSite': (p) => `Site ${p.site} is not in competition ${p.code}.`,
     'documents.notAvailable': (p) => `Document "${p.doc}" cannot be made by this version of the app yet.`,
-    'documents.nothingToPrint': (p) => `Nothing to print for "${p.doc}" with these choices: ${p.why}`,
   },
 );

@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('Laporan: releasing jurors notes to a site', () => {
   it('lists the notes of S02, releases the ticked one, and the core keeps it released', async () => {
-    await page.getByRole('combobox', { name: 'Lokus' }).selectOption('S02');
+    await page.getByRole('combobox', { name: 'Lokus yang catatannya dirilis' }).selectOption('S02');
     const box = page.getByRole('checkbox', { name: 'Rilis J1 A1' });
     await box.waitFor();
     expect(await box.isChecked()).toBe(false);

@@ -135,11 +135,13 @@ describe('the bundle from the Laporan screen', () => {
 
     // Lembar Penilaian is made per juror and site: it can be limited to one of each.
     await page.getByRole('radio', { name: /Lembar Penilaian/ }).check();
-    await page.getByRole('combobox', { name: 'Juri' }).selectOption('J2');
-    await page.getByRole('combobox', { name: 'Lokus' }).selectOption('S03');
+    await page.getByRole('combobox', { name: 'Juri', exact: true }).selectOption('J2');
+    await page.getByRole('combobox', { name: 'Lokus', exact: true }).selectOption('S03');
     await shot(page, 'laporan-04b-pilih-juri-lokus', false);
     await page.getByRole('radio', { name: /Semua dokumen/ }).check();
-    expect(await page.getByRole('combobox').count()).toBe(0);
+    // No juror or site picker for the bundle (the notes' own site picker further down stays).
+    expect(await page.getByRole('combobox', { name: 'Juri', exact: true }).count()).toBe(0);
+    expect(await page.getByRole('combobox', { name: 'Lokus', exact: true }).count()).toBe(0);
 
     // English: the same screen in the second language.
     await page.getByRole('button', { name: 'EN', exact: true }).click();

@@ -56,9 +56,12 @@ describe('Verifikasi dokumen', () => {
     await file.saveAs(target);
 
     const text = pdfText(target);
-    const footer = /Kode verifikasi ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}) · SHA-256 data ([0-9a-f]{64})/.exec(text);
-    expect(footer).not.toBeNull();
-    printed = { code: footer![1]!, sha256: footer![2]! };
+    // The footer: "Kode verifikasi AB12-CD34-EF56", and on the next line "SHA-256 data <64 hex>".
+    const code = /Kode verifikasi ([0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4})/.exec(text);
+    const hash = /SHA-256 data ([0-9a-f]{64})/.exec(text);
+    expect(code).not.toBeNull();
+    expect(hash).not.toBeNull();
+    printed = { code: code![1]!, sha256: hash![1]! };
     expect(printed.code).toBe(shortCode(printed.sha256));
     // The same data hash the core gives for the recap now.
     expect((await call(core, 'documents.render', { competition: 'DEMO', doc: 'rekap' })).dataHash).toBe(printed.sha256);

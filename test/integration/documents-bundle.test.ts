@@ -37,8 +37,15 @@ let restore: () => void;
 beforeAll(() => {
   core = openTestCore(join(temp.dir, 'b.db'), clock, { dialogs });
   createDemo(core.deps.repos, repositoryResources());
-  // 3 jurors × 4 sites: 12 one-page parts after the recap (2 pages): 13 parts, two chunks of at most 8.
-  restore = withTestEntry(testEntry('lembar', 3, 4), 'lembar');
+  // 3 jurors × 4 sites: 12 one-page parts after the recap (2 pages): 13 parts, two chunks of at most 8. The other
+  // documents are taken out for the while, so that the pages are known whatever their layouts print.
+  const restores = [
+    withTestEntry(testEntry('lembar', 3, 4), 'lembar'),
+    withTestEntry(undefined, 'berita-acara'),
+    withTestEntry(undefined, 'formulir'),
+    withTestEntry(undefined, 'catatan'),
+  ];
+  restore = () => restores.reverse().forEach((r) => r());
 });
 afterAll(() => {
   restore();

@@ -33,6 +33,8 @@ const DYNAMIC_PREFIXES = [
   'paket.kind.', // renderer/src/screens/paket/ReceivedCard.tsx: t(`paket.kind.${plan.kind}`)
   'paket.status.', // renderer/src/screens/paket/ReceivedCard.tsx: t(`paket.status.${c.status}`)
   'send.', // renderer/src/screens/penilaian/SendScores.tsx: t(`send.${key}`)
+  'laporan.doc.', // renderer/src/screens/laporan/DocumentPanel.tsx: t(`laporan.doc.${choice}`)
+  'laporan.hint.', // renderer/src/screens/laporan/DocumentPanel.tsx: t(`laporan.hint.${choice}`)
 ];
 
 function keysOf(file: string): string[] {

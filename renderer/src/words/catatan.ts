@@ -3,7 +3,7 @@ const id = {
   'catatan.heading': 'Catatan untuk peserta',
   'catatan.hint':
     'Pilih catatan juri yang boleh dibaca oleh lokus. Di dokumen, nama juri tidak dicantumkan: juri diberi nomor (Juri 1, Juri 2) khusus untuk setiap lokus.',
-  'catatan.site': 'Lokus',
+  'catatan.site': 'Lokus yang catatannya dirilis',
   'catatan.chooseSite': 'Pilih lokus…',
   'catatan.none': 'Belum ada catatan juri di lokus ini.',
   'catatan.release': 'Rilis',
@@ -24,7 +24,7 @@ const en: Record<keyof typeof id, string> = {
   'catatan.heading': 'Notes to the sites',
   'catatan.hint':
     "Choose the jurors' notes a site may read. The document does not print jurors' names: they are numbered (Juri 1, Juri 2) separately for each site.",
-  'catatan.site': 'Site',
+  'catatan.site': 'Site whose notes are released',
   'catatan.chooseSite': 'Choose a site…',
   'catatan.none': 'No juror has written a note at this site yet.',
   'catatan.release': 'Release',

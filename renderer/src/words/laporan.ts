@@ -24,7 +24,6 @@ const id = {
   'laporan.progressLabel': 'Kemajuan penyusunan PDF',
   'laporan.cancel': 'Batalkan',
   'laporan.cancelling': 'Membatalkan…',
-  'laporan.result': 'Hasil',
   'laporan.resultFile': 'Berkas',
   'laporan.resultPages': 'Halaman',
   'laporan.resultCode': 'Kode verifikasi',
@@ -34,7 +33,6 @@ const id = {
   'laporan.printed': 'PDF {name} ({pages} halaman) dikirim ke pencetak.',
   'laporan.printOpened': 'PDF {name} ({pages} halaman) dibuka di tab baru; cetak dari sana.',
   'laporan.printBlocked': 'Peramban menahan tab baru. Izinkan jendela sembulan (pop-up) untuk Penilai, lalu coba lagi.',
-  'laporan.printCancelled': 'Pencetakan dibatalkan.',
 } satisfies Record<string, string>;
 
 const en: Record<keyof typeof id, string> = {
@@ -62,7 +60,6 @@ const en: Record<keyof typeof id, string> = {
   'laporan.progressLabel': 'Progress of the PDF',
   'laporan.cancel': 'Cancel',
   'laporan.cancelling': 'Cancelling…',
-  'laporan.result': 'Result',
   'laporan.resultFile': 'File',
   'laporan.resultPages': 'Pages',
   'laporan.resultCode': 'Verification code',
@@ -72,7 +69,6 @@ const en: Record<keyof typeof id, string> = {
   'laporan.printed': 'PDF {name} ({pages} pages) sent to the printer.',
   'laporan.printOpened': 'PDF {name} ({pages} pages) opened in a new tab; print it from there.',
   'laporan.printBlocked': 'The browser held back the new tab. Allow pop-ups for Penilai, then try again.',
-  'laporan.printCancelled': 'Printing cancelled.',
 };
 
 export const laporanWords = { id, en };
