@@ -98,7 +98,7 @@ export async function commandSign(values: SignatureOptions, io: Io, lang: Lang, 
   }
   writeAtomically(out, result.bytes);
   io.err(t(lang, 'signatures.cliSigned', { signer: result.signer, juror: result.juror ?? '—', file: out }));
-  if (result.state === 'signed') io.err(t(lang, 'signatures.cliState', { state: result.state }));
+  if (result.state === 'signed') io.err(t(lang, 'signatures.cliState', { state: t(lang, 'pleno.state.signed').toLowerCase() }));
 }
 
 /** `report … --p12 FILE --passphrase-file FILE`: the freshly rendered document signed in the same core. */
