@@ -15,6 +15,7 @@ import { isOptionsScale, listIndicators, scaleLevels, type IndicatorRef } from '
 import { plainNumber } from './lembar-model.js';
 import type { Part } from './part.js';
 import {
+  byAspectAndPhase,
   eligibilityOf,
   jurorLines,
   letterheadOf,
@@ -97,21 +98,11 @@ export function buildFormulirModel(
   now: Date,
 ): FormulirModel {
   const refs = juror && site ? eligibleIndicators(detail.instrument, eligibilityOf(juror), site.code) : listIndicators(detail.instrument);
-  const phaseNames = new Map(detail.instrument.phases.map((ph) => [ph.code, ph.name]));
-  const phaseOrder = detail.instrument.phases.map((ph) => ph.code);
-  const aspects = detail.instrument.aspects
-    .map((aspect) => {
-      const mine = refs.filter((r) => r.aspect.code === aspect.code);
-      const phases = [...new Set([...phaseOrder, ...mine.map((r) => r.indicator.phase)])]
-        .map((code) => ({
-          code,
-          name: phaseNames.get(code) ?? code,
-          indicators: mine.filter((r) => r.indicator.phase === code).map(formIndicator),
-        }))
-        .filter((ph) => ph.indicators.length > 0);
-      return { code: aspect.code, name: aspect.name, phases };
-    })
-    .filter((a) => a.phases.length > 0);
+  const aspects = byAspectAndPhase(detail.instrument, refs).map(({ aspect, phases }) => ({
+    code: aspect.code,
+    name: aspect.name,
+    phases: phases.map((ph) => ({ code: ph.code, name: ph.name, indicators: ph.refs.map(formIndicator) })),
+  }));
   return {
     letterhead: letterheadOf(detail),
     title: 'FORMULIR PENILAIAN',

@@ -22,6 +22,7 @@ import { formatNumber, roundTo } from '../../../shared/domain/numbers.js';
 import { rankSites } from '../../../shared/domain/ranking.js';
 import type { Part as DocumentPart, PartContext as DocumentContext } from './part.js';
 import {
+  byAspectAndPhase,
   eligibilityOf,
   jurorLines,
   letterheadOf,
@@ -165,41 +166,28 @@ export function buildLembarModel(
     finalisedSheets: [],
   }).ranking[0]!;
 
-  const phaseNames = new Map(detail.instrument.phases.map((ph) => [ph.code, ph.name]));
-  const phaseOrder = detail.instrument.phases.map((ph) => ph.code);
-  const aspects = detail.instrument.aspects
-    .map((aspect) => {
-      const mine = refs.filter((r) => r.aspect.code === aspect.code);
-      const phases = [...new Set([...phaseOrder, ...mine.map((r) => r.indicator.phase)])]
-        .map((code) => ({
-          code,
-          name: phaseNames.get(code) ?? code,
-          rows: mine
-            .filter((r) => r.indicator.phase === code)
-            .map((r): LembarRow => {
-              const value = scores.get(r.indicator.code);
-              return {
-                code: r.indicator.code,
-                name: r.indicator.name,
-                weight: plainNumber(r.indicator.weight),
-                score: value === undefined ? '—' : plainNumber(value),
-                label: value === undefined ? 'belum dinilai' : scaleWords(r, value),
-                note: notes.get(r.indicator.code) ?? '',
-                household: r.indicator.household ? householdWords(r, answers.get(r.indicator.code)) : null,
-              };
-            }),
-        }))
-        .filter((ph) => ph.rows.length > 0);
-      const max = mine.reduce((sum, r) => sum + r.indicator.weight, 0);
-      return {
-        code: aspect.code,
-        name: aspect.name,
-        points: formatNumber(own.aspects[aspect.code] ?? 0, p),
-        max: formatNumber(max, p),
-        phases,
-      };
-    })
-    .filter((a) => a.phases.length > 0);
+  const row = (r: IndicatorRef): LembarRow => {
+    const value = scores.get(r.indicator.code);
+    return {
+      code: r.indicator.code,
+      name: r.indicator.name,
+      weight: plainNumber(r.indicator.weight),
+      score: value === undefined ? '—' : plainNumber(value),
+      label: value === undefined ? 'belum dinilai' : scaleWords(r, value),
+      note: notes.get(r.indicator.code) ?? '',
+      household: r.indicator.household ? householdWords(r, answers.get(r.indicator.code)) : null,
+    };
+  };
+  const aspects = byAspectAndPhase(detail.instrument, refs).map(({ aspect, refs: mine, phases }) => ({
+    code: aspect.code,
+    name: aspect.name,
+    points: formatNumber(own.aspects[aspect.code] ?? 0, p),
+    max: formatNumber(
+      mine.reduce((sum, r) => sum + r.indicator.weight, 0),
+      p,
+    ),
+    phases: phases.map((ph) => ({ code: ph.code, name: ph.name, rows: ph.refs.map(row) })),
+  }));
   const maxTotal = refs.reduce((sum, r) => sum + r.indicator.weight, 0);
 
   const final = sheet.finalised && sheet.finalisedAt !== null;

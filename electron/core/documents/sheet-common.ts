@@ -5,6 +5,7 @@
  */
 import type { CompetitionDetail, JurorWithRecusals } from '../../../shared/contract/schemas.js';
 import type { Site } from '../../../shared/domain/competition.js';
+import type { IndicatorRef, Instrument } from '../../../shared/domain/instrument.js';
 import { formatLongDate } from '../../../shared/domain/dates.js';
 import { eligibleIndicators } from '../../../shared/domain/eligibility.js';
 import { UserError } from '../../../shared/domain/errors.js';
@@ -98,4 +99,25 @@ export function scoredPairs(
     throw new UserError('documents.noSheets', { doc, juror: juror || '–', site: site || '–' }, 'conflict');
   }
   return pairs;
+}
+
+/**
+ * The indicators given, grouped as the sheets print them: by aspect in the instrument's order, then by phase (the
+ * instrument's phases first, then any other phase an indicator names), empty groups left out.
+ */
+export function byAspectAndPhase(
+  instrument: Instrument,
+  refs: IndicatorRef[],
+): { aspect: Instrument['aspects'][number]; refs: IndicatorRef[]; phases: { code: string; name: string; refs: IndicatorRef[] }[] }[] {
+  const phaseNames = new Map(instrument.phases.map((ph) => [ph.code, ph.name]));
+  const phaseOrder = instrument.phases.map((ph) => ph.code);
+  return instrument.aspects
+    .map((aspect) => {
+      const mine = refs.filter((r) => r.aspect.code === aspect.code);
+      const phases = [...new Set([...phaseOrder, ...mine.map((r) => r.indicator.phase)])]
+        .map((code) => ({ code, name: phaseNames.get(code) ?? code, refs: mine.filter((r) => r.indicator.phase === code) }))
+        .filter((ph) => ph.refs.length > 0);
+      return { aspect, refs: mine, phases };
+    })
+    .filter((a) => a.phases.length > 0);
 }
