@@ -20,7 +20,7 @@ import { renderChunked } from '../electron/core/documents/bundle.js';
 import { collectGarbage } from '../electron/core/documents/collect.js';
 import { registerFonts } from '../electron/core/documents/fonts.js';
 import { documentEntry } from '../electron/core/documents/registry.js';
-import { buildRenderJob, countPages, inlineRenderer, type RenderJob } from '../electron/core/documents/render.js';
+import { buildRenderJob, countPages, inlineRenderer, jobElement, type RenderJob } from '../electron/core/documents/render.js';
 import { repositoryResources } from '../electron/core/platform/resources.js';
 
 const { values, positionals } = parseArgs({
@@ -35,7 +35,8 @@ const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().r
 /** Every page of the job with `experimentalPagination` (the entries' Pages are pure functions of their props). */
 function experimentalElement(job: RenderJob) {
   const pages = job.parts.flatMap((part) => {
-    const Pages = documentEntry(part.doc).Pages as unknown as (props: object) => ReactElement;
+    const Pages = documentEntry(part.doc).Pages as unknown as ((props: object) => ReactElement) | undefined;
+    if (!Pages) throw new Error(`${part.doc} is painted: --experimental is for react-pdf documents (the stand-in)`);
     const tree = Pages({ model: part.model, stamp: part.stamp, bookmark: part.bookmark });
     const list = (tree.type as unknown) === Fragment ? Children.toArray((tree.props as { children: ReactNode }).children) : [tree];
     return list
@@ -57,13 +58,8 @@ try {
   const started = performance.now();
   let bytes: Uint8Array;
   if (values.naive) {
-    bytes = await renderToBuffer(
-      createElement(
-        Document,
-        { title: job.title },
-        ...job.parts.map((p) => createElement(documentEntry(p.doc).Pages, { model: p.model, stamp: p.stamp, bookmark: p.bookmark })),
-      ) as Parameters<typeof renderToBuffer>[0],
-    );
+    // react-pdf's parts only (the painted ones have no component): the stand-in.
+    bytes = await renderToBuffer(jobElement(job) as Parameters<typeof renderToBuffer>[0]);
   } else if (values.experimental) {
     const render = (chunk: RenderJob) => renderToBuffer(experimentalElement(chunk) as Parameters<typeof renderToBuffer>[0]);
     bytes =

@@ -21,8 +21,12 @@ import type { DocumentKind, RenderJob, RenderPart } from './job.js';
  */
 export const CHUNK_PARTS = 8;
 
-/** Lays one job out as one PDF (react-pdf: one <Document> of the job's parts, each part's first page bookmarked). */
-export type ChunkRenderer = (job: RenderJob) => Promise<Uint8Array>;
+/**
+ * Lays one job out as one PDF, each part's first page bookmarked (react-pdf: one <Document> of the job's parts; or
+ * painted on pdfkit, paint.ts). A renderer that lays out part by part tells `onPart` of the parts done so far and
+ * stops at an aborted `signal` (painted runs are never split, so their progress and cancel are per part).
+ */
+export type ChunkRenderer = (job: RenderJob, onPart?: (done: number) => void, signal?: AbortSignal) => Promise<Uint8Array>;
 
 export interface ChunkedOptions {
   chunkParts?: number;
@@ -32,6 +36,11 @@ export interface ChunkedOptions {
   signal?: AbortSignal;
   /** Called after each chunk is joined, before the next is laid out (a full garbage collection: collect.ts). */
   betweenChunks?: () => void;
+  /**
+   * Whether a part is painted (paint.ts): a chunk is painted or react-pdf, never both, and a run of painted parts is
+   * one chunk (pdfkit holds one part's pages at a time, so a painted chunk needs no bound; joining costs per chunk).
+   */
+  painted?: (part: RenderPart) => boolean;
   /** The name of the part's document, for the outline's group entries ("Lembar Penilaian"). */
   documentTitle: (doc: DocumentKind) => string;
 }
@@ -40,17 +49,29 @@ export function cancelledError(): UserError {
   return new UserError('documents.cancelled', {}, 'conflict');
 }
 
-/** Splits the job's parts into chunks of `size` parts, in order. */
-export function chunkJob(job: RenderJob, size: number): RenderJob[] {
+/**
+ * Splits the job's parts into chunks, in order: each run of painted parts one chunk, the react-pdf parts in chunks of
+ * at most `size`.
+ */
+export function chunkJob(job: RenderJob, size: number, painted: (part: RenderPart) => boolean = () => false): RenderJob[] {
   const chunks: RenderJob[] = [];
-  for (let i = 0; i < job.parts.length; i += size) chunks.push({ ...job, parts: job.parts.slice(i, i + size) });
+  let parts: RenderPart[] = [];
+  for (const part of job.parts) {
+    const full = parts.length >= size && !painted(parts[0]!);
+    if (parts.length > 0 && (full || painted(parts[0]!) !== painted(part))) {
+      chunks.push({ ...job, parts });
+      parts = [];
+    }
+    parts.push(part);
+  }
+  if (parts.length > 0) chunks.push({ ...job, parts });
   return chunks;
 }
 
 /** The job laid out chunk by chunk and joined into one PDF. */
 export async function renderChunked(job: RenderJob, render: ChunkRenderer, options: ChunkedOptions): Promise<Uint8Array> {
   const total = job.parts.length;
-  const chunks = chunkJob(job, Math.max(1, options.chunkParts ?? CHUNK_PARTS));
+  const chunks = chunkJob(job, Math.max(1, options.chunkParts ?? CHUNK_PARTS), options.painted);
   const joiner = await PdfJoiner.start(job, options.documentTitle);
   let done = 0;
   options.onProgress?.(0, total);
@@ -59,7 +80,8 @@ export async function renderChunked(job: RenderJob, render: ChunkRenderer, optio
     // worker), the progress events are written out and a cancel request is heard here, not after the last chunk.
     await new Promise((resolve) => setImmediate(resolve));
     if (options.signal?.aborted) throw cancelledError();
-    const bytes = await render(chunk);
+    const before = done;
+    const bytes = await render(chunk, (n) => options.onProgress?.(before + n, total), options.signal);
     if (options.signal?.aborted) throw cancelledError();
     await joiner.add(bytes, chunk.parts);
     done += chunk.parts.length;

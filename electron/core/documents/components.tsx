@@ -4,7 +4,7 @@
  */
 import { Image, Link, Path, StyleSheet, Svg, Text, View } from '@react-pdf/renderer';
 import { FONT_FAMILY } from './fonts.js';
-import type { PageStamp } from './stamp.js';
+import { qrRuns, type PageStamp } from './stamp.js';
 import { SIGNING_SPACE, signingDestination } from '../../../shared/domain/doc-stamp.js';
 
 const QR_SIZE = 40;
@@ -63,21 +63,9 @@ export function Letterhead(props: { lines: string[]; address: string | null; log
 
 /** The QR code's dark modules as one path: each horizontal run of dark modules one rectangle. */
 export function qrPath(qr: PageStamp['qr']): string {
-  let d = '';
-  for (let y = 0; y < qr.size; y++) {
-    let x = 0;
-    while (x < qr.size) {
-      if (qr.cells[y * qr.size + x] !== '1') {
-        x++;
-        continue;
-      }
-      let run = 1;
-      while (x + run < qr.size && qr.cells[y * qr.size + x + run] === '1') run++;
-      d += `M${x} ${y}h${run}v1h-${run}z`;
-      x += run;
-    }
-  }
-  return d;
+  return qrRuns(qr)
+    .map(({ row, col, run }) => `M${col} ${row}h${run}v1h-${run}z`)
+    .join('');
 }
 
 export function QrCode({ qr, size }: { qr: PageStamp['qr']; size: number }) {

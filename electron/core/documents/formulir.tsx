@@ -5,8 +5,52 @@
 import { Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { base, Letterhead, PageFooter } from './components.js';
 import type { FormulirIndicator, FormulirModel } from './formulir-model.js';
-import { sheet } from './lembar.js';
 import type { PageStamp } from './stamp.js';
+
+/** The sheets' styles (once shared with the react-pdf Lembar and Catatan, now painted: paint.ts). */
+const sheet = StyleSheet.create({
+  title: { fontSize: 12, lineHeight: 1.3, fontWeight: 'bold', textAlign: 'center' },
+  subtitle: { fontSize: 9.5, lineHeight: 1.3, textAlign: 'center', marginBottom: 6 },
+  ident: { flexDirection: 'row', marginBottom: 6 },
+  identCol: { width: '50%', paddingRight: 8 },
+  identRow: { flexDirection: 'row' },
+  identKey: { width: 92, fontSize: 8.5, lineHeight: 1.35, color: '#333' },
+  identValue: { flexGrow: 1, flexShrink: 1, flexBasis: 0, fontSize: 8.5, lineHeight: 1.35, fontWeight: 'bold' },
+  aspect: { fontSize: 9.5, lineHeight: 1.3, fontWeight: 'bold', marginTop: 8, marginBottom: 2, backgroundColor: '#e8eef5', padding: 3 },
+  phase: { fontSize: 8.5, lineHeight: 1.3, fontWeight: 'bold', marginTop: 3, marginBottom: 2 },
+  row: { flexDirection: 'row', borderLeftWidth: 0.6, borderColor: '#444' },
+  head: { backgroundColor: '#f1f1f1', borderTopWidth: 0.6 },
+  cell: { borderRightWidth: 0.6, borderBottomWidth: 0.6, borderColor: '#444', padding: 3, fontSize: 8, lineHeight: 1.3 },
+  headCell: { fontWeight: 'bold', textAlign: 'center', fontSize: 7.5, lineHeight: 1.2 },
+  num: { textAlign: 'right' },
+  center: { textAlign: 'center' },
+  small: { fontSize: 7.5, lineHeight: 1.3, color: '#333' },
+  bold: { fontWeight: 'bold' },
+  box: { marginTop: 8, borderWidth: 0.8, borderColor: '#333', padding: 5 },
+  boxTitle: { fontSize: 8.5, lineHeight: 1.3, fontWeight: 'bold', marginBottom: 2 },
+  text: { fontSize: 8.5, lineHeight: 1.35 },
+  final: { fontSize: 10, lineHeight: 1.3, fontWeight: 'bold', textAlign: 'center', color: '#14532d', marginBottom: 6 },
+  draft: {
+    fontSize: 11,
+    lineHeight: 1.3,
+    fontWeight: 'bold',
+    textAlign: 'center',
+    color: '#9a3412',
+    borderWidth: 1.2,
+    borderColor: '#9a3412',
+    padding: 3,
+    marginBottom: 6,
+  },
+  sign: { marginTop: 14, flexDirection: 'row', justifyContent: 'flex-end' },
+  signBlock: { width: 330 },
+  signLine: { fontSize: 8.5, lineHeight: 1.35 },
+  signRow: { flexDirection: 'row', marginTop: 4, marginBottom: 2 },
+  drawnBox: { width: 150, height: 44, marginRight: 12, borderBottomWidth: 0.5, borderBottomColor: '#777', justifyContent: 'center' },
+  drawn: { width: 150, height: 44, objectFit: 'contain' },
+  spaceBox: { width: 150, height: 44, borderBottomWidth: 0.5, borderBottomColor: '#777' },
+  caption: { fontSize: 6.5, lineHeight: 1.3, color: '#555', width: 150 },
+  signName: { fontSize: 9, lineHeight: 1.3, fontWeight: 'bold', marginTop: 4 },
+});
 
 const f = StyleSheet.create({
   instructions: { borderWidth: 0.6, borderColor: '#777', padding: 4, marginBottom: 6 },

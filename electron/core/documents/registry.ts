@@ -1,9 +1,11 @@
 /**
  * The document registry: every official document is one entry here. An entry says what the document's parts are
  * for a competition (the recap is one part; the Lembar Penilaian one per juror and site), what each part shows (its
- * `data`, hashed for the stamp), how its view model is made (every string formatted the Indonesian way) and which
- * pure react-pdf component lays it out (`Pages`: one or more <Page>, never a <Document>). `render.ts` turns the
- * parts into a job; the PDF worker lays the job out with the same entries. Adding a document is adding an entry.
+ * `data`, hashed for the stamp), how its view model is made (every string formatted the Indonesian way) and what
+ * lays it out: a pure react-pdf component (`Pages`: one or more <Page>, never a <Document>) for the one-off documents,
+ * or a pure painter drawing on pdfkit (`painter`, paint.ts) for those printed by the hundred (a Lembar per juror
+ * and site, a Catatan per site). `render.ts` turns the parts into a job; the PDF worker lays the job out with the
+ * same entries. Adding a document is adding an entry.
  */
 import type { ComponentType } from 'react';
 import type { CompetitionDetail } from '../../../shared/contract/schemas.js';
@@ -12,14 +14,15 @@ import type { OfficialRanking } from '../../../shared/domain/pleno.js';
 import type { Repositories } from '../deps.js';
 import { BeritaAcaraPages } from './berita-acara.js';
 import { beritaAcaraData, buildBeritaAcaraModel, type BeritaAcaraModel } from './berita-acara-model.js';
-import { CatatanPages } from './catatan.js';
+import { catatanPainter } from './catatan-paint.js';
 import { catatanPart, type CatatanModel } from './catatan-model.js';
 import { FormulirPages } from './formulir.js';
 import { formulirPart, type FormulirModel } from './formulir-model.js';
-import { LembarPages } from './lembar.js';
+import { lembarPainter } from './lembar-paint.js';
 import { lembarPart, type LembarModel } from './lembar-model.js';
 import { RekapPages } from './rekap.js';
 import { buildRekapModel, type RekapModel } from './rekap-model.js';
+import type { Painter } from './paint.js';
 import { scoredPairs } from './sheet-common.js';
 import type { PageStamp } from './stamp.js';
 
@@ -50,7 +53,13 @@ export interface DocumentPart<M> {
   model(): M;
 }
 
-export interface DocumentEntry<M> {
+/** How an entry's parts are laid out: by a react-pdf component, or painted on pdfkit. */
+export type DocumentLayout<M> =
+  { Pages: ComponentType<{ model: M; stamp: PageStamp; bookmark: string }>; painter?: never } | { painter: Painter<M>; Pages?: never };
+
+export type DocumentEntry<M> = DocumentLayout<M> & DocumentFacts<M>;
+
+interface DocumentFacts<M> {
   kind: DocumentKind;
   /** "Rekapitulasi Nilai": the document's name as people say it. */
   title: string;
@@ -59,7 +68,6 @@ export interface DocumentEntry<M> {
   /** Whether the locked snapshot's hash is the document's data hash once the result is locked (rekap, Berita Acara). */
   snapshotHash: boolean;
   parts(ctx: DocumentContext, options: DocumentOptions): DocumentPart<M>[];
-  Pages: ComponentType<{ model: M; stamp: PageStamp; bookmark: string }>;
 }
 
 function entry<M>(e: DocumentEntry<M>): DocumentEntry<unknown> {
@@ -110,7 +118,7 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
     fileStem: 'Lembar-Penilaian',
     snapshotHash: false,
     parts: (ctx, options) => scoredPairs(ctx.detail, options, 'lembar').map(({ juror, site }) => lembarPart(ctx, juror, site)),
-    Pages: LembarPages,
+    painter: lembarPainter,
   }),
   // The blank paper form. With `--juror` and/or `--site`: one form per juror and site the juror scores (only that
   // juror's indicators there, their names printed). With neither (and so in the bundle): ONE generic form with every
@@ -135,7 +143,7 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
     fileStem: 'Catatan-Peserta',
     snapshotHash: false,
     parts: (ctx, options) => ctx.detail.sites.filter((s) => !options.site || s.code === options.site).map((s) => catatanPart(ctx, s)),
-    Pages: CatatanPages,
+    painter: catatanPainter,
   }),
 };
 

@@ -13,9 +13,10 @@ import { isFrozen } from '../../../shared/domain/pleno.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import type { Repositories } from '../deps.js';
 import type { Resources } from '../platform/resources.js';
-import { cancelledError, documentTitle, renderChunked } from './bundle.js';
+import { cancelledError, documentTitle, renderChunked, type ChunkRenderer } from './bundle.js';
 import { collectGarbage } from './collect.js';
 import { registerFonts } from './fonts.js';
+import { paintJob, type Painter } from './paint.js';
 import type { PdfRenderer, RenderJob, RenderPart } from './job.js';
 import { BUNDLE_ORDER, DOCUMENTS, documentEntry, type DocumentContext, type DocumentOptions, type DocumentPart } from './registry.js';
 import { dataHash, pageStamp } from './stamp.js';
@@ -100,17 +101,30 @@ export function buildRenderJob(
   };
 }
 
-/** The job as one react-pdf document: each part's pages, in order. */
+/** Whether a part is painted on pdfkit (paint.ts) rather than laid out by react-pdf. */
+export function isPainted(part: RenderPart): boolean {
+  return Boolean(documentEntry(part.doc).painter);
+}
+
+function painterOf(part: RenderPart): Painter<unknown> {
+  const painter = documentEntry(part.doc).painter;
+  if (!painter) throw new Error(`document ${part.doc} is not painted`);
+  return painter;
+}
+
+function pagesOf(part: RenderPart) {
+  const Pages = documentEntry(part.doc).Pages;
+  if (!Pages) throw new Error(`document ${part.doc} is painted, not a react-pdf component`);
+  return Pages;
+}
+
+/** The job as one react-pdf document: each part's pages, in order (parts laid out by react-pdf only). */
 export function jobElement(job: RenderJob) {
   return createElement(
     Document,
     { title: job.title, keywords: job.keywords, author: 'Penilai', creator: 'Penilai', producer: 'Penilai', language: 'id-ID' },
     ...job.parts.map((part, i) =>
-      createElement(
-        Fragment,
-        { key: i },
-        createElement(documentEntry(part.doc).Pages, { model: part.model, stamp: part.stamp, bookmark: part.bookmark }),
-      ),
+      createElement(Fragment, { key: i }, createElement(pagesOf(part), { model: part.model, stamp: part.stamp, bookmark: part.bookmark })),
     ),
   );
 }
@@ -126,22 +140,31 @@ export async function renderWhole(job: RenderJob): Promise<Uint8Array> {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
+/** A job whose parts are all laid out the same way, as one PDF: painted on pdfkit, or one react-pdf document. */
+export function layOutChunk(resources: Resources): ChunkRenderer {
+  return (job, onPart, signal) =>
+    job.parts.length > 0 && job.parts.every(isPainted) ? paintJob(resources, job, painterOf, onPart, signal) : renderWhole(job);
+}
+
 /**
- * react-pdf on the calling thread. A job of one part is one react-pdf document; a longer one is laid out in chunks
- * of parts and joined (bundle.ts), so that memory stays bounded whatever the number of parts.
+ * The layout on the calling thread. A job of one part is one PDF; a longer one is laid out in chunks of parts laid
+ * out the same way (painted, or react-pdf) and joined (bundle.ts), so that memory stays bounded whatever the number
+ * of parts.
  */
 export function inlineRenderer(resources: Resources, options: { chunkParts?: number } = {}): PdfRenderer {
+  const layOut = layOutChunk(resources);
   return async (job, onProgress, signal) => {
     registerFonts(resources);
     if (signal?.aborted) throw cancelledError();
     if (job.parts.length <= 1) {
       onProgress?.(0, job.parts.length);
-      const bytes = await renderWhole(job);
+      const bytes = await layOut(job);
       if (signal?.aborted) throw cancelledError();
       onProgress?.(job.parts.length, job.parts.length);
       return bytes;
     }
-    return renderChunked(job, renderWhole, {
+    return renderChunked(job, layOut, {
+      painted: isPainted,
       ...(options.chunkParts ? { chunkParts: options.chunkParts } : {}),
       ...(onProgress ? { onProgress } : {}),
       ...(signal ? { signal } : {}),

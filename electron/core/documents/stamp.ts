@@ -25,3 +25,22 @@ export function pageStamp(stamp: Pick<DocumentStamp, 'doc' | 'competition' | 're
   for (let i = 0; i < modules.data.length; i++) cells += modules.data[i] ? '1' : '0';
   return { sha256: stamp.sha256, short: shortCode(stamp.sha256), qr: { size: modules.size, cells } };
 }
+
+/** The QR code's dark modules as horizontal runs: row, first column, length (each drawn as one rectangle). */
+export function qrRuns(qr: PageStamp['qr']): { row: number; col: number; run: number }[] {
+  const runs: { row: number; col: number; run: number }[] = [];
+  for (let row = 0; row < qr.size; row++) {
+    let col = 0;
+    while (col < qr.size) {
+      if (qr.cells[row * qr.size + col] !== '1') {
+        col++;
+        continue;
+      }
+      let run = 1;
+      while (col + run < qr.size && qr.cells[row * qr.size + col + run] === '1') run++;
+      runs.push({ row, col, run });
+      col += run;
+    }
+  }
+  return runs;
+}

@@ -13,7 +13,7 @@ const id = {
   'laporan.hint.formulir': 'Formulir kertas per juri dan lokus sesuai instrumen, untuk tim yang masih menilai di kertas.',
   'laporan.hint.catatan': 'Per lokus: nilai per aspek dibanding yang tertinggi, dan catatan juri yang dirilis sekretariat.',
   'laporan.hint.all':
-    'Semua dokumen di atas dalam satu PDF dengan penanda (bookmark) per bagian. Untuk lomba besar dapat memakan beberapa menit.',
+    'Semua dokumen di atas dalam satu PDF dengan penanda (bookmark) per bagian. Lomba besar (ratusan halaman) perlu beberapa detik; kemajuannya tampil di bawah.',
   'laporan.juror': 'Juri',
   'laporan.site': 'Lokus',
   'laporan.allJurors': 'Semua juri',
@@ -49,7 +49,8 @@ const en: Record<keyof typeof id, string> = {
   'laporan.hint.lembar': 'One sheet per juror and site: every indicator with its score, label and note.',
   'laporan.hint.formulir': 'The paper form per juror and site from the instrument, for juries that still score on paper.',
   'laporan.hint.catatan': 'Per site: its points by aspect beside the highest, and the jurors’ notes the secretariat releases.',
-  'laporan.hint.all': 'Every document above in one PDF with a bookmark per part. For a large competition this can take a few minutes.',
+  'laporan.hint.all':
+    'Every document above in one PDF with a bookmark per part. A large competition (hundreds of pages) takes a few seconds; the progress shows below.',
   'laporan.juror': 'Juror',
   'laporan.site': 'Site',
   'laporan.allJurors': 'All jurors',
