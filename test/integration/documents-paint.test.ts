@@ -6,9 +6,12 @@
  * with a key made by the app, checked by pdfsig and `verify --pdf --db`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodePDFRawStream, PDFDocument, PDFRawStream } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseStamp, qrPayload } from '../../shared/domain/doc-stamp.js';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
@@ -164,6 +167,37 @@ describe('a painted Lembar longer than a page', () => {
       expect(line, line).toMatch(/\syes\s+yes\s+yes\s+\d+\s+\d+$/);
     }
     expect(all.filter((w) => w === '≥')).toHaveLength(LONG_NOTE.split('≥').length - 1);
+  });
+
+  it("draws on every page the QR code of the document's stamp, module for module", async () => {
+    const file = await report('paint-qr.pdf', '--doc', 'lembar', '--juror', 'J1', '--site', 'S01');
+    const pdf = await PDFDocument.load(readFileSync(file));
+    const stamp = parseStamp(pdf.getKeywords() ?? '')!;
+    // The matrix a scanner reads: the payload's own QR code (error correction M, as the app makes it).
+    const expected = QRCode.create(qrPayload(stamp), { errorCorrectionLevel: 'M' }).modules;
+    const want = Array.from({ length: expected.size }, (_, r) =>
+      Array.from({ length: expected.size }, (_, c) => (expected.data[r * expected.size + c] ? '1' : '0')).join(''),
+    );
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(3);
+    for (const page of pdf.getPages()) {
+      const contents = page.node.Contents();
+      const streams = contents instanceof PDFRawStream ? [contents] : [];
+      const text = streams.map((st) => Buffer.from(decodePDFRawStream(st).decode()).toString('latin1')).join('\n');
+      // The code's rectangles (x y w h re, one per run of dark modules), read back into a grid of modules.
+      const block = /q 0 g ((?:[\d.]+ [\d.]+ [\d.]+ [\d.]+ re ?)+) f Q/.exec(text);
+      expect(block, 'a QR code on the page').not.toBeNull();
+      const rects = [...block![1]!.matchAll(/([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+) re/g)].map((m) => m.slice(1, 5).map(Number));
+      const unit = rects[0]![3]!;
+      const x0 = Math.min(...rects.map((r) => r[0]!));
+      const y0 = Math.min(...rects.map((r) => r[1]!));
+      const grid = Array.from({ length: expected.size }, () => Array<string>(expected.size).fill('0'));
+      for (const [x, y, w] of rects) {
+        const row = Math.round((y! - y0) / unit);
+        const col = Math.round((x! - x0) / unit);
+        for (let k = 0; k < Math.round(w! / unit); k++) grid[row]![col + k] = '1';
+      }
+      expect(grid.map((r) => r.join(''))).toEqual(want);
+    }
   });
 
   it('the Catatan of S01 carries the released long note whole and the short one, over its pages', async () => {

@@ -156,7 +156,13 @@ export const catatanPainter: Painter<CatatanModel> = {
       flow.text(j.juror, jurorStyle, { before: 5, after: 2 });
       j.items.forEach((item) => noteRow(flow, item));
     }
-    flow.text(model.anonymity, { size: 7.5, color: '#333333' }, { before: 6 });
-    signature(flow, model);
+    // The anonymity note and the signature together: never a page of the signature alone.
+    const closing = () => {
+      flow.text(model.anonymity, { size: 7.5, color: '#333333' }, { before: 6 });
+      signature(flow, model);
+    };
+    const height = flow.measure(closing);
+    if (height <= flow.pageRoom) flow.keep(height);
+    closing();
   },
 };

@@ -137,17 +137,23 @@ export const lembarPainter: Painter<LembarModel> = {
         table.end();
       });
     }
-    framedBox(flow, `Jumlah poin juri: ${model.total} dari ${model.maxTotal}`, [
-      ...model.aspects.map((a) => ({ text: `Aspek ${a.code} — ${a.name}: ${a.points} dari ${a.max}`, style: TEXT })),
-      { text: model.method, style: { ...SMALL, lineHeight: 1.3 } },
-    ]);
-    framedBox(
-      flow,
-      'Riwayat pembukaan kembali lembar',
-      model.reopenings.length === 0
-        ? [{ text: 'Lembar ini tidak pernah dibuka kembali.', style: TEXT }]
-        : model.reopenings.map((line, i) => ({ text: `${i + 1}. ${line}`, style: TEXT })),
-    );
-    signature(flow, model);
+    // The juror's points, the reopenings and the signature together: never a page of the signature alone.
+    const closing = () => {
+      framedBox(flow, `Jumlah poin juri: ${model.total} dari ${model.maxTotal}`, [
+        ...model.aspects.map((a) => ({ text: `Aspek ${a.code} — ${a.name}: ${a.points} dari ${a.max}`, style: TEXT })),
+        { text: model.method, style: { ...SMALL, lineHeight: 1.3 } },
+      ]);
+      framedBox(
+        flow,
+        'Riwayat pembukaan kembali lembar',
+        model.reopenings.length === 0
+          ? [{ text: 'Lembar ini tidak pernah dibuka kembali.', style: TEXT }]
+          : model.reopenings.map((line, i) => ({ text: `${i + 1}. ${line}`, style: TEXT })),
+      );
+      signature(flow, model);
+    };
+    const height = flow.measure(closing);
+    if (height <= flow.pageRoom) flow.keep(height);
+    closing();
   },
 };

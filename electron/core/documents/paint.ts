@@ -1,12 +1,13 @@
 /**
- * Painted documents: the documents printed by the hundred (a Lembar Penilaian per juror and site, a Catatan per
- * site) are drawn straight onto pdfkit from their view model, without react-pdf's layout tree. The bundle of the
- * large competition is 9 pages in 10 of them Lembar; laid out with react-pdf it took ×50 the time of pdfkit drawing
- * the same pages (docs/benchmarks.md), so these are painted and the few one-off documents (recap, Berita Acara,
- * Formulir) stay react-pdf components. A painter is a pure function of its view model, like a component; this
- * module gives it what the components share (components.tsx): the page, the letterhead, the text with the Noto Sans
- * → DejaVu Sans fallback, the flow from page to page, the signing space, and the footer with its QR code and
- * "Halaman X dari N", written on each page once the part's pages are known.
+ * Painted documents: the sheets (a Lembar Penilaian per juror and site, a Catatan per site, the Formulir per juror
+ * and site or generic) are drawn straight onto pdfkit from their view model, without react-pdf's layout tree. The
+ * bundle of the large competition is 9 pages in 10 of them sheets; laid out with react-pdf it took ×50 the time of
+ * pdfkit drawing the same pages (docs/benchmarks.md), so these are painted and the documents the whole jury signs
+ * once (recap, Berita Acara) stay react-pdf components. A painter is a pure function of its view model, like a
+ * component; this module gives it what the components share (components.tsx): the page, the letterhead, the text
+ * with the Noto Sans → DejaVu Sans fallback, the flow from page to page (with `measure` to keep a block together),
+ * ruled tables, the signing space, and the footer with its QR code and "Halaman X dari N", written on each page once
+ * the part's pages are known.
  */
 import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
@@ -24,7 +25,7 @@ export const PAGE = { width: 595.28, height: 841.89, left: 36, right: 36, top: 3
 export const CONTENT_WIDTH = PAGE.width - PAGE.left - PAGE.right;
 const QR_SIZE = 40;
 /** Parts painted between two full garbage collections (collect.ts). */
-const COLLECT_EVERY = 32;
+const COLLECT_EVERY = 64;
 
 type Face = 'regular' | 'bold' | 'italic';
 
@@ -70,7 +71,9 @@ function fontsOf(resources: Resources): Fonts {
 export class Pen {
   private readonly coverage = new Map<string, boolean>();
   /** Heights measured in this part: a row is measured to keep it whole, then set (`forget` after each part). */
-  private readonly heights = new Map<string, number>();
+  private readonly heights = new Map<string, { height: number; single: number | null }>();
+  /** While true (Flow.measure), nothing is drawn: texts only say their height. */
+  dry = false;
 
   constructor(
     readonly doc: PDFKit.PDFDocument,
@@ -100,17 +103,28 @@ export class Pen {
     return { lineGap, align: style.align ?? 'left' };
   }
 
+  /**
+   * How the text is set in `width` points: its height, and when it fits on one line its width (set then without
+   * pdfkit's line wrapper, which costs more than the drawing: most cells are one short line).
+   */
+  private measure(text: string, width: number, style: TextStyle): { height: number; single: number | null } {
+    const key = `${style.size}|${style.bold ? 'b' : style.italic ? 'i' : 'r'}|${style.lineHeight ?? ''}|${width}|${text}`;
+    let found = this.heights.get(key);
+    if (found === undefined) {
+      const options = this.use(text, style);
+      const oneLine = text.includes('\n') ? Infinity : this.doc.widthOfString(text);
+      found =
+        oneLine <= width
+          ? { height: this.doc.currentLineHeight(true) + options.lineGap!, single: oneLine }
+          : { height: this.doc.heightOfString(text, { ...options, width }), single: null };
+      this.heights.set(key, found);
+    }
+    return found;
+  }
+
   /** The height of the text set in `width` points. */
   height(text: string, width: number, style: TextStyle): number {
-    if (text === '') return 0;
-    const key = `${style.size}|${style.bold ? 'b' : style.italic ? 'i' : 'r'}|${style.lineHeight ?? ''}|${style.align ?? ''}|${width}|${text}`;
-    let height = this.heights.get(key);
-    if (height === undefined) {
-      const options = this.use(text, style);
-      height = this.doc.heightOfString(text, { ...options, width });
-      this.heights.set(key, height);
-    }
-    return height;
+    return text === '' ? 0 : this.measure(text, width, style).height;
   }
 
   forget(): void {
@@ -126,9 +140,16 @@ export class Pen {
   /** Sets the text at (x, y) in `width` points; returns its height. */
   text(text: string, x: number, y: number, width: number, style: TextStyle): number {
     if (text === '') return 0;
-    const height = this.height(text, width, style);
+    const { height, single } = this.measure(text, width, style);
+    if (this.dry) return height;
     const options = this.use(text, style);
-    this.doc.fillColor(style.color ?? '#111111').text(text, x, y, { ...options, width, lineBreak: true });
+    this.doc.fillColor(style.color ?? '#111111');
+    if (single === null) this.doc.text(text, x, y, { ...options, width, lineBreak: true });
+    else {
+      const align = style.align ?? 'left';
+      const left = align === 'center' ? x + (width - single) / 2 : align === 'right' ? x + width - single : x;
+      this.doc.text(text, left, y, { lineGap: options.lineGap, lineBreak: false });
+    }
     return height;
   }
 
@@ -151,20 +172,20 @@ export class Pen {
   }
 
   rect(x: number, y: number, w: number, h: number, fill: string): void {
-    this.doc.rect(x, y, w, h).fill(fill);
+    if (!this.dry) this.doc.rect(x, y, w, h).fill(fill);
   }
 
   line(x1: number, y1: number, x2: number, y2: number, width: number, color: string): void {
-    this.doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke();
+    if (!this.dry) this.doc.moveTo(x1, y1).lineTo(x2, y2).lineWidth(width).strokeColor(color).stroke();
   }
 
   box(x: number, y: number, w: number, h: number, width: number, color: string): void {
-    this.doc.rect(x, y, w, h).lineWidth(width).strokeColor(color).stroke();
+    if (!this.dry) this.doc.rect(x, y, w, h).lineWidth(width).strokeColor(color).stroke();
   }
 
   /** An image (a data URL or bytes) fitted and centred in the box. */
   image(src: string | Buffer, x: number, y: number, w: number, h: number): void {
-    this.doc.image(src, x, y, { fit: [w, h], align: 'center', valign: 'center' });
+    if (!this.dry) this.doc.image(src, x, y, { fit: [w, h], align: 'center', valign: 'center' });
   }
 }
 
@@ -173,14 +194,37 @@ export class Flow {
   y: number = PAGE.top;
   /** Called on each page after the first, once the page is added (a table repeats its header). */
   onContinue: (() => void) | null = null;
+  /** Called before a page break, on the page being left (a framed block closes its sides at the foot). */
+  beforeBreak: (() => void) | null = null;
 
   constructor(
     readonly pen: Pen,
     private readonly addPage: () => void,
   ) {}
 
+  private measuring = false;
+
   get bottom(): number {
-    return PAGE.height - PAGE.bottom;
+    return this.measuring ? Infinity : PAGE.height - PAGE.bottom;
+  }
+
+  /**
+   * The height `draw` takes when drawn here without a page break, drawing nothing: to keep a block together, measure
+   * it, `keep` its height, then draw it.
+   */
+  measure(draw: () => void): number {
+    const { y, onContinue } = this;
+    this.measuring = true;
+    this.pen.dry = true;
+    try {
+      draw();
+      return this.y - y;
+    } finally {
+      this.measuring = false;
+      this.pen.dry = false;
+      this.y = y;
+      this.onContinue = onContinue;
+    }
   }
 
   /** The room left on this page. */
@@ -190,10 +234,11 @@ export class Flow {
 
   /** The room of a page with nothing on it. */
   get pageRoom(): number {
-    return this.bottom - PAGE.top;
+    return PAGE.height - PAGE.bottom - PAGE.top;
   }
 
   newPage(): void {
+    this.beforeBreak?.();
     this.addPage();
     this.y = PAGE.top;
     this.onContinue?.();
@@ -201,7 +246,7 @@ export class Flow {
 
   /** Makes room for a block of `height` points kept together: on a new page when it does not fit here. */
   keep(height: number): void {
-    if (height > this.room && this.y > PAGE.top) this.newPage();
+    if (height > this.room && this.y > PAGE.top && !this.measuring) this.newPage();
   }
 
   /** A block of text at the left margin across the page (or `width`), moving the flow down. */
@@ -242,16 +287,32 @@ export function letterhead(flow: Flow, model: LetterheadModel): void {
 
 /** A juror's signing space (contract section 7): the named destination and the link annotation `sign` replaces. */
 export function signingSpace(pen: Pen, x: number, y: number, juror: string): void {
+  if (pen.dry) return;
   const destination = signingDestination(juror);
   pen.doc.addNamedDestination(destination, 'XYZ', x, PAGE.height - y, 0);
   pen.doc.goTo(x, y, SIGNING_SPACE.width, SIGNING_SPACE.height, destination);
 }
 
-/** The QR code's dark modules, each horizontal run one rectangle, in a `size`-point square with a 2-module quiet zone. */
+/** The drawing operators of a QR code at a place, by its cells and place (the same on every page of a part). */
+const qrOperators = new Map<string, string>();
+
+/**
+ * The QR code's dark modules, each horizontal run one rectangle, in a `size`-point square with a 2-module quiet
+ * zone: written as PDF operators once per part and reused on its pages, inside q … Q (black, nothing else changed).
+ */
 function qrCode(pen: Pen, qr: PageStamp['qr'], x: number, y: number, size: number): void {
-  const unit = size / (qr.size + 4);
-  for (const { row, col, run } of qrRuns(qr)) pen.doc.rect(x + (col + 2) * unit, y + (row + 2) * unit, run * unit, unit);
-  pen.doc.fill('#000000');
+  const key = `${x},${y},${size},${qr.cells}`;
+  let ops = qrOperators.get(key);
+  if (ops === undefined) {
+    const unit = size / (qr.size + 4);
+    const n = (v: number) => String(Math.round(v * 1000) / 1000);
+    ops = `q 0 g ${qrRuns(qr)
+      .map(({ row, col, run }) => `${n(x + (col + 2) * unit)} ${n(y + (row + 2) * unit)} ${n(run * unit)} ${n(unit)} re`)
+      .join(' ')} f Q`;
+    if (qrOperators.size > 64) qrOperators.clear();
+    qrOperators.set(key, ops);
+  }
+  pen.doc.addContent(ops);
 }
 
 /** The footer of components.tsx's `PageFooter`: QR, what the document is, its code and hash, "Halaman X dari N". */

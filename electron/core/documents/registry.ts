@@ -2,9 +2,9 @@
  * The document registry: every official document is one entry here. An entry says what the document's parts are
  * for a competition (the recap is one part; the Lembar Penilaian one per juror and site), what each part shows (its
  * `data`, hashed for the stamp), how its view model is made (every string formatted the Indonesian way) and what
- * lays it out: a pure react-pdf component (`Pages`: one or more <Page>, never a <Document>) for the one-off documents,
- * or a pure painter drawing on pdfkit (`painter`, paint.ts) for those printed by the hundred (a Lembar per juror
- * and site, a Catatan per site). `render.ts` turns the parts into a job; the PDF worker lays the job out with the
+ * lays it out: a pure react-pdf component (`Pages`: one or more <Page>, never a <Document>) for the documents the
+ * jury signs once (recap, Berita Acara), or a pure painter drawing on pdfkit (`painter`, paint.ts) for the sheets,
+ * printed by the hundred (a Lembar per juror and site, a Catatan per site, the Formulir). `render.ts` turns the parts into a job; the PDF worker lays the job out with the
  * same entries. Adding a document is adding an entry.
  */
 import type { ComponentType } from 'react';
@@ -16,7 +16,7 @@ import { BeritaAcaraPages } from './berita-acara.js';
 import { beritaAcaraData, buildBeritaAcaraModel, type BeritaAcaraModel } from './berita-acara-model.js';
 import { catatanPainter } from './catatan-paint.js';
 import { catatanPart, type CatatanModel } from './catatan-model.js';
-import { FormulirPages } from './formulir.js';
+import { formulirPainter } from './formulir-paint.js';
 import { formulirPart, type FormulirModel } from './formulir-model.js';
 import { lembarPainter } from './lembar-paint.js';
 import { lembarPart, type LembarModel } from './lembar-model.js';
@@ -133,7 +133,7 @@ export const DOCUMENTS: { [K in DocumentKind]?: DocumentEntry<unknown> } = {
       options.juror || options.site
         ? scoredPairs(ctx.detail, options, 'formulir').map(({ juror, site }) => formulirPart(ctx.detail, juror, site, ctx.now))
         : [formulirPart(ctx.detail, null, null, ctx.now)],
-    Pages: FormulirPages,
+    painter: formulirPainter,
   }),
   // One part per site (`--site` narrows it): its points by aspect beside the highest and the maximum, its place,
   // and the notes the secretariat released (documents.releaseNotes), the jurors numbered per site, not named.
