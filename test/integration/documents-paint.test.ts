@@ -12,6 +12,9 @@ import { decodePDFRawStream, PDFDocument, PDFRawStream } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseStamp, qrPayload } from '../../shared/domain/doc-stamp.js';
+import { UserError } from '../../shared/domain/errors.js';
+import { buildRenderJob, inlineRenderer } from '../../electron/core/documents/render.js';
+import { repositoryResources } from '../../electron/core/platform/resources.js';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
@@ -258,5 +261,46 @@ describe('a painted Lembar longer than a page', () => {
     expect(verify.stdout).toContain('Hash data cocok dengan basis data');
     // The visible signature sits in the juror's block of the last page.
     execFileSync('pdftoppm', ['-r', '60', '-png', '-f', String(pdfPageCount(signed)), signed, join(SHOTS, 'paint-signed')]);
+  });
+
+  it('a run of painted sheets reports its progress per sheet and stops at a cancel between two sheets', async () => {
+    const core = openTestCore(db);
+    try {
+      const job = buildRenderJob(core.deps.repos, 'PANJANG', 'lembar', new Date('2026-09-21T08:00:00'));
+      expect(job.parts.map((p) => p.bookmark)).toEqual([
+        'Lembar Penilaian J1 · S01',
+        'Lembar Penilaian J1 · S02',
+        'Lembar Penilaian J2 · S01',
+        'Lembar Penilaian J2 · S02',
+      ]);
+      const render = inlineRenderer(repositoryResources());
+      const seen: string[] = [];
+      const bytes = await render(job, (done, total) => seen.push(`${done}/${total}`));
+      expect(seen).toEqual(['0/4', '1/4', '2/4', '3/4', '4/4', '4/4']);
+      expect(
+        Buffer.from(bytes)
+          .toString('latin1')
+          .match(/\/Type \/Page\b/g)?.length,
+      ).toBeGreaterThanOrEqual(4);
+
+      const abort = new AbortController();
+      const cancelled: string[] = [];
+      const stopped = await render(
+        job,
+        (done, total) => {
+          cancelled.push(`${done}/${total}`);
+          if (done === 2) abort.abort();
+        },
+        abort.signal,
+      ).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(stopped).toBeInstanceOf(UserError);
+      expect((stopped as UserError).key).toBe('documents.cancelled');
+      expect(cancelled).toEqual(['0/4', '1/4', '2/4']);
+    } finally {
+      core.close();
+    }
   });
 });
