@@ -15,11 +15,11 @@ import {
   bodyLimit,
   chooseEncoding,
   DEFAULT_BODY_LIMIT,
-  staticFile,
   startBridge,
   TOKEN_COOKIE,
   type Bridge,
 } from '../../electron/core/bridge/server.js';
+import { staticFile } from '../../electron/core/platform/static-file.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-bridge-');

@@ -17,8 +17,8 @@
  *   within `requestTimeoutMs` (default 30 s; a body trickled in byte by byte is cut off with 408), its headers
  *   within 10 s.
  * - A path that does not decode (bad percent-encoding) answers 400; a static path never leaves the renderer
- *   folder (`staticFile`: no `..`, no NUL or backslash, nothing still percent-encoded after one decoding, no
- *   symbolic link out).
+ *   folder (`staticFile` in platform/static-file.ts: no `..`, no NUL or backslash, nothing still percent-encoded
+ *   after one decoding, no symbolic link out).
  * - Static files go out compressed (brotli or gzip, as the browser's Accept-Encoding allows, `Vary: Accept-Encoding`),
  *   compressed once per file and kept in memory. The hashed files under /assets/ never change for a given name:
  *   `Cache-Control: public, max-age=31536000, immutable`; index.html is revalidated on every load (`no-cache`, with
@@ -27,7 +27,7 @@
  *   a comment line every 20 s keeps idle connections open. Closing the bridge ends every stream.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative as relativePath, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -37,6 +37,7 @@ import type { PenilaiEvent } from '../../../shared/contract/events.js';
 import type { Result } from '../../../shared/contract/schemas.js';
 import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp.js';
+import { MIME, staticFile } from '../platform/static-file.js';
 import type { EventBus } from '../platform/events.js';
 
 export const TOKEN_COOKIE = 'penilai_token';
@@ -94,18 +95,6 @@ const everyTwentySeconds: Heartbeat = (beat) => {
 export function serverSentEvent(event: PenilaiEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /** Text formats worth compressing (images and woff2 are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.ttf', '.ico']);
@@ -219,29 +208,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 /** The media type of a Content-Type header, lower case, without its parameters. */
 function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]!.trim().toLowerCase();
-}
-
-/**
- * The file a static path names inside `root`, or the status that refuses it: 400 for a path that does not decode,
- * that still holds `%` after one decoding (double encoding), a NUL, a backslash or a `..` segment; 404 for one
- * that would leave `root` anyway (a symbolic link out). `null`: nothing there (the caller serves index.html).
- */
-export function staticFile(root: string, pathname: string): { file: string } | { status: 400 | 404 } | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return { status: 400 };
-  }
-  if (/[%\\\0]/.test(decoded) || decoded.split('/').some((segment) => segment === '..')) return { status: 400 };
-  const relative = normalize(decoded).replace(/^\/+/, '');
-  const file = join(root, relative || 'index.html');
-  if (!file.startsWith(root + sep)) return { status: 404 };
-  if (!existsSync(file)) return null;
-  const real = realpathSync(file);
-  if (!real.startsWith(realpathSync(root) + sep)) return { status: 404 };
-  if (statSync(real).isDirectory()) return null;
-  return { file };
 }
 
 export function startBridge(options: BridgeOptions): Promise<Bridge> {
