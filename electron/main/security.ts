@@ -111,8 +111,8 @@ export function restrictPermissions(
 
 /**
  * The app's Content-Security-Policy (the same the browser mode's HTTP bridge sends), as a response header. It covers pages served
- * over http (the electron-vite dev server); the built renderer loaded from file:// carries the same policy in the
- * <meta> tag of renderer/index.html (checked by test/integration/electron-build.test.ts).
+ * over http (the electron-vite dev server); app://penilai/ sends it itself (protocol.ts), and renderer/index.html
+ * says the same in its <meta> tag (checked by test/integration/electron-build.test.ts).
  */
 export function enforceContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
   session.webRequest.onHeadersReceived((details, callback) => {
