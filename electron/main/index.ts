@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
 import { DATABASE_FILE, defaultDataDir, openCore, type Core } from '../core/app.js';
 import type { FileDialogs } from '../core/deps.js';
+import { moveRoamingData } from './data-folder.js';
 import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
 import { menuTemplate } from './menu.js';
 import { openedPaths } from './open-files.js';
@@ -34,10 +35,12 @@ const APP_ORIGIN = DEV_SERVER ? new URL(DEV_SERVER).origin : APP_URL;
 const DEV_NATIVE_BINDING = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
 
 // Before the app is ready: the app's scheme, and the data in the local app data folder (on Windows %LOCALAPPDATA%,
-// never the roaming profile, which would copy the database and this laptop's device key to other machines). The
-// single-instance lock lives there too, so this comes first.
+// never the roaming profile, which would copy the database and this laptop's device key to other machines; data an
+// earlier version left there is moved once, and used where it is if it cannot be). The single-instance lock lives
+// there too, so this comes first.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
-app.setPath('userData', defaultDataDir());
+const dataMove = moveRoamingData();
+app.setPath('userData', 'failed' in dataMove ? dataMove.from : defaultDataDir());
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;

@@ -3,12 +3,13 @@
  * (Electron cannot run here), over a real folder of files: GET only, files of the build folder only, the exact
  * CSP on pages; and the data folder the shell sets as userData (the local app data folder on Windows).
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../../electron/core/app.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/platform/csp.js';
+import { moveRoamingData } from '../../electron/main/data-folder.js';
 import { APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from '../../electron/main/protocol.js';
 
 let dir: string;
@@ -97,5 +98,42 @@ describe('the data folder (Electron userData)', () => {
     expect(defaultDataDir({ APPDATA: env.APPDATA }, 'win32')).toBe(join(homedir(), 'AppData', 'Local', 'Penilai'));
     expect(defaultDataDir({ XDG_CONFIG_HOME: '/home/siti/.config' }, 'linux')).toBe(join('/home/siti/.config', 'Penilai'));
     expect(defaultDataDir({}, 'darwin')).toBe(join(homedir(), 'Library', 'Application Support', 'Penilai'));
+  });
+
+  it('moves the data an earlier version kept in the roaming folder, once, never over existing local data', () => {
+    const base = join(dir, 'win');
+    const env = { APPDATA: join(base, 'Roaming'), LOCALAPPDATA: join(base, 'Local') };
+    const roaming = join(env.APPDATA, 'Penilai');
+    const local = join(env.LOCALAPPDATA, 'Penilai');
+    expect(moveRoamingData(env, 'win32')).toEqual({ moved: false }); // nothing there
+    mkdirSync(roaming, { recursive: true });
+    writeFileSync(join(roaming, 'penilai.sqlite'), 'db');
+    writeFileSync(join(roaming, 'device.key'), 'key');
+    expect(moveRoamingData(env, 'linux')).toEqual({ moved: false });
+    expect(existsSync(roaming)).toBe(true);
+    expect(moveRoamingData(env, 'win32')).toEqual({ moved: true, from: roaming, to: local });
+    expect(existsSync(roaming)).toBe(false);
+    expect(readFileSync(join(local, 'penilai.sqlite'), 'utf8')).toBe('db');
+    expect(readFileSync(join(local, 'device.key'), 'utf8')).toBe('key');
+    // Roaming data again (an old version ran since): the local folder wins and nothing moves.
+    mkdirSync(roaming, { recursive: true });
+    writeFileSync(join(roaming, 'penilai.sqlite'), 'older');
+    expect(moveRoamingData(env, 'win32')).toEqual({ moved: false });
+    expect(readFileSync(join(local, 'penilai.sqlite'), 'utf8')).toBe('db');
+    expect(readFileSync(join(roaming, 'penilai.sqlite'), 'utf8')).toBe('older');
+  });
+
+  it('says when the move fails, and leaves the roaming data where it is (the shell then uses it there)', () => {
+    const base = join(dir, 'win-blocked');
+    mkdirSync(base, { recursive: true });
+    const env = { APPDATA: join(base, 'Roaming'), LOCALAPPDATA: join(base, 'Local') };
+    writeFileSync(env.LOCALAPPDATA, 'a file where the local folder should be');
+    const roaming = join(env.APPDATA, 'Penilai');
+    mkdirSync(roaming, { recursive: true });
+    writeFileSync(join(roaming, 'penilai.sqlite'), 'db');
+    const move = moveRoamingData(env, 'win32');
+    expect(move).toMatchObject({ moved: false, from: roaming });
+    expect('failed' in move && move.failed.length > 0).toBe(true);
+    expect(readFileSync(join(roaming, 'penilai.sqlite'), 'utf8')).toBe('db');
   });
 });
