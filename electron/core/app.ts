@@ -147,12 +147,14 @@ export function homeDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
- * Where the app keeps its database when no --db is given: the same folder Electron calls `userData`
- * (Windows %APPDATA%\Penilai, macOS ~/Library/Application Support/Penilai, Linux $XDG_CONFIG_HOME/Penilai),
- * so the desktop app and the browser mode open the same file.
+ * Where the app keeps its database when no --db is given, and the folder the desktop app sets as Electron's
+ * `userData` (Windows %LOCALAPPDATA%\Penilai, macOS ~/Library/Application Support/Penilai, Linux
+ * $XDG_CONFIG_HOME/Penilai), so the desktop app, the browser mode and the CLI open the same file. On Windows the
+ * local folder, not the roaming one: a roaming profile is copied to every machine the user logs on to, and with it
+ * the database and this laptop's device key.
  */
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_NAME);
+  if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), APP_NAME);
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_NAME);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_NAME);
 }

@@ -6,30 +6,41 @@
  *
  * Usage: `npm start -- [--db FILE]`, or the packaged app `Penilai [--db FILE]`.
  */
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
-import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
+import { DATABASE_FILE, defaultDataDir, openCore, type Core } from '../core/app.js';
 import type { FileDialogs } from '../core/deps.js';
+import { moveRoamingData } from './data-folder.js';
 import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
+import { menuTemplate } from './menu.js';
 import { openedPaths } from './open-files.js';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './protocol.js';
 import { askBeforeUnload } from './unload.js';
 import { enforceContentSecurityPolicy, hardenWebContents, restrictPermissions, secureWebPreferences } from './security.js';
 
 // Built layout (electron-vite): out/main/index.js, out/preload/index.cjs, out/renderer/index.html.
 const PRELOAD = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 const PDF_WORKER = fileURLToPath(new URL('./pdf-worker.js', import.meta.url));
-const RENDERER_HTML = fileURLToPath(new URL('../renderer/index.html', import.meta.url));
+const RENDERER_DIR = fileURLToPath(new URL('../renderer/', import.meta.url));
 /** Set by `electron-vite dev` for hot reload; ignored in a packaged app. */
 const DEV_SERVER = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-/** Where the app's own pages live: the dev server's origin, or the folder of the built renderer. */
-const APP_ORIGIN = DEV_SERVER ? new URL(DEV_SERVER).origin : new URL('../renderer/', import.meta.url).href;
+/** Where the app's own pages live: the dev server's origin, or app://penilai/ (the built renderer, protocol.ts). */
+const APP_ORIGIN = DEV_SERVER ? new URL(DEV_SERVER).origin : APP_URL;
 /** better-sqlite3 built for Electron's ABI by scripts/build-electron-native.mjs (same path there). */
 const DEV_NATIVE_BINDING = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
+
+// Before the app is ready: the app's scheme, and the data in the local app data folder (on Windows %LOCALAPPDATA%,
+// never the roaming profile, which would copy the database and this laptop's device key to other machines; data an
+// earlier version left there is moved once, and used where it is if it cannot be). The single-instance lock lives
+// there too, so this comes first.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+const dataMove = moveRoamingData();
+app.setPath('userData', 'failed' in dataMove ? dataMove.from : defaultDataDir());
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
@@ -80,7 +91,7 @@ const dialogs: FileDialogs = {
       height: 1000,
       title: basename(path),
       // No preload: the viewer shows a file, it never talks to the core.
-      webPreferences: { contextIsolation: true, nodeIntegration: false, sandbox: true, plugins: true },
+      webPreferences: { ...secureWebPreferences(undefined, app.isPackaged), plugins: true },
     });
     await viewer.loadURL(pathToFileURL(path).href);
     return new Promise<boolean>((done) => viewer.webContents.print({}, (printed) => done(printed)));
@@ -95,7 +106,7 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Penilai',
-    webPreferences: secureWebPreferences(PRELOAD),
+    webPreferences: secureWebPreferences(PRELOAD, app.isPackaged),
   });
   window.once('ready-to-show', () => window.show());
   askBeforeUnload(window.webContents, (q) =>
@@ -112,12 +123,16 @@ function createWindow(): BrowserWindow {
   window.on('closed', () => {
     mainWindow = null;
   });
-  void (DEV_SERVER ? window.loadURL(DEV_SERVER) : window.loadFile(RENDERER_HTML));
+  void window.loadURL(DEV_SERVER ?? `${APP_URL}index.html`);
   return window;
 }
 
 async function start(): Promise<void> {
   await app.whenReady();
+  // GET only, files of the build folder only.
+  session.defaultSession.protocol.handle(APP_SCHEME, appProtocolHandler(RENDERER_DIR));
+  // No reload and no developer tools in the packaged app.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged, process.platform)));
   restrictPermissions(session.defaultSession, APP_ORIGIN);
   enforceContentSecurityPolicy(session.defaultSession);
   const resources = { dir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources') };

@@ -9,6 +9,7 @@ import { CHANNELS, ipcName, type Channel } from '../../shared/contract/channels.
 import { EVENT_IPC } from '../../shared/contract/events.js';
 import type { Result } from '../../shared/contract/schemas.js';
 import type { EventBus } from '../core/platform/events.js';
+import { APP_SCHEME } from './protocol.js';
 
 export type Dispatch = (channel: Channel, payload: unknown) => Promise<Result<unknown>>;
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
@@ -52,10 +53,10 @@ export function forwardEvents(
 }
 
 /**
- * Whether `url` belongs to the app. `appOrigin` is either an http(s) origin (the electron-vite dev server, e.g.
- * `http://localhost:5173`) or the `file:` URL of the folder holding the built renderer (ending in `/`). Both are
- * parsed with `new URL`, never compared as strings, so `https://app.evil.com`, `file://evil/...` or a path that
- * climbs out of the folder with `..` do not pass.
+ * Whether `url` belongs to the app. `appOrigin` is either the app's own scheme, `app://penilai/` (protocol.ts; every
+ * address there is served from the build folder only), or an http(s) origin (the electron-vite dev server, e.g.
+ * `http://localhost:5173`). Both are parsed with `new URL`, never compared as strings, so `https://app.evil.com`,
+ * `app://penilai.evil/`, `http://localhost:5173@evil.com` or a `file:` page do not pass.
  */
 export function isTrustedUrl(url: string, appOrigin: string): boolean {
   let target: URL;
@@ -66,15 +67,9 @@ export function isTrustedUrl(url: string, appOrigin: string): boolean {
   } catch {
     return false;
   }
-  if (app.protocol === 'file:') {
-    if (target.protocol !== 'file:' || target.host !== app.host) return false;
-    const folder = app.pathname.endsWith('/') ? app.pathname : `${app.pathname}/`;
-    // The URL parser has already resolved `.` and `..` segments (also percent-encoded ones); an encoded slash or
-    // backslash could still hide one from it, so such a path is refused outright.
-    return target.pathname.startsWith(folder) && !/%2f|%5c/i.test(target.pathname);
-  }
-  if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
-  return target.protocol === app.protocol && target.host === app.host && target.username === '' && target.password === '';
+  if (target.username !== '' || target.password !== '') return false;
+  if (app.protocol !== `${APP_SCHEME}:` && app.protocol !== 'http:' && app.protocol !== 'https:') return false;
+  return target.protocol === app.protocol && target.host === app.host && target.host !== '';
 }
 
 /** The sender check used by the shell: the app's own top frame (not an iframe), showing one of the app's pages. */

@@ -6,10 +6,14 @@ import type { Session, WebContents, WebPreferences } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../core/platform/csp.js';
 import { isTrustedUrl } from './ipc.js';
 
-/** Said explicitly even where they are Electron's defaults, so that a reviewer sees them and a default change cannot loosen them. */
-export function secureWebPreferences(preload: string): WebPreferences {
+/**
+ * Said explicitly even where they are Electron's defaults, so that a reviewer sees them and a default change cannot
+ * loosen them. `devTools` only in development (`packaged` false): the packaged app has no way to open them.
+ */
+export function secureWebPreferences(preload: string | undefined, packaged: boolean): WebPreferences {
   return {
-    preload,
+    ...(preload === undefined ? {} : { preload }),
+    devTools: !packaged,
     contextIsolation: true,
     nodeIntegration: false,
     nodeIntegrationInWorker: false,
@@ -54,6 +58,11 @@ export function hardenWebContents(contents: WebContents, appOrigin: string, open
     if (!isTrustedUrl(event.url, appOrigin)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+  // navigator.bluetooth.requestDevice: the picker is answered "none" at once.
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 }
 
 /**
@@ -70,11 +79,27 @@ export function isPermissionAllowed(
   return mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((type) => type === 'video');
 }
 
-/** Both handlers: the request handler answers prompts, the check handler answers synchronous queries. */
+/**
+ * Both permission handlers (the request handler answers prompts, the check handler synchronous queries), and
+ * devices: no USB, HID or serial device is ever granted, and their pickers are answered "none" at once.
+ */
 export function restrictPermissions(
-  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'>,
   appOrigin: string,
 ): void {
+  session.setDevicePermissionHandler(() => false);
+  session.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  session.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  session.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     callback(isPermissionAllowed(permission, details.requestingUrl, mediaTypes, appOrigin));
@@ -86,8 +111,8 @@ export function restrictPermissions(
 
 /**
  * The app's Content-Security-Policy (the same the browser mode's HTTP bridge sends), as a response header. It covers pages served
- * over http (the electron-vite dev server); the built renderer loaded from file:// carries the same policy in the
- * <meta> tag of renderer/index.html (checked by test/integration/electron-build.test.ts).
+ * over http (the electron-vite dev server); app://penilai/ sends it itself (protocol.ts), and renderer/index.html
+ * says the same in its <meta> tag (checked by test/integration/electron-build.test.ts).
  */
 export function enforceContentSecurityPolicy(session: Pick<Session, 'webRequest'>): void {
   session.webRequest.onHeadersReceived((details, callback) => {

@@ -1,7 +1,9 @@
 /**
  * The renderer's only way to the core: one typed call per contract channel, and the main → renderer events.
  * Inside Electron it goes through the preload's `window.penilai`; in the browser mode, through the local HTTP
- * bridge (the token travels in an HttpOnly cookie set on the first page load; events as server-sent events).
+ * bridge: each call carries the per-run token in `X-Penilai-Token`, read from the page's
+ * `<meta name="penilai-token">` (the bridge writes it there; the HttpOnly cookie set on the first page load only
+ * lets the page, its files and the event stream load). Events come as server-sent events.
  */
 import { BRIDGE_GLOBAL, type Channel } from '../../shared/contract/channels.js';
 import { decodeJson, encodeJson } from '../../shared/contract/codec.js';
@@ -14,6 +16,11 @@ type DesktopBridge = PenilaiApi & { on: OnEvent };
 
 function desktopBridge(): DesktopBridge | undefined {
   return (window as unknown as Record<string, DesktopBridge | undefined>)[BRIDGE_GLOBAL];
+}
+
+/** The bridge's token, from the page the bridge served (empty outside the browser mode: the bridge then refuses). */
+function bridgeToken(): string {
+  return document.querySelector('meta[name="penilai-token"]')?.getAttribute('content') ?? '';
 }
 
 export function isDesktop(): boolean {
@@ -35,7 +42,7 @@ export async function call<C extends Channel>(
     const body = encodeJson(input);
     const response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', 'X-Penilai-Token': bridgeToken() },
       credentials: 'same-origin',
       body,
       keepalive: Boolean(options.keepalive) && body.length < 60_000,

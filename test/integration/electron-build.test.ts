@@ -70,7 +70,10 @@ describe('electron-vite build', () => {
     const main = read(join(out, 'main', 'index.js'));
     expect(main).toMatch(/^import \{[^}]*\bBrowserWindow\b[^}]*\} from "electron";$/m);
     expect(main).toContain('new URL("../preload/index.cjs", import.meta.url)');
-    expect(main).toContain('new URL("../renderer/index.html", import.meta.url)');
+    // The renderer's folder, served as app://penilai/ (electron/main/protocol.ts), its scheme registered first.
+    expect(main).toContain('new URL("../renderer/", import.meta.url)');
+    expect(main).toMatch(/registerSchemesAsPrivileged\(\[/);
+    expect(main).toContain('app://penilai/');
     // Loaded from node_modules at run time, never bundled.
     expect(main).toMatch(/^import \w+ from "better-sqlite3";$/m);
     // react-pdf sits in the chunk shared by main and the PDF worker (out/main/pdf-worker.js).
@@ -137,7 +140,7 @@ describe('electron-vite build', () => {
     const html = read(join(out, 'renderer', 'index.html'));
     expect(html).toMatch(/<script type="module" crossorigin src="\.\/assets\/[^"]+\.js"><\/script>/);
     expect(html).not.toMatch(/src="\//);
-    // Loaded from file:// the page gets no response headers: its <meta> policy is the one that applies, and it
+    // The page carries the policy in a <meta> too (the bridge and app://penilai/ also send it as a header): it
     // must say what the header says (frame-ancestors has no effect in <meta>).
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta, 'renderer/index.html has a CSP <meta>').toBeDefined();

@@ -18,7 +18,7 @@ import type { PenilaiEvent } from '../../shared/contract/events.js';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<unknown>>;
 
-const APP_FOLDER = 'file:///opt/Penilai/resources/app.asar/out/renderer/';
+const APP_FOLDER = 'app://penilai/';
 const APP_PAGE = `${APP_FOLDER}index.html`;
 
 /** A stand-in for ipcMain that records what is registered, refusing a second handler for a name as Electron does. */
@@ -139,13 +139,8 @@ describe('isTrustedUrl', () => {
     expect(isTrustedUrl(`${APP_PAGE}?lang=en`, APP_FOLDER)).toBe(true);
     expect(isTrustedUrl('http://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isTrustedUrl('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
-    // Windows paths, percent-encoded as Chromium and Node write them.
-    expect(
-      isTrustedUrl(
-        'file:///C:/Program%20Files/Penilai/resources/app.asar/out/renderer/index.html',
-        'file:///C:/Program%20Files/Penilai/resources/app.asar/out/renderer/',
-      ),
-    ).toBe(true);
+    // Any path of app://penilai is the build folder's or nothing (protocol.ts answers it).
+    expect(isTrustedUrl('app://penilai/assets/../index.html', APP_FOLDER)).toBe(true);
   });
 
   it.each([
@@ -156,26 +151,29 @@ describe('isTrustedUrl', () => {
     ['another port', 'http://localhost:5174/', 'http://localhost:5173'],
     ['https for http', 'https://localhost:5173/', 'http://localhost:5173'],
     ['a look-alike of an https app', 'https://app.evil.com/', 'https://app'],
-    ['a file URL with a host', 'file://evil/opt/Penilai/resources/app.asar/out/renderer/index.html', APP_FOLDER],
+    ['the built renderer as a file', 'file:///opt/Penilai/resources/app.asar/out/renderer/index.html', APP_FOLDER],
     ['file://evil', 'file://evil', APP_FOLDER],
     ['another local file', 'file:///home/user/Downloads/index.html', APP_FOLDER],
-    ['a sibling folder sharing the prefix', 'file:///opt/Penilai/resources/app.asar/out/renderer-evil/index.html', APP_FOLDER],
-    ['climbing out with ..', `${APP_FOLDER}../../../../../../home/user/evil.html`, APP_FOLDER],
-    ['climbing out with encoded dots', `${APP_FOLDER}%2e%2e/%2e%2e/evil.html`, APP_FOLDER],
-    ['an encoded slash', `${APP_FOLDER}..%2f..%2fevil.html`, APP_FOLDER],
-    ['an encoded backslash', `${APP_FOLDER}..%5C..%5Cevil.html`, APP_FOLDER],
-    ['the folder itself without its slash', 'file:///opt/Penilai/resources/app.asar/out/renderer', APP_FOLDER],
+    ['another host of our scheme', 'app://evil/index.html', APP_FOLDER],
+    ['a host that starts like ours', 'app://penilai.evil.example/index.html', APP_FOLDER],
+    ['our host with a port', 'app://penilai:8080/index.html', APP_FOLDER],
+    ['credentials in front of our host', 'app://user@penilai/index.html', APP_FOLDER],
+    ['credentials in front of another host', 'app://penilai@evil/index.html', APP_FOLDER],
+    ['our host under http', 'http://penilai/index.html', APP_FOLDER],
+    ['our scheme without a host', 'app:index.html', APP_FOLDER],
+    ['our scheme with an empty host', 'app:///index.html', 'app:///'],
     ['javascript:', 'javascript:alert(1)', APP_FOLDER],
     ['javascript: against the dev server', 'javascript:fetch("http://localhost:5173")', 'http://localhost:5173'],
     ['data:', 'data:text/html,<script>alert(1)</script>', APP_FOLDER],
     ['blob: of another origin', 'blob:https://evil.com/1234', 'http://localhost:5173'],
     ['a relative path', 'index.html', APP_FOLDER],
-    ['an absolute path', '/opt/Penilai/resources/app.asar/out/renderer/index.html', APP_FOLDER],
+    ['an absolute path', '/index.html', APP_FOLDER],
     ['a protocol-relative URL', '//localhost:5173/', 'http://localhost:5173'],
     ['an empty string', '', APP_FOLDER],
     ['garbage', 'http://[::1', 'http://localhost:5173'],
     ['a broken app origin', APP_PAGE, 'not a url'],
-    ['an app origin that is neither file nor http', 'chrome://settings/', 'chrome://settings/'],
+    ['an app origin that is neither app nor http', 'chrome://settings/', 'chrome://settings/'],
+    ['an app origin of file:', 'file:///opt/Penilai/index.html', 'file:///opt/Penilai/'],
   ])('refuses %s', (_name, url, appOrigin) => {
     expect(isTrustedUrl(url, appOrigin)).toBe(false);
   });

@@ -1,8 +1,9 @@
 /**
  * The security settings of the shell, applied to stand-ins for webContents and session (Electron cannot run
- * here): web preferences, navigation and window denial, external links, permissions and the CSP header.
+ * here): web preferences, navigation and window denial, external links, permissions and device pickers, the menu
+ * without reload or developer tools, and the CSP header.
  */
-import type { Session, WebContents } from 'electron';
+import type { MenuItemConstructorOptions, Session, WebContents } from 'electron';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -16,6 +17,7 @@ import {
   restrictPermissions,
   secureWebPreferences,
 } from '../../electron/main/security.js';
+import { DEVELOPER_ROLES, menuTemplate } from '../../electron/main/menu.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -37,19 +39,59 @@ function importGraph(entry: string): string[] {
   return [...seen].map((file) => relative(ROOT, file).replaceAll('\\', '/')).sort();
 }
 
-const APP_FOLDER = 'file:///opt/Penilai/resources/app.asar/out/renderer/';
+const APP_FOLDER = 'app://penilai/';
 const APP_PAGE = `${APP_FOLDER}index.html`;
 
 describe('secureWebPreferences', () => {
-  it('says every isolation setting explicitly', () => {
-    expect(secureWebPreferences('/app/out/preload/index.cjs')).toMatchObject({
+  it('says every isolation setting explicitly, and keeps the developer tools out of the packaged app', () => {
+    expect(secureWebPreferences('/app/out/preload/index.cjs', true)).toEqual({
       preload: '/app/out/preload/index.cjs',
+      devTools: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
       contextIsolation: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       sandbox: true,
       webviewTag: false,
+    });
+    expect(secureWebPreferences('/p.cjs', false).devTools).toBe(true);
+    expect(secureWebPreferences(undefined, true)).not.toHaveProperty('preload');
+  });
+});
+
+describe('menuTemplate', () => {
+  const roles = (items: MenuItemConstructorOptions[]): string[] =>
+    items.flatMap((item) => [
+      ...(item.role ? [item.role] : []),
+      ...(Array.isArray(item.submenu) ? roles(item.submenu as MenuItemConstructorOptions[]) : []),
+    ]);
+
+  it('has no reload and no developer tools in the packaged app, on every platform', () => {
+    for (const platform of ['win32', 'linux', 'darwin'] as const) {
+      const found = roles(menuTemplate(true, platform));
+      expect(found.filter((role) => (DEVELOPER_ROLES as readonly string[]).includes(role) || /reload|devtools/i.test(role))).toEqual([]);
+      // Only roles that carry no reload or tools of their own (Electron's viewMenu role would bring both back).
+      expect(found.filter((role) => role === 'viewMenu' || role === 'help')).toEqual([]);
+      expect(found).toEqual(expect.arrayContaining(['editMenu', 'zoomIn', 'windowMenu']));
+    }
+    expect(roles(menuTemplate(true, 'win32'))).toEqual([
+      'quit',
+      'editMenu',
+      'resetZoom',
+      'zoomIn',
+      'zoomOut',
+      'togglefullscreen',
+      'windowMenu',
+    ]);
+  });
+
+  it('adds them in development, in a menu of their own', () => {
+    const template = menuTemplate(false, 'linux');
+    expect(template.at(-1)).toEqual({
+      label: 'Developer',
+      submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }],
     });
   });
 });
@@ -77,20 +119,20 @@ describe('externalHttpsUrl', () => {
 
 /** A stand-in webContents recording its handlers. */
 function fakeContents() {
-  const listeners = new Map<string, (event: { url: string; preventDefault: () => void }) => void>();
+  const listeners = new Map<string, (event: { url: string; preventDefault: () => void }, ...rest: unknown[]) => void>();
   let windowOpen: ((details: { url: string }) => { action: string }) | undefined;
   const contents = {
     setWindowOpenHandler: (handler: typeof windowOpen) => {
       windowOpen = handler;
     },
-    on: (name: string, listener: (event: { url: string; preventDefault: () => void }) => void) => {
+    on: (name: string, listener: (event: { url: string; preventDefault: () => void }, ...rest: unknown[]) => void) => {
       listeners.set(name, listener);
       return contents;
     },
   };
-  const fire = (name: string, url: string) => {
+  const fire = (name: string, url: string, ...rest: unknown[]) => {
     const event = { url, preventDefault: vi.fn() };
-    listeners.get(name)?.(event);
+    listeners.get(name)?.(event, ...rest);
     return event.preventDefault.mock.calls.length > 0;
   };
   return { contents: contents as unknown as WebContents, listeners, fire, open: (url: string) => windowOpen?.({ url }) };
@@ -118,7 +160,20 @@ describe('hardenWebContents', () => {
     expect(fake.fire('will-navigate', 'javascript:alert(1)')).toBe(true);
     expect(fake.fire('will-redirect', 'https://evil.example/')).toBe(true);
     expect(fake.fire('will-attach-webview', 'https://evil.example/')).toBe(true);
+    expect(fake.fire('will-navigate', 'app://penilai.evil.example/index.html')).toBe(true);
+    expect(fake.fire('will-navigate', 'file:///opt/Penilai/resources/app.asar/out/renderer/index.html')).toBe(true);
     expect(openExternal.mock.calls).toEqual([['https://evil.example/']]);
+  });
+
+  it('answers a Bluetooth device picker with no device', () => {
+    const fake = fakeContents();
+    hardenWebContents(fake.contents, APP_FOLDER, async () => undefined);
+    const chosen: string[] = [];
+    const prevented = fake.fire('select-bluetooth-device', '', [{ deviceId: 'AA:BB', deviceName: 'Headset' }], (id: string) =>
+      chosen.push(id),
+    );
+    expect(prevented).toBe(true);
+    expect(chosen).toEqual(['']);
   });
 });
 
@@ -158,6 +213,8 @@ describe('permissions', () => {
         setPermissionCheckHandler: (handler) => {
           check = handler;
         },
+        setDevicePermissionHandler: () => undefined,
+        on: (() => undefined) as never,
       },
       APP_FOLDER,
     );
@@ -172,9 +229,46 @@ describe('permissions', () => {
       mediaTypes: ['video'],
     });
     expect(answers).toEqual([true, false, false, false]);
-    expect(check!(contents, 'media', 'file:///', { isMainFrame: true, requestingUrl: APP_PAGE, mediaType: 'video' })).toBe(true);
-    expect(check!(contents, 'media', 'file:///', { isMainFrame: true, requestingUrl: APP_PAGE, mediaType: 'audio' })).toBe(false);
-    expect(check!(null, 'notifications', 'file:///', { isMainFrame: true, requestingUrl: APP_PAGE })).toBe(false);
+    expect(check!(contents, 'media', 'app://penilai', { isMainFrame: true, requestingUrl: APP_PAGE, mediaType: 'video' })).toBe(true);
+    expect(check!(contents, 'media', 'app://penilai', { isMainFrame: true, requestingUrl: APP_PAGE, mediaType: 'audio' })).toBe(false);
+    expect(check!(null, 'notifications', 'app://penilai', { isMainFrame: true, requestingUrl: APP_PAGE })).toBe(false);
+    expect(
+      check!(contents, 'media', 'http://127.0.0.1:4817', {
+        isMainFrame: false,
+        requestingUrl: 'http://127.0.0.1:4817/',
+        mediaType: 'video',
+      }),
+    ).toBe(false);
+  });
+
+  it('refuse every USB, HID and serial device, and answer their pickers with none', () => {
+    let device: Parameters<Session['setDevicePermissionHandler']>[0] = null;
+    const pickers = new Map<string, (...args: unknown[]) => void>();
+    restrictPermissions(
+      {
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+        setDevicePermissionHandler: (handler) => {
+          device = handler;
+        },
+        on: ((name: string, listener: (...args: unknown[]) => void) => pickers.set(name, listener)) as never,
+      },
+      APP_FOLDER,
+    );
+    for (const deviceType of ['hid', 'usb', 'serial'] as const) {
+      expect(device!({ deviceType, origin: 'app://penilai', device: {} as never }), deviceType).toBe(false);
+    }
+    expect([...pickers.keys()].sort()).toEqual(['select-hid-device', 'select-serial-port', 'select-usb-device']);
+    const answers: unknown[][] = [];
+    const prevented: string[] = [];
+    for (const [name, picker] of pickers) {
+      const event = { preventDefault: () => prevented.push(name) };
+      const callback = (...args: unknown[]) => answers.push([name, ...args]);
+      if (name === 'select-serial-port') picker(event, [{ portId: 'COM3' }], {}, callback);
+      else picker(event, { deviceList: [{ deviceId: 'd1' }] }, callback);
+    }
+    expect(prevented.sort()).toEqual(['select-hid-device', 'select-serial-port', 'select-usb-device']);
+    expect(answers.sort()).toEqual([['select-hid-device'], ['select-serial-port', ''], ['select-usb-device']]);
   });
 });
 
@@ -188,6 +282,9 @@ describe('the shell’s imports', () => {
         'electron/main/ipc.ts',
         'electron/core/app.ts',
         'electron/core/platform/csp.ts',
+        'electron/main/protocol.ts',
+        'electron/main/menu.ts',
+        'electron/core/platform/static-file.ts',
       ]),
     );
     expect(files.filter((file) => file.startsWith('electron/core/bridge/'))).toEqual([]);

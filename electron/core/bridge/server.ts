@@ -1,33 +1,83 @@
 /**
  * The local HTTP bridge of the browser mode: the same handlers as Electron's IPC, behind 127.0.0.1 only and a
- * random per-run token, plus the built renderer as static files.
+ * random per-run token, plus the built renderer as static files. The rules, and why each (docs/security.md):
  *
  * - The first page load exchanges `?token=` for an HttpOnly, SameSite=Strict cookie, then redirects to a clean
- *   URL; scripts, styles and API calls then carry the cookie. An API call may also send `X-Penilai-Token`.
- * - Every request without a valid token is refused, static files included. No CORS headers are ever sent.
+ *   URL; the page and its scripts and styles then come with the cookie. The page itself carries the token in
+ *   `<meta name="penilai-token">`, which only a page of our own origin can read.
+ * - An API call (`POST /api/<channel>`) must carry the token in `X-Penilai-Token`, its `Origin` must be this bridge,
+ *   and its body `application/json`: the cookie alone is not enough, because cookies ignore the port, so a page on
+ *   any other port of 127.0.0.1 would send it too (a plain form or `text/plain` post needs no preflight).
+ * - `GET /api/events` (server-sent events; EventSource cannot send a header) takes the cookie or the header: it
+ *   only reads, and without CORS headers no other origin can read the answer.
+ * - Any request whose `Origin` is not this bridge is refused (403) before anything else, static files included;
+ *   a request without a valid token is refused (401). No CORS headers are ever sent.
  * - The Host header must name the loopback address and our port (a defence against DNS rebinding).
+ * - Each channel has its own body limit (`BODY_LIMITS`): 1 MB unless it takes a file. A request must arrive whole
+ *   within `requestTimeoutMs` (default 30 s; a body trickled in byte by byte is cut off with 408), its headers
+ *   within 10 s.
+ * - A path that does not decode (bad percent-encoding) answers 400; a static path never leaves the renderer
+ *   folder (`staticFile` in platform/static-file.ts: no `..`, no NUL or backslash, nothing still percent-encoded
+ *   after one decoding, no symbolic link out).
  * - Static files go out compressed (brotli or gzip, as the browser's Accept-Encoding allows, `Vary: Accept-Encoding`),
  *   compressed once per file and kept in memory. The hashed files under /assets/ never change for a given name:
  *   `Cache-Control: public, max-age=31536000, immutable`; index.html is revalidated on every load (`no-cache`, with
- *   an ETag), so a new build is picked up at once.
- * - `GET /api/events` is the main → renderer events as server-sent events (`event: <type>`, `data: <json>`),
- *   behind the same token; a comment line every 20 s keeps idle connections open. Closing the bridge ends every
- *   stream.
+ *   an ETag that changes with the token), so a new build or a new run is picked up at once.
+ * - `GET /api/events` is the main → renderer events as server-sent events (`event: <type>`, `data: <json>`);
+ *   a comment line every 20 s keeps idle connections open. Closing the bridge ends every stream.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, relative as relativePath, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
+import type { Channel } from '../../../shared/contract/channels.js';
 import { decodeJson, encodeJson } from '../../../shared/contract/codec.js';
 import type { PenilaiEvent } from '../../../shared/contract/events.js';
 import type { Result } from '../../../shared/contract/schemas.js';
+import type { MessageKey } from '../../../shared/i18n/messages.js';
 import { CONTENT_SECURITY_POLICY } from '../platform/csp.js';
+import { MIME, staticFile } from '../platform/static-file.js';
 import type { EventBus } from '../platform/events.js';
 
 export const TOKEN_COOKIE = 'penilai_token';
 export const TOKEN_HEADER = 'x-penilai-token';
-const MAX_BODY = 64 * 1024 * 1024;
+/** The name of the page's `<meta>` that carries the token to the renderer's own scripts. */
+export const TOKEN_META = 'penilai-token';
+
+const MB = 1024 * 1024;
+/** The body limit of a channel that takes no file. */
+export const DEFAULT_BODY_LIMIT = 1 * MB;
+/**
+ * The channels that take a file, and how big their body may be (the file travels as base64, 4/3 of its size).
+ * Packages, PDFs and files to save: 64 MB; a photo (25 MB and its thumbnail, evidence/repository.ts): 36 MB;
+ * spreadsheets, CSV and competition files: 16 MB; a drawn signature: 2 MB.
+ */
+export const BODY_LIMITS: Partial<Record<Channel, number>> = {
+  'exchange.inspect': 64 * MB,
+  'exchange.plan': 64 * MB,
+  'exchange.apply': 64 * MB,
+  'signatures.verify': 64 * MB,
+  'signatures.sign': 64 * MB,
+  'signatures.trust': 16 * MB,
+  'app.saveFile': 64 * MB,
+  'evidence.add': 36 * MB,
+  'setup.import': 16 * MB,
+  'setup.parseSites': 16 * MB,
+  'setup.parseJurors': 16 * MB,
+  'instruments.import': 16 * MB,
+  'scoring.importScores': 16 * MB,
+  'scoring.finalise': 2 * MB,
+};
+
+export function bodyLimit(channel: string): number {
+  return (Object.hasOwn(BODY_LIMITS, channel) ? BODY_LIMITS[channel as Channel] : undefined) ?? DEFAULT_BODY_LIMIT;
+}
+
+/** How long a request may take to arrive whole, headers and body (`BridgeOptions.requestTimeoutMs`). */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** How long its headers may take. */
+export const HEADERS_TIMEOUT_MS = 10_000;
 export const EVENTS_PATH = '/api/events';
 /** How often an idle event stream gets a comment line, so that nothing between drops it as dead. */
 export const HEARTBEAT_MS = 20_000;
@@ -45,18 +95,6 @@ const everyTwentySeconds: Heartbeat = (beat) => {
 export function serverSentEvent(event: PenilaiEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event.data)}\n\n`;
 }
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /** Text formats worth compressing (images and woff2 are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.svg', '.json', '.ttf', '.ico']);
@@ -100,6 +138,8 @@ export interface BridgeOptions {
   events?: Pick<EventBus, 'subscribe'>;
   /** The keep-alive schedule of event streams; tests pass one they drive by hand. Default: every 20 s. */
   heartbeat?: Heartbeat;
+  /** How long a request may take to arrive whole (headers and body), in ms; default 30 s. Tests pass a small one. */
+  requestTimeoutMs?: number;
 }
 
 export interface Bridge {
@@ -131,69 +171,125 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
   res.end(body);
 }
 
+/** An API refusal as a value the renderer can show, with its status. */
+function refuse(res: ServerResponse, status: number, code: string, key: MessageKey, params: Record<string, string | number> = {}): void {
+  send(res, status, encodeJson({ ok: false, error: { code, key, params } }), 'application/json');
+}
+
 const REFUSED =
   'Akses ditolak: buka alamat lengkap (dengan token) yang dicetak oleh Penilai saat dijalankan.\nAccess denied: open the full address (with its token) that Penilai printed when it started.\n';
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('body too large');
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+class TooLarge extends Error {}
+
+/**
+ * The body as text, or TooLarge as soon as it passes `limit` bytes: nothing more is kept, the rest is read and
+ * dropped (so that the refusal reaches the client before the connection closes; the request timeout ends a body
+ * that never stops).
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.resume();
+      reject(new TooLarge());
+    };
+    const onEnd = () => resolveBody(Buffer.concat(chunks).toString('utf8'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', reject);
+  });
+}
+
+/** The media type of a Content-Type header, lower case, without its parameters. */
+function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 export function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  /** Part of index.html's ETag: a page cached from an earlier run (another token) is never taken as current. */
+  const tokenTag = createHash('sha256').update(token).digest('base64url').slice(0, 8);
   const root = resolve(options.staticDir);
   let port = options.port ?? 0;
   /** The open event streams, ended when the bridge closes (server.close() alone would wait for them forever). */
   const streams = new Set<() => void>();
+  const requestTimeout = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, 'Internal error');
-      else res.end();
-    });
-  });
+  const server = createServer(
+    {
+      requestTimeout,
+      headersTimeout: Math.min(HEADERS_TIMEOUT_MS, requestTimeout),
+      // How often Node looks for requests past their time (its default, 30 s, would let a slow one run twice as long).
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(requestTimeout / 4))),
+    },
+    (req, res) => {
+      handle(req, res).catch(() => {
+        if (!res.headersSent) send(res, 500, 'Internal error');
+        else res.end();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 421, 'Misdirected request');
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    // Only a path (origin-form): never an absolute URL, never `//other-host/…` read as one.
+    const target = req.url ?? '';
+    if (!target.startsWith('/') || target.startsWith('//')) return send(res, 400, 'Bad request');
+    // The path as sent: URL parsing would resolve `..` and `%2e%2e` first and hide a climb from the checks below.
+    const pathname = target.split('?', 1)[0]!;
+    const query = new URLSearchParams(target.slice(pathname.length + 1));
+    const origin = req.headers.origin;
+    const sameOrigin = origin === `http://${host}`;
+    // A browser names the page behind any cross-origin request: another page has nothing to ask of us, ever.
+    if (origin !== undefined && !sameOrigin) return refuse(res, 403, 'forbidden', 'bridge.foreignOrigin');
 
-    if (url.pathname.startsWith('/api/')) {
-      if (!tokenMatches(cookieToken(req) ?? (req.headers[TOKEN_HEADER] as string | undefined), token)) {
-        return send(
-          res,
-          401,
-          encodeJson({ ok: false, error: { code: 'forbidden', key: 'error.forbidden', params: {} } }),
-          'application/json',
-        );
+    if (pathname.startsWith('/api/')) {
+      const headerToken = req.headers[TOKEN_HEADER] as string | undefined;
+      if (pathname === EVENTS_PATH) {
+        if (!tokenMatches(headerToken ?? cookieToken(req), token)) return refuse(res, 401, 'forbidden', 'error.forbidden');
+        return streamEvents(req, res);
       }
-      if (url.pathname === EVENTS_PATH) return streamEvents(req, res);
+      if (!tokenMatches(headerToken, token)) return refuse(res, 401, 'forbidden', 'error.forbidden');
+      // Browsers send Origin with every POST: one without it is no page of ours.
+      if (!sameOrigin) return refuse(res, 403, 'forbidden', 'bridge.foreignOrigin');
       if (req.method !== 'POST') return send(res, 405, 'Method not allowed');
+      let channel: string;
+      try {
+        channel = decodeURIComponent(pathname.slice('/api/'.length));
+      } catch {
+        return refuse(res, 400, 'invalid', 'bridge.badPath');
+      }
+      if (mediaType(req.headers['content-type']) !== 'application/json') {
+        return refuse(res, 415, 'invalid', 'bridge.notJson');
+      }
+      const limit = bodyLimit(channel);
+      const tooLarge = () => {
+        // Nothing more of this body is kept (what still comes is read and dropped); the connection then closes.
+        req.resume();
+        res.setHeader('Connection', 'close');
+        refuse(res, 413, 'invalid', 'bridge.tooLarge', { max: Math.round(limit / MB) });
+      };
+      if (Number(req.headers['content-length'] ?? 0) > limit) return tooLarge();
       let payload: unknown;
       try {
-        const body = await readBody(req);
+        const body = await readBody(req, limit);
         payload = body.trim() === '' ? {} : decodeJson(body);
       } catch (error) {
-        const detail = (error as Error).message;
-        return send(
-          res,
-          400,
-          encodeJson({ ok: false, error: { code: 'invalid', key: 'validate.json', params: { detail } } }),
-          'application/json',
-        );
+        if (error instanceof TooLarge) return tooLarge();
+        return refuse(res, 400, 'invalid', 'validate.json', { detail: (error as Error).message });
       }
-      const result = await options.dispatch(decodeURIComponent(url.pathname.slice('/api/'.length)), payload);
+      const result = await options.dispatch(channel, payload);
       return send(res, 200, encodeJson(result), 'application/json');
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    const offered = url.searchParams.get('token');
+    const offered = query.get('token');
     if (offered !== null) {
       if (!tokenMatches(offered, token)) return send(res, 401, REFUSED);
       res.writeHead(303, {
@@ -204,7 +300,7 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
       return void res.end();
     }
     if (!tokenMatches(cookieToken(req), token)) return send(res, 401, REFUSED);
-    return serveStatic(req, url.pathname, res);
+    return serveStatic(req, pathname, res);
   }
 
   function streamEvents(req: IncomingMessage, res: ServerResponse): void {
@@ -235,17 +331,28 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   /** The bytes of each static file in each encoding, for as long as the file's size and time stay the same. */
   const files = new Map<string, CachedFile>();
 
+  const indexFile = join(root, 'index.html');
+
+  /** index.html with the token in a <meta> right after <head>, for the renderer's API calls (renderer/src/api.ts). */
+  function withToken(page: Buffer): Buffer {
+    const html = page.toString('utf8');
+    const at = html.indexOf('<head>');
+    const meta = `<meta name="${TOKEN_META}" content="${token}" />`;
+    return Buffer.from(at < 0 ? meta + html : `${html.slice(0, at + 6)}${meta}${html.slice(at + 6)}`, 'utf8');
+  }
+
   function body(file: string, encoding: Encoding): { bytes: Buffer; etag: string } {
     const stat = statSync(file);
     const key = `${stat.size}-${stat.mtimeMs}`;
     let cached = files.get(file);
     if (cached?.key !== key) {
-      cached = { key, etag: `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}"`, bodies: {} };
+      const tag = file === indexFile ? `-${tokenTag}` : '';
+      cached = { key, etag: `"${stat.size.toString(36)}-${Math.round(stat.mtimeMs).toString(36)}${tag}"`, bodies: {} };
       files.set(file, cached);
     }
     let bytes = cached.bodies[encoding];
     if (!bytes) {
-      const raw = cached.bodies.identity ?? readFileSync(file);
+      const raw = cached.bodies.identity ?? (file === indexFile ? withToken(readFileSync(file)) : readFileSync(file));
       cached.bodies.identity = raw;
       // Brotli at quality 9 is as small as gzip -9 or smaller and fast enough to run once per file on first request.
       bytes =
@@ -260,20 +367,14 @@ export function startBridge(options: BridgeOptions): Promise<Bridge> {
   }
 
   function serveStatic(req: IncomingMessage, pathname: string, res: ServerResponse): void {
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(pathname);
-    } catch {
-      return send(res, 400, 'Bad request');
-    }
-    const relative = normalize(decoded).replace(/^([/\\])+/, '');
-    let file = join(root, relative || 'index.html');
-    if (!file.startsWith(root + sep) && file !== root) return send(res, 404, 'Not found');
+    const found = staticFile(root, pathname);
+    if (found && 'status' in found) return send(res, found.status, found.status === 400 ? 'Bad request' : 'Not found');
+    let file = found?.file ?? join(root, normalize(decodeURIComponent(pathname)).replace(/^\/+/, ''));
     const inAssets = relativePath(root, file).split(sep)[0] === 'assets';
-    if (!existsSync(file) || statSync(file).isDirectory()) {
+    if (!found) {
       // A missing build file is an error, never the page in its place (a script that receives HTML breaks quietly).
       if (inAssets) return send(res, 404, 'Not found');
-      file = join(root, 'index.html');
+      file = indexFile;
     }
     if (!existsSync(file)) return send(res, 500, 'Renderer not built: run `npm run build` first.');
     const ext = extname(file);
