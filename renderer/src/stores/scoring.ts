@@ -22,7 +22,20 @@ type UndoneKind = 'score' | 'note' | 'household' | 'evidence';
  */
 export interface Refusal {
   error: AppError;
-  retry: { kind: 'score'; value: number | null } | { kind: 'household'; answers: Answers } | { kind: 'note'; note: string } | null;
+  retry:
+    | { kind: 'score'; value: number | null }
+    | { kind: 'household'; answers: Answers }
+    | { kind: 'note'; note: string }
+    | { kind: 'photo'; file: PhotoFile }
+    | null;
+}
+
+/** A photo as the renderer sends it: the original bytes and the thumbnail it made. */
+export interface PhotoFile {
+  name: string;
+  mime: ChannelInput<'evidence.add'>['mime'];
+  bytes: Uint8Array;
+  thumbnail?: Uint8Array;
 }
 
 interface ScoringState {
@@ -73,10 +86,7 @@ interface ScoringState {
   loadReview(): Promise<void>;
   finalise(signature: Uint8Array, pin?: string): Promise<AppError | null>;
   reopen(reason: string): Promise<AppError | null>;
-  addEvidence(
-    indicator: string,
-    file: { name: string; mime: ChannelInput<'evidence.add'>['mime']; bytes: Uint8Array; thumbnail?: Uint8Array },
-  ): Promise<boolean>;
+  addEvidence(indicator: string, file: PhotoFile): Promise<boolean>;
   removeEvidence(uuid: string): Promise<void>;
 }
 
@@ -332,7 +342,7 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     },
     retryWithReason: async (indicator, reason) => {
       const refusal = get().refused[indicator];
-      if (!refusal?.retry || refusal.retry.kind === 'note' || !reason.trim()) return false;
+      if (!refusal?.retry || refusal.retry.kind === 'note' || refusal.retry.kind === 'photo' || !reason.trim()) return false;
       return refusal.retry.kind === 'score'
         ? get().setScore(indicator, refusal.retry.value, reason.trim())
         : get().setHousehold(indicator, refusal.retry.answers, reason.trim());
@@ -342,6 +352,7 @@ export const useScoringStore = create<ScoringState>((set, get) => {
       if (!again) return false;
       if (again.kind === 'score') return get().setScore(indicator, again.value);
       if (again.kind === 'household') return get().setHousehold(indicator, again.answers);
+      if (again.kind === 'photo') return get().addEvidence(indicator, again.file);
       return get().setNote(indicator, again.note);
     },
     dismissRefusal: (indicator) => set((s) => ({ refused: without(s.refused, indicator) })),
@@ -404,6 +415,7 @@ export const useScoringStore = create<ScoringState>((set, get) => {
             ...(file.thumbnail ? { thumbnail: file.thumbnail } : {}),
           }),
         false,
+        { kind: 'photo', file },
       ),
     removeEvidence: async (uuid) => {
       const result = await inOrder(() => call('evidence.remove', { uuid }));

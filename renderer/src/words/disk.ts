@@ -7,6 +7,7 @@ const id = {
   'disk.keptValue': 'Nilai {value} belum tersimpan dan tetap di layar.',
   'disk.keptNote': 'Catatan yang Anda ketik belum tersimpan dan tetap di layar.',
   'disk.keptAnswers': 'Jawaban daftar periksa belum tersimpan dan tetap di layar.',
+  'disk.keptPhoto': 'Foto {name} belum tersimpan dan tetap disiapkan.',
 } satisfies Record<string, string>;
 
 const en: Record<keyof typeof id, string> = {
@@ -14,6 +15,7 @@ const en: Record<keyof typeof id, string> = {
   'disk.keptValue': 'Value {value} is not saved yet and stays on screen.',
   'disk.keptNote': 'The note you typed is not saved yet and stays on screen.',
   'disk.keptAnswers': 'The checklist answers are not saved yet and stay on screen.',
+  'disk.keptPhoto': 'Photo {name} is not saved yet and is kept ready.',
 };
 
 export const diskWords = { id, en };

@@ -184,7 +184,8 @@ function Refused(props: { indicator: string }) {
   const dismiss = useScoringStore((s) => s.dismissRefusal);
   const [reason, setReason] = useState('');
   const box = useRef<HTMLDivElement>(null);
-  const needsReason = refusal?.error.key === 'score.reasonRequired' && refusal.retry !== null && refusal.retry.kind !== 'note';
+  const needsReason =
+    refusal?.error.key === 'score.reasonRequired' && (refusal.retry?.kind === 'score' || refusal.retry?.kind === 'household');
   useEffect(() => {
     if (!refusal) return;
     box.current?.scrollIntoView({ block: 'nearest' });
@@ -200,7 +201,9 @@ function Refused(props: { indicator: string }) {
         : t('disk.keptValue', { value: formatNumber(again.value, decimalsOf(again.value), lang) })
       : again.kind === 'note'
         ? t('disk.keptNote')
-        : t('disk.keptAnswers');
+        : again.kind === 'photo'
+          ? t('disk.keptPhoto', { name: again.file.name })
+          : t('disk.keptAnswers');
   const apply = () => void retryWithReason(props.indicator, reason).then((done) => done && setReason(''));
   return (
     <div className="indicator-wide refusal-inline" ref={box} role="alert">
