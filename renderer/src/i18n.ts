@@ -11,6 +11,7 @@ import { rekapWords } from './words/rekap.js';
 import { plenoWords } from './words/pleno.js';
 import { catatanWords } from './words/catatan.js';
 import { sheetWords } from './words/sheet.js';
+import { diskWords } from './words/disk.js';
 import { verifikasiWords } from './words/verifikasi.js';
 import { workbookWords } from './words/workbook.js';
 
@@ -333,6 +334,7 @@ const base = {
 const id = {
   ...base,
   ...sheetWords.id,
+  ...diskWords.id,
   ...formsWords.id,
   ...laptopWords.id,
   ...loadWords.id,
@@ -665,6 +667,7 @@ const baseEn: Record<keyof typeof base, string> = {
 const en: Record<UiKey, string> = {
   ...baseEn,
   ...sheetWords.en,
+  ...diskWords.en,
   ...formsWords.en,
   ...laptopWords.en,
   ...loadWords.en,

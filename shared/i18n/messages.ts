@@ -17,6 +17,7 @@ import { lembarMessages } from './messages-lembar.js';
 import { signaturesMessages } from './messages-signatures.js';
 import { bundleMessages } from './messages-bundle.js';
 import { bridgeMessages } from './messages-bridge.js';
+import { diskMessages } from './messages-disk.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -161,6 +162,7 @@ const id = {
   ...signaturesMessages.id,
   ...bundleMessages.id,
   ...bridgeMessages.id,
+  ...diskMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -270,6 +272,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...signaturesMessages.en,
   ...bundleMessages.en,
   ...bridgeMessages.en,
+  ...diskMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

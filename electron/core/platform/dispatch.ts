@@ -1,12 +1,14 @@
 /**
  * The one entry used by both transports (Electron IPC and the HTTP bridge), the CLI and the tests: it validates
  * the payload against the contract, runs the channel's handler and returns a result value. Errors cross as values:
- * a `UserError` as its message key and parameters, anything else logged in full and shown as one line.
+ * a `UserError` as its message key and parameters, a full disk as `disk.full` (platform/disk.ts), anything else
+ * logged in full and shown as one line.
  */
 import { isChannel } from '../../../shared/contract/channels.js';
 import { inputSchemas, type Result } from '../../../shared/contract/schemas.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { fromZodIssues, ValidationError } from '../../../shared/domain/validation.js';
+import { diskFullError, isDiskFull } from './disk.js';
 
 /** Something unexpected (a bug, a disk error): logged in full for developers, shown to the user as one line. */
 export type ErrorLog = (channel: string, error: unknown) => void;
@@ -41,6 +43,8 @@ export async function dispatch<D>(
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.toValue() };
     log(channel, error);
+    // A full disk is no bug: the user is told what to do (the change was rolled back whole).
+    if (isDiskFull(error)) return { ok: false, error: diskFullError().toValue() };
     return { ok: false, error: { code: 'internal', key: 'error.internal', params: { detail: (error as Error).message ?? String(error) } } };
   }
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/domain/errors.js';
+import { isDiskFull } from './disk.js';
 import { sha256 } from './hash.js';
 
 export type ImageMime = 'image/jpeg' | 'image/png' | 'image/webp';
@@ -78,6 +79,8 @@ export function putFile(folder: string, name: string, bytes: Uint8Array, sha: st
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
+    // A full disk is said as such by dispatch (platform/disk.ts), not as an unwritable folder.
+    if (isDiskFull(error)) throw error;
     throw new UserError('evidence.notWritable', { folder, detail: (error as Error).message });
   }
   syncFolder(folder);

@@ -16,10 +16,26 @@ export type SaveState = 'saving' | 'saved' | 'error';
 export type Answers = (boolean | null)[][];
 type UndoneKind = 'score' | 'note' | 'household' | 'evidence';
 
-/** A change the core refused, shown next to its indicator, with what can be sent again once a reason is given. */
+/**
+ * A change the core refused, shown next to its indicator, with what can be sent again: once a reason is given, or
+ * as it is (a full disk: the value stays on screen until it is saved).
+ */
 export interface Refusal {
   error: AppError;
-  retry: { kind: 'score'; value: number | null } | { kind: 'household'; answers: Answers } | null;
+  retry:
+    | { kind: 'score'; value: number | null }
+    | { kind: 'household'; answers: Answers }
+    | { kind: 'note'; note: string }
+    | { kind: 'photo'; file: PhotoFile }
+    | null;
+}
+
+/** A photo as the renderer sends it: the original bytes and the thumbnail it made. */
+export interface PhotoFile {
+  name: string;
+  mime: ChannelInput<'evidence.add'>['mime'];
+  bytes: Uint8Array;
+  thumbnail?: Uint8Array;
 }
 
 interface ScoringState {
@@ -41,6 +57,8 @@ interface ScoringState {
   /** Sends every note still being typed (keepalive: the page is going away). */
   flushNotes(keepalive?: boolean): Promise<void>;
   retryWithReason(indicator: string, reason: string): Promise<boolean>;
+  /** Sends a refused change again as it was (after a full disk was freed). */
+  retry(indicator: string): Promise<boolean>;
   dismissRefusal(indicator: string): void;
   loadSession(): Promise<void>;
   /**
@@ -68,10 +86,7 @@ interface ScoringState {
   loadReview(): Promise<void>;
   finalise(signature: Uint8Array, pin?: string): Promise<AppError | null>;
   reopen(reason: string): Promise<AppError | null>;
-  addEvidence(
-    indicator: string,
-    file: { name: string; mime: ChannelInput<'evidence.add'>['mime']; bytes: Uint8Array; thumbnail?: Uint8Array },
-  ): Promise<boolean>;
+  addEvidence(indicator: string, file: PhotoFile): Promise<boolean>;
   removeEvidence(uuid: string): Promise<void>;
 }
 
@@ -171,13 +186,17 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     }
     if (!result.ok) {
       mark(key, 'error');
-      set((s) => ({ refused: { ...s.refused, [indicator]: { error: result.error, retry: null } } }));
+      // The typed note stays in `notes` (on screen) and can be sent again as it is.
+      set((s) => ({ refused: { ...s.refused, [indicator]: { error: result.error, retry: { kind: 'note', note } } } }));
       return;
     }
     await get().reloadSheet();
     if (sequence[key] !== mine) return;
     mark(key, 'saved');
-    set((s) => ({ notes: get().notes[indicator] === note ? without(s.notes, indicator) : s.notes }));
+    set((s) => ({
+      notes: get().notes[indicator] === note ? without(s.notes, indicator) : s.notes,
+      refused: s.refused[indicator]?.retry?.kind === 'note' ? without(s.refused, indicator) : s.refused,
+    }));
   }
 
   return {
@@ -323,10 +342,18 @@ export const useScoringStore = create<ScoringState>((set, get) => {
     },
     retryWithReason: async (indicator, reason) => {
       const refusal = get().refused[indicator];
-      if (!refusal?.retry || !reason.trim()) return false;
+      if (!refusal?.retry || refusal.retry.kind === 'note' || refusal.retry.kind === 'photo' || !reason.trim()) return false;
       return refusal.retry.kind === 'score'
         ? get().setScore(indicator, refusal.retry.value, reason.trim())
         : get().setHousehold(indicator, refusal.retry.answers, reason.trim());
+    },
+    retry: async (indicator) => {
+      const again = get().refused[indicator]?.retry;
+      if (!again) return false;
+      if (again.kind === 'score') return get().setScore(indicator, again.value);
+      if (again.kind === 'household') return get().setHousehold(indicator, again.answers);
+      if (again.kind === 'photo') return get().addEvidence(indicator, again.file);
+      return get().setNote(indicator, again.note);
     },
     dismissRefusal: (indicator) => set((s) => ({ refused: without(s.refused, indicator) })),
     undo: async () => {
@@ -388,6 +415,7 @@ export const useScoringStore = create<ScoringState>((set, get) => {
             ...(file.thumbnail ? { thumbnail: file.thumbnail } : {}),
           }),
         false,
+        { kind: 'photo', file },
       ),
     removeEvidence: async (uuid) => {
       const result = await inOrder(() => call('evidence.remove', { uuid }));

@@ -2,7 +2,8 @@
  * One indicator on the scoring screen: its rubric, the levels as a radio group (number keys choose, arrows move),
  * or a number field for wide scales, or the household checklist; a note; evidence photos; and what the instrument
  * requires at the chosen level (a note, a photo). A change the core refuses is explained here, next to the
- * indicator, with the field it needs (a reason on a reopened sheet).
+ * indicator, with the field it needs (a reason on a reopened sheet), or, on a full disk, the change kept and a
+ * button to save it again.
  */
 import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { describeError } from '../../../../shared/domain/errors.js';
@@ -12,7 +13,7 @@ import { formatNumber, parseDecimal } from '../../../../shared/domain/numbers.js
 import { evidenceRequired } from '../../../../shared/domain/review.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
-import { useScoringStore, type SaveState } from '../../stores/scoring.js';
+import { useScoringStore, type Refusal, type SaveState } from '../../stores/scoring.js';
 import { addPhotoFiles, EvidenceStrip } from './Evidence.js';
 import { focusNextIndicator } from './focus.js';
 import { HouseholdChecklist } from './Household.js';
@@ -179,16 +180,30 @@ function Refused(props: { indicator: string }) {
   const lang = useAppStore((s) => s.lang);
   const refusal = useScoringStore((s) => s.refused[props.indicator]);
   const retryWithReason = useScoringStore((s) => s.retryWithReason);
+  const retry = useScoringStore((s) => s.retry);
   const dismiss = useScoringStore((s) => s.dismissRefusal);
   const [reason, setReason] = useState('');
   const box = useRef<HTMLDivElement>(null);
-  const needsReason = refusal?.error.key === 'score.reasonRequired' && refusal.retry !== null;
+  const needsReason =
+    refusal?.error.key === 'score.reasonRequired' && (refusal.retry?.kind === 'score' || refusal.retry?.kind === 'household');
   useEffect(() => {
     if (!refusal) return;
     box.current?.scrollIntoView({ block: 'nearest' });
     box.current?.querySelector<HTMLElement>('input')?.focus();
   }, [refusal]);
   if (!refusal) return null;
+  // A full disk: the change is kept (the value named here, a note in its field) and saved again with one button.
+  const resend = refusal.error.key === 'disk.full' && refusal.retry !== null;
+  const kept = (again: NonNullable<Refusal['retry']>): string =>
+    again.kind === 'score'
+      ? again.value === null
+        ? t('disk.keptValue', { value: '–' })
+        : t('disk.keptValue', { value: formatNumber(again.value, decimalsOf(again.value), lang) })
+      : again.kind === 'note'
+        ? t('disk.keptNote')
+        : again.kind === 'photo'
+          ? t('disk.keptPhoto', { name: again.file.name })
+          : t('disk.keptAnswers');
   const apply = () => void retryWithReason(props.indicator, reason).then((done) => done && setReason(''));
   return (
     <div className="indicator-wide refusal-inline" ref={box} role="alert">
@@ -223,6 +238,14 @@ function Refused(props: { indicator: string }) {
       ) : (
         <div className="refusal-row">
           <span>{describeError(refusal.error, lang)}</span>
+          {resend ? (
+            <>
+              <span className="muted small">{kept(refusal.retry!)}</span>
+              <button type="button" className="primary" onClick={() => void retry(props.indicator)}>
+                {t('disk.retry')}
+              </button>
+            </>
+          ) : null}
           <button type="button" className="secondary" onClick={() => dismiss(props.indicator)}>
             {t('common.close')}
           </button>
