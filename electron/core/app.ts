@@ -18,6 +18,7 @@ import { ScoreRepository } from './scoring/repository.js';
 import { writerFor } from './session/rules.js';
 import { PlenoRepository } from './pleno/repository.js';
 import { SessionState } from './session/state.js';
+import { PinLockouts } from './session/repository.js';
 import { SetupRepository } from './setup/repository.js';
 import { documentContext, inlineRenderer, planDocument } from './documents/render.js';
 import { markSigned } from './pleno/workflow.js';
@@ -40,6 +41,8 @@ export interface CoreOptions {
   desktop: boolean;
   dialogs?: FileDialogs | null;
   nativeBinding?: string;
+  /** How long to wait for another process's write lock (default 5000 ms; tests ask for less). */
+  busyTimeoutMs?: number;
   clock?: () => Date;
   log?: ErrorLog;
   /**
@@ -76,6 +79,7 @@ export function openCore(options: CoreOptions): Core {
     file: options.database,
     mustExist: options.mustExist ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
   const clock = options.clock ?? (() => new Date());
   const home = options.home ?? homeDir();
@@ -96,7 +100,7 @@ export function openCore(options: CoreOptions): Core {
     dialogs: options.dialogs ?? null,
     events,
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
-    session: new SessionState(),
+    session: new SessionState(repos.pinLockouts),
     writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
     identity,
     opened: new OpenedFiles(),
@@ -138,6 +142,7 @@ export function openRepositories(db: Db, device: LedgerDevice, clock: () => Date
     setup,
     exchange: new ExchangeRepository(db),
     pleno: new PlenoRepository(db, gate, (code) => setup.rankingGrid(code)),
+    pinLockouts: new PinLockouts(db, gate),
   };
 }
 

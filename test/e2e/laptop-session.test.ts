@@ -130,7 +130,7 @@ describe('a reload and a restart come back to the same place', () => {
     expect(await page.locator('li.indicator').count()).toBe(0); // the sheet is hidden until the PIN is given
     await shot(page, '7-laptop-restart-pin', false);
     await expectAccessible(page, 'laptop-restart-pin');
-    await page.getByLabel(`PIN ${NAME}`).fill('1111');
+    await page.getByLabel(`PIN ${NAME}`).fill('3917');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'PIN juri J1 salah.' }).waitFor();
     await page.getByLabel(`PIN ${NAME}`).fill(PIN);
