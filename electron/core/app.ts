@@ -28,6 +28,7 @@ import { ensureDefaultInstruments } from './setup/services.js';
 import { createEventBus, type EventBus } from './platform/events.js';
 import { WriteGate } from './platform/gate.js';
 import { openIdentity, type DeviceIdentity } from './platform/identity.js';
+import type { SecretProtector } from './platform/secrets.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
 import { OpenedFiles } from './app/opened.js';
 
@@ -55,6 +56,11 @@ export interface CoreOptions {
    * PENILAI_HOME for the command line and the browser mode). Left out: `homeDir()`.
    */
   home?: string;
+  /**
+   * What seals the device's private key at rest: the desktop shell's OS keychain (electron/main/key-store.ts), or
+   * null/left out for the installation's scrypt secret (platform/secrets.ts).
+   */
+  keyProtector?: SecretProtector | null;
   /** The device identity itself, when the caller opens it (the command line opens it only when a command writes). */
   identity?: DeviceIdentity;
   /** Refuse a database file that does not exist (every CLI command but `demo` and `init`). */
@@ -83,7 +89,7 @@ export function openCore(options: CoreOptions): Core {
   });
   const clock = options.clock ?? (() => new Date());
   const home = options.home ?? homeDir();
-  const identity = options.identity ?? openIdentity(home);
+  const identity = options.identity ?? openIdentity(home, { protector: options.keyProtector ?? null });
   const repos = openRepositories(db, identity, clock);
   ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
