@@ -73,19 +73,16 @@ export function lockSession(deps: Pick<Deps, 'session' | 'repos'>): void {
 }
 
 /** What only the secretariat may do: each has its own refusal, naming the task. */
-export type SecretariatTask = 'entry' | 'pin' | 'reopen' | 'resolve' | 'lock';
+export type SecretariatTask = 'entry' | 'pin';
 
 const REQUIRED = {
   entry: 'session.secretariatRequired',
   pin: 'session.secretariatForPin',
-  reopen: 'session.secretariatForReopen',
-  resolve: 'session.secretariatForResolve',
-  lock: 'session.secretariatForLock',
 } as const;
 
 /**
- * Refuses a secretariat's task (typing paper sheets, someone's PIN, reopening someone's sheet, package conflicts,
- * locking the result) unless the secretariat's session for this competition is open on this laptop (and in use).
+ * Refuses a secretariat's task (typing paper sheets, setting or resetting someone's PIN) unless the secretariat's
+ * session for this competition is open on this laptop (and in use).
  */
 export function requireSecretariat(
   deps: Pick<Deps, 'session' | 'repos' | 'clock'>,
