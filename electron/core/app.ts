@@ -15,7 +15,7 @@ import { InstrumentRepository } from './instruments/repository.js';
 import { openDatabase, type Db } from './platform/database.js';
 import { dispatch, type ErrorLog } from './platform/dispatch.js';
 import { ScoreRepository } from './scoring/repository.js';
-import { writerFor } from './session/rules.js';
+import { requireSecretariat, writerFor } from './session/rules.js';
 import { PlenoRepository } from './pleno/repository.js';
 import { SessionState } from './session/state.js';
 import { PinLockouts } from './session/repository.js';
@@ -108,6 +108,7 @@ export function openCore(options: CoreOptions): Core {
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
     session: new SessionState(repos.pinLockouts),
     writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
+    secretariat: (competition, task) => requireSecretariat(deps, competition, task),
     identity,
     opened: new OpenedFiles(),
     signing: {

@@ -9,6 +9,8 @@ export const pinsMessages = catalogue(
     'validate.weakPin.common': () => `PIN ini termasuk yang paling sering dipakai orang. Pilih angka lain.`,
     'session.secretariatForPin': () =>
       `Menetapkan atau mengatur ulang PIN juri adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Juri dapat mengganti PIN-nya sendiri dengan PIN lamanya.`,
+    'session.secretariatForReopen': () =>
+      `Membuka kembali lembar juri lain adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Juri dapat membuka kembali lembarnya sendiri saat masuk sebagai dirinya.`,
     'db.busy': () =>
       `Basis data sedang dipakai program lain (misalnya Penilai yang terbuka di jendela lain). Tunggu sebentar lalu coba lagi; tidak ada yang berubah.`,
     'identity.badSecret': (p) =>
@@ -22,6 +24,8 @@ export const pinsMessages = catalogue(
     'validate.weakPin.common': () => `This PIN is among those people choose most often. Choose another.`,
     'session.secretariatForPin': () =>
       `Setting or resetting a juror's PIN is the secretariat's task: enter the secretariat PIN first. A juror can change their own PIN with the current one.`,
+    'session.secretariatForReopen': () =>
+      `Reopening another juror's sheet is the secretariat's task: enter the secretariat PIN first. A juror can reopen their own sheet while signed in as themselves.`,
     'db.busy': () =>
       `The database is in use by another program (for instance Penilai open in another window). Wait a moment and try again; nothing was changed.`,
     'identity.badSecret': (p) =>

@@ -561,6 +561,12 @@ describe('review, finalise and reopen', () => {
 
   it('reopens with a reason (kept in the events); then changing an existing score needs a reason, kept in the history', async () => {
     await j2FinalisedAtS01();
+    // Not in J2's session: reopening is the secretariat's, refused until its session is open.
+    await ok(core.call('session.leaveSecretariat', {}));
+    expect((await fails(core.call('scoring.reopen', { ...where, reason: 'Salah input nilai A2 saat kunjungan' }))).key).toBe(
+      'session.secretariatForReopen',
+    );
+    await asSecretariat();
     expect((await fails(core.call('scoring.reopen', { competition: C, juror: 'J1', site: 'S03', reason: 'tidak perlu' }))).key).toBe(
       'sheet.notFinal',
     );

@@ -73,16 +73,17 @@ export function lockSession(deps: Pick<Deps, 'session' | 'repos'>): void {
 }
 
 /** What only the secretariat may do: each has its own refusal, naming the task. */
-export type SecretariatTask = 'entry' | 'pin';
+export type SecretariatTask = 'entry' | 'pin' | 'reopen';
 
 const REQUIRED = {
   entry: 'session.secretariatRequired',
   pin: 'session.secretariatForPin',
+  reopen: 'session.secretariatForReopen',
 } as const;
 
 /**
- * Refuses a secretariat's task (typing paper sheets, setting or resetting someone's PIN) unless the secretariat's
- * session for this competition is open on this laptop (and in use).
+ * Refuses a secretariat's task (typing paper sheets, setting or resetting someone's PIN, reopening someone else's
+ * sheet) unless the secretariat's session for this competition is open on this laptop (and in use).
  */
 export function requireSecretariat(
   deps: Pick<Deps, 'session' | 'repos' | 'clock'>,
