@@ -15,9 +15,10 @@ import { InstrumentRepository } from './instruments/repository.js';
 import { openDatabase, type Db } from './platform/database.js';
 import { dispatch, type ErrorLog } from './platform/dispatch.js';
 import { ScoreRepository } from './scoring/repository.js';
-import { writerFor } from './session/rules.js';
+import { requireSecretariat, writerFor } from './session/rules.js';
 import { PlenoRepository } from './pleno/repository.js';
 import { SessionState } from './session/state.js';
+import { PinLockouts } from './session/repository.js';
 import { SetupRepository } from './setup/repository.js';
 import { documentContext, inlineRenderer, planDocument } from './documents/render.js';
 import { markSigned } from './pleno/workflow.js';
@@ -27,6 +28,7 @@ import { ensureDefaultInstruments } from './setup/services.js';
 import { createEventBus, type EventBus } from './platform/events.js';
 import { WriteGate } from './platform/gate.js';
 import { openIdentity, type DeviceIdentity } from './platform/identity.js';
+import type { SecretProtector } from './platform/secrets.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
 import { OpenedFiles } from './app/opened.js';
 
@@ -40,6 +42,8 @@ export interface CoreOptions {
   desktop: boolean;
   dialogs?: FileDialogs | null;
   nativeBinding?: string;
+  /** How long to wait for another process's write lock (default 5000 ms; tests ask for less). */
+  busyTimeoutMs?: number;
   clock?: () => Date;
   log?: ErrorLog;
   /**
@@ -52,6 +56,11 @@ export interface CoreOptions {
    * PENILAI_HOME for the command line and the browser mode). Left out: `homeDir()`.
    */
   home?: string;
+  /**
+   * What seals the device's private key at rest: the desktop shell's OS keychain (electron/main/key-store.ts), or
+   * null/left out for the installation's scrypt secret (platform/secrets.ts).
+   */
+  keyProtector?: SecretProtector | null;
   /** The device identity itself, when the caller opens it (the command line opens it only when a command writes). */
   identity?: DeviceIdentity;
   /** Refuse a database file that does not exist (every CLI command but `demo` and `init`). */
@@ -76,10 +85,11 @@ export function openCore(options: CoreOptions): Core {
     file: options.database,
     mustExist: options.mustExist ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
   });
   const clock = options.clock ?? (() => new Date());
   const home = options.home ?? homeDir();
-  const identity = options.identity ?? openIdentity(home);
+  const identity = options.identity ?? openIdentity(home, { protector: options.keyProtector ?? null });
   const repos = openRepositories(db, identity, clock);
   ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
@@ -96,8 +106,9 @@ export function openCore(options: CoreOptions): Core {
     dialogs: options.dialogs ?? null,
     events,
     renderPdf: worker ? worker.render : inlineRenderer(options.resources),
-    session: new SessionState(),
+    session: new SessionState(repos.pinLockouts),
     writer: (competition, juror, entry) => writerFor(deps, competition, juror, entry),
+    secretariat: (competition, task) => requireSecretariat(deps, competition, task),
     identity,
     opened: new OpenedFiles(),
     signing: {
@@ -138,6 +149,7 @@ export function openRepositories(db: Db, device: LedgerDevice, clock: () => Date
     setup,
     exchange: new ExchangeRepository(db),
     pleno: new PlenoRepository(db, gate, (code) => setup.rankingGrid(code)),
+    pinLockouts: new PinLockouts(db, gate),
   };
 }
 

@@ -16,6 +16,7 @@ import type { PlenoRepository } from './pleno/repository.js';
 import type { DeviceIdentity } from './platform/identity.js';
 import type { Resources } from './platform/resources.js';
 import type { ScoreRepository } from './scoring/repository.js';
+import type { PinLockouts } from './session/repository.js';
 import type { SessionState } from './session/state.js';
 import type { SetupRepository } from './setup/repository.js';
 import type { SigningLinks } from './signatures/links.js';
@@ -40,6 +41,8 @@ export interface Repositories {
   exchange: ExchangeRepository;
   /** The result's state, the jury's decisions, the locked snapshot; `official(code)` is the ranking everyone reads. */
   pleno: PlenoRepository;
+  /** Wrong-PIN counts and lock-outs (table pin_lockout), kept across restarts. */
+  pinLockouts: PinLockouts;
 }
 
 export interface Deps {
@@ -55,13 +58,18 @@ export interface Deps {
   events: EventBus;
   /** Lays out PDFs: in a worker thread in the app, inline in the command line. */
   renderPdf: PdfRenderer;
-  /** Who is scoring on this laptop, and the wrong-PIN counts (one per core, never in the renderer). */
+  /** Who is scoring on this laptop and the PIN checks (one per core, never in the renderer). */
   session: SessionState;
   /**
    * Who writes to a juror's sheet (the session's rule, session/rules.ts `writerFor`): the actor to record, or a
    * refusal. Scoring and evidence ask the session through this, never by importing it.
    */
   writer(competition: string, juror: string, entry: boolean | undefined): string;
+  /**
+   * Refuses a secretariat's task unless the secretariat's session for the competition is open on this laptop
+   * (session/rules.ts `requireSecretariat`); other domains ask through this, never by importing the session.
+   */
+  secretariat(competition: string, task: 'reopen'): void;
   /** This installation's device: its id names the ledger chain it writes; its key signs packages. */
   identity: DeviceIdentity;
   /** Files opened with the app, waiting for the renderer to take them (`app.openedFiles`). */

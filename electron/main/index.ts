@@ -6,7 +6,7 @@
  *
  * Usage: `npm start -- [--db FILE]`, or the packaged app `Penilai [--db FILE]`.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -18,6 +18,7 @@ import type { FileDialogs } from '../core/deps.js';
 import { moveRoamingData } from './data-folder.js';
 import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
 import { menuTemplate } from './menu.js';
+import { safeStorageProtector } from './key-store.js';
 import { openedPaths } from './open-files.js';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appProtocolHandler } from './protocol.js';
 import { askBeforeUnload } from './unload.js';
@@ -146,6 +147,8 @@ async function start(): Promise<void> {
     pdfWorker: PDF_WORKER,
     // The installation's device identity and key live beside the app's data, never in the database file.
     home: app.getPath('userData'),
+    // Its private key sealed by the OS keychain where there is one (else the scrypt secret, as the command line).
+    keyProtector: safeStorageProtector(safeStorage),
     ...(binding ? { nativeBinding: binding } : {}),
   });
   registerIpcHandlers(ipcMain, core.dispatch, (event) => isAppTopFrame(event.senderFrame, APP_ORIGIN));

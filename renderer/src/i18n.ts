@@ -5,6 +5,7 @@
 import { exchangeWords } from './words/exchange.js';
 import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
+import { pinsWords } from './words/pins.js';
 import { laporanWords } from './words/laporan.js';
 import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
@@ -337,6 +338,7 @@ const id = {
   ...diskWords.id,
   ...formsWords.id,
   ...laptopWords.id,
+  ...pinsWords.id,
   ...loadWords.id,
   ...exchangeWords.id,
   ...workbookWords.id,
@@ -670,6 +672,7 @@ const en: Record<UiKey, string> = {
   ...diskWords.en,
   ...formsWords.en,
   ...laptopWords.en,
+  ...pinsWords.en,
   ...loadWords.en,
   ...exchangeWords.en,
   ...workbookWords.en,

@@ -1,5 +1,6 @@
 /** What every domain's contract uses: the small schemas of codes, texts, files and PINs, and file results. */
 import { z } from 'zod';
+import { weakPin } from '../domain/pin-strength.js';
 import { nipSchema, ROLES } from '../domain/competition.js';
 import type { MessageKey, Params } from '../i18n/messages.js';
 
@@ -33,6 +34,12 @@ export const instrumentRef = z.strictObject({ code, version: z.number().int().mi
 
 /** A PIN: 4 to 8 digits. */
 export const pin = z.string().refine((v) => /^\d{4,8}$/.test(v), { params: { key: 'validate.pin' } });
+
+/** A PIN being set: 4 to 8 digits, and not one of the easy guesses (shared/domain/pin-strength.ts), said in words. */
+export const newPin = pin.superRefine((v, ctx) => {
+  const weak = /^\d{4,8}$/.test(v) ? weakPin(v) : null;
+  if (weak) ctx.addIssue({ code: 'custom', input: v, params: { key: `validate.weakPin.${weak}` } });
+});
 
 export interface FileBytes {
   name: string;

@@ -1,6 +1,6 @@
 /** The session channels: who scores on this laptop, the idle lock, the secretariat's session, PINs. */
 import { z } from 'zod';
-import { code, pin } from './common.js';
+import { code, newPin, pin } from './common.js';
 
 export const sessionInputs = {
   'session.get': z.strictObject({}),
@@ -16,13 +16,14 @@ export const sessionInputs = {
   /** Opens the secretariat's session (typing up paper sheets) with the secretariat's PIN. */
   'session.enterSecretariat': z.strictObject({ competition: code, pin }),
   'session.leaveSecretariat': z.strictObject({}),
-  /** Sets the secretariat's PIN of a competition; changing it needs the current one. */
-  'session.setSecretariatPin': z.strictObject({ competition: code, pin, currentPin: pin.optional() }),
+  /** Sets the secretariat's PIN of a competition (not an easy guess); changing it needs the current one. */
+  'session.setSecretariatPin': z.strictObject({ competition: code, pin: newPin, currentPin: pin.optional() }),
   /**
-   * Sets, changes or removes (null) a juror's PIN. With `currentPin` the juror changes their own; without it the
-   * secretariat sets or resets it (recorded in the history as the secretariat's act).
+   * Sets, changes or removes (null) a juror's PIN (not an easy guess). With `currentPin` the juror changes their
+   * own; without it the secretariat sets or resets it, which needs the secretariat's session open on this laptop
+   * (`session.enterSecretariat`), and is recorded in the history as the secretariat's act.
    */
-  'session.setJurorPin': z.strictObject({ competition: code, juror: code, pin: pin.nullable(), currentPin: pin.optional() }),
+  'session.setJurorPin': z.strictObject({ competition: code, juror: code, pin: newPin.nullable(), currentPin: pin.optional() }),
 };
 
 export interface SecretariatSession {

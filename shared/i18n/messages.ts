@@ -10,6 +10,7 @@ import { rankingMessages } from './messages-ranking.js';
 import { plenoMessages } from './messages-pleno.js';
 import { scoringMessages } from './messages-scoring.js';
 import { sessionMessages } from './messages-session.js';
+import { pinsMessages } from './messages-pins.js';
 import { setupMessages } from './messages-setup.js';
 import { workbookMessages } from './messages-workbook.js';
 import { documentsMessages } from './messages-documents.js';
@@ -152,6 +153,7 @@ const id = {
   ...scoringMessages.id,
   ...importMessages.id,
   ...sessionMessages.id,
+  ...pinsMessages.id,
   ...rankingMessages.id,
   ...plenoMessages.id,
   ...exchangeMessages.id,
@@ -262,6 +264,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...scoringMessages.en,
   ...importMessages.en,
   ...sessionMessages.en,
+  ...pinsMessages.en,
   ...rankingMessages.en,
   ...plenoMessages.en,
   ...exchangeMessages.en,

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { call, JURY_COMPETITION } from '../support/jury.js';
+import { call, JURY_COMPETITION, asSecretariat } from '../support/jury.js';
 import { writeFileSync } from 'node:fs';
 
 const NAME = 'Lomba P2WKSS Uji Jawa Barat';
@@ -71,8 +71,8 @@ beforeAll(async () => {
   secretariat = openTestCore(join(temp.dir, 'sekretariat.sqlite'), undefined, { home: join(temp.dir, 'home-sekretariat') });
   laptop = openTestCore(join(temp.dir, 'laptop-j1.sqlite'), undefined, { home: join(temp.dir, 'home-j1') });
   await call(secretariat, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
-  await call(secretariat, 'session.setSecretariatPin', { competition: 'JABAR', pin: '9999' });
-  await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror: 'J1', pin: '1111' });
+  await asSecretariat(secretariat, 'JABAR');
+  await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror: 'J1', pin: '3917' });
   fingerprints = {
     secretariat: (await call(secretariat, 'exchange.identity', {})).device.fingerprint,
     laptop: (await call(laptop, 'exchange.identity', {})).device.fingerprint,
@@ -143,7 +143,7 @@ describe('the juror’s laptop', () => {
   it('the juror signs in, scores two cells, sends the scores and sees this laptop’s fingerprint', async () => {
     await jp.getByRole('button', { name: 'Penilaian', exact: true }).click();
     await jp.getByRole('button', { name: new RegExp(JUROR.replaceAll('.', '\\.')) }).click();
-    await jp.getByLabel(`PIN ${JUROR}`).fill('1111');
+    await jp.getByLabel(`PIN ${JUROR}`).fill('3917');
     await jp.keyboard.press('Enter');
     await jp.getByText(`Menilai sebagai ${JUROR} (J1)`).waitFor();
     await jp.getByRole('button', { name: /Desa Sukamaju/ }).click();
@@ -224,7 +224,7 @@ describe('a conflict: the secretariat corrected a cell the juror changes again',
 
   it('the juror changes both cells on the sheet and sends again; the plan shows each conflict side by side', async () => {
     // The secretariat corrects A1 and A2 of J1 at S01 from the paper sheet (recorded as the secretariat's).
-    await call(secretariat, 'session.enterSecretariat', { competition: 'JABAR', pin: '9999' });
+    await call(secretariat, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
     for (const [indicator, value] of [
       ['A1', 2],
       ['A2', 1],
@@ -310,7 +310,7 @@ describe('packages that are refused or held', () => {
     const spare = openTestCore(join(temp.dir, 'laptop-j1-baru.sqlite'), undefined, { home: join(temp.dir, 'home-j1-baru') });
     try {
       await call(spare, 'exchange.apply', { name: 'persiapan.penilai', bytes: readFileSync(setupFile) });
-      await call(spare, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '1111' });
+      await call(spare, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '3917' });
       await call(spare, 'scoring.setScore', { competition: 'JABAR', juror: 'J1', site: 'S02', indicator: 'A1', value: 5 });
       // And S01 A2 as the secretariat holds it already (3): unchanged there.
       await call(spare, 'scoring.setScore', { competition: 'JABAR', juror: 'J1', site: 'S01', indicator: 'A2', value: 3 });

@@ -1,6 +1,7 @@
 /**
  * What cannot be taken back is asked first, in Chromium over the HTTP bridge: the secretariat sets its PIN in Lomba
- * (changing it needs the current one) before paper sheets can be typed up; removing a photo asks; opening the demo
+ * (changing it needs the current one) before paper sheets can be typed up, and its session before jurors' PINs are set
+ * (an easy PIN refused in words); removing a photo asks; opening the demo
  * beside a real competition asks; a competition is archived (hidden, kept), restored, and deleted only with its
  * code typed after being told what goes with it. Screenshots in test-results/e2e/ (prefix 7-laptop-).
  */
@@ -90,6 +91,30 @@ describe('the secretariat PIN', () => {
     await page.getByLabel('PIN sekretariat baru').fill('8642');
     await page.getByRole('button', { name: 'Ganti PIN' }).click();
     await page.getByText('PIN sekretariat diganti; PIN lama tidak berlaku lagi.').waitFor();
+
+    // Jurors' PINs are the secretariat's too (issue 12): refused without its session, easy PINs refused in words.
+    await page.getByText('Menetapkan dan menyetel ulang PIN juri adalah tugas sekretariat. Masukkan PIN sekretariat dahulu.').waitFor();
+    const j1 = page.getByLabel('PIN baru untuk J1', { exact: true });
+    await j1.fill('2468');
+    await page.locator('tr', { has: j1 }).getByRole('button', { name: 'Atur PIN' }).click();
+    await page.getByText(/^Menetapkan atau mengatur ulang PIN juri adalah tugas sekretariat/).waitFor();
+    await page.getByLabel('PIN sekretariat untuk mengatur PIN juri').fill('8642');
+    await page.getByRole('button', { name: 'Buka', exact: true }).click();
+    await page.getByText('Sekretariat sedang mengatur PIN juri.').waitFor();
+    await j1.fill('1234');
+    await page.locator('tr', { has: j1 }).getByRole('button', { name: 'Atur PIN' }).click();
+    await page.getByText('PIN ini terlalu mudah ditebak (angka berurutan naik atau turun). Pilih angka yang tidak berpola.').waitFor();
+    expect(await j1.getAttribute('aria-invalid')).toBe('true');
+    await shot(page, '7-laptop-pin-juri-lemah', false);
+    await expectAccessible(page, 'laptop-pin-juri-lemah');
+    await j1.fill('2468');
+    await page.locator('tr', { has: j1 }).getByRole('button', { name: 'Atur PIN' }).click();
+    await page.getByText('PIN juri J1 disimpan.').waitFor();
+    // Removed again in the same session (the photo test below chooses J1 without a PIN).
+    await page.locator('tr', { has: j1 }).getByRole('button', { name: 'Hapus PIN' }).click();
+    await page.getByText('PIN juri J1 dihapus.').waitFor();
+    await page.getByRole('button', { name: 'Selesai', exact: true }).click();
+    await page.getByText('Menetapkan dan menyetel ulang PIN juri adalah tugas sekretariat. Masukkan PIN sekretariat dahulu.').waitFor();
 
     await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
     await page.getByRole('tab', { name: 'Ketik lembar kertas' }).click();

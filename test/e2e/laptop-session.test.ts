@@ -75,7 +75,11 @@ beforeAll(async () => {
     ],
   });
   expect(created.ok).toBe(true);
+  // The secretariat sets J1's PIN in its own session (issue 12: nobody else may), then leaves it.
+  expect((await core.call('session.setSecretariatPin', { competition: CODE, pin: '7391' })).ok).toBe(true);
+  expect((await core.call('session.enterSecretariat', { competition: CODE, pin: '7391' })).ok).toBe(true);
   expect((await core.call('session.setJurorPin', { competition: CODE, juror: 'J1', pin: PIN })).ok).toBe(true);
+  expect((await core.call('session.leaveSecretariat', {})).ok).toBe(true);
   await open();
   await page.getByRole('button', { name: 'Buka Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026' }).click();
   await page.getByText('Sedang dibuka').waitFor();
@@ -130,7 +134,7 @@ describe('a reload and a restart come back to the same place', () => {
     expect(await page.locator('li.indicator').count()).toBe(0); // the sheet is hidden until the PIN is given
     await shot(page, '7-laptop-restart-pin', false);
     await expectAccessible(page, 'laptop-restart-pin');
-    await page.getByLabel(`PIN ${NAME}`).fill('1111');
+    await page.getByLabel(`PIN ${NAME}`).fill('3917');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: 'PIN juri J1 salah.' }).waitFor();
     await page.getByLabel(`PIN ${NAME}`).fill(PIN);

@@ -41,8 +41,12 @@ beforeAll(async () => {
     ],
   });
   expect(created.ok).toBe(true);
+  // The secretariat sets J1's PIN in its own session (issue 12: nobody else may), then leaves it.
+  expect((await core.call('session.setSecretariatPin', { competition: CODE, pin: '7391' })).ok).toBe(true);
+  expect((await core.call('session.enterSecretariat', { competition: CODE, pin: '7391' })).ok).toBe(true);
   const pin = await core.call('session.setJurorPin', { competition: CODE, juror: 'J1', pin: PIN });
   expect(pin.ok).toBe(true);
+  expect((await core.call('session.leaveSecretariat', {})).ok).toBe(true);
   app = await openApp(core);
   page = app.page;
   await page.getByRole('button', { name: 'Buka Lomba P2WKSS Tingkat Provinsi Jawa Barat Tahun 2026' }).click();

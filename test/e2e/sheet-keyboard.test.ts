@@ -102,6 +102,9 @@ describe('a reopened sheet', () => {
       refs.map((r) => ({ site: 'S03', juror: 'J1', indicator: r.indicator.code, value: 'min' in r.scale && r.scale.max > 5 ? 80 : 3 })),
       true,
     );
+    // Reopening J1's sheet from outside J1's session is the secretariat's (its PIN set and its session opened here).
+    expect((await fx.core.call('session.setSecretariatPin', { competition: SHEET_CODE, pin: '7391' })).ok).toBe(true);
+    expect((await fx.core.call('session.enterSecretariat', { competition: SHEET_CODE, pin: '7391' })).ok).toBe(true);
     const reopened = await fx.core.call('scoring.reopen', {
       competition: SHEET_CODE,
       juror: 'J1',

@@ -20,7 +20,7 @@ import type { Core } from '../../electron/core/app.js';
 import type { CompetitionDetail } from '../../shared/contract/schemas.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { call, PNG } from '../support/jury.js';
+import { call, PNG, asSecretariat } from '../support/jury.js';
 
 const temp = tempDir('penilai-e2e-verifikasi-pdf-');
 let core: Core;
@@ -236,6 +236,7 @@ describe('Verifikasi dokumen with PDF files', () => {
     const at = { competition: 'DEMO', juror: 'J1', site: 'S01' };
     const sheet = await call(core, 'scoring.sheet', at);
     const score = sheet.scores[0]!;
+    await asSecretariat(core, 'DEMO'); // reopening J1's sheet is the secretariat's
     await call(core, 'scoring.reopen', { ...at, reason: 'Salah ketik nilai' });
     await call(core, 'scoring.setScore', {
       ...at,

@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPlan } from '../../shared/contract/exchange.js';
-import { call, JURY_COMPETITION, PNG, score, WORK, REGISTER_PHOTO } from '../support/jury.js';
+import { call, JURY_COMPETITION, PNG, score, WORK, REGISTER_PHOTO, asSecretariat, JUROR_PIN } from '../support/jury.js';
 import { fingerprint, runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { databaseState, takeApart } from '../support/packages.js';
@@ -47,17 +47,18 @@ beforeAll(async () => {
   writeFileSync(path('jabar.json'), JSON.stringify(JURY_COMPETITION));
   await ok(['init', '--db', SEK, '--competition', path('jabar.json'), '--home', SEK_HOME]);
   await onLaptop(SEK, SEK_HOME, async (core) => {
+    await asSecretariat(core, 'JABAR');
     for (const juror of ['J1', 'J2', 'J3'])
-      await call(core, 'session.setJurorPin', { competition: 'JABAR', juror, pin: juror.slice(1).repeat(4) });
+      await call(core, 'session.setJurorPin', { competition: 'JABAR', juror, pin: JUROR_PIN[juror]! });
   });
   runs.setup = await ok(['package', 'setup', '--db', SEK, '--out', SETUP, '--home', SEK_HOME]);
   runs.created = await ok(['package', 'import', '--db', LAPTOP, '--file', SETUP, '--home', LAPTOP_HOME]);
   // J1 scores on the laptop (through the handlers, as the app does), with a photo and a finalised sheet.
   await onLaptop(LAPTOP, LAPTOP_HOME, async (core) => {
-    await call(core, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '1111' });
+    await call(core, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '3917' });
     await score(core, 'J1', WORK.J1!);
     await call(core, 'evidence.add', REGISTER_PHOTO);
-    await call(core, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
+    await call(core, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '3917' });
     laptopFingerprint = (await call(core, 'exchange.identity', {})).device.fingerprint;
   });
   runs.exported = await ok(['package', 'export', '--db', LAPTOP, '--juror', 'J1', '--out', SCORES, '--home', LAPTOP_HOME]);
@@ -193,7 +194,7 @@ describe('package setup, export and import on the command line', () => {
     await ok(['package', 'import', '--db', spare, '--file', SETUP, '--home', spareHome]);
     let fp = '';
     await onLaptop(spare, spareHome, async (core) => {
-      await call(core, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '1111' });
+      await call(core, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '3917' });
       await call(core, 'scoring.setScore', { competition: 'JABAR', juror: 'J1', site: 'S02', indicator: 'A1', value: 3 });
       fp = (await call(core, 'exchange.identity', {})).device.fingerprint;
     });

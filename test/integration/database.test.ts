@@ -18,6 +18,7 @@ describe('a new database', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000); // another process's write lock is waited for
     const tables = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all();
     expect(tables.map((t) => t.name).sort()).toEqual([
       'app_meta',
@@ -36,6 +37,7 @@ describe('a new database', () => {
       'ledger_link',
       'note',
       'package_receipt',
+      'pin_lockout',
       'pleno',
       'pleno_decision',
       'recusal',

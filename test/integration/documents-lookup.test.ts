@@ -10,7 +10,7 @@ import type { Core } from '../../electron/core/app.js';
 import type { DocumentLookup } from '../../shared/contract/schemas.js';
 import { qrPayload, shortCode } from '../../shared/domain/doc-stamp.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { call, PNG } from '../support/jury.js';
+import { call, PNG, asSecretariat } from '../support/jury.js';
 
 const temp = tempDir('penilai-lookup-');
 let core: Core;
@@ -85,6 +85,7 @@ describe('documents.lookup', () => {
     const sheet = await call(core, 'scoring.sheet', at);
     const first = sheet.scores[0]!;
     const other = first.value === 1 ? 2 : 1; // the demo instrument scores 1 to 5
+    await asSecretariat(core, 'DEMO'); // reopening J1's sheet is the secretariat's
     await call(core, 'scoring.reopen', { ...at, reason: 'Salah ketik nilai' });
     await call(core, 'scoring.setScore', { ...at, indicator: first.indicator, value: other, reason: 'Salah ketik nilai' });
     await call(core, 'scoring.finalise', { ...at, signature: PNG });

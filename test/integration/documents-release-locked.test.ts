@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { call, PNG } from '../support/jury.js';
+import { call, PNG, asSecretariat } from '../support/jury.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';
 
 const temp = tempDir('penilai-release-locked-');
@@ -20,6 +20,7 @@ beforeAll(async () => {
   try {
     await call(core, 'setup.createDemo', { sites: 4, jurors: 3, seed: 1 });
     const sheet = { competition: 'DEMO', juror: 'J1', site: 'S01' };
+    await asSecretariat(core, 'DEMO'); // reopening J1's sheet is the secretariat's
     await call(core, 'scoring.reopen', { ...sheet, reason: 'Menambah catatan untuk lokus' });
     await call(core, 'scoring.setNote', { ...sheet, indicator: 'A1', note: NOTE });
     await call(core, 'scoring.finalise', { ...sheet, signature: PNG });

@@ -17,7 +17,7 @@ import { changesRanking } from '../../shared/domain/pleno.js';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { fingerprint, runCommand } from '../support/cli.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
-import { call, PNG } from '../support/jury.js';
+import { call, PNG, asSecretariat } from '../support/jury.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';
 
 const temp = tempDir('penilai-sheets-');
@@ -130,6 +130,7 @@ beforeAll(async () => {
     await call(core, 'scoring.setNote', { competition, juror: 'J1', site: 'S01', indicator: 'A1', note: NOTE_A1 });
     await call(core, 'scoring.setNote', { competition, juror: 'J1', site: 'S01', indicator: 'A2', note: NOTE_A2 });
     times.firstFinal = (await call(core, 'scoring.finalise', { competition, juror: 'J1', site: 'S01', signature: PNG })).finalisedAt;
+    await asSecretariat(core, competition); // reopening J1's sheet is the secretariat's
     times.reopened = (await call(core, 'scoring.reopen', { competition, juror: 'J1', site: 'S01', reason: REOPEN_REASON })).reopenedAt;
     await set('J1', 'S01', 'A1', 5, REOPEN_REASON);
     times.final = (await call(core, 'scoring.finalise', { competition, juror: 'J1', site: 'S01', signature: PNG })).finalisedAt;

@@ -148,7 +148,11 @@ describe('evidence refusals leave no file and no row', () => {
     expect(existsSync(folder)).toBe(false);
   });
   it('refuses a juror with a PIN who is not signed in on this laptop, and writing for another juror', async () => {
+    // The secretariat sets J2's PIN in its own session, then leaves it.
+    expect((await core.call('session.setSecretariatPin', { competition: 'UJI', pin: '1357' })).ok).toBe(true);
+    expect((await core.call('session.enterSecretariat', { competition: 'UJI', pin: '1357' })).ok).toBe(true);
     expect((await core.call('session.setJurorPin', { competition: 'UJI', juror: 'J2', pin: '2468' })).ok).toBe(true);
+    expect((await core.call('session.leaveSecretariat', {})).ok).toBe(true);
     await refused(photo({ juror: 'J2' }), 'session.required', /masuk dulu sebagai juri J2/);
     expect((await core.call('session.enter', { competition: 'UJI', juror: 'J2', pin: '2468' })).ok).toBe(true);
     await refused(photo({ juror: 'J1' }), 'session.otherJuror', /sedang dipakai juri J2/);

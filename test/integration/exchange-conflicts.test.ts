@@ -93,8 +93,8 @@ describe('the same juror on two laptops', () => {
 
   it('decides conflicts in bulk, keeping the value here, with the decision in the ledger; a later change is a conflict again', async () => {
     // A second conflict: the secretariat corrects S02 A1 while the new laptop changes it again.
-    await call(sek, 'session.setSecretariatPin', { competition: 'JABAR', pin: '9999' });
-    await call(sek, 'session.enterSecretariat', { competition: 'JABAR', pin: '9999' });
+    await call(sek, 'session.setSecretariatPin', { competition: 'JABAR', pin: '7391' });
+    await call(sek, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
     await call(sek, 'scoring.setScore', { ...cell('S02', 'A1'), value: 1, entry: true });
     await call(second, 'scoring.setScore', { ...cell('S02', 'A1'), value: 4 });
     const pkg = await call(second, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });

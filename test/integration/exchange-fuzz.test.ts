@@ -13,7 +13,7 @@ import type { Core } from '../../electron/core/app.js';
 import { openIdentity, type DeviceIdentity } from '../../electron/core/platform/identity.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
 import { seededRandom } from '../../shared/domain/synthetic.js';
-import { call as run, JURY_COMPETITION, PNG, score as enter, WORK, REGISTER_PHOTO } from '../support/jury.js';
+import { call as run, JURY_COMPETITION, PNG, score as enter, WORK, REGISTER_PHOTO, asSecretariat } from '../support/jury.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { databaseState, laptop, said, takeApart, zipOf, type Parts } from '../support/packages.js';
 import { writePackage, type PackageMember } from '../../electron/core/exchange/package-file.js';
@@ -34,18 +34,19 @@ let original: Parts;
 beforeAll(async () => {
   secretariat = openTestCore(SEK, clock, { home: join(temp.dir, 'home-sekretariat') });
   await call(secretariat, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
-  await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror: 'J1', pin: '1111' });
+  await asSecretariat(secretariat, 'JABAR');
+  await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror: 'J1', pin: '3917' });
   const setup = (await call(secretariat, 'exchange.setupPackage', { competition: 'JABAR' })).bytes;
   const home = join(temp.dir, 'home-J1');
-  const j1 = await laptop(join(temp.dir, 'laptop-J1.sqlite'), home, setup, 'J1', '1111', clock, tick);
+  const j1 = await laptop(join(temp.dir, 'laptop-J1.sqlite'), home, setup, 'J1', '3917', clock, tick);
   try {
     // Every kind of work: scores, a household checklist, a note, a photo with its thumbnail, a finalised sheet with
     // its drawn signature, and a sheet finalised then reopened with a reason.
     await enter(j1, 'J1', WORK.J1!, tick);
     await call(j1, 'scoring.setNote', { competition: 'JABAR', juror: 'J1', site: 'S02', indicator: 'A1', note: 'Buku tamu lengkap' });
     await call(j1, 'evidence.add', REGISTER_PHOTO);
-    await call(j1, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
-    await call(j1, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S03', signature: PNG, pin: '1111' });
+    await call(j1, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '3917' });
+    await call(j1, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S03', signature: PNG, pin: '3917' });
     await call(j1, 'scoring.reopen', { competition: 'JABAR', juror: 'J1', site: 'S03', reason: 'Nilai B1 perlu dicek ulang' });
     pkg = (await call(j1, 'exchange.exportScores', { competition: 'JABAR', juror: 'J1' })).file.bytes;
   } finally {

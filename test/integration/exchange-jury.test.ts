@@ -14,7 +14,19 @@ import { verifyFile } from '../../electron/core/audit/verify.js';
 import { evidenceFolder } from '../../electron/core/platform/files.js';
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults } from '../../shared/contract/schemas.js';
-import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK, REGISTER_PHOTO } from '../support/jury.js';
+import {
+  call as run,
+  JURY_COMPETITION,
+  PHOTO,
+  PNG,
+  score as enter,
+  sha,
+  THUMB,
+  WORK,
+  REGISTER_PHOTO,
+  asSecretariat,
+  JUROR_PIN,
+} from '../support/jury.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 
@@ -49,11 +61,11 @@ function scoresOf(core: Core): unknown[] {
 beforeAll(async () => {
   secretariat = openTestCore(join(temp.dir, 'sekretariat.sqlite'), clock, { home: join(temp.dir, 'home-sekretariat') });
   await call(secretariat, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
-  await call(secretariat, 'session.setSecretariatPin', { competition: 'JABAR', pin: '9999' });
+  await asSecretariat(secretariat, 'JABAR');
   for (const [juror, pin] of [
-    ['J1', '1111'],
-    ['J2', '2222'],
-    ['J3', '3333'],
+    ['J1', '3917'],
+    ['J2', '4826'],
+    ['J3', '5938'],
   ] as const)
     await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror, pin });
   setupBytes = (await call(secretariat, 'exchange.setupPackage', { competition: 'JABAR' })).bytes;
@@ -63,14 +75,14 @@ beforeAll(async () => {
     laptops[juror] = core;
     const plan = await call(core, 'exchange.apply', { name: 'persiapan.penilai', bytes: setupBytes });
     expect(plan).toMatchObject({ kind: 'setup', action: 'create', applied: true });
-    await call(core, 'session.enter', { competition: 'JABAR', juror, pin: `${juror.slice(1)}`.repeat(4) });
+    await call(core, 'session.enter', { competition: 'JABAR', juror, pin: JUROR_PIN[juror]! });
     await score(core, juror, WORK[juror]!);
   }
   // J1 photographs the register at S01 A1 and finalises S01; J2 finalises S01, then reopens it with a reason and
   // changes A2 there; J3 finalises S01.
   await call(laptops.J1!, 'evidence.add', REGISTER_PHOTO);
-  await call(laptops.J1!, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
-  await call(laptops.J2!, 'scoring.finalise', { competition: 'JABAR', juror: 'J2', site: 'S01', signature: PNG, pin: '2222' });
+  await call(laptops.J1!, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '3917' });
+  await call(laptops.J2!, 'scoring.finalise', { competition: 'JABAR', juror: 'J2', site: 'S01', signature: PNG, pin: '4826' });
   await call(laptops.J2!, 'scoring.reopen', { competition: 'JABAR', juror: 'J2', site: 'S01', reason: 'Salah baca rubrik A2' });
   await call(laptops.J2!, 'scoring.setScore', {
     competition: 'JABAR',
@@ -80,7 +92,7 @@ beforeAll(async () => {
     value: 3,
     reason: 'Salah baca rubrik A2',
   });
-  await call(laptops.J3!, 'scoring.finalise', { competition: 'JABAR', juror: 'J3', site: 'S01', signature: PNG, pin: '3333' });
+  await call(laptops.J3!, 'scoring.finalise', { competition: 'JABAR', juror: 'J3', site: 'S01', signature: PNG, pin: '5938' });
   for (const juror of ['J1', 'J2', 'J3']) {
     const summary = await call(laptops[juror]!, 'exchange.exportScores', { competition: 'JABAR', juror });
     packages[juror] = { name: summary.file.name, bytes: summary.file.bytes };
@@ -204,7 +216,7 @@ describe('a jury without a server', () => {
   });
 
   it('a cell the secretariat corrected since is a conflict: kept, shown side by side, decided, recorded', async () => {
-    await call(secretariat, 'session.enterSecretariat', { competition: 'JABAR', pin: '9999' });
+    await call(secretariat, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
     await call(secretariat, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 1, entry: true });
     await call(laptops.J2!, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 5 });
     const pkg = await call(laptops.J2!, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });

@@ -13,7 +13,19 @@ import { openIdentity } from '../../electron/core/platform/identity.js';
 import { canonicalJson } from '../../shared/domain/canonical.js';
 import type { AppError } from '../../shared/domain/errors.js';
 import { isFullEntry, type PackageEntry, type PackageWork } from '../../shared/domain/package.js';
-import { call as run, JURY_COMPETITION, PHOTO, PNG, score as enter, sha, THUMB, WORK, REGISTER_PHOTO } from '../support/jury.js';
+import {
+  call as run,
+  JURY_COMPETITION,
+  PHOTO,
+  PNG,
+  score as enter,
+  sha,
+  THUMB,
+  WORK,
+  REGISTER_PHOTO,
+  asSecretariat,
+  JUROR_PIN,
+} from '../support/jury.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import {
   copyDatabase,
@@ -49,7 +61,7 @@ let j1: { name: string; bytes: Uint8Array };
 let j1Laptop: Core;
 
 async function newLaptop(name: string, juror: string): Promise<Core> {
-  const core = await laptop(db(name), home(name), setupBytes, juror, juror.slice(1).repeat(4), clock, tick);
+  const core = await laptop(db(name), home(name), setupBytes, juror, JUROR_PIN[juror]!, clock, tick);
   cores.push(core);
   return core;
 }
@@ -80,15 +92,15 @@ async function refused(core: Core, file: string, pkg: { name: string; bytes: Uin
 beforeAll(async () => {
   secretariat = openTestCore(SEK, clock, { home: SEK_HOME });
   await call(secretariat, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
-  await call(secretariat, 'session.setSecretariatPin', { competition: 'JABAR', pin: '9999' });
+  await asSecretariat(secretariat, 'JABAR');
   for (const juror of ['J1', 'J2', 'J3'])
-    await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror, pin: juror.slice(1).repeat(4) });
+    await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror, pin: JUROR_PIN[juror]! });
   setupBytes = (await call(secretariat, 'exchange.setupPackage', { competition: 'JABAR' })).bytes;
 
   j1Laptop = await newLaptop('laptop-J1', 'J1');
   await enter(j1Laptop, 'J1', WORK.J1!, tick);
   await call(j1Laptop, 'evidence.add', REGISTER_PHOTO);
-  await call(j1Laptop, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '1111' });
+  await call(j1Laptop, 'scoring.finalise', { competition: 'JABAR', juror: 'J1', site: 'S01', signature: PNG, pin: '3917' });
   j1 = await exported(j1Laptop, 'J1');
   // The secretariat holds J1's first package: J1's laptop is pinned, its device and chain known.
   expect(await call(secretariat, 'exchange.apply', j1)).toMatchObject({ applied: true, device: { trust: 'first' } });
@@ -189,9 +201,10 @@ describe('a score package is refused, the database byte-identical, the cause nam
     const other = openTestCore(db('lain'), clock, { home: home('lain') });
     cores.push(other);
     await call(other, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
-    await call(other, 'session.setJurorPin', { competition: 'JABAR', juror: 'J1', pin: '1111' });
+    await asSecretariat(other, 'JABAR');
+    await call(other, 'session.setJurorPin', { competition: 'JABAR', juror: 'J1', pin: '3917' });
     const otherSetup = (await call(other, 'exchange.setupPackage', { competition: 'JABAR' })).bytes;
-    const foreign = await laptop(db('laptop-lain'), home('laptop-lain'), otherSetup, 'J1', '1111', clock, tick);
+    const foreign = await laptop(db('laptop-lain'), home('laptop-lain'), otherSetup, 'J1', '3917', clock, tick);
     cores.push(foreign);
     await enter(foreign, 'J1', WORK.J1!.slice(0, 2), tick);
     const pkg = await exported(foreign, 'J1');
@@ -263,7 +276,7 @@ describe('a score package is refused, the database byte-identical, the cause nam
   it('a package whose juror is not eligible for a cell: J2 scores aspect B on a laptop whose setup was changed', async () => {
     const j2 = await newLaptop('laptop-J2', 'J2');
     // On the laptop, someone with the secretariat's PIN gives J2 every aspect; J2 then scores B1 at S01.
-    await call(j2, 'session.enterSecretariat', { competition: 'JABAR', pin: '9999' });
+    await call(j2, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
     const detail = await call(j2, 'setup.get', { code: 'JABAR' });
     await call(j2, 'setup.save', {
       code: 'JABAR',
@@ -271,7 +284,7 @@ describe('a score package is refused, the database byte-identical, the cause nam
       sites: detail.sites,
       jurors: detail.jurors.map(({ aspects: _aspects, ...j }) => j),
     });
-    await call(j2, 'session.enter', { competition: 'JABAR', juror: 'J2', pin: '2222' });
+    await call(j2, 'session.enter', { competition: 'JABAR', juror: 'J2', pin: '4826' });
     await enter(
       j2,
       'J2',
@@ -316,7 +329,7 @@ describe('a score package is refused, the database byte-identical, the cause nam
     const file = db('sekretariat-instrumen');
     const sek = copyDatabase(secretariat, SEK, file, SEK_HOME, clock);
     cores.push(sek);
-    await call(sek, 'session.enterSecretariat', { competition: 'JABAR', pin: '9999' });
+    await call(sek, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
     const detail = await call(sek, 'setup.get', { code: 'JABAR' });
     const edited = structuredClone(detail.instrument);
     edited.aspects[0]!.indicators[0]!.name = 'Dokumen administrasi';
@@ -340,7 +353,7 @@ describe('a score package is refused, the database byte-identical, the cause nam
     const info = { format: 'penilai.device/1', id: j1Laptop.deps.identity.id, publicKey: fresh.publicKey, created: clock().toISOString() };
     mkdirSync(clone, { recursive: true });
     writeFileSync(join(clone, 'device.json'), JSON.stringify(info));
-    const core = await laptop(db('laptop-tiruan'), clone, setupBytes, 'J1', '1111', clock, tick);
+    const core = await laptop(db('laptop-tiruan'), clone, setupBytes, 'J1', '3917', clock, tick);
     cores.push(core);
     expect(core.deps.identity.id).toBe(j1Laptop.deps.identity.id);
     await enter(core, 'J1', [{ site: 'S02', indicator: 'A1', value: 1 }], tick);

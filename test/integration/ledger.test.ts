@@ -103,7 +103,7 @@ describe('two installations on copies of one database', () => {
     const again = laptop('a', join(temp.dir, 'two.sqlite'));
     expect(again.deps.identity.id).toBe(id);
     again.close();
-    expect(readdirSync(join(temp.dir, 'home-a')).sort()).toEqual(['device.json', 'device.key']);
+    expect(readdirSync(join(temp.dir, 'home-a')).sort()).toEqual(['device.json', 'device.key', 'device.secret']);
   });
 });
 

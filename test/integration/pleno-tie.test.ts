@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
-import { call } from '../support/jury.js';
+import { asSecretariat, call } from '../support/jury.js';
 import { demoWithTie, TIE_COMPETITION as C } from '../support/pleno.js';
 
 let core: Core;
@@ -63,6 +63,7 @@ describe('the plenary on a tie for Juara II', () => {
     const locked = await call(core, 'pleno.lock', { competition: C });
     expect(locked.state).toBe('locked');
     expect(locked.snapshot).toMatch(/^[0-9a-f]{64}$/);
+    await asSecretariat(core, C); // so that the reopened sheet is refused for the lock, not for the role
     const before = databaseBytes(core);
     const refused = await core.call('scoring.reopen', { competition: C, juror: 'J1', site: 'S05', reason: 'Salah ketik nilai A1' });
     if (refused.ok) throw new Error('a sheet was reopened on a locked result');

@@ -25,7 +25,7 @@ import type { OfficialRanking } from '../../shared/domain/pleno.js';
 import { createHash } from 'node:crypto';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
-import { call, PNG } from '../support/jury.js';
+import { call, PNG, asSecretariat } from '../support/jury.js';
 
 const temp = tempDir('penilai-pleno-');
 afterAll(() => temp.cleanup());
@@ -224,6 +224,7 @@ describe('locking', () => {
         [5, 'S02', null, 'phase:LAP'],
       ]);
 
+      await asSecretariat(core, 'PLENO'); // so that the reopened sheet is refused for the lock, not for the role
       const before = databaseBytes(core);
       // A score, a reopened sheet, a rule, a recusal, a CSV import: each refused as locked, nothing written.
       expect(
@@ -317,6 +318,7 @@ describe('the plenary from the command line', () => {
     // Reopened: the sheet is reopened and the CSV taken.
     const c = openTestCore(db);
     try {
+      await asSecretariat(c, 'PLENO'); // reopening J1's sheet is the secretariat's
       await call(c, 'scoring.reopen', { competition: 'PLENO', juror: 'J1', site: 'S02', reason: 'Salah ketik nilai A1' });
     } finally {
       c.close();
@@ -373,7 +375,8 @@ describe('a score package arriving after the lock', () => {
       await call(secretariat, 'pleno.decide', { competition: 'PLENO', order: ['S04', 'S05'], reason: 'Musyawarah.' });
       await call(secretariat, 'pleno.lock', { competition: 'PLENO' });
 
-      // On the laptop J2 reopens S02 and changes a score, then sends the newer package.
+      // On the laptop J2 (signed in as themselves, as the app does) reopens S02 and changes a score, then sends the newer package.
+      await call(laptop, 'session.enter', { competition: 'PLENO', juror: 'J2' });
       await call(laptop, 'scoring.reopen', { competition: 'PLENO', juror: 'J2', site: 'S02', reason: 'Salah ketik nilai B1' });
       await call(laptop, 'scoring.setScore', {
         competition: 'PLENO',

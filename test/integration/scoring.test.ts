@@ -209,6 +209,7 @@ async function j2ReadyAtS01(a2 = 4): Promise<void> {
 /** J2's sheet at S01 complete and finalised with J2's PIN 2468 (A2 as given). */
 async function j2FinalisedAtS01(a2 = 4): Promise<void> {
   await j2ReadyAtS01(a2);
+  await asSecretariat();
   await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
   await ok(core.call('scoring.finalise', { competition: C, juror: 'J2', site: 'S01', signature: png(), pin: '2468' }));
 }
@@ -523,14 +524,16 @@ describe('review, finalise and reopen', () => {
       core.call('scoring.finalise', { ...where, signature: new TextEncoder().encode('not a png at all, just some text here') }),
     );
     expect(bad.key).toBe('sheet.badSignature');
+    await asSecretariat();
     await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
     expect((await fails(core.call('scoring.finalise', { ...where, signature: png() }))).key).toBe('session.pinRequired');
-    expect((await fails(core.call('scoring.finalise', { ...where, signature: png(), pin: '1111' }))).key).toBe('session.badPin');
+    expect((await fails(core.call('scoring.finalise', { ...where, signature: png(), pin: '3917' }))).key).toBe('session.badPin');
     expect((await sheet('J2', 'S01')).finalised).toBe(false);
   });
 
   it('finalises with the signature and the PIN; the sheet then refuses every write', async () => {
     await j2ReadyAtS01();
+    await asSecretariat();
     await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
     await asSecretariat(); // so that typing up is refused for the sheet being final, not for a missing session
     const signature = png();
@@ -558,6 +561,12 @@ describe('review, finalise and reopen', () => {
 
   it('reopens with a reason (kept in the events); then changing an existing score needs a reason, kept in the history', async () => {
     await j2FinalisedAtS01();
+    // Not in J2's session: reopening is the secretariat's, refused until its session is open.
+    await ok(core.call('session.leaveSecretariat', {}));
+    expect((await fails(core.call('scoring.reopen', { ...where, reason: 'Salah input nilai A2 saat kunjungan' }))).key).toBe(
+      'session.secretariatForReopen',
+    );
+    await asSecretariat();
     expect((await fails(core.call('scoring.reopen', { competition: C, juror: 'J1', site: 'S03', reason: 'tidak perlu' }))).key).toBe(
       'sheet.notFinal',
     );
@@ -595,19 +604,20 @@ describe('review, finalise and reopen', () => {
 
 describe('PINs and the session', () => {
   it('lets the secretariat set and reset a PIN (recorded, never the PIN itself) and the juror change it with the current one', async () => {
+    await asSecretariat();
     await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
-    expect(await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '1234' }))).toEqual({ juror: 'J3', hasPin: true });
+    expect(await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '8642' }))).toEqual({ juror: 'J3', hasPin: true });
     const stored = (core.db.prepare(`SELECT pin_hash FROM juror WHERE code = 'J3'`).get() as { pin_hash: string }).pin_hash;
     expect(stored).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
-    expect(stored).not.toContain('1234');
+    expect(stored).not.toContain('8642');
     expect((await ok(core.call('setup.get', { code: C }))).pins).toEqual(['J2', 'J3']);
 
-    expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '0000' }))).key).toBe(
+    expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '6150', currentPin: '0000' }))).key).toBe(
       'session.badPin',
     );
-    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '5678', currentPin: '1234' }));
-    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '1234' }))).key).toBe('session.badPin');
-    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '5678' }))).toEqual({
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '6150', currentPin: '8642' }));
+    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '8642' }))).key).toBe('session.badPin');
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '6150' }))).toEqual({
       competition: C,
       juror: 'J3',
       name: 'Anggota Berpin',
@@ -615,8 +625,9 @@ describe('PINs and the session', () => {
     });
     await ok(core.call('session.leave', {}));
     // forgotten: the secretariat resets it
-    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
-    expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J4', pin: '1111', currentPin: '1111' }))).key).toBe(
+    await asSecretariat();
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '7391' }));
+    expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J4', pin: '3917', currentPin: '3917' }))).key).toBe(
       'session.noPin',
     );
     expect((await fails(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '12' }))).key).toBe('validate.pin');
@@ -624,26 +635,28 @@ describe('PINs and the session', () => {
     const pins = (await history({ juror: 'J3' })).filter((e) => e.kind === 'pin');
     expect(pins.map((e) => e.actor)).toEqual(['sekretariat', 'J3', 'sekretariat']);
     const text = JSON.stringify(pins);
-    for (const pin of ['1234', '5678', '9999']) expect(text).not.toContain(pin);
+    for (const pin of ['8642', '6150', '7391']) expect(text).not.toContain(pin);
     expect(pins.every((e: HistoryEntry) => e.newText?.startsWith('sha256:'))).toBe(true);
     expect(verifyDatabase(core.db).count).toBe(0);
   });
 
   it('needs the PIN to enter, locks a juror out for 30 s after five wrong PINs, and keeps the session in the core', async () => {
+    await asSecretariat();
     await ok(core.call('session.setJurorPin', { competition: C, juror: 'J2', pin: '2468' }));
-    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
+    await asSecretariat();
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '7391' }));
     expect(await ok(core.call('session.get', {}))).toBeNull();
     expect((await fails(core.call('session.enter', { competition: C, juror: 'J3' }))).key).toBe('session.pinRequired');
     for (let i = 0; i < 5; i += 1)
       expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '0000' }))).key).toBe('session.badPin');
-    const locked = await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }));
+    const locked = await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '7391' }));
     expect(locked).toMatchObject({ key: 'session.locked', params: { seconds: 30 } });
     tick(29_000);
-    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).key).toBe('session.locked');
+    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '7391' }))).key).toBe('session.locked');
     // another juror is not locked out
     expect(await ok(core.call('session.enter', { competition: C, juror: 'J2', pin: '2468' }))).toMatchObject({ juror: 'J2' });
     tick(1_000);
-    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).toMatchObject({ juror: 'J3' });
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '7391' }))).toMatchObject({ juror: 'J3' });
     expect(await ok(core.call('session.get', {}))).toEqual({ competition: C, juror: 'J3', name: 'Anggota Berpin', locked: false });
     // a juror without a PIN enters without one
     expect(await ok(core.call('session.enter', { competition: C, juror: 'J4' }))).toMatchObject({ juror: 'J4' });
@@ -651,14 +664,16 @@ describe('PINs and the session', () => {
     expect(await ok(core.call('session.get', {}))).toBeNull();
     // locked out again, the juror asks the secretariat: a PIN they set starts afresh
     for (let i = 0; i < 5; i += 1) await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '0000' }));
-    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).key).toBe('session.locked');
-    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
-    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }))).toMatchObject({ juror: 'J3' });
+    expect((await fails(core.call('session.enter', { competition: C, juror: 'J3', pin: '7391' }))).key).toBe('session.locked');
+    await asSecretariat();
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '7391' }));
+    expect(await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '7391' }))).toMatchObject({ juror: 'J3' });
     await ok(core.call('session.leave', {}));
   });
 
   it('lets a juror with a PIN write as themselves only in their own session; entry mode writes as the secretariat', async () => {
-    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
+    await asSecretariat();
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '7391' }));
     await asSecretariat(); // for the score typed up from paper below
     expect((await fails(score('J3', 'S01', 'A2', 2))).key).toBe('session.required');
     expect(
@@ -666,7 +681,7 @@ describe('PINs and the session', () => {
     ).toBe('session.required');
     expect((await fails(core.call('scoring.undo', { competition: C, juror: 'J3', site: 'S01' }))).key).toBe('session.required');
     await ok(score('J3', 'S01', 'A2', 2, { entry: true }));
-    await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '9999' }));
+    await ok(core.call('session.enter', { competition: C, juror: 'J3', pin: '7391' }));
     await ok(score('J3', 'S01', 'A2', 3));
     // someone else's sheet is not writable from this session, even a juror without a PIN
     expect((await fails(score('J4', 'S01', 'A2', 2))).key).toBe('session.otherJuror');
@@ -759,7 +774,8 @@ describe('tampering', () => {
     // J1's A2 at S01 is 2, J2 has finalised S01, J3 has a PIN
     await j1ScoredA2();
     await j2FinalisedAtS01();
-    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '9999' }));
+    await asSecretariat();
+    await ok(core.call('session.setJurorPin', { competition: C, juror: 'J3', pin: '7391' }));
     expect(verifyDatabase(core.db).count).toBe(0);
     // a score changed without a history entry
     core.db

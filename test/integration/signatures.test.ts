@@ -13,7 +13,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
 import { verifyPdfJsonSchema } from '../../shared/domain/verify-format.js';
-import { call } from '../support/jury.js';
+import { call, asSecretariat } from '../support/jury.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-signatures-');
@@ -392,6 +392,7 @@ describe('what verification reports and signing refuses', () => {
   it('verify --pdf --db after a score changed in the database exits non-zero naming the mismatch', async () => {
     const core = openTestCore(DB, undefined, { home: HOME });
     try {
+      await asSecretariat(core, 'DEMO'); // reopening J1's sheet is the secretariat's
       await call(core, 'scoring.reopen', { competition: 'DEMO', juror: 'J1', site: 'S01', reason: 'Nilai A1 salah ketik, diperbaiki.' });
       await call(core, 'scoring.setScore', {
         competition: 'DEMO',

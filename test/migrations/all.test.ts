@@ -19,11 +19,13 @@ afterAll(() => temp.cleanup());
 
 describe('migrations', () => {
   it('bring every earlier version forward, keeping its rows', () => {
-    for (const migration of MIGRATIONS) {
-      const file = join(temp.dir, `from-${migration.version - 1}.db`);
-      const old = openDatabase({ file, targetVersion: migration.version - 1 });
-      expect(schemaVersion(old)).toBe(migration.version - 1);
-      if (migration.version > 1) {
+    for (let i = 0; i < MIGRATIONS.length; i += 1) {
+      // The version before it (numbers handed to other branches may be skipped: 011 follows 009 here).
+      const previous = i === 0 ? 0 : MIGRATIONS[i - 1]!.version;
+      const file = join(temp.dir, `from-${previous}.db`);
+      const old = openDatabase({ file, targetVersion: previous });
+      expect(schemaVersion(old)).toBe(previous);
+      if (previous > 0) {
         // seed with the repos of the older schema: an instrument
         openRepositories(old, TEST_DEVICE).instruments.putInstrument({
           format: 'penilai.instrument/1',
@@ -38,7 +40,7 @@ describe('migrations', () => {
       old.close();
       const migrated = openDatabase({ file });
       expect(schemaVersion(migrated)).toBe(SCHEMA_VERSION);
-      if (migration.version > 1)
+      if (previous > 0)
         expect(
           openRepositories(migrated, TEST_DEVICE)
             .instruments.listInstruments()

@@ -5,7 +5,7 @@
  * and J3 gave 4. Every sheet is final and every site complete: the tie is the one thing that blocks locking.
  */
 import type { Core } from '../../electron/core/app.js';
-import { call, PNG } from './jury.js';
+import { call, PNG, asSecretariat } from './jury.js';
 
 export const TIE_COMPETITION = 'DEMO';
 export const TIED = ['S04', 'S05'] as const;
@@ -13,6 +13,7 @@ export const TIED = ['S04', 'S05'] as const;
 export async function demoWithTie(core: Core): Promise<void> {
   await call(core, 'setup.createDemo', {});
   const detail = await call(core, 'setup.get', { code: TIE_COMPETITION });
+  await asSecretariat(core, TIE_COMPETITION); // reopening the jurors' sheets is the secretariat's
   for (const { code: juror } of detail.jurors) {
     const from = await call(core, 'scoring.sheet', { competition: TIE_COMPETITION, juror, site: 'S04' });
     if (from.eligible.length === 0) continue;

@@ -9,7 +9,7 @@
  *   photo on S02's A1.
  */
 import type { Core } from '../../electron/core/app.js';
-import { call, PHOTO, PNG, THUMB } from './jury.js';
+import { call, PHOTO, PNG, THUMB, asSecretariat } from './jury.js';
 
 export const TIE_REASON = 'Menyamakan nilai untuk uji penjelasan seri';
 export const TIE_NOTE = 'Buku register kader lengkap sejak 2024.';
@@ -31,6 +31,7 @@ export async function demoWithTies(core: Core): Promise<void> {
     ] as const) {
       values.set('A2', a2);
       values.set('B1', b1);
+      await asSecretariat(core, competition); // reopening a juror's sheet is the secretariat's
       await call(core, 'scoring.reopen', { competition, juror, site, reason: TIE_REASON });
       for (const [indicator, value] of values) {
         await call(core, 'scoring.setScore', { competition, juror, site, indicator, value, reason: TIE_REASON });

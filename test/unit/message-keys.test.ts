@@ -35,6 +35,7 @@ const DYNAMIC_PREFIXES = [
   'send.', // renderer/src/screens/penilaian/SendScores.tsx: t(`send.${key}`)
   'laporan.doc.', // renderer/src/screens/laporan/DocumentPanel.tsx: t(`laporan.doc.${choice}`)
   'laporan.hint.', // renderer/src/screens/laporan/DocumentPanel.tsx: t(`laporan.hint.${choice}`)
+  'validate.weakPin.', // shared/contract/common.ts newPin: `validate.weakPin.${weakPin(pin)}`
 ];
 
 function keysOf(file: string): string[] {

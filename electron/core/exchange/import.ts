@@ -334,6 +334,12 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
       throw new UserError('exchange.workMismatch', { file: ctx.file, site, indicator });
   }
   const workSheets = new Map(work.sheets.map((s) => [s.site, s]));
+  // One row per sheet: a site named twice would let one row hide another.
+  if (workSheets.size !== work.sheets.length) {
+    const seen = new Set<string>();
+    const twice = work.sheets.find((s) => seen.size === seen.add(s.site).size)!;
+    throw new UserError('exchange.workMismatch', { file: ctx.file, site: twice.site, indicator: '—' });
+  }
   for (const [site, e] of replayed.sheets) {
     const s = workSheets.get(site);
     const finalised = e.kind === 'finalise';

@@ -9,6 +9,7 @@ import { inputSchemas, type Result } from '../../../shared/contract/schemas.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { fromZodIssues, ValidationError } from '../../../shared/domain/validation.js';
 import { diskFullError, isDiskFull } from './disk.js';
+import { isBusy } from './database.js';
 
 /** Something unexpected (a bug, a disk error): logged in full for developers, shown to the user as one line. */
 export type ErrorLog = (channel: string, error: unknown) => void;
@@ -42,6 +43,8 @@ export async function dispatch<D>(
     return { ok: true, value: await handler(parsed.data, deps) };
   } catch (error) {
     if (error instanceof UserError) return { ok: false, error: error.toValue() };
+    // Another process held the write lock for longer than the connection's busy_timeout: said in words, not a bug.
+    if (isBusy(error)) return { ok: false, error: new UserError('db.busy', {}, 'conflict').toValue() };
     log(channel, error);
     // A full disk is no bug: the user is told what to do (the change was rolled back whole).
     if (isDiskFull(error)) return { ok: false, error: diskFullError().toValue() };

@@ -5,12 +5,24 @@
  * device, and two homes on one machine behave as two laptops.
  *
  * Files: `device.json` (`{ format, id, publicKey, created }`, the public key raw, base64) and `device.key` (the
- * private key, PKCS#8 PEM, readable by the owner only). Made once, on first use, atomically (a half-written
- * identity is never left behind).
+ * private key, PKCS#8, sealed at rest by a SecretProtector: ./secrets.ts, `penilai.sealed/1`, readable by the owner
+ * only). Made once, on first use, atomically (a half-written identity is never left behind). A `device.key` of an
+ * older Penilai (plain PKCS#8 PEM) still opens, and is sealed in place the first time it is opened.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../../../shared/domain/errors.js';
+import {
+  homeProtector,
+  parseSealed,
+  scryptProtector,
+  SECRET_ENV,
+  SECRET_FILE,
+  writeSealed,
+  type Sealed,
+  type SecretProtector,
+} from './secrets.js';
 
 export const IDENTITY_FORMAT = 'penilai.device/1';
 const INFO_FILE = 'device.json';
@@ -35,11 +47,41 @@ function writeAtomic(file: string, data: string, mode: number): void {
   renameSync(temp, file);
 }
 
-/** Opens the identity kept in `home`, making it on first use. */
-export function openIdentity(home: string): DeviceIdentity {
+export interface IdentityOptions {
+  /**
+   * What seals the private key: the desktop shell's OS keychain (electron/main/key-store.ts) when it has one; left
+   * out, the installation's scrypt secret (`PENILAI_KEY_SECRET`, else `device.secret` in the home folder).
+   */
+  protector?: SecretProtector | null;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Opens a sealed key with whichever of the installation's protectors sealed it; null when none can. */
+function openSealed(home: string, sealed: Sealed, options: IdentityOptions): Buffer | null {
+  const env = options.env ?? process.env;
+  const candidates: SecretProtector[] = [];
+  if (options.protector && options.protector.kind === sealed.protection) candidates.push(options.protector);
+  if (sealed.protection === 'scrypt') {
+    if (env[SECRET_ENV]) candidates.push(homeProtector(home, env, false));
+    const file = join(home, SECRET_FILE);
+    if (existsSync(file)) candidates.push(scryptProtector(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')));
+  }
+  for (const protector of candidates) {
+    try {
+      return protector.open(sealed);
+    } catch {
+      // not this one: try the next
+    }
+  }
+  return null;
+}
+
+/** Opens the identity kept in `home`, making it on first use; an older plain `device.key` is sealed in place. */
+export function openIdentity(home: string, options: IdentityOptions = {}): DeviceIdentity {
   mkdirSync(home, { recursive: true });
   const infoFile = join(home, INFO_FILE);
   const keyFile = join(home, KEY_FILE);
+  const protector = (): SecretProtector => options.protector ?? homeProtector(home, options.env ?? process.env);
   if (!existsSync(infoFile) || !existsSync(keyFile)) {
     const { privateKey, publicKey } = generateKeyPairSync('ed25519');
     const info = {
@@ -48,11 +90,32 @@ export function openIdentity(home: string): DeviceIdentity {
       publicKey: rawPublicKey(publicKey).toString('base64'),
       created: new Date().toISOString(),
     };
-    writeAtomic(keyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }) as string, 0o600);
+    writeSealed(keyFile, protector().seal(privateKey.export({ format: 'der', type: 'pkcs8' })));
     writeAtomic(infoFile, JSON.stringify(info, null, 2) + '\n', 0o644);
   }
   const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { id: string; publicKey: string };
-  const privateKey = createPrivateKey(readFileSync(keyFile, 'utf8'));
+  const text = readFileSync(keyFile, 'utf8');
+  const sealed = parseSealed(text);
+  let privateKey: KeyObject;
+  try {
+    if (sealed === null) {
+      // An older Penilai's plain PEM: opened, then sealed in place (the same key, so the same device).
+      privateKey = createPrivateKey(text);
+      writeSealed(keyFile, protector().seal(privateKey.export({ format: 'der', type: 'pkcs8' })));
+    } else {
+      const der = openSealed(home, sealed, options);
+      if (der === null) throw new UserError('identity.badSecret', { file: keyFile });
+      privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+      der.fill(0);
+      // Sealed by the scrypt secret, and the desktop shell now offers the OS keychain: moved there.
+      if (options.protector && options.protector.kind !== sealed.protection) {
+        writeSealed(keyFile, options.protector.seal(privateKey.export({ format: 'der', type: 'pkcs8' })));
+      }
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('identity.unreadable', { file: keyFile });
+  }
   const derived = rawPublicKey(createPublicKey(privateKey)).toString('base64');
   if (derived !== info.publicKey) throw new Error(`${infoFile} does not match ${keyFile}`);
   return { id: info.id, publicKey: info.publicKey, sign: (data) => sign(null, data, privateKey) };

@@ -49,8 +49,10 @@ export const scoringHandlers = {
 
   'scoring.reopen': ({ competition, juror, site, reason }, deps) => {
     const current = deps.session.current;
-    const actor = current && !current.locked && current.competition === competition && current.juror === juror ? juror : SECRETARIAT;
-    return deps.repos.scoring.reopen({ competition, juror, site, reason, actor });
+    const own = current && !current.locked && current.competition === competition && current.juror === juror;
+    // Reopening someone else's sheet is the secretariat's: its session must be open on this laptop.
+    if (!own) deps.secretariat(competition, 'reopen');
+    return deps.repos.scoring.reopen({ competition, juror, site, reason, actor: own ? juror : SECRETARIAT });
   },
 
   'scoring.grid': ({ competition, juror }, { repos }) => repos.scoring.grid(competition, juror),

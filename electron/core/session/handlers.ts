@@ -5,7 +5,7 @@
 import { UserError } from '../../../shared/domain/errors.js';
 import type { HandlerGroup } from '../deps.js';
 import { SECRETARIAT } from '../../../shared/domain/roles.js';
-import { expireIdle, lockSession, sessionInfo } from './rules.js';
+import { expireIdle, lockSession, requireSecretariat, sessionInfo } from './rules.js';
 import { hashPin, SECRETARIAT_KEY } from './state.js';
 
 export const sessionHandlers = {
@@ -75,6 +75,9 @@ export const sessionHandlers = {
       if (pinHash === null) throw new UserError('session.noPin', { juror }, 'conflict', 'currentPin');
       await deps.session.checkPin(deps.clock, competition, juror, pinHash, currentPin);
       actor = juror;
+    } else {
+      // Setting, resetting or removing someone's PIN is the secretariat's: its session must be open here.
+      requireSecretariat(deps, competition, 'pin');
     }
     if (pin === null && pinHash === null) return { juror, hasPin: false };
     const next = pin === null ? null : await hashPin(pin);

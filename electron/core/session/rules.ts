@@ -72,8 +72,24 @@ export function lockSession(deps: Pick<Deps, 'session' | 'repos'>): void {
   else current.locked = true;
 }
 
-/** Refuses a paper-sheet entry unless the secretariat's session for this competition is open (and in use). */
-export function requireSecretariat(deps: Pick<Deps, 'session' | 'repos' | 'clock'>, competition: string): void {
+/** What only the secretariat may do: each has its own refusal, naming the task. */
+export type SecretariatTask = 'entry' | 'pin' | 'reopen';
+
+const REQUIRED = {
+  entry: 'session.secretariatRequired',
+  pin: 'session.secretariatForPin',
+  reopen: 'session.secretariatForReopen',
+} as const;
+
+/**
+ * Refuses a secretariat's task (typing paper sheets, setting or resetting someone's PIN, reopening someone else's
+ * sheet) unless the secretariat's session for this competition is open on this laptop (and in use).
+ */
+export function requireSecretariat(
+  deps: Pick<Deps, 'session' | 'repos' | 'clock'>,
+  competition: string,
+  task: SecretariatTask = 'entry',
+): void {
   expireIdle(deps);
   const open = deps.session.secretariat;
   if (open && open.competition === competition) {
@@ -81,7 +97,7 @@ export function requireSecretariat(deps: Pick<Deps, 'session' | 'repos' | 'clock
     return;
   }
   if (deps.repos.setup.secretariatPinHash(competition) === null) throw new UserError('session.secretariatNoPin', {}, 'forbidden');
-  throw new UserError('session.secretariatRequired', {}, 'forbidden');
+  throw new UserError(REQUIRED[task], {}, 'forbidden');
 }
 
 export function sessionInfo(deps: Deps): SessionInfo | null {

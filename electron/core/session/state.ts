@@ -5,7 +5,9 @@
  * The session lives in the core (one per `openCore`), never in the renderer: a juror with a PIN writes as
  * themselves only while their session is open on this laptop; the secretariat types up paper sheets with
  * `entry: true` (actor `sekretariat`). PINs are kept as scrypt hashes with a random salt and compared in constant
- * time; five wrong PINs for a juror lock that juror's PIN out for 30 seconds (by the core's clock).
+ * time; five wrong PINs in a row for a juror lock that juror's PIN out for 30 seconds, each further lock-out in a
+ * row twice as long up to an hour (by the core's clock), counted in the database (./repository.ts) so that a
+ * restart keeps them, and one check at a time per juror.
  *
  * A juror's session locks after the competition's `rules.lockAfterMinutes` (default 10) without use, by the core's
  * clock: writes are then refused (`session.idle`) until the juror gives their PIN again (`session.enter`). A juror
@@ -17,9 +19,9 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import { UserError } from '../../../shared/domain/errors.js';
+import type { PinLockouts } from './repository.js';
 
-export const PIN_ATTEMPTS = 5;
-export const PIN_LOCK_MS = 30_000;
+export { PIN_ATTEMPTS, PIN_LOCK_MS } from './repository.js';
 
 const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 };
 
@@ -47,41 +49,61 @@ export async function pinMatches(stored: string, pin: string): Promise<boolean> 
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** The key under which the secretariat's wrong PINs are counted (no juror code can hold a NUL). */
-export const SECRETARIAT_KEY = '\u0000sekretariat';
+/** The subject under which the secretariat's wrong PINs are counted (no juror code is empty). */
+export const SECRETARIAT_KEY = '';
 
-/** The session of one core: who is signed in, since when unused, the secretariat's session, and the wrong-PIN counts. */
+/** Where wrong-PIN counts are kept (./repository.ts, table pin_lockout). */
+export type LockoutStore = Pick<PinLockouts, 'reserve' | 'clear'>;
+
+/** The session of one core: who is signed in, since when unused, and the secretariat's session. */
 export class SessionState {
   current: { competition: string; juror: string; lastActive: number; locked: boolean } | null = null;
   secretariat: { competition: string; lastActive: number } | null = null;
-  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
+  /** One PIN check at a time per competition and subject: the tail of each one's queue. */
+  private readonly queues = new Map<string, Promise<unknown>>();
 
-  /** Forgets a juror's wrong PINs (a new PIN set by the secretariat starts afresh). */
+  constructor(private readonly lockouts: LockoutStore) {}
+
+  /** Forgets a subject's wrong PINs (a new PIN set starts afresh). */
   clearFailures(competition: string, juror: string): void {
-    this.failures.delete(`${competition}\u0000${juror}`);
+    this.lockouts.clear(competition, juror);
   }
 
   /**
-   * Checks a juror's PIN against the stored hash: refused while locked out, when missing, when wrong (counted:
-   * the fifth wrong one locks the juror out for 30 s).
+   * Checks a juror's (or, with SECRETARIAT_KEY, the secretariat's) PIN against the stored hash: refused while
+   * locked out, when missing, when wrong. Checks of one subject run one after another, each try counted in the
+   * database before it is compared (see PinLockouts.reserve): of many tries sent at once, exactly PIN_ATTEMPTS are
+   * compared before the lock-out refuses the rest.
    */
-  async checkPin(now: () => Date, competition: string, juror: string, stored: string, pin: string | undefined): Promise<void> {
+  checkPin(now: () => Date, competition: string, juror: string, stored: string, pin: string | undefined): Promise<void> {
     const key = `${competition}\u0000${juror}`;
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const mine = previous.then(
+      () => this.checkNow(now, competition, juror, stored, pin),
+      () => this.checkNow(now, competition, juror, stored, pin),
+    );
+    const tail = mine.catch(() => undefined);
+    this.queues.set(key, tail);
+    void tail.then(() => {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    });
+    return mine;
+  }
+
+  private async checkNow(now: () => Date, competition: string, juror: string, stored: string, pin: string | undefined): Promise<void> {
     const secretariat = juror === SECRETARIAT_KEY;
-    const failure = this.failures.get(key);
-    const at = now().getTime();
-    if (failure && failure.lockedUntil > at) {
-      const seconds = Math.ceil((failure.lockedUntil - at) / 1000);
-      throw new UserError(secretariat ? 'session.secretariatLocked' : 'session.locked', { juror, seconds }, 'forbidden');
+    if (pin === undefined) {
+      if (secretariat) throw new UserError('session.secretariatPinRequired', {}, 'forbidden');
+      throw new UserError('session.pinRequired', { juror }, 'forbidden', 'pin');
     }
-    if (secretariat && pin === undefined) throw new UserError('session.secretariatPinRequired', {}, 'forbidden');
-    if (pin === undefined) throw new UserError('session.pinRequired', { juror }, 'forbidden', 'pin');
+    const { locked } = this.lockouts.reserve(competition, juror, now().getTime());
+    if (locked !== null) {
+      throw new UserError(secretariat ? 'session.secretariatLocked' : 'session.locked', { juror, seconds: locked }, 'forbidden');
+    }
     if (await pinMatches(stored, pin)) {
-      this.failures.delete(key);
+      this.lockouts.clear(competition, juror);
       return;
     }
-    const count = (failure?.count ?? 0) + 1;
-    this.failures.set(key, count >= PIN_ATTEMPTS ? { count: 0, lockedUntil: at + PIN_LOCK_MS } : { count, lockedUntil: 0 });
     if (secretariat) throw new UserError('session.secretariatBadPin', {}, 'forbidden');
     throw new UserError('session.badPin', { juror }, 'forbidden', 'pin');
   }

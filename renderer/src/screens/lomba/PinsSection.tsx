@@ -1,9 +1,10 @@
 /**
  * Juror PINs, set and reset by the secretariat (each act recorded in the history). A PIN matters when several
- * jurors share one laptop: a juror with a PIN must give it to score and to finalise.
+ * jurors share one laptop: a juror with a PIN must give it to score and to finalise. Setting someone's PIN needs the
+ * secretariat's session on this laptop: asked here with the secretariat PIN (or, without one yet, to set it first).
  */
-import { useState } from 'react';
-import type { CompetitionDetail } from '../../../../shared/contract/schemas.js';
+import { useEffect, useState } from 'react';
+import type { CompetitionDetail, SecretariatSession } from '../../../../shared/contract/schemas.js';
 import { describeError, type AppError } from '../../../../shared/domain/errors.js';
 import { call } from '../../api.js';
 import { useT } from '../../components/common.js';
@@ -20,11 +21,44 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
   const [pins, setPins] = useState<Record<string, string>>({});
   /** The refusal, beside the PIN field of the juror it is about; gone once that field changes. */
   const [error, setError] = useState<{ juror: string; error: AppError } | null>(null);
+  const code = detail.info.code;
+  const [secretariat, setSecretariat] = useState<SecretariatSession | null>(null);
+  const [secretariatPin, setSecretariatPin] = useState('');
+  const [secretariatError, setSecretariatError] = useState<AppError | null>(null);
+
+  async function refreshSecretariat() {
+    const result = await call('session.secretariat', { competition: code });
+    if (result.ok) setSecretariat(result.value);
+  }
+  useEffect(() => {
+    let live = true;
+    void call('session.secretariat', { competition: code }).then((r) => live && r.ok && setSecretariat(r.value));
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  async function enterSecretariat() {
+    setSecretariatError(null);
+    const result = await call('session.enterSecretariat', { competition: code, pin: secretariatPin });
+    setSecretariatPin('');
+    if (!result.ok) return setSecretariatError(result.error);
+    setSecretariat(result.value);
+  }
+
+  async function leaveSecretariat() {
+    await call('session.leaveSecretariat', {});
+    await refreshSecretariat();
+  }
 
   async function setPin(juror: string, pin: string | null) {
     setError(null);
     const result = await call('session.setJurorPin', { competition: detail.info.code, juror, pin });
-    if (!result.ok) return setError({ juror, error: result.error });
+    if (!result.ok) {
+      // The secretariat's session ended meanwhile (unused too long): ask its PIN again above.
+      if (result.error.key.startsWith('session.secretariat')) void refreshSecretariat();
+      return setError({ juror, error: result.error });
+    }
     setPins((p) => ({ ...p, [juror]: '' }));
     setNotice({ kind: 'ok', text: t(pin === null ? 'pins.removed' : 'pins.saved', { juror }) });
     await open(detail.info.code);
@@ -34,6 +68,46 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
     <div className="pins">
       <h3>{t('pins.title')}</h3>
       <p className="muted small">{t('pins.hint')}</p>
+      {secretariat === null ? null : !secretariat.hasPin ? (
+        <p className="notice notice-warn">{t('pins.secretariatNeedsPin')}</p>
+      ) : !secretariat.open ? (
+        <div className="pins-secretariat">
+          <p>{t('pins.secretariatAsk')}</p>
+          <form
+            className="pin-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void enterSecretariat();
+            }}
+          >
+            <label className="inline">
+              {t('pins.secretariatPin')}
+              <input
+                type="password"
+                inputMode="numeric"
+                autoComplete="off"
+                value={secretariatPin}
+                onChange={(e) => setSecretariatPin(e.target.value)}
+              />
+            </label>
+            <button type="submit" className="secondary small-button" disabled={secretariatPin === ''}>
+              {t('pins.secretariatEnter')}
+            </button>
+          </form>
+          {secretariatError ? (
+            <p className="form-error" role="alert">
+              {describeError(secretariatError, lang)}
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <div className="session-bar">
+          <span>{t('pins.secretariatOpen')}</span>
+          <button type="button" className="link" onClick={() => void leaveSecretariat()}>
+            {t('pins.secretariatLeave')}
+          </button>
+        </div>
+      )}
       <table className="data">
         <tbody>
           {detail.jurors.map((j) => {
@@ -82,7 +156,7 @@ export function PinsSection({ detail }: { detail: CompetitionDetail }) {
           })}
         </tbody>
       </table>
-      <SecretariatPin competition={detail.info.code} />
+      <SecretariatPin competition={detail.info.code} onSaved={() => void refreshSecretariat()} />
     </div>
   );
 }

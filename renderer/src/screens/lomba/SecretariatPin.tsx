@@ -8,7 +8,8 @@ import { call } from '../../api.js';
 import { useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 
-export function SecretariatPin({ competition }: { competition: string }) {
+/** `onSaved`: the PIN was set or changed (a change ends the secretariat's session). */
+export function SecretariatPin({ competition, onSaved }: { competition: string; onSaved?: () => void }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
@@ -29,6 +30,7 @@ export function SecretariatPin({ competition }: { competition: string }) {
     if (!result.ok) return setError(describeError(result.error, lang));
     setNotice({ kind: 'ok', text: t(hasPin ? 'secretariat.changed' : 'secretariat.saved') });
     setHasPin(true);
+    onSaved?.();
   }
 
   if (hasPin === null) return null;
