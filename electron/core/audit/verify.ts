@@ -18,6 +18,8 @@ import { verifyChains, type ChainReport, type HistoryRow } from '../platform/led
 import type { VerifyResult } from '../../../shared/contract/schemas.js';
 import { SCHEMA_VERSION } from '../platform/migrations/index.js';
 import { checkEvidence } from './evidence-check.js';
+import { checkSetup } from './setup-check.js';
+import { checkSeals } from './seal-check.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 
 export interface VerifyProblem {
@@ -33,6 +35,10 @@ export interface VerifyReport {
   scores: number;
   /** Every device's chain: its device, number of entries and head hash. */
   chains: ChainReport[];
+  /** The competitions whose setup the ledger cannot speak for (made before schema 6): not checked, not failed. */
+  unchecked: string[];
+  /** The chains with no signed head (written before schema 10, or received from another laptop): said, not failed. */
+  unsigned: string[];
 }
 
 const KEEP = 100;
@@ -95,6 +101,8 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
   const sheets = new Map<string, { kind: 'finalise' | 'reopen'; signature: string | null }>();
   const pins = new Map<string, string | null>();
   const chains = verifyChains(db, problem);
+  // Each chain's signed heads (schema 10).
+  const unsigned = checkSeals(db, problem);
   let entries = 0;
   for (const row of db.prepare<[], HistoryRow>('SELECT * FROM history ORDER BY id').iterate()) {
     entries += 1;
@@ -239,9 +247,12 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
     }
   }
 
+  // The setup tables (competition, rules, instrument, sites, jurors, aspects, recusals) and released notes.
+  const unchecked = checkSetup(db, problem);
+
   if (database !== undefined) checkEvidence(db, database, problem);
 
-  return { problems, count, entries, scores, chains };
+  return { problems, count, entries, scores, chains, unchecked, unsigned };
 }
 
 /**
@@ -274,6 +285,8 @@ export function verifyFile(file: string): VerifyReport {
         entries: 0,
         scores: 0,
         chains: [],
+        unchecked: [],
+        unsigned: [],
       });
     return verifyDatabase(db, file);
   } finally {

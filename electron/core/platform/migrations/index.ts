@@ -13,6 +13,7 @@ import * as m006 from './006-ledger.js';
 import * as m007 from './007-exchange.js';
 import * as m008 from './008-pleno.js';
 import * as m009 from './009-released-notes.js';
+import * as m010 from './010-sealed-heads.js';
 import type Database from 'better-sqlite3';
 
 type Db = Database.Database;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '007-exchange', up: m007.up },
   { version: 8, name: '008-pleno', up: m008.up },
   { version: 9, name: '009-released-notes', up: m009.up },
+  { version: 10, name: '010-sealed-heads', up: m010.up },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
