@@ -95,6 +95,16 @@ export const tamperMessages = catalogue(
       `rantai riwayat perangkat ${p.device} tidak lagi memuat kepala yang ditandatangani di entri ke-${p.seq}: rantai itu dibuat ulang atau ditulis ulang`,
     'verify.unsealed': (p) =>
       `entri ke-${p.from} sampai ke-${p.to} rantai riwayat perangkat ${p.device} tidak ditandatangani perangkat itu: rantai itu diperpanjang atau dibuat ulang tanpa kuncinya`,
+    'verify.anchorCut': (p) =>
+      `rantai riwayat perangkat ${p.device} dipotong: ${p.file} mencatat entri ke-${p.seq}, tetapi basis data hanya memuat sampai entri ke-${p.head}`,
+    'verify.anchorRebuilt': (p) =>
+      `rantai riwayat perangkat ${p.device} dibuat ulang: entri ke-${p.seq} di basis data tidak sama dengan yang dicatat ${p.file}`,
+    'verify.anchorKey': (p) => `kunci publik perangkat ${p.device} di basis data tidak sama dengan yang tercatat di ${p.file}`,
+    'verify.anchorNotFound': (p) => `Berkas jangkar tidak ditemukan: ${p.file}`,
+    'verify.anchorUnknown': (p) =>
+      `Berkas ${p.file} tidak bisa dipakai sebagai jangkar: bukan paket Penilai (.penilai) dan bukan PDF yang ditandatangani dengan Penilai.`,
+    'verify.anchorEmpty': (p) =>
+      `Berkas ${p.file} tidak memuat kepala rantai riwayat apa pun (paket persiapan, atau PDF yang tidak ditandatangani dengan basis data), jadi tidak bisa dipakai sebagai jangkar.`,
   },
   {
     'verify.instrumentContent': (p) =>
@@ -132,5 +142,15 @@ export const tamperMessages = catalogue(
       `device ${p.device}'s history chain no longer holds the head signed at entry ${p.seq}: the chain was rebuilt or rewritten`,
     'verify.unsealed': (p) =>
       `entries ${p.from} to ${p.to} of device ${p.device}'s history chain are not signed by that device: the chain was extended or rebuilt without its key`,
+    'verify.anchorCut': (p) =>
+      `device ${p.device}'s history chain was cut short: ${p.file} records entry ${p.seq}, but the database holds entries only up to ${p.head}`,
+    'verify.anchorRebuilt': (p) =>
+      `device ${p.device}'s history chain was rebuilt: entry ${p.seq} in the database is not the one ${p.file} records`,
+    'verify.anchorKey': (p) => `the public key of device ${p.device} in the database is not the one recorded in ${p.file}`,
+    'verify.anchorNotFound': (p) => `Anchor file not found: ${p.file}`,
+    'verify.anchorUnknown': (p) =>
+      `File ${p.file} cannot be used as an anchor: it is neither a Penilai package (.penilai) nor a PDF signed with Penilai.`,
+    'verify.anchorEmpty': (p) =>
+      `File ${p.file} names no ledger chain head (a setup package, or a PDF not signed with the database at hand), so it cannot be used as an anchor.`,
   },
 );

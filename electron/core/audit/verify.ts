@@ -20,6 +20,7 @@ import { SCHEMA_VERSION } from '../platform/migrations/index.js';
 import { checkEvidence } from './evidence-check.js';
 import { checkSetup } from './setup-check.js';
 import { checkSeals } from './seal-check.js';
+import { checkAnchors, type AnchorFile } from './anchors.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 
 export interface VerifyProblem {
@@ -72,7 +73,7 @@ const key = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').j
  * the files in the `.bukti` folder) are checked when `database`, the file whose folder that is, is given, as
  * `verifyFile` does; without it only the tables and the history are.
  */
-export function verifyDatabase(db: Database.Database, database?: string): VerifyReport {
+export function verifyDatabase(db: Database.Database, database?: string, anchors: readonly AnchorFile[] = []): VerifyReport {
   const problems: VerifyProblem[] = [];
   let count = 0;
   const problem = (k: MessageKey, params: Params): void => {
@@ -101,8 +102,9 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
   const sheets = new Map<string, { kind: 'finalise' | 'reopen'; signature: string | null }>();
   const pins = new Map<string, string | null>();
   const chains = verifyChains(db, problem);
-  // Each chain's signed heads (schema 10).
+  // Each chain's signed heads (schema 10), and the heads kept outside the database (anchors).
   const unsigned = checkSeals(db, problem);
+  checkAnchors(db, anchors, problem);
   let entries = 0;
   for (const row of db.prepare<[], HistoryRow>('SELECT * FROM history ORDER BY id').iterate()) {
     entries += 1;
@@ -260,7 +262,7 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
  * it. Not SQLite's read-only mode: a read-only connection to a WAL database leaves its -wal and -shm files behind,
  * while a normal one, the last to close, removes them, so the folder is left byte-for-byte as it was.
  */
-export function verifyFile(file: string): VerifyReport {
+export function verifyFile(file: string, anchors: readonly AnchorFile[] = []): VerifyReport {
   if (!existsSync(file)) throw new UserError('db.notFound', { file }, 'not-found');
   let db: Database.Database;
   try {
@@ -288,7 +290,7 @@ export function verifyFile(file: string): VerifyReport {
         unchecked: [],
         unsigned: [],
       });
-    return verifyDatabase(db, file);
+    return verifyDatabase(db, file, anchors);
   } finally {
     db.close();
   }
@@ -311,9 +313,15 @@ export function verifyResult(report: VerifyReport): VerifyResult {
  * `json`: `{ ok, chains: [{ device, entries, head }], problems: [{ code, message }] }` on stdout (contract.md
  * section 1), and the exit code says whether it holds.
  */
-export function commandVerifyDb(dbOption: string, out: (text: string) => void, lang: Lang, json = false): void {
+export function commandVerifyDb(
+  dbOption: string,
+  out: (text: string) => void,
+  lang: Lang,
+  json = false,
+  anchors: readonly AnchorFile[] = [],
+): void {
   const file = resolve(dbOption);
-  const report = verifyFile(file);
+  const report = verifyFile(file, anchors);
   if (json) {
     const result = verifyResult(report);
     const problems = result.problems.map((p) => ({ code: p.code, message: t(lang, p.key, p.params), ...p.params }));

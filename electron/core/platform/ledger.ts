@@ -274,6 +274,15 @@ export class Ledger {
     return row ?? { seq: 0, hash: ZERO_HASH };
   }
 
+  /** The head of every chain this database holds (whole entries and links), by chain: anchors for documents. */
+  heads(): { chain: string; seq: number; hash: string }[] {
+    return this.q<[], { chain: string; seq: number; hash: string }>(
+      // SQLite takes a bare column (hash) from the row that gave max(seq).
+      `SELECT chain, max(seq) AS seq, hash FROM (SELECT chain, seq, hash FROM history UNION ALL SELECT chain, seq, hash FROM ledger_link)
+       GROUP BY chain ORDER BY chain`,
+    ).all();
+  }
+
   /** Records this device (and its public key) the first time it writes to this database. */
   private register(at: string): void {
     if (this.registered) return;
