@@ -112,11 +112,16 @@ describe('verify --db against a tampered chain', () => {
       `Basis data ${demo} utuh: pemeriksaan integritas lulus, rantai riwayat 262 entri tidak terputus, 252 nilai sesuai riwayat.\n`,
     );
     expect([fingerprint(demo), fingerprint(pkg), fingerprint(signed)]).toEqual(before);
+    const json = await runCommand(['verify', '--db', demo, '--json', '--anchor', pkg]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, chains: [{ device, entries: 262, signed: true }], count: 0 });
   });
 
   it('catches a chain cut short with a score package as anchor (and not without one)', async () => {
     const file = tamperedCopy(demo, temp.dir, 'cut', CUT);
-    expect((await runCommand(['verify', '--db', file])).status).toBe(0);
+    // Without an anchor: a shorter chain whose signed heads are gone, said to be unsigned, not failed.
+    const alone = await runCommand(['verify', '--db', file, '--json']);
+    expect(alone.status).toBe(0);
+    expect(JSON.parse(alone.stdout)).toMatchObject({ ok: true, chains: [{ device, entries: 261, signed: false }], unchecked: [] });
     const { id, en } = await verifyBoth(file, ['--anchor', pkg]);
     expect(id.status).toBe(1);
     expect(id.stderr).toBe(

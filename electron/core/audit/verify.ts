@@ -325,7 +325,9 @@ export function commandVerifyDb(
   if (json) {
     const result = verifyResult(report);
     const problems = result.problems.map((p) => ({ code: p.code, message: t(lang, p.key, p.params), ...p.params }));
-    out(JSON.stringify({ ok: result.ok, chains: result.chains, problems, count: result.count }, null, 2));
+    // Each chain says whether its heads are signed (schema 10); competitions made before the ledger held setups are named.
+    const chains = result.chains.map((c) => ({ ...c, signed: !report.unsigned.includes(c.device) }));
+    out(JSON.stringify({ ok: result.ok, chains, problems, count: result.count, unchecked: report.unchecked }, null, 2));
     if (!result.ok) throw new VerifyFailure(file, report);
     return;
   }
