@@ -300,6 +300,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
           lang,
           values.json ?? false,
           await readAnchorFiles(values.anchor ?? []),
+          values.home,
         );
         return 0;
       case 'agreement':

@@ -100,6 +100,8 @@ export const tamperMessages = catalogue(
     'verify.anchorRebuilt': (p) =>
       `rantai riwayat perangkat ${p.device} dibuat ulang: entri ke-${p.seq} di basis data tidak sama dengan yang dicatat ${p.file}`,
     'verify.anchorKey': (p) => `kunci publik perangkat ${p.device} di basis data tidak sama dengan yang tercatat di ${p.file}`,
+    'verify.homeKey': (p) =>
+      `kunci publik perangkat ${p.device} di basis data bukan kunci instalasi ini (${p.home}): kunci itu diganti untuk menandatangani ulang rantai riwayat`,
     'verify.anchorNotFound': (p) => `Berkas jangkar tidak ditemukan: ${p.file}`,
     'verify.anchorUnknown': (p) =>
       `Berkas ${p.file} tidak bisa dipakai sebagai jangkar: bukan paket Penilai (.penilai) dan bukan PDF yang ditandatangani dengan Penilai.`,
@@ -147,6 +149,8 @@ export const tamperMessages = catalogue(
     'verify.anchorRebuilt': (p) =>
       `device ${p.device}'s history chain was rebuilt: entry ${p.seq} in the database is not the one ${p.file} records`,
     'verify.anchorKey': (p) => `the public key of device ${p.device} in the database is not the one recorded in ${p.file}`,
+    'verify.homeKey': (p) =>
+      `the public key of device ${p.device} in the database is not this installation's key (${p.home}): it was swapped to re-sign the history chain`,
     'verify.anchorNotFound': (p) => `Anchor file not found: ${p.file}`,
     'verify.anchorUnknown': (p) =>
       `File ${p.file} cannot be used as an anchor: it is neither a Penilai package (.penilai) nor a PDF signed with Penilai.`,

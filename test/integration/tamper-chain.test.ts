@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ledgerHash, rowFields, type HistoryRow } from '../../electron/core/platform/ledger.js';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { ledgerHash, rowFields, sealMessage, type HistoryRow } from '../../electron/core/platform/ledger.js';
 import { fingerprint, runCommand } from '../support/cli.js';
 import { tempDir } from '../support/core.js';
 import { tamperedCopy, verifyBoth } from '../support/tamper.js';
@@ -240,6 +241,52 @@ describe('verify --db against a tampered chain', () => {
     expect(run.stderr).toBe(
       `${failure(forged)}tanda tangan kepala rantai riwayat perangkat ${device} di entri ke-262 tidak sah: rantai itu dibuat ulang atau diubah tanpa kunci perangkat\n`,
     );
+  });
+
+  it('catches a rebuilt chain re-signed with a key swapped into the database by --home or by a score package', async () => {
+    const file = tamperedCopy(demo, temp.dir, 'resigned', (db) => {
+      rebuild(db);
+      const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+      const raw = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64');
+      const head = db
+        .prepare<[], { chain: string; seq: number; hash: string }>('SELECT chain, seq, hash FROM history ORDER BY seq DESC LIMIT 1')
+        .get()!;
+      const signature = sign(null, sealMessage(head.chain, head.seq, head.hash), privateKey).toString('base64');
+      db.exec('DROP TRIGGER ledger_seal_no_delete; DELETE FROM ledger_seal;');
+      db.exec(
+        `CREATE TRIGGER ledger_seal_no_delete BEFORE DELETE ON ledger_seal BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;`,
+      );
+      db.prepare('INSERT INTO ledger_seal (chain, seq, hash, signature, at) VALUES (?, ?, ?, ?, ?)').run(
+        head.chain,
+        head.seq,
+        head.hash,
+        signature,
+        '2026-12-01T00:00:00.000Z',
+      );
+      db.prepare('UPDATE device SET public_key = ? WHERE id = ?').run(raw, head.chain);
+    });
+    // Alone, the database is consistent with itself: a valid chain, signed by the key it holds.
+    expect((await runCommand(['verify', '--db', file])).status).toBe(0);
+    const { id, en } = await verifyBoth(file, ['--home', home]);
+    expect(id.status).toBe(1);
+    expect(id.stderr).toBe(
+      `${failure(file)}kunci publik perangkat ${device} di basis data bukan kunci instalasi ini (${home}): kunci itu diganti untuk menandatangani ulang rantai riwayat\n`,
+    );
+    expect(en.stderr).toBe(
+      `${failureEn(file)}the public key of device ${device} in the database is not this installation's key (${home}): it was swapped to re-sign the history chain\n`,
+    );
+    const byPackage = await runCommand(['verify', '--db', file, '--anchor', pkg, '--json']);
+    expect(byPackage.status).toBe(1);
+    expect((JSON.parse(byPackage.stdout) as { problems: { code: string; message: string }[] }).problems).toEqual([
+      expect.objectContaining({
+        code: 'anchorRebuilt',
+        message: `rantai riwayat perangkat ${device} dibuat ulang: entri ke-262 di basis data tidak sama dengan yang dicatat ${pkg}`,
+      }),
+      expect.objectContaining({
+        code: 'anchorKey',
+        message: `kunci publik perangkat ${device} di basis data tidak sama dengan yang tercatat di ${pkg}`,
+      }),
+    ]);
   });
 
   it('refuses an anchor file of no known kind, or one that names no head, in words', async () => {

@@ -17,8 +17,19 @@ type Problem = (key: MessageKey, params: Params) => void;
 const hasTable = (db: Database.Database, table: string): boolean =>
   db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table) !== undefined;
 
-/** Checks every signed head; returns the chains (device ids) that have entries but no signed head. */
-export function checkSeals(db: Database.Database, problem: Problem): string[] {
+/** A device's public key known from outside the database: this installation's own (`verify --home`). */
+export interface KnownKey {
+  device: string;
+  publicKey: string;
+  /** Where it is kept (the home folder), for the message. */
+  source: string;
+}
+
+/**
+ * Checks every signed head, and the devices' keys against the keys known from outside (a key swapped in the
+ * `device` table to re-sign a rebuilt chain); returns the chains (device ids) that have entries but no signed head.
+ */
+export function checkSeals(db: Database.Database, problem: Problem, known: readonly KnownKey[] = []): string[] {
   if (
     !hasTable(db, 'device') ||
     !db
@@ -43,6 +54,10 @@ export function checkSeals(db: Database.Database, problem: Problem): string[] {
       .all()
       .map((d) => [d.id, d.public_key]),
   );
+  for (const k of known) {
+    const key = keys.get(k.device);
+    if (key !== undefined && key !== null && key !== k.publicKey) problem('verify.homeKey', { device: k.device, home: k.source });
+  }
   const inHistory = db.prepare<[string, number], { hash: string }>('SELECT hash FROM history WHERE chain = ? AND seq = ?');
   const inLinks = links ? db.prepare<[string, number], { hash: string }>('SELECT hash FROM ledger_link WHERE chain = ? AND seq = ?') : null;
   const held = (chain: string, seq: number): string | undefined => inHistory.get(chain, seq)?.hash ?? inLinks?.get(chain, seq)?.hash;

@@ -19,7 +19,8 @@ import type { VerifyResult } from '../../../shared/contract/schemas.js';
 import { SCHEMA_VERSION } from '../platform/migrations/index.js';
 import { checkEvidence } from './evidence-check.js';
 import { checkSetup } from './setup-check.js';
-import { checkSeals } from './seal-check.js';
+import { checkSeals, type KnownKey } from './seal-check.js';
+import { readIdentity } from '../platform/identity.js';
 import { checkAnchors, type AnchorFile } from './anchors.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 
@@ -73,7 +74,12 @@ const key = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').j
  * the files in the `.bukti` folder) are checked when `database`, the file whose folder that is, is given, as
  * `verifyFile` does; without it only the tables and the history are.
  */
-export function verifyDatabase(db: Database.Database, database?: string, anchors: readonly AnchorFile[] = []): VerifyReport {
+export function verifyDatabase(
+  db: Database.Database,
+  database?: string,
+  anchors: readonly AnchorFile[] = [],
+  known: readonly KnownKey[] = [],
+): VerifyReport {
   const problems: VerifyProblem[] = [];
   let count = 0;
   const problem = (k: MessageKey, params: Params): void => {
@@ -103,7 +109,7 @@ export function verifyDatabase(db: Database.Database, database?: string, anchors
   const pins = new Map<string, string | null>();
   const chains = verifyChains(db, problem);
   // Each chain's signed heads (schema 10), and the heads kept outside the database (anchors).
-  const unsigned = checkSeals(db, problem);
+  const unsigned = checkSeals(db, problem, known);
   checkAnchors(db, anchors, problem);
   let entries = 0;
   for (const row of db.prepare<[], HistoryRow>('SELECT * FROM history ORDER BY id').iterate()) {
@@ -262,7 +268,7 @@ export function verifyDatabase(db: Database.Database, database?: string, anchors
  * it. Not SQLite's read-only mode: a read-only connection to a WAL database leaves its -wal and -shm files behind,
  * while a normal one, the last to close, removes them, so the folder is left byte-for-byte as it was.
  */
-export function verifyFile(file: string, anchors: readonly AnchorFile[] = []): VerifyReport {
+export function verifyFile(file: string, anchors: readonly AnchorFile[] = [], known: readonly KnownKey[] = []): VerifyReport {
   if (!existsSync(file)) throw new UserError('db.notFound', { file }, 'not-found');
   let db: Database.Database;
   try {
@@ -290,7 +296,7 @@ export function verifyFile(file: string, anchors: readonly AnchorFile[] = []): V
         unchecked: [],
         unsigned: [],
       });
-    return verifyDatabase(db, file, anchors);
+    return verifyDatabase(db, file, anchors, known);
   } finally {
     db.close();
   }
@@ -319,9 +325,12 @@ export function commandVerifyDb(
   lang: Lang,
   json = false,
   anchors: readonly AnchorFile[] = [],
+  home?: string,
 ): void {
   const file = resolve(dbOption);
-  const report = verifyFile(file, anchors);
+  // With --home: this installation's own key, kept outside the database, must be the one its chain is checked with.
+  const own = home === undefined ? null : readIdentity(resolve(home));
+  const report = verifyFile(file, anchors, own ? [{ device: own.id, publicKey: own.publicKey, source: resolve(home!) }] : []);
   if (json) {
     const result = verifyResult(report);
     const problems = result.problems.map((p) => ({ code: p.code, message: t(lang, p.key, p.params), ...p.params }));
