@@ -100,6 +100,12 @@ export const tamperMessages = catalogue(
     'verify.anchorRebuilt': (p) =>
       `rantai riwayat perangkat ${p.device} dibuat ulang: entri ke-${p.seq} di basis data tidak sama dengan yang dicatat ${p.file}`,
     'verify.anchorKey': (p) => `kunci publik perangkat ${p.device} di basis data tidak sama dengan yang tercatat di ${p.file}`,
+    'verify.plenoState': (p) =>
+      `status hasil lomba ${p.competition} adalah ${p.found}, padahal buku besar mencatat ${p.expected}: diubah di luar aplikasi`,
+    'verify.plenoSnapshot': (p) =>
+      `hasil terkunci lomba ${p.competition} (revisi ${p.revision}) diubah di luar aplikasi: tidak sama dengan yang dicatat buku besar saat dikunci`,
+    'verify.plenoDecision': (p) =>
+      `urutan keputusan pleno untuk lokus ${p.sites} (lomba ${p.competition}) diubah di luar aplikasi: tidak sama dengan buku besar`,
     'verify.homeKey': (p) =>
       `kunci publik perangkat ${p.device} di basis data bukan kunci instalasi ini (${p.home}): kunci itu diganti untuk menandatangani ulang rantai riwayat`,
     'verify.anchorNotFound': (p) => `Berkas jangkar tidak ditemukan: ${p.file}`,
@@ -149,6 +155,12 @@ export const tamperMessages = catalogue(
     'verify.anchorRebuilt': (p) =>
       `device ${p.device}'s history chain was rebuilt: entry ${p.seq} in the database is not the one ${p.file} records`,
     'verify.anchorKey': (p) => `the public key of device ${p.device} in the database is not the one recorded in ${p.file}`,
+    'verify.plenoState': (p) =>
+      `the result state of competition ${p.competition} is ${p.found}, but the ledger records ${p.expected}: changed outside the app`,
+    'verify.plenoSnapshot': (p) =>
+      `the locked result of competition ${p.competition} (revision ${p.revision}) was changed outside the app: it is not what the ledger recorded when it was locked`,
+    'verify.plenoDecision': (p) =>
+      `the plenary's order for sites ${p.sites} (competition ${p.competition}) was changed outside the app: it differs from the ledger`,
     'verify.homeKey': (p) =>
       `the public key of device ${p.device} in the database is not this installation's key (${p.home}): it was swapped to re-sign the history chain`,
     'verify.anchorNotFound': (p) => `Anchor file not found: ${p.file}`,

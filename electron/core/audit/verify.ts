@@ -19,6 +19,7 @@ import type { VerifyResult } from '../../../shared/contract/schemas.js';
 import { SCHEMA_VERSION } from '../platform/migrations/index.js';
 import { checkEvidence } from './evidence-check.js';
 import { checkSetup } from './setup-check.js';
+import { checkPleno } from './pleno-check.js';
 import { checkSeals, type KnownKey } from './seal-check.js';
 import { readIdentity } from '../platform/identity.js';
 import { checkAnchors, type AnchorFile } from './anchors.js';
@@ -257,6 +258,8 @@ export function verifyDatabase(
 
   // The setup tables (competition, rules, instrument, sites, jurors, aspects, recusals) and released notes.
   const unchecked = checkSetup(db, problem);
+  // The plenary: result state, locked snapshot, the jury's orders for tied sites.
+  checkPleno(db, problem);
 
   if (database !== undefined) checkEvidence(db, database, problem);
 
