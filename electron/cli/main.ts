@@ -25,6 +25,7 @@ import { commandPackage } from './package.js';
 import { commandPleno } from './pleno.js';
 import { commandExportXlsx } from './export-xlsx.js';
 import { commandVerifyDb } from '../core/audit/verify.js';
+import { readAnchorFiles } from './anchors.js';
 import { commandKeys, commandSign, commandVerifyPdf, signRendered } from './signatures.js';
 
 const USAGE = `Penilai — baris perintah
@@ -44,7 +45,7 @@ const USAGE = `Penilai — baris perintah
   agreement   --db FILE [--competition KODE] [--json]    kesepakatan antarjuri: W Kendall per aspek, kemurahan juri, nilai menyimpang
   sensitivity --db FILE [--competition KODE] [--json]    peringkat tanpa tiap juri dan gelar yang berubah
   export-xlsx --db FILE [--competition KODE] --out FILE.xlsx   peringkat dan semua nilai sebagai buku kerja Excel
-  verify --db FILE [--json]                             periksa basis data: integritas, rantai riwayat tiap perangkat, foto
+  verify --db FILE [--anchor FILE]… [--json]            periksa basis data: integritas, rantai riwayat tiap perangkat, foto, jangkar
   package setup  --db FILE [--competition KODE] --out BERKAS.penilai   paket persiapan untuk laptop juri
   package export --db FILE [--competition KODE] --juror KODE --out BERKAS.penilai   pekerjaan satu juri di laptop ini
   package import --db FILE --file BERKAS.penilai [--dry-run] [--accept-key "SIDIK JARI"] [--json]
@@ -76,6 +77,7 @@ const OPTIONS = {
   order: { type: 'string' },
   'reason-file': { type: 'string' },
   pdf: { type: 'string' },
+  anchor: { type: 'string', multiple: true },
   p12: { type: 'string' },
   'passphrase-file': { type: 'string' },
   name: { type: 'string' },
@@ -292,7 +294,14 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'verify':
         if (values.pdf) return await commandVerifyPdf(values, io, lang);
-        commandVerifyDb(requireOption(values, 'db', 'verify'), io.out, lang, values.json ?? false);
+        commandVerifyDb(
+          requireOption(values, 'db', 'verify'),
+          io.out,
+          lang,
+          values.json ?? false,
+          await readAnchorFiles(values.anchor ?? []),
+          values.home,
+        );
         return 0;
       case 'agreement':
       case 'sensitivity':

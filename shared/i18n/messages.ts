@@ -19,6 +19,7 @@ import { signaturesMessages } from './messages-signatures.js';
 import { bundleMessages } from './messages-bundle.js';
 import { bridgeMessages } from './messages-bridge.js';
 import { diskMessages } from './messages-disk.js';
+import { tamperMessages } from './messages-tamper.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -165,6 +166,7 @@ const id = {
   ...bundleMessages.id,
   ...bridgeMessages.id,
   ...diskMessages.id,
+  ...tamperMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -276,6 +278,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...bundleMessages.en,
   ...bridgeMessages.en,
   ...diskMessages.en,
+  ...tamperMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

@@ -15,7 +15,7 @@ import { verifyDatabase } from '../../electron/core/audit/verify.js';
 import { evidenceFolder } from '../../electron/core/platform/files.js';
 import type { AppError } from '../../shared/domain/errors.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { call, JURY_COMPETITION, PHOTO, REGISTER_PHOTO, score, WORK } from '../support/jury.js';
+import { asSecretariat, call, JUROR_PIN, JURY_COMPETITION, PHOTO, REGISTER_PHOTO, score, WORK } from '../support/jury.js';
 import { databaseState, laptop, said } from '../support/packages.js';
 
 const disk = vi.hoisted(() => ({ full: false }));
@@ -111,17 +111,24 @@ async function secretariatOn(file: string, home: string): Promise<Core> {
   const core = openTestCore(file, clock, { home });
   cores.push(core);
   await call(core, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
-  await call(core, 'session.setSecretariatPin', { competition: 'JABAR', pin: '9999' });
-  await call(core, 'session.enterSecretariat', { competition: 'JABAR', pin: '9999' });
+  await asSecretariat(core, 'JABAR');
   return core;
 }
 
 beforeAll(async () => {
   secretariat = await secretariatOn(SEK, join(temp.dir, 'home-sekretariat'));
   for (const juror of ['J1', 'J2', 'J3'])
-    await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror, pin: juror.slice(1).repeat(4) });
+    await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror, pin: JUROR_PIN[juror]! });
   setupBytes = (await call(secretariat, 'exchange.setupPackage', { competition: 'JABAR' })).bytes;
-  const j2Laptop = await laptop(join(temp.dir, 'laptop-J2.sqlite'), join(temp.dir, 'home-J2'), setupBytes, 'J2', '2222', clock, tick);
+  const j2Laptop = await laptop(
+    join(temp.dir, 'laptop-J2.sqlite'),
+    join(temp.dir, 'home-J2'),
+    setupBytes,
+    'J2',
+    JUROR_PIN.J2!,
+    clock,
+    tick,
+  );
   cores.push(j2Laptop);
   await score(j2Laptop, 'J2', WORK.J2!, tick);
   const summary = await call(j2Laptop, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });

@@ -806,10 +806,16 @@ describe('tampering', () => {
     core.db.prepare('UPDATE history SET new_value = 5 WHERE id = ?').run(first.id);
     const rewritten = verifyDatabase(core.db);
     expect(rewritten.problems.map((p) => p.key)).toEqual(['verify.trigger', 'verify.hash']);
-    // ... even when its hash is recomputed: the next entry no longer links to it
+    // ... even when its hash is recomputed: the next entry no longer links to it, and the head signed when it was
+    // written (the entry was the last of its commit) is no longer the chain's
     const row = core.db.prepare('SELECT hash FROM history WHERE id = ?').get(first.id) as { hash: string };
     core.db.prepare('UPDATE history SET hash = ? WHERE id = ?').run('f'.repeat(64), first.id);
-    expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual(['verify.trigger', 'verify.hash', 'verify.chainLink']);
+    expect(verifyDatabase(core.db).problems.map((p) => p.key)).toEqual([
+      'verify.trigger',
+      'verify.hash',
+      'verify.chainLink',
+      'verify.sealHead',
+    ]);
     core.db.prepare('UPDATE history SET hash = ?, new_value = ? WHERE id = ?').run(row.hash, first.value, first.id);
     core.db.exec(`CREATE TRIGGER history_no_update BEFORE UPDATE ON history BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;`);
     expect(verifyDatabase(core.db).count).toBe(0);
@@ -827,6 +833,7 @@ describe('tampering', () => {
       'verify.trigger',
       'verify.chainGap', // the device's chain skips a number…
       'verify.chainLink', // …and the next entry no longer links to the one before it
+      'verify.sealHead', // …and the head signed when entry 2 was written is gone
       'verify.sheet',
       'verify.pin',
     ]);

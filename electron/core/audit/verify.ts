@@ -18,6 +18,11 @@ import { verifyChains, type ChainReport, type HistoryRow } from '../platform/led
 import type { VerifyResult } from '../../../shared/contract/schemas.js';
 import { SCHEMA_VERSION } from '../platform/migrations/index.js';
 import { checkEvidence } from './evidence-check.js';
+import { checkSetup } from './setup-check.js';
+import { checkPleno } from './pleno-check.js';
+import { checkSeals, type KnownKey } from './seal-check.js';
+import { readIdentity } from '../platform/identity.js';
+import { checkAnchors, type AnchorFile } from './anchors.js';
 import { EPSILON } from '../../../shared/domain/numbers.js';
 
 export interface VerifyProblem {
@@ -33,6 +38,10 @@ export interface VerifyReport {
   scores: number;
   /** Every device's chain: its device, number of entries and head hash. */
   chains: ChainReport[];
+  /** The competitions whose setup the ledger cannot speak for (made before schema 6): not checked, not failed. */
+  unchecked: string[];
+  /** The chains with no signed head (written before schema 10, or received from another laptop): said, not failed. */
+  unsigned: string[];
 }
 
 const KEEP = 100;
@@ -66,7 +75,12 @@ const key = (...parts: (string | null)[]): string => parts.map((p) => p ?? '').j
  * the files in the `.bukti` folder) are checked when `database`, the file whose folder that is, is given, as
  * `verifyFile` does; without it only the tables and the history are.
  */
-export function verifyDatabase(db: Database.Database, database?: string): VerifyReport {
+export function verifyDatabase(
+  db: Database.Database,
+  database?: string,
+  anchors: readonly AnchorFile[] = [],
+  known: readonly KnownKey[] = [],
+): VerifyReport {
   const problems: VerifyProblem[] = [];
   let count = 0;
   const problem = (k: MessageKey, params: Params): void => {
@@ -95,6 +109,9 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
   const sheets = new Map<string, { kind: 'finalise' | 'reopen'; signature: string | null }>();
   const pins = new Map<string, string | null>();
   const chains = verifyChains(db, problem);
+  // Each chain's signed heads (schema 10), and the heads kept outside the database (anchors).
+  const unsigned = checkSeals(db, problem, known);
+  checkAnchors(db, anchors, problem);
   let entries = 0;
   for (const row of db.prepare<[], HistoryRow>('SELECT * FROM history ORDER BY id').iterate()) {
     entries += 1;
@@ -239,9 +256,14 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
     }
   }
 
+  // The setup tables (competition, rules, instrument, sites, jurors, aspects, recusals) and released notes.
+  const unchecked = checkSetup(db, problem);
+  // The plenary: result state, locked snapshot, the jury's orders for tied sites.
+  checkPleno(db, problem);
+
   if (database !== undefined) checkEvidence(db, database, problem);
 
-  return { problems, count, entries, scores, chains };
+  return { problems, count, entries, scores, chains, unchecked, unsigned };
 }
 
 /**
@@ -249,7 +271,7 @@ export function verifyDatabase(db: Database.Database, database?: string): Verify
  * it. Not SQLite's read-only mode: a read-only connection to a WAL database leaves its -wal and -shm files behind,
  * while a normal one, the last to close, removes them, so the folder is left byte-for-byte as it was.
  */
-export function verifyFile(file: string): VerifyReport {
+export function verifyFile(file: string, anchors: readonly AnchorFile[] = [], known: readonly KnownKey[] = []): VerifyReport {
   if (!existsSync(file)) throw new UserError('db.notFound', { file }, 'not-found');
   let db: Database.Database;
   try {
@@ -274,8 +296,10 @@ export function verifyFile(file: string): VerifyReport {
         entries: 0,
         scores: 0,
         chains: [],
+        unchecked: [],
+        unsigned: [],
       });
-    return verifyDatabase(db, file);
+    return verifyDatabase(db, file, anchors, known);
   } finally {
     db.close();
   }
@@ -298,13 +322,24 @@ export function verifyResult(report: VerifyReport): VerifyResult {
  * `json`: `{ ok, chains: [{ device, entries, head }], problems: [{ code, message }] }` on stdout (contract.md
  * section 1), and the exit code says whether it holds.
  */
-export function commandVerifyDb(dbOption: string, out: (text: string) => void, lang: Lang, json = false): void {
+export function commandVerifyDb(
+  dbOption: string,
+  out: (text: string) => void,
+  lang: Lang,
+  json = false,
+  anchors: readonly AnchorFile[] = [],
+  home?: string,
+): void {
   const file = resolve(dbOption);
-  const report = verifyFile(file);
+  // With --home: this installation's own key, kept outside the database, must be the one its chain is checked with.
+  const own = home === undefined ? null : readIdentity(resolve(home));
+  const report = verifyFile(file, anchors, own ? [{ device: own.id, publicKey: own.publicKey, source: resolve(home!) }] : []);
   if (json) {
     const result = verifyResult(report);
     const problems = result.problems.map((p) => ({ code: p.code, message: t(lang, p.key, p.params), ...p.params }));
-    out(JSON.stringify({ ok: result.ok, chains: result.chains, problems, count: result.count }, null, 2));
+    // Each chain says whether its heads are signed (schema 10); competitions made before the ledger held setups are named.
+    const chains = result.chains.map((c) => ({ ...c, signed: !report.unsigned.includes(c.device) }));
+    out(JSON.stringify({ ok: result.ok, chains, problems, count: result.count, unchecked: report.unchecked }, null, 2));
     if (!result.ok) throw new VerifyFailure(file, report);
     return;
   }

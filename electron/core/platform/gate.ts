@@ -6,7 +6,8 @@
  *   writes (its own, or received from another laptop) by the entry guards: the pleno domain refuses, while a result
  *   is locked, every entry that would alter the ranking (shared/domain/pleno.ts `changesRanking`), so no domain can
  *   forget it and no path around it exists.
- * - The ledger entries are appended inside the same transaction as the rows they describe: both or neither.
+ * - The ledger entries are appended inside the same transaction as the rows they describe: both or neither; the
+ *   outermost unit then signs this device's new chain head with its key (`ledger_seal`, schema 10).
  * - After the outermost unit commits (never after a rollback), the after-commit hooks run with the entries it
  *   wrote: the place for backups and events. A hook that throws is logged and does not undo the commit.
  */
@@ -146,12 +147,16 @@ export class WriteGate {
       result = this.db
         .transaction(() => {
           if (scope.competition !== null) for (const check of this.guards) check(scope.competition, { ranking: scope.ranking ?? true });
-          return work(unit);
+          const value = work(unit);
+          // The outermost unit signs the chain's new head, in the same transaction (schema 10).
+          if (outer) this.ledger.seal();
+          return value;
         })
         .immediate();
     } catch (error) {
       // The savepoint rolled back: its entries were never written.
       written.length = mark;
+      if (outer) this.ledger.rolledBack();
       throw error;
     } finally {
       if (outer) {

@@ -121,6 +121,18 @@ export function openIdentity(home: string, options: IdentityOptions = {}): Devic
   return { id: info.id, publicKey: info.publicKey, sign: (data) => sign(null, data, privateKey) };
 }
 
+/** The identity kept in `home` (its id and public key) if there is one; never makes one. */
+export function readIdentity(home: string): { id: string; publicKey: string } | null {
+  const infoFile = join(home, INFO_FILE);
+  if (!existsSync(infoFile)) return null;
+  try {
+    const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { id?: unknown; publicKey?: unknown };
+    return typeof info.id === 'string' && typeof info.publicKey === 'string' ? { id: info.id, publicKey: info.publicKey } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Whether `signature` is the Ed25519 signature of `data` by the raw public key (base64). */
 export function verifySignature(publicKey: string, data: Uint8Array, signature: Uint8Array): boolean {
   const spki = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(publicKey, 'base64')]);

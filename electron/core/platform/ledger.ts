@@ -231,6 +231,13 @@ export interface AppendEntry {
 export interface LedgerDevice {
   id: string;
   publicKey: string | null;
+  /** Signs with the device's private key (Ed25519): the chain's heads are sealed with it (schema 10). */
+  sign?: (data: Uint8Array) => Uint8Array;
+}
+
+/** The bytes a chain head's signature covers (`ledger_seal`, schema 10): a wire format, like the entry hash. */
+export function sealMessage(chain: string, seq: number, hash: string): Uint8Array {
+  return new TextEncoder().encode(`penilai.head/1\n${chain}\n${seq}\n${hash}`);
 }
 
 /**
@@ -240,6 +247,9 @@ export interface LedgerDevice {
 export class Ledger {
   private readonly statements = new Map<string, Statement>();
   private registered = false;
+  /** Whether this device's chain grew since its head was last sealed. */
+  private grown = false;
+  private sealTable: boolean | null = null;
 
   constructor(
     readonly db: Db,
@@ -264,6 +274,15 @@ export class Ledger {
     return row ?? { seq: 0, hash: ZERO_HASH };
   }
 
+  /** The head of every chain this database holds (whole entries and links), by chain: anchors for documents. */
+  heads(): { chain: string; seq: number; hash: string }[] {
+    return this.q<[], { chain: string; seq: number; hash: string }>(
+      // SQLite takes a bare column (hash) from the row that gave max(seq).
+      `SELECT chain, max(seq) AS seq, hash FROM (SELECT chain, seq, hash FROM history UNION ALL SELECT chain, seq, hash FROM ledger_link)
+       GROUP BY chain ORDER BY chain`,
+    ).all();
+  }
+
   /** Records this device (and its public key) the first time it writes to this database. */
   private register(at: string): void {
     if (this.registered) return;
@@ -282,6 +301,7 @@ export class Ledger {
     return (input) => {
       const at = input.at ?? this.clock().toISOString();
       this.register(at);
+      this.grown = true;
       seq += 1;
       const f: LedgerFields = {
         uuid: timeOrderedUuid(),
@@ -333,6 +353,34 @@ export class Ledger {
       prev = hash;
       return toEntry({ ...f, hash });
     };
+  }
+
+  /**
+   * Signs this device's chain head if the chain grew (the write gate calls it at the end of each outermost unit,
+   * inside its transaction): a `ledger_seal` row, so that a chain extended or rebuilt without the key fails
+   * `verify --db`. Nothing without a key (a device given as id only) or before schema 10.
+   */
+  seal(): void {
+    if (!this.grown) return;
+    this.grown = false;
+    if (!this.device.sign) return;
+    this.sealTable ??= this.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'ledger_seal'`).get() !== undefined;
+    if (!this.sealTable) return;
+    const { seq, hash } = this.head();
+    if (seq === 0) return;
+    const signature = Buffer.from(this.device.sign(sealMessage(this.device.id, seq, hash))).toString('base64');
+    this.q('INSERT OR IGNORE INTO ledger_seal (chain, seq, hash, signature, at) VALUES (?, ?, ?, ?, ?)').run(
+      this.device.id,
+      seq,
+      hash,
+      signature,
+      this.clock().toISOString(),
+    );
+  }
+
+  /** Forgets that the chain grew (the unit that grew it rolled back). */
+  rolledBack(): void {
+    this.grown = false;
   }
 
   /** Appends one entry to this device's chain (inside the caller's transaction). */

@@ -108,6 +108,8 @@ export async function signWithDatabase(deps: Deps, input: SignInput, resources: 
     jurors,
     now,
     resources,
+    // Every chain's head as it stands: the signed PDF is then an anchor for `verify --db --anchor`.
+    heads: deps.repos.gate.ledger.heads(),
   });
   const competition = outcome.parsed.stamp!.competition;
   let state: string | null = deps.repos.pleno.status(competition).state;

@@ -18,6 +18,7 @@ import { buildCms, sha256 } from './cms.js';
 import type { SigningKey } from './p12.js';
 import { pdfText, readPdf, type ParsedPdf, type SigningSpace } from './pdf.js';
 import { signatureCertificates } from './verify.js';
+import { formatHeads, type LedgerHead } from '../../../shared/domain/ledger-heads.js';
 
 /** Bytes reserved for the CMS signature (hex-encoded in /Contents): room for a certificate chain of several CAs. */
 export const CONTENTS_BYTES = 16384;
@@ -33,6 +34,8 @@ export interface SignRequest {
   jurors: readonly JurorIdentity[] | null;
   now: Date;
   resources: Resources;
+  /** The ledger heads of the database at hand (anchors for `verify --db --anchor`), carried in the signature; none without one. */
+  heads?: readonly LedgerHead[];
 }
 
 export interface SignOutcome {
@@ -129,6 +132,7 @@ export async function signDocument(request: SignRequest): Promise<SignOutcome> {
     `/M (${pdfDate(now)})`,
     `/Name ${pdfText(key.holder.name)}`,
     `/Reason ${pdfText(`Tanda tangan juri ${space.juror}`)}`,
+    ...(request.heads && request.heads.length > 0 ? [`/PenilaiHeads (${formatHeads(request.heads)})`] : []),
     '>>',
   ].join('\n');
   const rect = space.rect.map((n) => Number(n.toFixed(4))).join(' ');

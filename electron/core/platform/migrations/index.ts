@@ -13,6 +13,7 @@ import * as m006 from './006-ledger.js';
 import * as m007 from './007-exchange.js';
 import * as m008 from './008-pleno.js';
 import * as m009 from './009-released-notes.js';
+import * as m010 from './010-sealed-heads.js';
 import * as m011 from './011-pin-lockout.js';
 import type Database from 'better-sqlite3';
 
@@ -35,7 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: '007-exchange', up: m007.up },
   { version: 8, name: '008-pleno', up: m008.up },
   { version: 9, name: '009-released-notes', up: m009.up },
-  // 010 is another branch's (issue 12); the numbers were handed out ahead so that branches do not collide.
+  { version: 10, name: '010-sealed-heads', up: m010.up },
   { version: 11, name: '011-pin-lockout', up: m011.up },
 ];
 
