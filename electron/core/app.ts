@@ -3,7 +3,7 @@
  * `call` dispatching contract channels to their handlers. Electron's shell, the HTTP bridge and the tests
  * all build it the same way.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Channel } from '../../shared/contract/channels.js';
@@ -29,6 +29,11 @@ import { WriteGate } from './platform/gate.js';
 import { openIdentity, type DeviceIdentity } from './platform/identity.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
 import { OpenedFiles } from './app/opened.js';
+import { AUTO_BACKUP } from './backup/auto.js';
+import { backupFolder } from './backup/folder.js';
+import { createAt, dailyDue, requireBackup, type BackupPlace } from './backup/service.js';
+import { DatabaseDamaged, startCheck } from './backup/start.js';
+import { createBackupSync, restoreBackup } from './backup/store.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -56,6 +61,13 @@ export interface CoreOptions {
   identity?: DeviceIdentity;
   /** Refuse a database file that does not exist (every CLI command but `demo` and `init`). */
   mustExist?: boolean;
+  /**
+   * The app's automatic backups (issue 12): once a day of use (at the first call) and after finalising a sheet,
+   * importing a package, locking or signing the result. The backup before a migration is always taken.
+   */
+  autoBackup?: boolean;
+  /** The event bus to use (a host that reopens the core keeps one bus across openings); left out: a new one. */
+  events?: EventBus;
 }
 
 export interface Core {
@@ -72,20 +84,30 @@ export interface Core {
 
 export function openCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.database), { recursive: true });
-  const db = openDatabase({
-    file: options.database,
-    mustExist: options.mustExist ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  });
   const clock = options.clock ?? (() => new Date());
   const home = options.home ?? homeDir();
+  const place: BackupPlace = { database: options.database, home, clock };
+  // The start check: a damaged or unreadable database is not opened (backup/start.ts).
+  const folder = () => backupFolder(options.database, home).folder;
+  if (existsSync(options.database)) {
+    const damage = startCheck(options.database, folder());
+    if (damage) throw new DatabaseDamaged(damage, folder());
+  }
+  const open = () =>
+    openDatabase({
+      file: options.database,
+      mustExist: options.mustExist ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      beforeMigrate: (db) => createBackupSync(db, options.database, folder(), 'migration', clock()),
+    });
+  let db = open();
   const identity = options.identity ?? openIdentity(home);
   const repos = openRepositories(db, identity, clock);
   ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
     : null;
-  const events = createEventBus();
+  const events = options.events ?? createEventBus();
   const deps: Deps = {
     repos,
     resources: options.resources,
@@ -103,16 +125,55 @@ export function openCore(options: CoreOptions): Core {
     signing: {
       home,
       currentDocument: (stamp, now) => {
-        const plan = planDocument(documentContext(repos, stamp.competition, now), stamp.doc, { juror: stamp.juror, site: stamp.site });
+        const plan = planDocument(documentContext(deps.repos, stamp.competition, now), stamp.doc, { juror: stamp.juror, site: stamp.site });
         return { revision: plan.stamp.revision, sha256: plan.stamp.sha256 };
       },
       markSigned: (competition, revision, snapshot, signers) => markSigned(deps, competition, revision, snapshot, signers),
     },
+    backups: {
+      place,
+      restore: async (name) => {
+        const dir = requireBackup(place, name);
+        db.close();
+        try {
+          return await restoreBackup(options.database, dir, folder(), clock());
+        } finally {
+          // The restored database (or, after a refusal, the unchanged one) is opened again as at start.
+          db = open();
+          deps.repos = openRepositories(db, identity, clock);
+          ensureDefaultInstruments(deps.repos, options.resources);
+          deps.session = new SessionState();
+        }
+      },
+    },
   };
-  const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
+  let dailyChecked = !options.autoBackup;
+  const autoBackup = async (channel: string, ok: boolean) => {
+    if (!dailyChecked) {
+      dailyChecked = true;
+      if (dailyDue(place)) await backupQuietly('daily');
+    }
+    const trigger = AUTO_BACKUP[channel as keyof typeof AUTO_BACKUP];
+    if (options.autoBackup && ok && trigger) await backupQuietly(trigger);
+  };
+  const backupQuietly = async (trigger: Parameters<typeof createAt>[2]) => {
+    try {
+      await createAt(db, place, trigger);
+    } catch (error) {
+      // An automatic backup that fails (a full flash drive) never fails the work it follows; it is logged.
+      (options.log ?? ((c, e) => console.error(`[penilai] ${c}:`, e)))(`backup.${trigger}`, error);
+    }
+  };
+  const run = async (channel: string, payload: unknown) => {
+    const result = await dispatch(handlers, channel, payload, deps, options.log);
+    await autoBackup(channel, result.ok);
+    return result;
+  };
   return {
     deps,
-    db,
+    get db() {
+      return db;
+    },
     dispatch: run,
     call: (channel, input) => run(channel, input) as never,
     events,

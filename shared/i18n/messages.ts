@@ -16,6 +16,7 @@ import { documentsMessages } from './messages-documents.js';
 import { lembarMessages } from './messages-lembar.js';
 import { signaturesMessages } from './messages-signatures.js';
 import { bundleMessages } from './messages-bundle.js';
+import { backupMessages } from './messages-backup.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -159,6 +160,7 @@ const id = {
   ...lembarMessages.id,
   ...signaturesMessages.id,
   ...bundleMessages.id,
+  ...backupMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -267,6 +269,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...lembarMessages.en,
   ...signaturesMessages.en,
   ...bundleMessages.en,
+  ...backupMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

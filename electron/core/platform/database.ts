@@ -17,6 +17,11 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** Apply pending migrations up to this schema version (tests build older versions with it). */
   targetVersion?: number;
+  /**
+   * Called once, inside nothing, before pending migrations run on a database that already has a schema (the backup
+   * domain takes its backup there); `from` is the version found.
+   */
+  beforeMigrate?: (db: Db, from: number) => void;
 }
 
 export function openDatabase(options: OpenOptions): Db {
@@ -39,7 +44,9 @@ export function openDatabase(options: OpenOptions): Db {
     // A score shown as saved must survive a power cut: every commit waits for the WAL to reach the disk.
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
-    migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+    const target = options.targetVersion ?? SCHEMA_VERSION;
+    if (options.beforeMigrate && found > 0 && found < target) options.beforeMigrate(db, found);
+    migrate(db, target);
     return db;
   } catch (error) {
     db.close();
