@@ -30,6 +30,7 @@ import { openIdentity, type DeviceIdentity } from './platform/identity.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
 import { OpenedFiles } from './app/opened.js';
 import { AUTO_BACKUP } from './backup/auto.js';
+import { localDay } from '../../shared/domain/backup.js';
 import { backupFolder } from './backup/folder.js';
 import { createAt, dailyDue, requireBackup, type BackupPlace } from './backup/service.js';
 import { DatabaseDamaged, startCheck } from './backup/start.js';
@@ -147,14 +148,19 @@ export function openCore(options: CoreOptions): Core {
       },
     },
   };
-  let dailyChecked = !options.autoBackup;
+  // The daily backup: checked at the first call of each local day the app is used (a backup taken that day by any
+  // trigger counts).
+  let dayChecked = '';
   const autoBackup = async (channel: string, ok: boolean) => {
-    if (!dailyChecked) {
-      dailyChecked = true;
+    if (!options.autoBackup) return;
+    const now = clock();
+    const today = localDay(now, -now.getTimezoneOffset());
+    if (dayChecked !== today) {
+      dayChecked = today;
       if (dailyDue(place)) await backupQuietly('daily');
     }
     const trigger = AUTO_BACKUP[channel as keyof typeof AUTO_BACKUP];
-    if (options.autoBackup && ok && trigger) await backupQuietly(trigger);
+    if (ok && trigger) await backupQuietly(trigger);
   };
   const backupQuietly = async (trigger: Parameters<typeof createAt>[2]) => {
     try {

@@ -13,7 +13,8 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
-import { DATABASE_FILE, openCore, type Core } from '../core/app.js';
+import { DATABASE_FILE } from '../core/app.js';
+import { openAppHost, type AppHost } from '../core/backup/host.js';
 import type { FileDialogs } from '../core/deps.js';
 import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
 import { openedPaths } from './open-files.js';
@@ -31,7 +32,7 @@ const APP_ORIGIN = DEV_SERVER ? new URL(DEV_SERVER).origin : new URL('../rendere
 /** better-sqlite3 built for Electron's ABI by scripts/build-electron-native.mjs (same path there). */
 const DEV_NATIVE_BINDING = join(app.getAppPath(), '.electron-native', 'better_sqlite3.node');
 
-let core: Core | null = null;
+let core: AppHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Files asked to be opened before the core was ready (the command line, macOS's early `open-file`). */
 const waitingFiles: string[] = openedPaths(process.argv.slice(1));
@@ -122,7 +123,8 @@ async function start(): Promise<void> {
   enforceContentSecurityPolicy(session.defaultSession);
   const resources = { dir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources') };
   const binding = nativeBinding();
-  core = openCore({
+  core = openAppHost({
+    autoBackup: true,
     database: databasePath(),
     resources,
     version: app.getVersion(),
