@@ -1,13 +1,12 @@
 /**
  * Rotation on real backup folders with a fake clock: 43 backups over 40 days (two on the last two days and on day
- * 20) leave exactly the newest 10 and the newest of each of the last 30 days; the rule itself, pure, on edges.
+ * 20) leave exactly the newest 10 and the newest of each of the last 30 days (the rule alone: test/unit/backup.test.ts).
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../electron/core/backup/store.js';
-import { backupsToKeep, daysBefore, formatBytes } from '../../shared/domain/backup.js';
 import { tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-rotation-');
@@ -39,24 +38,5 @@ describe('rotation keeps the newest 10 and one a day for 30 days', () => {
     for (let d = 10; d <= 39; d++) expected.add(names.get(`${d}@${[20, 38, 39].includes(d) ? 15 : 9}`)!);
     expect(expected.size).toBe(32);
     expect(readdirSync(folder).sort()).toEqual([...expected].sort());
-  });
-
-  it('the rule alone: fewer than 10 are all kept; a day outside the 30 is dropped; a backup from the future day is not a day kept', () => {
-    const e = (name: string, createdAt: string) => ({ name, createdAt, day: createdAt.slice(0, 10) });
-    const few = [e('a', '2026-01-01T10:00:00Z'), e('b', '2026-03-01T10:00:00Z')];
-    expect([...backupsToKeep(few, '2026-09-01')].sort()).toEqual(['a', 'b']);
-    const many = Array.from({ length: 12 }, (_, i) => e(`n${i}`, `2026-09-01T${String(10 + i).padStart(2, '0')}:00:00Z`));
-    const old = e('old', '2026-08-02T10:00:00Z'); // 30 days before 2026-09-01 (not in the last 30 days)
-    const edge = e('edge', '2026-08-03T10:00:00Z'); // 29 days before: kept
-    const kept = backupsToKeep([...many, old, edge], '2026-09-01');
-    expect([...kept].sort()).toEqual(['edge', ...many.slice(2).map((x) => x.name)].sort());
-    expect(daysBefore('2026-03-01', 1)).toBe('2026-02-28');
-  });
-
-  it('sizes in words', () => {
-    expect(formatBytes(512, 'id')).toBe('512 B');
-    expect(formatBytes(950272, 'id')).toBe('928 KB');
-    expect(formatBytes(12.34 * 1024 * 1024, 'id')).toBe('12,3 MB');
-    expect(formatBytes(12.34 * 1024 * 1024, 'en')).toBe('12.3 MB');
   });
 });
