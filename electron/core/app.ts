@@ -87,7 +87,13 @@ export function openCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.database), { recursive: true });
   const clock = options.clock ?? (() => new Date());
   const home = options.home ?? homeDir();
-  const place: BackupPlace = { database: options.database, home, clock };
+  const events = options.events ?? createEventBus();
+  const place: BackupPlace = {
+    database: options.database,
+    home,
+    clock,
+    announce: (made) => events.emit({ type: 'backup.done', data: { file: made.name, at: made.createdAt, trigger: made.trigger } }),
+  };
   // The start check: a damaged or unreadable database is not opened (backup/start.ts).
   const folder = () => backupFolder(options.database, home).folder;
   if (existsSync(options.database)) {
@@ -108,7 +114,6 @@ export function openCore(options: CoreOptions): Core {
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
     : null;
-  const events = options.events ?? createEventBus();
   const deps: Deps = {
     repos,
     resources: options.resources,
@@ -137,7 +142,9 @@ export function openCore(options: CoreOptions): Core {
         const dir = requireBackup(place, name);
         db.close();
         try {
-          return await restoreBackup(options.database, dir, folder(), clock());
+          const outcome = await restoreBackup(options.database, dir, folder(), clock());
+          if (outcome.before) place.announce?.(outcome.before);
+          return outcome;
         } finally {
           // The restored database (or, after a refusal, the unchanged one) is opened again as at start.
           db = open();

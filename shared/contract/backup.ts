@@ -5,9 +5,10 @@
 import { z } from 'zod';
 import type { MessageKey, Params } from '../i18n/messages.js';
 
-/** Why a backup was taken: by hand, or automatically at one of these moments. */
-export const BACKUP_TRIGGERS = ['manual', 'migration', 'finalise', 'import', 'lock', 'sign', 'daily', 'restore'] as const;
-export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
+import { BACKUP_TRIGGERS, type BackupTrigger } from './events.js';
+
+/** Why a backup was taken: by hand, or automatically at one of these moments (kept with the `backup.done` event). */
+export { BACKUP_TRIGGERS, type BackupTrigger } from './events.js';
 
 /** A backup's name: the folder inside the backup folder (no path separators, no dots at the start). */
 const backupName = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z._-]{0,99}$/);
@@ -86,3 +87,30 @@ export interface BackupResults {
   'backup.restore': { restored: BackupSummary; before: BackupSummary | null; keptDamaged: string | null };
   'backup.setFolder': { folder: string; isDefault: boolean };
 }
+
+export const BACKUP_FORMAT = 'penilai.backup/1';
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const count = z.number().int().min(0);
+
+/** A backup's `manifest.json` (docs/contract.md section 1, "Backups"); docs/schemas/backup-manifest.schema.json. */
+export const backupManifestSchema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  /** When it was taken (ISO 8601, UTC). */
+  createdAt: z.iso.datetime(),
+  /** The local calendar day it was taken on: rotation keeps the newest of each day. */
+  day: z.iso.date(),
+  trigger: z.enum(BACKUP_TRIGGERS),
+  schemaVersion: count,
+  /** The name of the database file it was taken from. */
+  source: z.string().min(1),
+  database: z.strictObject({ file: z.literal('penilai.sqlite'), bytes: count, sha256: sha256Hex }),
+  scores: count,
+  photos: count,
+  /** Every photo and thumbnail file in `bukti/`, named by its SHA-256. */
+  files: z.array(z.strictObject({ name: z.string().regex(/^[0-9a-f]{64}(\.thumb)?\.[a-z]{3,4}$/), bytes: count })),
+  /** The last entry of each device's ledger chain the backup covers. */
+  heads: z.array(z.strictObject({ device: z.string().min(1), seq: count, hash: sha256Hex })),
+});
+
+export type BackupManifest = z.infer<typeof backupManifestSchema>;

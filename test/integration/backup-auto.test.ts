@@ -47,6 +47,10 @@ describe('automatic backups', () => {
     const { database, home } = fresh();
     let now = new Date('2026-09-08T09:00:00Z');
     const core = openTestCore(database, () => now, { home, autoBackup: true });
+    const announced: string[] = [];
+    core.events.subscribe((event) => {
+      if (event.type === 'backup.done') announced.push(event.data.trigger);
+    });
     await call(core, 'setup.createDemo', {});
     const triggers = async () => (await call(core, 'backup.list', {})).backups.map((b) => b.trigger).reverse();
     expect(await triggers()).toEqual(['daily']);
@@ -67,6 +71,8 @@ describe('automatic backups', () => {
     await call(core, 'pleno.status', { competition: 'DEMO' });
     await call(core, 'pleno.status', { competition: 'DEMO' });
     expect(await triggers()).toEqual(['daily', 'finalise', 'lock', 'daily']);
+    // Each one announced to the renderer (the `backup.done` event).
+    expect(announced).toEqual(['daily', 'finalise', 'lock', 'daily']);
     core.close();
   });
 });

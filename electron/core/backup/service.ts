@@ -14,6 +14,8 @@ export interface BackupPlace {
   database: string;
   home: string;
   clock: () => Date;
+  /** Told of every backup made here (the core sends the `backup.done` event). */
+  announce?: (made: BackupSummary) => void;
 }
 
 export function listAt(place: BackupPlace): BackupList {
@@ -34,8 +36,10 @@ export function verifyAt(place: BackupPlace, name: string): BackupVerifyResult {
   return { name, ok: problems.length === 0, problems, summary };
 }
 
-export function createAt(db: Db, place: BackupPlace, trigger: BackupTrigger): Promise<BackupSummary> {
-  return createBackup(db, place.database, backupFolder(place.database, place.home).folder, trigger, place.clock());
+export async function createAt(db: Db, place: BackupPlace, trigger: BackupTrigger): Promise<BackupSummary> {
+  const made = await createBackup(db, place.database, backupFolder(place.database, place.home).folder, trigger, place.clock());
+  place.announce?.(made);
+  return made;
 }
 
 /** Whether today (local day) has no backup yet: the daily backup is due. */

@@ -28,7 +28,7 @@ import {
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupHead, BackupProblem, BackupSummary, BackupTrigger } from '../../../shared/contract/backup.js';
-import { BACKUP_TRIGGERS } from '../../../shared/contract/backup.js';
+import { BACKUP_FORMAT, backupManifestSchema, type BackupManifest } from '../../../shared/contract/backup.js';
 import { backupsToKeep, localDay } from '../../../shared/domain/backup.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { t } from '../../../shared/i18n/messages.js';
@@ -37,28 +37,13 @@ import { evidenceFolder, originalFile, thumbnailFile } from '../platform/files.j
 import { sha256File } from '../platform/hash.js';
 import { expectedHash, type HistoryRow } from '../platform/ledger.js';
 
-export const BACKUP_FORMAT = 'penilai.backup/1';
 export const MANIFEST = 'manifest.json';
 export const BACKUP_DATABASE = 'penilai.sqlite';
 export const BACKUP_PHOTOS = 'bukti';
 /** Where the damaged files of a database are kept when a restore replaces them (not a backup; never listed). */
 export const DAMAGED_FOLDER = 'rusak';
 
-export interface Manifest {
-  format: typeof BACKUP_FORMAT;
-  createdAt: string;
-  /** The local calendar day it was taken on (rotation keeps one a day). */
-  day: string;
-  trigger: BackupTrigger;
-  schemaVersion: number;
-  /** The name of the database file it was taken from. */
-  source: string;
-  database: { file: typeof BACKUP_DATABASE; bytes: number; sha256: string };
-  scores: number;
-  photos: number;
-  files: { name: string; bytes: number }[];
-  heads: BackupHead[];
-}
+export type Manifest = BackupManifest;
 
 /** The folder backups go to by default: beside the database. */
 export function defaultBackupFolder(database: string): string {
@@ -246,8 +231,6 @@ function summaryOf(name: string, m: Manifest): BackupSummary {
   };
 }
 
-const HEX64 = /^[0-9a-f]{64}$/;
-
 /** The manifest of a backup folder, or null when it has none that reads as one. */
 export function readManifest(dir: string): Manifest | null {
   let raw: unknown;
@@ -256,26 +239,8 @@ export function readManifest(dir: string): Manifest | null {
   } catch {
     return null;
   }
-  const m = raw as Partial<Manifest> | null;
-  if (!m || typeof m !== 'object' || m.format !== BACKUP_FORMAT) return null;
-  const ok =
-    typeof m.createdAt === 'string' &&
-    typeof m.day === 'string' &&
-    BACKUP_TRIGGERS.includes(m.trigger as BackupTrigger) &&
-    Number.isInteger(m.schemaVersion) &&
-    Number.isInteger(m.scores) &&
-    Number.isInteger(m.photos) &&
-    typeof m.database === 'object' &&
-    m.database !== null &&
-    m.database.file === BACKUP_DATABASE &&
-    Number.isInteger(m.database.bytes) &&
-    typeof m.database.sha256 === 'string' &&
-    HEX64.test(m.database.sha256) &&
-    Array.isArray(m.files) &&
-    m.files.every((f) => typeof f?.name === 'string' && /^[0-9a-f]{64}(\.thumb)?\.[a-z]{3,4}$/.test(f.name) && Number.isInteger(f.bytes)) &&
-    Array.isArray(m.heads) &&
-    m.heads.every((h) => typeof h?.device === 'string' && Number.isInteger(h.seq) && typeof h.hash === 'string');
-  return ok ? (m as Manifest) : null;
+  const parsed = backupManifestSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Every backup in the folder, newest first, and the folders there that are not readable backups. */

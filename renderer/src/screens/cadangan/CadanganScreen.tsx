@@ -11,6 +11,7 @@ import { formatBytes } from '../../../../shared/domain/backup.js';
 import { formatDateTime } from '../../../../shared/domain/dates.js';
 import { describeError } from '../../../../shared/domain/errors.js';
 import { t as message } from '../../../../shared/i18n/messages.js';
+import { onEvent } from '../../api.js';
 import { Section, useT } from '../../components/common.js';
 import { useAppStore } from '../../stores/app.js';
 import { useBackupStore } from '../../stores/backup.js';
@@ -25,8 +26,10 @@ export function CadanganScreen(props: { damage?: DatabaseDamage }) {
   const [folder, setFolderText] = useState('');
   const when = (b: BackupSummary) => formatDateTime(new Date(b.createdAt), lang);
 
+  // Listed at once, and again whenever the app backs up by itself (the `backup.done` event).
   useEffect(() => {
     void load();
+    return onEvent('backup.done', () => void load());
   }, [load]);
 
   const restoreNow = async (b: BackupSummary) => {
