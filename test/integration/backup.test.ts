@@ -96,6 +96,30 @@ describe('a damaged database is refused in words and the newest backup restores 
     reopened.close();
   });
 
+  it('a ledger head changed behind the app is refused at start too, with no backup to offer', async () => {
+    const { database, home } = fresh();
+    const core = openTestCore(database, () => T0, { home });
+    await call(core, 'setup.createDemo', {});
+    core.close();
+    const raw = new Database(database);
+    raw.exec('DROP TRIGGER history_no_update');
+    raw.exec("UPDATE history SET reason = 'diubah diam-diam' WHERE id = (SELECT max(id) FROM history)");
+    raw.close();
+    let refusal: unknown;
+    try {
+      openTestCore(database, () => T0, { home }).close();
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DatabaseDamaged);
+    expect((refusal as DatabaseDamaged).damage.problem.key).toBe('backup.headBroken');
+    expect((refusal as DatabaseDamaged).describe('en')).toMatch(
+      new RegExp(
+        `^Database ${database} is damaged and was not opened: the head of device [0-9a-f]{8}'s ledger chain is not whole\\. There is no good backup in ${database}\\.cadangan\\.$`,
+      ),
+    );
+  });
+
   it('restores through the channel in place: the current state backed up first, the core working on the restored data', async () => {
     const { database, home } = fresh();
     let now = T0;

@@ -88,13 +88,25 @@ function hasColumn(db: Db, table: string, column: string): boolean {
   return (db.pragma(`table_info(${table})`) as { name: string }[]).some((c) => c.name === column);
 }
 
+/**
+ * Every chain's entries as (chain, seq, hash): the history, and the links of entries a score package did not carry
+ * whole (`ledger_link`, schema 7 on), each seq once.
+ */
+function chainEntries(db: Db): string {
+  return hasTable(db, 'ledger_link')
+    ? `SELECT chain, seq, hash FROM history UNION SELECT chain, seq, hash FROM ledger_link l
+       WHERE NOT EXISTS (SELECT 1 FROM history h WHERE h.chain = l.chain AND h.seq = l.seq)`
+    : 'SELECT chain, seq, hash FROM history';
+}
+
 /** The head (last entry) of every device's chain; none before the ledger had chains (schema < 6). */
 export function ledgerHeads(db: Db): BackupHead[] {
   if (!hasTable(db, 'history') || !hasColumn(db, 'history', 'chain')) return [];
   return db
     .prepare(
-      `SELECT h.chain AS device, h.seq AS seq, h.hash AS hash FROM history h
-       WHERE h.seq = (SELECT max(seq) FROM history WHERE chain = h.chain) ORDER BY h.chain`,
+      `WITH e AS (${chainEntries(db)})
+       SELECT e.chain AS device, e.seq AS seq, e.hash AS hash FROM e
+       WHERE e.seq = (SELECT max(seq) FROM e AS f WHERE f.chain = e.chain) ORDER BY e.chain`,
     )
     .all() as BackupHead[];
 }
@@ -339,18 +351,23 @@ export function checkDatabaseFile(file: string, readonly = false): BackupProblem
   }
 }
 
+/**
+ * Each chain whole up to its head: as many entries (or links) as its last seq, and the last entry held whole
+ * hashing to its recorded hash. The full walk of every link is `verify --db`'s.
+ */
 function checkHeads(db: Db): BackupProblem | null {
   if (!hasTable(db, 'history') || !hasColumn(db, 'history', 'chain')) return null;
-  const chains = db.prepare('SELECT chain, count(*) AS n, max(seq) AS seq FROM history GROUP BY chain').all() as {
+  const chains = db.prepare(`SELECT chain, count(*) AS n, max(seq) AS seq FROM (${chainEntries(db)}) GROUP BY chain`).all() as {
     chain: string;
     n: number;
     seq: number;
   }[];
-  const headRow = db.prepare('SELECT * FROM history WHERE chain = ? AND seq = ?');
+  const lastWhole = db.prepare('SELECT * FROM history WHERE chain = ? ORDER BY seq DESC LIMIT 1');
   for (const c of chains) {
-    if (c.n !== c.seq) return { key: 'backup.headBroken', params: { device: c.chain.slice(0, 8) } };
-    const row = headRow.get(c.chain, c.seq) as HistoryRow;
-    if (expectedHash(row) !== row.hash) return { key: 'backup.headBroken', params: { device: c.chain.slice(0, 8) } };
+    const broken = { key: 'backup.headBroken', params: { device: c.chain.slice(0, 8) } } as const;
+    if (c.n !== c.seq) return broken;
+    const row = lastWhole.get(c.chain) as HistoryRow | undefined;
+    if (row && expectedHash(row) !== row.hash) return broken;
   }
   return null;
 }
