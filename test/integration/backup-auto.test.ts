@@ -77,6 +77,32 @@ describe('automatic backups', () => {
   });
 });
 
+describe('the backup folder', () => {
+  it('is beside the database by default; another (a flash drive) can be chosen, remembered in the home, and undone', async () => {
+    const { database, home } = fresh();
+    const core = openTestCore(database, () => new Date('2026-09-08T09:00:00Z'), { home });
+    await call(core, 'setup.createDemo', {});
+    const missing = join(temp.dir, 'no-such-drive');
+    const refused = await core.call('backup.setFolder', { folder: missing });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'not-found', key: 'backup.folderMissing', params: { folder: missing }, path: 'folder' },
+    });
+    const drive = join(temp.dir, `flashdisk-${n}`);
+    mkdirSync(drive);
+    expect(await call(core, 'backup.setFolder', { folder: drive })).toEqual({ folder: drive, isDefault: false });
+    const made = await call(core, 'backup.create', {});
+    expect(listBackups(drive).backups.map((b) => b.name)).toEqual([made.name]);
+    core.close();
+    // Remembered by the installation: the next opening lists the drive.
+    const again = openTestCore(database, () => new Date('2026-09-08T10:00:00Z'), { home });
+    expect((await call(again, 'backup.list', {})).folder).toBe(drive);
+    expect(await call(again, 'backup.setFolder', { folder: null })).toEqual({ folder: `${database}.cadangan`, isDefault: true });
+    expect((await call(again, 'backup.list', {})).backups).toEqual([]);
+    again.close();
+  });
+});
+
 describe('the app on a damaged database', () => {
   it('answers in recovery mode, offers the newest backup, restores it and opens normally', async () => {
     const { database, home } = fresh();

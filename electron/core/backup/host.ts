@@ -5,6 +5,7 @@
  * refused in words. A restore there opens the real core on the restored database; the renderer never meets a blank
  * screen or a crash.
  */
+import { existsSync, statSync } from 'node:fs';
 import type { Result } from '../../../shared/contract/schemas.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { homeDir, openCore, type Core, type CoreOptions } from '../app.js';
@@ -55,6 +56,8 @@ export function openAppHost(options: CoreOptions): AppHost {
     'backup.list': () => listAt(place),
     'backup.verify': ({ name }: { name: string }) => verifyAt(place, name),
     'backup.setFolder': ({ folder: chosen }: { folder: string | null }) => {
+      if (chosen !== null && (!existsSync(chosen) || !statSync(chosen).isDirectory()))
+        throw new UserError('backup.folderMissing', { folder: chosen }, 'not-found', 'folder');
       chooseBackupFolder(place.database, place.home, chosen);
       return backupFolder(place.database, place.home);
     },
