@@ -34,7 +34,7 @@ import { localDay } from '../../shared/domain/backup.js';
 import { backupFolder } from './backup/folder.js';
 import { createAt, dailyDue, requireBackup, type BackupPlace } from './backup/service.js';
 import { DatabaseDamaged, startCheck } from './backup/start.js';
-import { createBackupSync, restoreBackup } from './backup/store.js';
+import { createBackupSync, restoreBackup, useNativeBinding } from './backup/store.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -94,6 +94,7 @@ export function openCore(options: CoreOptions): Core {
     clock,
     announce: (made) => events.emit({ type: 'backup.done', data: { file: made.name, at: made.createdAt, trigger: made.trigger } }),
   };
+  if (options.nativeBinding) useNativeBinding(options.nativeBinding);
   // The start check: a damaged or unreadable database is not opened (backup/start.ts).
   const folder = () => backupFolder(options.database, home).folder;
   if (existsSync(options.database)) {

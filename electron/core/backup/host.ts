@@ -15,7 +15,7 @@ import { SCHEMA_VERSION } from '../platform/migrations/index.js';
 import { backupFolder, chooseBackupFolder } from './folder.js';
 import { listAt, requireBackup, verifyAt, type BackupPlace } from './service.js';
 import { DatabaseDamaged, startCheck } from './start.js';
-import { restoreBackup } from './store.js';
+import { restoreBackup, useNativeBinding } from './store.js';
 
 export interface AppHost {
   dispatch(channel: string, payload: unknown): Promise<Result<unknown>>;
@@ -30,6 +30,7 @@ export function openAppHost(options: CoreOptions): AppHost {
   const events = options.events ?? createEventBus();
   const clock = options.clock ?? (() => new Date());
   const place: BackupPlace = { database: options.database, home: options.home ?? homeDir(), clock };
+  if (options.nativeBinding) useNativeBinding(options.nativeBinding);
   let core: Core | null = null;
   const tryOpen = (): void => {
     try {

@@ -5,11 +5,10 @@
  */
 import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { BackupSummary, DatabaseDamage } from '../../../shared/contract/backup.js';
 import { UserError } from '../../../shared/domain/errors.js';
 import { t, type Lang } from '../../../shared/i18n/messages.js';
-import { checkDatabaseFile, listBackups, verifyBackupDir } from './store.js';
+import { checkDatabaseFile, listBackups, openSqlite, verifyBackupDir } from './store.js';
 
 /** The newest backup in the folder that verifies whole, or null. */
 export function newestGoodBackup(folder: string): BackupSummary | null {
@@ -20,7 +19,7 @@ export function newestGoodBackup(folder: string): BackupSummary | null {
 /** Scores recorded after `since`, read from the damaged file when it still answers; null when it does not. */
 function scoresAfter(database: string, since: string | null): number | null {
   try {
-    const db = new Database(database, { readonly: true, fileMustExist: true });
+    const db = openSqlite(database, { readonly: true, fileMustExist: true });
     try {
       const row = db.prepare('SELECT count(*) AS n FROM score WHERE updated_at > ?').get(since ?? '') as { n: number };
       return row.n;

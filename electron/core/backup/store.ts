@@ -37,6 +37,21 @@ import { evidenceFolder, originalFile, thumbnailFile } from '../platform/files.j
 import { sha256File } from '../platform/hash.js';
 import { expectedHash, type HistoryRow } from '../platform/ledger.js';
 
+let nativeBinding: string | undefined;
+
+/**
+ * The better-sqlite3 addon to load when it is not node_modules' own (Electron in development, `CoreOptions.nativeBinding`):
+ * set by `openCore` before the start check, used by every connection this domain opens on its own.
+ */
+export function useNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+/** A connection of this domain's own (a backup's copy, the start check, the state before a restore). */
+export function openSqlite(file: string, options: Database.Options = {}): Db {
+  return new Database(file, { ...options, ...(nativeBinding ? { nativeBinding } : {}) });
+}
+
 export const MANIFEST = 'manifest.json';
 export const BACKUP_DATABASE = 'penilai.sqlite';
 export const BACKUP_PHOTOS = 'bukti';
@@ -131,7 +146,7 @@ function referencedFiles(db: Db): { files: string[]; photos: number } {
  */
 function finishBackup(database: string, folder: string, temp: string, name: string, trigger: BackupTrigger, at: Date): BackupSummary {
   const copyFile = join(temp, BACKUP_DATABASE);
-  const copy = new Database(copyFile);
+  const copy = openSqlite(copyFile);
   let scores: number;
   let schemaVersion: number;
   let heads: BackupHead[];
@@ -316,7 +331,7 @@ export function verifyBackupDir(dir: string): BackupCheck {
     const problem = checkDatabaseFile(dbFile, true);
     if (problem) problems.push({ key: 'backup.databaseDamaged', params: { backup, detail: t('id', problem.key, problem.params) } });
     else {
-      const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+      const db = openSqlite(dbFile, { readonly: true, fileMustExist: true });
       try {
         const heads = ledgerHeads(db);
         if (JSON.stringify(heads) !== JSON.stringify(manifest.heads)) problems.push({ key: 'backup.headsDiffer', params: { backup } });
@@ -335,7 +350,7 @@ export function verifyBackupDir(dir: string): BackupCheck {
 export function checkDatabaseFile(file: string, readonly = false): BackupProblem | null {
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: true, readonly });
+    db = openSqlite(file, { fileMustExist: true, readonly });
   } catch (error) {
     return { key: 'backup.unreadable', params: { detail: (error as Error).message } };
   }
@@ -421,7 +436,7 @@ export async function restoreBackup(database: string, dir: string, folder: strin
   let keptDamaged: string | null = null;
   if (existsSync(database)) {
     if (checkDatabaseFile(database) === null) {
-      const current = new Database(database, { fileMustExist: true });
+      const current = openSqlite(database, { fileMustExist: true });
       try {
         before = await createBackup(current, database, folder, 'restore', at);
       } finally {
