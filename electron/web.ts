@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openCore, defaultDataDir, DATABASE_FILE, homeDir } from './core/app.js';
+import { defaultDataDir, DATABASE_FILE, homeDir } from './core/app.js';
+import { openAppHost } from './core/backup/host.js';
 import { startBridge } from './core/bridge/server.js';
 import { repositoryResources } from './core/platform/resources.js';
 import { UserError } from '../shared/domain/errors.js';
@@ -32,7 +33,16 @@ export async function runWeb(argv: string[]): Promise<void> {
   }
   const version = (await import('../package.json', { with: { type: 'json' } })).default.version;
   const home = values.home ? resolve(values.home) : homeDir();
-  const core = openCore({ database, resources: repositoryResources(), version, desktop: false, pdfWorker: true, home });
+  // A damaged database opens in recovery mode (core/backup/host.ts): the app says so and offers the newest backup.
+  const core = openAppHost({
+    database,
+    resources: repositoryResources(),
+    version,
+    desktop: false,
+    pdfWorker: true,
+    home,
+    autoBackup: true,
+  });
   const bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir, port });
   console.log(`Penilai (mode peramban / browser mode) — basis data: ${database}`);
   console.log(`Buka / open: ${bridge.url}`);

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AGREEMENT_FORMAT, agreementJsonSchema, SENSITIVITY_FORMAT, sensitivityJsonSchema } from '../shared/domain/analysis-format.js';
+import { BACKUP_FORMAT, backupManifestSchema } from '../shared/contract/backup.js';
 import { competitionFileSchema, COMPETITION_FORMAT } from '../shared/domain/competition.js';
 import { instrumentSchema, INSTRUMENT_FORMAT } from '../shared/domain/instrument.js';
 import { accessSchema, ledgerFileSchema, packageManifestSchema, PACKAGE_FORMAT, workSchema } from '../shared/domain/package.js';
@@ -31,6 +32,7 @@ export function jsonSchemas(): Record<string, unknown> {
     'package-access.schema.json': make(accessSchema, `${PACKAGE_FORMAT}#access.json`, 'Penilai setup package: PIN hashes (access.json)'),
     'agreement.schema.json': make(agreementJsonSchema, AGREEMENT_FORMAT, 'Penilai agreement between jurors (agreement --json)'),
     'sensitivity.schema.json': make(sensitivityJsonSchema, SENSITIVITY_FORMAT, 'Penilai ranking without each juror (sensitivity --json)'),
+    'backup-manifest.schema.json': make(backupManifestSchema, BACKUP_FORMAT, 'Penilai backup manifest (manifest.json)'),
     'verify-pdf.schema.json': make(verifyPdfJsonSchema, VERIFY_PDF_FORMAT, 'Penilai PDF signatures checked (verify --pdf --json)'),
   };
 }

@@ -20,6 +20,7 @@ import { removeDatabaseFiles, requireOutDir, writeAtomically, type Io } from './
 export type { Io } from './files.js';
 import { JsonSyntaxError, parseCompetitionText, resolveCompetition } from '../core/setup/services.js';
 import { commandAnalysis } from './analysis.js';
+import { commandBackup, commandRestore } from './backup.js';
 import { commandImportScores } from './import-scores.js';
 import { commandPackage } from './package.js';
 import { commandPleno } from './pleno.js';
@@ -54,6 +55,8 @@ const USAGE = `Penilai — baris perintah
   pleno status|open|lock --db FILE [--competition KODE] [--json]   rapat pleno: keadaan, buka, kunci hasil
   pleno decide --db FILE --sites KODE,KODE --order KODE,KODE --reason-file BERKAS   urutan lokus yang seri, dengan alasan
   pleno reopen --db FILE --reason-file BERKAS           buka kembali hasil yang terkunci (revisi berikutnya)
+  backup  --db FILE [--out FOLDER]                      cadangkan basis data dan foto buktinya sebagai satu kesatuan
+  restore --db FILE --from CADANGAN                     pulihkan cadangan (keadaan sekarang dicadangkan dahulu)
 
 Opsi umum: --lang id|en (bahasa pesan; bawaan id)
            --home FOLDER (instalasi yang menulis: identitas perangkat dan kuncinya; bawaan PENILAI_HOME atau folder data aplikasi)`;
@@ -83,6 +86,7 @@ const OPTIONS = {
   name: { type: 'string' },
   nip: { type: 'string' },
   cert: { type: 'string' },
+  from: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -261,7 +265,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
     // Paths the user typed are read against the run's folder; `--competition` is a path only for init.
     const cwd = io.cwd ?? process.cwd();
-    for (const option of ['db', 'out', 'file', 'home', 'reason-file', 'pdf', 'p12', 'passphrase-file', 'cert'] as const)
+    for (const option of ['db', 'out', 'file', 'home', 'reason-file', 'pdf', 'p12', 'passphrase-file', 'cert', 'from'] as const)
       if (values[option]) values[option] = resolve(cwd, values[option]);
     // The installation the command writes as: --home, else PENILAI_HOME, else the app data folder (./device.ts).
     if (!values.home && env.PENILAI_HOME) values.home = env.PENILAI_HOME;
@@ -324,6 +328,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'keys':
         await commandKeys(sub, values, io, lang, env);
+        return 0;
+      case 'backup':
+        await commandBackup(values, io, lang);
+        return 0;
+      case 'restore':
+        await commandRestore(values, io, lang);
         return 0;
       default:
         throw new UserError('cli.usage', { detail: command });

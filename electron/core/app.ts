@@ -3,7 +3,7 @@
  * `call` dispatching contract channels to their handlers. Electron's shell, the HTTP bridge and the tests
  * all build it the same way.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Channel } from '../../shared/contract/channels.js';
@@ -31,6 +31,12 @@ import { openIdentity, type DeviceIdentity } from './platform/identity.js';
 import type { SecretProtector } from './platform/secrets.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
 import { OpenedFiles } from './app/opened.js';
+import { AUTO_BACKUP } from './backup/auto.js';
+import { localDay } from '../../shared/domain/backup.js';
+import { backupFolder } from './backup/folder.js';
+import { createAt, dailyDue, requireBackup, type BackupPlace } from './backup/service.js';
+import { DatabaseDamaged, startCheck } from './backup/start.js';
+import { createBackupSync, restoreBackup, useNativeBinding } from './backup/store.js';
 
 export const APP_NAME = 'Penilai';
 export const DATABASE_FILE = 'penilai.sqlite';
@@ -65,6 +71,13 @@ export interface CoreOptions {
   identity?: DeviceIdentity;
   /** Refuse a database file that does not exist (every CLI command but `demo` and `init`). */
   mustExist?: boolean;
+  /**
+   * The app's automatic backups (issue 12): once a day of use (at the first call) and after finalising a sheet,
+   * importing a package, locking or signing the result. The backup before a migration is always taken.
+   */
+  autoBackup?: boolean;
+  /** The event bus to use (a host that reopens the core keeps one bus across openings); left out: a new one. */
+  events?: EventBus;
 }
 
 export interface Core {
@@ -81,21 +94,37 @@ export interface Core {
 
 export function openCore(options: CoreOptions): Core {
   mkdirSync(dirname(options.database), { recursive: true });
-  const db = openDatabase({
-    file: options.database,
-    mustExist: options.mustExist ?? false,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
-  });
   const clock = options.clock ?? (() => new Date());
   const home = options.home ?? homeDir();
+  const events = options.events ?? createEventBus();
+  const place: BackupPlace = {
+    database: options.database,
+    home,
+    clock,
+    announce: (made) => events.emit({ type: 'backup.done', data: { file: made.name, at: made.createdAt, trigger: made.trigger } }),
+  };
+  if (options.nativeBinding) useNativeBinding(options.nativeBinding);
+  // The start check: a damaged or unreadable database is not opened (backup/start.ts).
+  const folder = () => backupFolder(options.database, home).folder;
+  if (existsSync(options.database)) {
+    const damage = startCheck(options.database, folder());
+    if (damage) throw new DatabaseDamaged(damage, folder());
+  }
+  const open = () =>
+    openDatabase({
+      file: options.database,
+      mustExist: options.mustExist ?? false,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+      beforeMigrate: (db) => createBackupSync(db, options.database, folder(), 'migration', clock()),
+    });
+  let db = open();
   const identity = options.identity ?? openIdentity(home, { protector: options.keyProtector ?? null });
   const repos = openRepositories(db, identity, clock);
   ensureDefaultInstruments(repos, options.resources);
   const worker: PdfWorker | null = options.pdfWorker
     ? startPdfWorker(options.resources, ...(typeof options.pdfWorker === 'string' ? [options.pdfWorker] : []))
     : null;
-  const events = createEventBus();
   const deps: Deps = {
     repos,
     resources: options.resources,
@@ -114,16 +143,62 @@ export function openCore(options: CoreOptions): Core {
     signing: {
       home,
       currentDocument: (stamp, now) => {
-        const plan = planDocument(documentContext(repos, stamp.competition, now), stamp.doc, { juror: stamp.juror, site: stamp.site });
+        const plan = planDocument(documentContext(deps.repos, stamp.competition, now), stamp.doc, { juror: stamp.juror, site: stamp.site });
         return { revision: plan.stamp.revision, sha256: plan.stamp.sha256 };
       },
       markSigned: (competition, revision, snapshot, signers) => markSigned(deps, competition, revision, snapshot, signers),
     },
+    backups: {
+      place,
+      restore: async (name) => {
+        const dir = requireBackup(place, name);
+        db.close();
+        try {
+          const outcome = await restoreBackup(options.database, dir, folder(), clock());
+          if (outcome.before) place.announce?.(outcome.before);
+          return outcome;
+        } finally {
+          // The restored database (or, after a refusal, the unchanged one) is opened again as at start.
+          db = open();
+          deps.repos = openRepositories(db, identity, clock);
+          ensureDefaultInstruments(deps.repos, options.resources);
+          deps.session = new SessionState(deps.repos.pinLockouts);
+        }
+      },
+    },
   };
-  const run = (channel: string, payload: unknown) => dispatch(handlers, channel, payload, deps, options.log);
+  // The daily backup: checked at the first call of each local day the app is used (a backup taken that day by any
+  // trigger counts).
+  let dayChecked = '';
+  const autoBackup = async (channel: string, ok: boolean) => {
+    if (!options.autoBackup) return;
+    const now = clock();
+    const today = localDay(now, -now.getTimezoneOffset());
+    if (dayChecked !== today) {
+      dayChecked = today;
+      if (dailyDue(place)) await backupQuietly('daily');
+    }
+    const trigger = AUTO_BACKUP[channel as keyof typeof AUTO_BACKUP];
+    if (ok && trigger) await backupQuietly(trigger);
+  };
+  const backupQuietly = async (trigger: Parameters<typeof createAt>[2]) => {
+    try {
+      await createAt(db, place, trigger);
+    } catch (error) {
+      // An automatic backup that fails (a full flash drive) never fails the work it follows; it is logged.
+      (options.log ?? ((c, e) => console.error(`[penilai] ${c}:`, e)))(`backup.${trigger}`, error);
+    }
+  };
+  const run = async (channel: string, payload: unknown) => {
+    const result = await dispatch(handlers, channel, payload, deps, options.log);
+    await autoBackup(channel, result.ok);
+    return result;
+  };
   return {
     deps,
-    db,
+    get db() {
+      return db;
+    },
     dispatch: run,
     call: (channel, input) => run(channel, input) as never,
     events,

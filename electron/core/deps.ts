@@ -20,6 +20,7 @@ import type { PinLockouts } from './session/repository.js';
 import type { SessionState } from './session/state.js';
 import type { SetupRepository } from './setup/repository.js';
 import type { SigningLinks } from './signatures/links.js';
+import type { BackupLinks } from './backup/links.js';
 
 /** Saving bytes to a file the user picks. Electron's shell provides it with its own save dialog; the browser downloads instead. */
 export interface FileDialogs {
@@ -76,6 +77,8 @@ export interface Deps {
   opened: OpenedFiles;
   /** What signing asks of the documents and pleno domains, and the home holding the trusted certificates (signatures/links.ts). */
   signing: SigningLinks;
+  /** Where this database's backups are, and restoring one in place (backup/links.ts). */
+  backups: BackupLinks;
 }
 
 export type Handler<C extends Channel> = (args: ChannelArgs<C>, deps: Deps) => ChannelResults[C] | Promise<ChannelResults[C]>;

@@ -5,6 +5,7 @@
 import { analysisHandlers } from './analysis/handlers.js';
 import { appHandlers } from './app/handlers.js';
 import { auditHandlers } from './audit/handlers.js';
+import { backupHandlers } from './backup/handlers.js';
 import { compileHandlers } from './compile/handlers.js';
 import type { Handlers } from './deps.js';
 import { documentHandlers } from './documents/handlers.js';
@@ -34,4 +35,5 @@ export const handlers: Handlers = mergeHandlers(
   plenoHandlers,
   analysisHandlers,
   signatureHandlers,
+  backupHandlers,
 );

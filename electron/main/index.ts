@@ -13,7 +13,8 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserError } from '../../shared/domain/errors.js';
-import { DATABASE_FILE, defaultDataDir, openCore, type Core } from '../core/app.js';
+import { DATABASE_FILE, defaultDataDir } from '../core/app.js';
+import { openAppHost, type AppHost } from '../core/backup/host.js';
 import type { FileDialogs } from '../core/deps.js';
 import { moveRoamingData } from './data-folder.js';
 import { forwardEvents, isAppTopFrame, registerIpcHandlers } from './ipc.js';
@@ -43,7 +44,7 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 const dataMove = moveRoamingData();
 app.setPath('userData', 'failed' in dataMove ? dataMove.from : defaultDataDir());
 
-let core: Core | null = null;
+let core: AppHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Files asked to be opened before the core was ready (the command line, macOS's early `open-file`). */
 const waitingFiles: string[] = openedPaths(process.argv.slice(1));
@@ -138,7 +139,8 @@ async function start(): Promise<void> {
   enforceContentSecurityPolicy(session.defaultSession);
   const resources = { dir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(app.getAppPath(), 'resources') };
   const binding = nativeBinding();
-  core = openCore({
+  core = openAppHost({
+    autoBackup: true,
     database: databasePath(),
     resources,
     version: app.getVersion(),

@@ -14,16 +14,19 @@ const loadPleno = () => import('./screens/pleno/PlenoScreen.js');
 const loadLaporan = () => import('./screens/LaporanScreen.js');
 const loadPaket = () => import('./screens/PaketScreen.js');
 const loadVerifikasi = () => import('./screens/verifikasi/VerifikasiScreen.js');
+const loadCadangan = () => import('./screens/cadangan/CadanganScreen.js');
 const PenilaianScreen = lazy(() => loadPenilaian().then((m) => ({ default: m.PenilaianScreen })));
 const RekapScreen = lazy(() => loadRekap().then((m) => ({ default: m.RekapScreen })));
 const PlenoScreen = lazy(() => loadPleno().then((m) => ({ default: m.PlenoScreen })));
 const LaporanScreen = lazy(() => loadLaporan().then((m) => ({ default: m.LaporanScreen })));
 const PaketScreen = lazy(() => loadPaket().then((m) => ({ default: m.PaketScreen })));
 const VerifikasiScreen = lazy(() => loadVerifikasi().then((m) => ({ default: m.VerifikasiScreen })));
+const CadanganScreen = lazy(() => loadCadangan().then((m) => ({ default: m.CadanganScreen })));
 
 /** Fetches the other screens' code while the user reads the first one. */
 function prefetchScreens(): void {
-  for (const load of [loadPenilaian, loadRekap, loadPleno, loadLaporan, loadPaket, loadVerifikasi]) void load().catch(() => undefined);
+  for (const load of [loadPenilaian, loadRekap, loadPleno, loadLaporan, loadPaket, loadVerifikasi, loadCadangan])
+    void load().catch(() => undefined);
 }
 
 /** The performance mark set once the first screen shows the competitions and takes input (`npm run bench` reads it). */
@@ -54,11 +57,12 @@ const SCREENS: { id: Screen; key: `nav.${Screen}` }[] = [
   { id: 'laporan', key: 'nav.laporan' },
   { id: 'paket', key: 'nav.paket' },
   { id: 'verifikasi', key: 'nav.verifikasi' },
+  { id: 'cadangan', key: 'nav.cadangan' },
 ];
 
 export function App() {
   const t = useT();
-  const { screen, setScreen, lang, setLang, info } = useAppStore();
+  const { screen, setScreen, lang, info } = useAppStore();
   const detail = useCompetitionStore((s) => s.detail);
   const listed = useCompetitionStore((s) => s.list !== null);
   const guardLeave = useLeaveStore((s) => s.guardLeave);
@@ -88,6 +92,27 @@ export function App() {
     });
   }, [guardLeave]);
 
+  // Recovery mode: the database failed the start check and nothing is open (electron/core/backup/host.ts). Only
+  // Cadangan is shown, with what is damaged and the newest good backup; the other screens would have no data.
+  if (info?.damaged) {
+    return (
+      <div className="app">
+        <header className="topbar">
+          <div className="brand">
+            <span className="brand-name">{t('app.title')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <LangSwitch />
+        </header>
+        <main className="content">
+          <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+            <CadanganScreen damage={info.damaged} />
+          </Suspense>
+        </main>
+      </div>
+    );
+  }
+
   return (
     <div className="app">
       <header className="topbar">
@@ -108,19 +133,7 @@ export function App() {
             </button>
           ))}
         </nav>
-        <div className="lang" role="group" aria-label={t('lang.switch')}>
-          {(['id', 'en'] as const).map((l) => (
-            <button
-              key={l}
-              type="button"
-              className={lang === l ? 'lang-btn active' : 'lang-btn'}
-              aria-pressed={lang === l}
-              onClick={() => setLang(l)}
-            >
-              {l.toUpperCase()}
-            </button>
-          ))}
-        </div>
+        <LangSwitch />
       </header>
       <main className="content">
         <NoticeBar />
@@ -132,6 +145,7 @@ export function App() {
           {screen === 'laporan' && <LaporanScreen />}
           {screen === 'paket' && <PaketScreen />}
           {screen === 'verifikasi' && <VerifikasiScreen />}
+          {screen === 'cadangan' && <CadanganScreen />}
         </Suspense>
       </main>
       <footer className="statusbar">
@@ -142,6 +156,27 @@ export function App() {
           </span>
         ) : null}
       </footer>
+    </div>
+  );
+}
+
+/** The language buttons (ID / EN). */
+function LangSwitch() {
+  const t = useT();
+  const { lang, setLang } = useAppStore();
+  return (
+    <div className="lang" role="group" aria-label={t('lang.switch')}>
+      {(['id', 'en'] as const).map((l) => (
+        <button
+          key={l}
+          type="button"
+          className={lang === l ? 'lang-btn active' : 'lang-btn'}
+          aria-pressed={lang === l}
+          onClick={() => setLang(l)}
+        >
+          {l.toUpperCase()}
+        </button>
+      ))}
     </div>
   );
 }

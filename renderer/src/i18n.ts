@@ -11,6 +11,7 @@ import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
 import { plenoWords } from './words/pleno.js';
 import { catatanWords } from './words/catatan.js';
+import { cadanganWords } from './words/cadangan.js';
 import { sheetWords } from './words/sheet.js';
 import { diskWords } from './words/disk.js';
 import { verifikasiWords } from './words/verifikasi.js';
@@ -347,6 +348,7 @@ const id = {
   ...catatanWords.id,
   ...laporanWords.id,
   ...verifikasiWords.id,
+  ...cadanganWords.id,
 };
 
 export type UiKey = keyof typeof id;
@@ -681,6 +683,7 @@ const en: Record<UiKey, string> = {
   ...catatanWords.en,
   ...laporanWords.en,
   ...verifikasiWords.en,
+  ...cadanganWords.en,
 };
 
 export type UiLang = 'id' | 'en';

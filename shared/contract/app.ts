@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bytes } from './common.js';
 import { OPENED_FILE_KINDS } from './events.js';
+import type { DatabaseDamage } from './backup.js';
 
 export const appInputs = {
   'app.info': z.strictObject({}),
@@ -16,6 +17,8 @@ export interface AppInfo {
   database: string;
   /** Whether the app runs inside Electron (true) or is served to a browser by the HTTP bridge. */
   desktop: boolean;
+  /** Set when the start check found the database damaged or unreadable: nothing is open, only the backups are offered. */
+  damaged?: DatabaseDamage;
 }
 
 export interface AppResults {

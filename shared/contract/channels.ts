@@ -85,6 +85,11 @@ export const CHANNELS = [
   'signatures.untrust',
   'app.saveFile',
   'app.openedFiles',
+  'backup.list',
+  'backup.create',
+  'backup.verify',
+  'backup.restore',
+  'backup.setFolder',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

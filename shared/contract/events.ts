@@ -16,8 +16,11 @@ export type EventType = (typeof EVENTS)[number];
 export const OPENED_FILE_KINDS = ['competition', 'package', 'backup', 'unknown'] as const;
 export type OpenedFileKind = (typeof OPENED_FILE_KINDS)[number];
 
-/** Why a backup was made. */
-export const BACKUP_TRIGGERS = ['manual', 'interval', 'quit', 'migration', 'import'] as const;
+/**
+ * Why a backup was made (shared/contract/backup.ts re-exports it): by hand, before a migration, after finalising a
+ * sheet, importing a package, locking or signing the result, once a day, before a restore.
+ */
+export const BACKUP_TRIGGERS = ['manual', 'migration', 'finalise', 'import', 'lock', 'sign', 'daily', 'restore'] as const;
 export type BackupTrigger = (typeof BACKUP_TRIGGERS)[number];
 
 export interface EventData {
@@ -25,7 +28,7 @@ export interface EventData {
   progress: { task: string; done: number; total: number; label?: MessageKey };
   /** A file was opened with the app; its bytes are asked for separately. */
   'file.opened': { name: string; kind: OpenedFileKind };
-  /** A backup was written: its file name (never a path), when (ISO 8601), and why. */
+  /** A backup was written: its name (the backup's folder name, never a path), when (ISO 8601), and why. */
   'backup.done': { file: string; at: string; trigger: BackupTrigger };
 }
 

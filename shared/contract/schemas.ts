@@ -9,6 +9,7 @@ import type { AppError } from '../domain/errors.js';
 import { analysisInputs, type AnalysisResults } from './analysis.js';
 import { appInputs, type AppResults } from './app.js';
 import { auditInputs, type AuditResults } from './audit.js';
+import { backupInputs, type BackupResults } from './backup.js';
 import type { Channel } from './channels.js';
 import { compileInputs, type CompileResults } from './compile.js';
 import { documentsInputs, type DocumentsResults } from './documents.js';
@@ -25,6 +26,7 @@ import { signaturesInputs, type SignaturesResults } from './signatures.js';
 export * from './analysis.js';
 export * from './app.js';
 export * from './audit.js';
+export * from './backup.js';
 export * from './common.js';
 export * from './compile.js';
 export * from './documents.js';
@@ -53,6 +55,7 @@ export const inputSchemas = {
   ...plenoInputs,
   ...analysisInputs,
   ...signaturesInputs,
+  ...backupInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export interface ChannelResults
@@ -70,7 +73,8 @@ export interface ChannelResults
     ExchangeResults,
     PlenoResults,
     AnalysisResults,
-    SignaturesResults {}
+    SignaturesResults,
+    BackupResults {}
 
 /** Every contract entry has its name in CHANNELS and every name its entry: a mismatch fails `tsc` here. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

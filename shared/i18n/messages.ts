@@ -20,6 +20,7 @@ import { bundleMessages } from './messages-bundle.js';
 import { bridgeMessages } from './messages-bridge.js';
 import { diskMessages } from './messages-disk.js';
 import { tamperMessages } from './messages-tamper.js';
+import { backupMessages } from './messages-backup.js';
 import { formatNumber } from '../domain/numbers.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
@@ -167,6 +168,7 @@ const id = {
   ...bridgeMessages.id,
   ...diskMessages.id,
   ...tamperMessages.id,
+  ...backupMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -279,6 +281,7 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...bridgeMessages.en,
   ...diskMessages.en,
   ...tamperMessages.en,
+  ...backupMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };

@@ -117,7 +117,7 @@ const PROGRESS: EventOf<'progress'> = { type: 'progress', data: { task: 'import'
 const OPENED: EventOf<'file.opened'> = { type: 'file.opened', data: { name: 'Lomba P2WKSS 2026.json', kind: 'competition' } };
 const BACKUP: EventOf<'backup.done'> = {
   type: 'backup.done',
-  data: { file: 'penilai-2026-08-17.sqlite', at: '2026-08-17T10:00:00.000Z', trigger: 'quit' },
+  data: { file: 'penilai-2026-08-17.sqlite', at: '2026-08-17T10:00:00.000Z', trigger: 'daily' },
 };
 
 describe('GET /api/events', () => {
@@ -141,7 +141,7 @@ describe('GET /api/events', () => {
     expect(all.slice(opened.length)).toBe(
       'event: progress\ndata: {"task":"import","done":3,"total":10}\n\n' +
         'event: file.opened\ndata: {"name":"Lomba P2WKSS 2026.json","kind":"competition"}\n\n' +
-        'event: backup.done\ndata: {"file":"penilai-2026-08-17.sqlite","at":"2026-08-17T10:00:00.000Z","trigger":"quit"}\n\n',
+        'event: backup.done\ndata: {"file":"penilai-2026-08-17.sqlite","at":"2026-08-17T10:00:00.000Z","trigger":"daily"}\n\n',
     );
     // Read back as an EventSource would: the event name and the data line's JSON.
     const parsed = all

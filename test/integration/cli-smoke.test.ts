@@ -3,7 +3,7 @@
  * (`npm run --silent cli -- <command> …`): the exit code and the one line it prints. Everything else about the
  * commands is tested in-process through the same entry (cli.test.ts, cli-init.test.ts, import-scores.test.ts).
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ranking } from '../../shared/domain/ranking.js';
@@ -89,6 +89,19 @@ describe('each command as a real process', () => {
     const run = cli(['verify', '--db', demo]);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout.split('\n')[0]).toContain(demo);
+  });
+
+  it('backup and restore', async () => {
+    const db = join(temp.dir, 'backup.db');
+    expect((await runCommand(['demo', '--db', db, '--sites', '2', '--jurors', '2', '--home', temp.dir])).status).toBe(0);
+    const out = join(temp.dir, 'flashdisk');
+    const backup = cli(['backup', '--db', db, '--out', out, '--home', temp.dir]);
+    expect(backup.status, backup.stderr).toBe(0);
+    const [name] = readdirSync(out);
+    expect(backup.stderr).toMatch(new RegExp(`^Cadangan ${name} ditulis ke ${out}: 112 nilai, 0 foto, \\d+ KB\\.\\n$`));
+    const restore = cli(['restore', '--db', db, '--from', join(out, name!), '--home', temp.dir]);
+    expect(restore.status, restore.stderr).toBe(0);
+    expect(restore.stderr.split('\n')[0]).toMatch(new RegExp(`^Cadangan ${name} \\(.+ UTC\\) dipulihkan ke ${db}: 112 nilai, 0 foto\\.$`));
   });
 
   it('package inspect', async () => {

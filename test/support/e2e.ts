@@ -22,8 +22,11 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Serves the app over `core` and opens it in Chromium at 1366×900 (a juror's laptop), the token exchanged. */
-export async function openApp(core: Core, options: { acceptDownloads?: boolean; locale?: string } = {}): Promise<App> {
+/** Serves the app over `core` (or the app's host, electron/core/backup/host.ts) and opens it in Chromium at 1366×900 (a juror's laptop), the token exchanged. */
+export async function openApp(
+  core: Pick<Core, 'dispatch' | 'events'>,
+  options: { acceptDownloads?: boolean; locale?: string } = {},
+): Promise<App> {
   mkdirSync(SHOTS, { recursive: true });
   const bridge = await startBridge({ dispatch: core.dispatch, events: core.events, staticDir: join(REPO_ROOT, 'out', 'renderer') });
   let browser: Browser | undefined;

@@ -132,7 +132,7 @@ describe('on(event, callback)', () => {
     expect(all).toEqual([]);
     const backup: EventOf<'backup.done'> = {
       type: 'backup.done',
-      data: { file: 'penilai-2026-08-17.sqlite', at: '2026-08-17T10:00:00Z', trigger: 'quit' },
+      data: { file: 'penilai-2026-08-17.sqlite', at: '2026-08-17T10:00:00Z', trigger: 'daily' },
     };
     ipc.send(backup);
     expect(all).toEqual([backup]);

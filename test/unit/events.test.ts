@@ -16,7 +16,7 @@ const PROGRESS: EventOf<'progress'> = { type: 'progress', data: { task: 'report'
 const OPENED: EventOf<'file.opened'> = { type: 'file.opened', data: { name: 'paket-J2.penilai', kind: 'package' } };
 const BACKUP: EventOf<'backup.done'> = {
   type: 'backup.done',
-  data: { file: 'penilai-cadangan.sqlite', at: '2026-08-17T10:00:00.000Z', trigger: 'interval' },
+  data: { file: 'penilai-cadangan.sqlite', at: '2026-08-17T10:00:00.000Z', trigger: 'daily' },
 };
 
 describe('isPenilaiEvent', () => {

@@ -22,6 +22,7 @@ const DICTIONARIES = ['renderer/src/i18n.ts', ...files('renderer/src/words', /\.
 
 /** Keys built in code from a prefix and a value (`t(\`role.${j.role}\`)`): any key under these counts as used. */
 const DYNAMIC_PREFIXES = [
+  'backup.trigger.', // renderer/src/screens/cadangan/CadanganScreen.tsx: t(`backup.trigger.${b.trigger}`)
   'role.', // renderer/src/screens/lomba/JurorsTab.tsx, NewCompetitionForm.tsx, penilaian/JurorPicker.tsx: t(`role.${role}`)
   'scoring.missing.', // renderer/src/screens/penilaian/FinalisePanel.tsx: t(`scoring.missing.${m.need}`)
   'setup.date.', // renderer/src/screens/lomba/IdentityTab.tsx: t(`setup.date.${key}`)

@@ -57,6 +57,7 @@ describe("README's how-to", () => {
       'analysis',
       'app',
       'audit',
+      'backup',
       'compile',
       'documents',
       'evidence',

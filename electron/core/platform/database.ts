@@ -25,6 +25,11 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Apply pending migrations up to this schema version (tests build older versions with it). */
   targetVersion?: number;
+  /**
+   * Called once, inside nothing, before pending migrations run on a database that already has a schema (the backup
+   * domain takes its backup there); `from` is the version found.
+   */
+  beforeMigrate?: (db: Db, from: number) => void;
 }
 
 export function openDatabase(options: OpenOptions): Db {
@@ -48,7 +53,9 @@ export function openDatabase(options: OpenOptions): Db {
     db.pragma('foreign_keys = ON');
     // A score shown as saved must survive a power cut: every commit waits for the WAL to reach the disk.
     db.pragma('synchronous = FULL');
-    migrate(db, options.targetVersion ?? SCHEMA_VERSION);
+    const target = options.targetVersion ?? SCHEMA_VERSION;
+    if (options.beforeMigrate && found > 0 && found < target) options.beforeMigrate(db, found);
+    migrate(db, target);
     return db;
   } catch (error) {
     db.close();

@@ -5,7 +5,7 @@ import type { AppError } from '../../../shared/domain/errors.js';
 import { call } from '../api.js';
 import type { UiLang } from '../i18n.js';
 
-export type Screen = 'lomba' | 'penilaian' | 'rekap' | 'pleno' | 'laporan' | 'paket' | 'verifikasi';
+export type Screen = 'lomba' | 'penilaian' | 'rekap' | 'pleno' | 'laporan' | 'paket' | 'verifikasi' | 'cadangan';
 
 export type Notice = { kind: 'ok'; text: string } | { kind: 'error'; error: AppError } | null;
 
@@ -41,7 +41,7 @@ const LANG_KEY = 'penilai.lang';
 const COMPETITION_KEY = 'penilai.competition';
 const SCREEN_KEY = 'penilai.screen';
 const PLACE_KEY = 'penilai.place';
-const SCREENS: readonly Screen[] = ['lomba', 'penilaian', 'rekap', 'pleno', 'laporan', 'paket', 'verifikasi'];
+const SCREENS: readonly Screen[] = ['lomba', 'penilaian', 'rekap', 'pleno', 'laporan', 'paket', 'verifikasi', 'cadangan'];
 
 function storedScreen(): Screen {
   // An address into Rekap's drill-down (#/rekap/S02/A) opens Rekap (renderer/src/screens/rekap/path.ts).
