@@ -16,7 +16,9 @@ import { documentsMessages } from './messages-documents.js';
 import { lembarMessages } from './messages-lembar.js';
 import { signaturesMessages } from './messages-signatures.js';
 import { bundleMessages } from './messages-bundle.js';
+import { inputMessages } from './messages-input.js';
 import { formatNumber } from '../domain/numbers.js';
+import { echo } from '../domain/text-hygiene.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
 export type { Lang, Params } from './types.js';
@@ -114,7 +116,7 @@ const coreId = {
       ? `${label(p, 'id')} bukan tanggal yang benar (tahun-bulan-hari${example(p, 'id')})`
       : `${label(p, 'id')} tidak sesuai bentuk yang diminta (${p.format})`,
   'validate.invalid': (p) => `${label(p, 'id')} tidak valid`,
-  'validate.json': (p) => `bukan JSON yang valid: ${p.detail}`,
+  'validate.json': (p) => `bukan JSON yang valid${p.detail === undefined ? '' : `: ${p.detail}`}`,
   'validate.formatTag': (p) => `format "${p.found}" tidak didukung; yang didukung: ${p.expected}`,
   'validate.weightsSum': (p) => `Jumlah bobot semua indikator harus 100, sekarang ${num(p.sum, 'id')}`,
   'validate.duplicateCode': (p) => `Kode ${p.code} sudah dipakai di ${p.other}`,
@@ -159,6 +161,7 @@ const id = {
   ...lembarMessages.id,
   ...signaturesMessages.id,
   ...bundleMessages.id,
+  ...inputMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -223,7 +226,7 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
       ? `${label(p, 'en')} is not a valid date (year-month-day${example(p, 'en')})`
       : `${label(p, 'en')} is not in the form asked for (${p.format})`,
   'validate.invalid': (p) => `${label(p, 'en')} is not valid`,
-  'validate.json': (p) => `not valid JSON: ${p.detail}`,
+  'validate.json': (p) => `not valid JSON${p.detail === undefined ? '' : `: ${p.detail}`}`,
   'validate.formatTag': (p) => `format "${p.found}" is not supported; supported: ${p.expected}`,
   'validate.weightsSum': (p) => `The weights of all indicators must add up to 100; they add up to ${num(p.sum, 'en')}`,
   'validate.duplicateCode': (p) => `Code ${p.code} is already used by ${p.other}`,
@@ -267,12 +270,47 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...lembarMessages.en,
   ...signaturesMessages.en,
   ...bundleMessages.en,
+  ...inputMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
 
+/**
+ * Parameters kept whole (sentences already rendered, file paths, lists the app itself makes); every other text
+ * is a value quoted from the input and goes through `echo` (one line, cut at a readable length).
+ */
+const SENTENCES = new Set([
+  'problemId',
+  'problemEn',
+  'problem',
+  'detail',
+  'label',
+  'file',
+  'dir',
+  'known',
+  'options',
+  'keys',
+  'aliases',
+  'expected',
+  'codes',
+  'channel',
+]);
+
+/**
+ * A message with its parameters made safe to show: no parameter brings a control, bidirectional or invisible
+ * character into a message, and a quoted value (a code, a cell) is cut at a readable length.
+ */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return catalogues[lang][key](params);
+  const safe: Params = {};
+  for (const [name, value] of Object.entries(params)) {
+    safe[name] = typeof value !== 'string' ? value : SENTENCES.has(name) ? echoWhole(value) : echo(value);
+  }
+  return catalogues[lang][key](safe);
+}
+
+function echoWhole(value: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/gu, ' ');
 }
 
 export function isMessageKey(key: string): key is MessageKey {
