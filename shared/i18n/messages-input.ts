@@ -20,6 +20,7 @@ export const inputMessages = catalogue(
     'input.xlsxPart': (p) =>
       `bagian ${p.part} terlalu besar setelah dibuka (lebih dari ${p.limit} MB); berkas ini bukan lembar kerja biasa`,
     'input.xlsxTotal': (p) => `isi berkas terlalu besar setelah dibuka (lebih dari ${p.limit} MB); berkas ini bukan lembar kerja biasa`,
+    'input.xlsxRange': (p) => `bagian ${p.part} menunjuk sel di luar lembar kerja (${p.ref}); berkas ini bukan lembar kerja biasa`,
     'input.xlsxParts': (p) => `berkas memuat lebih dari ${p.limit} bagian; berkas ini bukan lembar kerja biasa`,
     'input.tooManyRows': (p) => `lembar berisi lebih dari ${p.limit} baris`,
     'input.tooManyColumns': (p) => `lembar berisi lebih dari ${p.limit} kolom`,
@@ -38,6 +39,7 @@ export const inputMessages = catalogue(
     'input.jsonSyntax': () => `not valid JSON here`,
     'input.xlsxPart': (p) => `part ${p.part} is too large once unpacked (more than ${p.limit} MB); this is not an ordinary workbook`,
     'input.xlsxTotal': (p) => `the contents are too large once unpacked (more than ${p.limit} MB); this is not an ordinary workbook`,
+    'input.xlsxRange': (p) => `part ${p.part} points to cells outside any worksheet (${p.ref}); this is not an ordinary workbook`,
     'input.xlsxParts': (p) => `the file holds more than ${p.limit} parts; this is not an ordinary workbook`,
     'input.tooManyRows': (p) => `the sheet holds more than ${p.limit} rows`,
     'input.tooManyColumns': (p) => `the sheet holds more than ${p.limit} columns`,

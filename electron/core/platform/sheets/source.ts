@@ -48,7 +48,9 @@ export async function openWorkbook(file: PickedFile): Promise<ExcelJS.Workbook> 
           ? { limit: mb(LIMITS.xlsxTotal) }
           : guard.key === 'input.xlsxParts'
             ? { limit: LIMITS.xlsxParts }
-            : {};
+            : guard.key === 'input.xlsxRange'
+              ? { part: guard.part, ref: guard.ref }
+              : {};
     throw new FileProblem(problem({ file: file.name }, guard.key, params));
   }
   try {
