@@ -16,7 +16,6 @@ export const inputMessages = catalogue(
     'input.tooLong': (p) => `teks lebih dari ${p.limit} karakter`,
     'input.numberRange': (p) => `angka di luar batas (paling besar ${p.limit})`,
     'input.numberSyntax': (p) => `angka lebih dari ${p.limit} digit`,
-    'input.jsonSyntax': () => `bukan JSON yang valid di sini`,
     'input.xlsxPart': (p) =>
       `bagian ${p.part} terlalu besar setelah dibuka (lebih dari ${p.limit} MB); berkas ini bukan lembar kerja biasa`,
     'input.xlsxTotal': (p) => `isi berkas terlalu besar setelah dibuka (lebih dari ${p.limit} MB); berkas ini bukan lembar kerja biasa`,
@@ -36,7 +35,6 @@ export const inputMessages = catalogue(
     'input.tooLong': (p) => `a text longer than ${p.limit} characters`,
     'input.numberRange': (p) => `a number out of range (at most ${p.limit})`,
     'input.numberSyntax': (p) => `a number of more than ${p.limit} digits`,
-    'input.jsonSyntax': () => `not valid JSON here`,
     'input.xlsxPart': (p) => `part ${p.part} is too large once unpacked (more than ${p.limit} MB); this is not an ordinary workbook`,
     'input.xlsxTotal': (p) => `the contents are too large once unpacked (more than ${p.limit} MB); this is not an ordinary workbook`,
     'input.xlsxRange': (p) => `part ${p.part} points to cells outside any worksheet (${p.ref}); this is not an ordinary workbook`,
