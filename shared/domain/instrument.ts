@@ -12,7 +12,7 @@ export const INSTRUMENT_FORMAT = 'penilai.instrument/1';
 const code = codeField;
 const levelMap = z.record(z.string(), z.string());
 /** The largest value of a scale: far above any real one, small enough that every sum of weighted scores stays exact. */
-const SCALE_MAX = 10_000;
+const SCALE_MAX = 1_000_000;
 
 export const rangeScaleSchema = z.strictObject({
   min: z.number().min(0).max(SCALE_MAX),

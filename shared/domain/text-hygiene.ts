@@ -23,8 +23,9 @@ export const LIMITS = {
   /** Rows and columns of a sheet that is read (sites, jurors, instrument, scores). */
   rows: 20_000,
   columns: 200,
-  /** Characters of a value quoted back in a message. */
+  /** Characters of a value quoted back in a message (`echo`), and of any parameter of a message (`t`). */
   echo: 80,
+  message: 1_000,
 } as const;
 
 /** C0 and C1 control characters (line breaks and tabs included): matching them is the point of these patterns. */
@@ -89,7 +90,7 @@ export function cleanNote(text: string): string {
  * A value quoted back in a message: one line, no control, bidirectional or invisible character, at most
  * `LIMITS.echo` characters (cut with "…").
  */
-export function echo(value: string | number): string {
+export function echo(value: string | number, limit: number = LIMITS.echo): string {
   if (typeof value === 'number') return String(value);
   const one = value
     .replace(/[\t\r\n\u2028\u2029]+/gu, ' ')
@@ -97,7 +98,7 @@ export function echo(value: string | number): string {
     .replace(BIDI_G, '')
     .replace(INVISIBLE_G, '');
   const chars = Array.from(one);
-  return chars.length <= LIMITS.echo ? one : `${chars.slice(0, LIMITS.echo - 1).join('')}…`;
+  return chars.length <= limit ? one : `${chars.slice(0, limit - 1).join('')}…`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ import { signaturesMessages } from './messages-signatures.js';
 import { bundleMessages } from './messages-bundle.js';
 import { inputMessages } from './messages-input.js';
 import { formatNumber } from '../domain/numbers.js';
-import { echo } from '../domain/text-hygiene.js';
+import { echo, LIMITS } from '../domain/text-hygiene.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
 export type { Lang, Params } from './types.js';
@@ -276,41 +276,13 @@ const en: Record<MessageKey, (p: Params) => string> = {
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
 
 /**
- * Parameters kept whole (sentences already rendered, file paths, lists the app itself makes); every other text
- * is a value quoted from the input and goes through `echo` (one line, cut at a readable length).
- */
-const SENTENCES = new Set([
-  'problemId',
-  'problemEn',
-  'problem',
-  'detail',
-  'label',
-  'file',
-  'dir',
-  'known',
-  'options',
-  'keys',
-  'aliases',
-  'expected',
-  'codes',
-  'channel',
-]);
-
-/**
  * A message with its parameters made safe to show: no parameter brings a control, bidirectional or invisible
- * character into a message, and a quoted value (a code, a cell) is cut at a readable length.
+ * character into a message (a line break becomes a space), and none is longer than LIMITS.message characters.
  */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
   const safe: Params = {};
-  for (const [name, value] of Object.entries(params)) {
-    safe[name] = typeof value !== 'string' ? value : SENTENCES.has(name) ? echoWhole(value) : echo(value);
-  }
+  for (const [name, value] of Object.entries(params)) safe[name] = typeof value === 'string' ? echo(value, LIMITS.message) : value;
   return catalogues[lang][key](safe);
-}
-
-function echoWhole(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what it removes
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/gu, ' ');
 }
 
 export function isMessageKey(key: string): key is MessageKey {
