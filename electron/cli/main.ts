@@ -145,7 +145,7 @@ function readCompetitionFile(source: string): CompetitionFile {
     return parseCompetitionText(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
-      throw new FileProblem(source, { line: error.line, column: error.column }, 'validate.json', { detail: error.detail });
+      throw new FileProblem(source, { line: error.line, column: error.column }, error.key, error.params);
     }
     if (error instanceof ValidationError) {
       const first = error.issues[0]!;

@@ -1,15 +1,16 @@
 /** What every domain's contract uses: the small schemas of codes, texts, files and PINs, and file results. */
 import { z } from 'zod';
 import { weakPin } from '../domain/pin-strength.js';
+import { codeField, nameField, noteField } from '../domain/text-hygiene.js';
 import { nipSchema, ROLES } from '../domain/competition.js';
 import type { MessageKey, Params } from '../i18n/messages.js';
 
-export const code = z.string().trim().min(1).max(40);
-export const text = z.string().trim().max(500);
+export const code = codeField;
+export const text = noteField.trim().max(500);
 
 export const newSite = z.strictObject({
   code,
-  name: z.string().trim().min(1).max(200),
+  name: nameField.min(1).max(200),
   regency: text.optional(),
   district: text.optional(),
   category: text.optional(),
@@ -17,7 +18,7 @@ export const newSite = z.strictObject({
 
 export const newJuror = z.strictObject({
   code,
-  name: z.string().trim().min(1).max(200),
+  name: nameField.min(1).max(200),
   nip: nipSchema.optional(),
   position: text.optional(),
   agency: text.optional(),

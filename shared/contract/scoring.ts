@@ -1,6 +1,7 @@
 /** The scoring channels: a juror's sheet and everything written on it, progress, the grid, the history. */
 import type { ReviewProblem as DomainReviewProblem } from '../domain/review.js';
 import { z } from 'zod';
+import { nameField, noteField } from '../domain/text-hygiene.js';
 import { REOPEN_REASON_MIN } from '../domain/competition.js';
 import { bytes, code, pin } from './common.js';
 import type { EvidenceInfo } from './evidence.js';
@@ -24,7 +25,7 @@ export const scoringInputs = {
     site: code,
     indicator: code,
     value: z.number().finite().nullable(),
-    reason: z.string().trim().max(500).optional(),
+    reason: nameField.max(500).optional(),
     entry: z.boolean().optional(),
   }),
   'scoring.setNote': z.strictObject({
@@ -32,7 +33,7 @@ export const scoringInputs = {
     juror: code,
     site: code,
     indicator: code,
-    note: z.string().max(4000),
+    note: noteField.max(4000),
     entry: z.boolean().optional(),
   }),
   /** The yes/no answers of a household checklist, families × items; the score follows once every answer is given. */
@@ -43,7 +44,7 @@ export const scoringInputs = {
     indicator: code,
     answers: z.array(z.array(z.boolean().nullable()).max(50)).max(500),
     /** Required when the change alters an existing score on a reopened sheet (as for `scoring.setScore`). */
-    reason: z.string().trim().max(500).optional(),
+    reason: nameField.max(500).optional(),
   }),
   /** Takes back the most recent change on this sheet (score, note, checklist or photo) that has not been taken back. */
   'scoring.undo': z.strictObject({ competition: code, juror: code, site: code }),
@@ -54,7 +55,7 @@ export const scoringInputs = {
     competition: code,
     juror: code,
     site: code,
-    reason: z.string().trim().min(REOPEN_REASON_MIN).max(500),
+    reason: nameField.min(REOPEN_REASON_MIN).max(500),
   }),
   /** One juror's scores over all sites (typing up paper sheets). */
   'scoring.grid': z.strictObject({ competition: code, juror: code }),

@@ -2,6 +2,7 @@
  * A competition (`penilai.competition/1`, contract.md section 2): who competes, who judges, by which rules.
  */
 import { z } from 'zod';
+import { cleanNote, codeField, nameField } from './text-hygiene.js';
 import { isIsoDate } from './dates.js';
 import { instrumentSchema, checkInstrument, type Instrument } from './instrument.js';
 import { ROLES } from './roles.js';
@@ -11,7 +12,7 @@ export const COMPETITION_FORMAT = 'penilai.competition/1';
 
 export const DEFAULT_LABELS = ['Juara I', 'Juara II', 'Juara III', 'Harapan I', 'Harapan II', 'Harapan III'];
 
-const code = z.string().trim().min(1).max(40);
+const code = codeField;
 
 /**
  * A competition's code appears in file names and page footers: capital letters, digits and dashes
@@ -29,7 +30,7 @@ export const competitionCodeSchema = z
 /** The minimum length of a reason to reopen a finalised sheet (said in the field's hint and in the message). */
 export const REOPEN_REASON_MIN = 5;
 const isoDate = z.string().refine(isIsoDate, { params: { key: 'validate.format', format: 'YYYY-MM-DD' } });
-const optionalText = z.string().optional();
+const optionalText = z.string().overwrite(cleanNote).optional();
 
 export const rulesSchema = z.strictObject({
   aggregation: z.enum(['mean', 'trimmed-mean', 'median']).default('mean'),
@@ -56,7 +57,7 @@ export function lockAfterMs(rules: Pick<Rules, 'lockAfterMinutes'>): number {
 
 export const siteSchema = z.strictObject({
   code,
-  name: z.string().trim().min(1),
+  name: nameField.min(1),
   regency: optionalText,
   district: optionalText,
   category: optionalText,
@@ -77,13 +78,13 @@ export const nipSchema = z
 
 export const jurorSchema = z.strictObject({
   code,
-  name: z.string().trim().min(1),
+  name: nameField.min(1),
   nip: nipSchema.optional(),
   position: optionalText,
   agency: optionalText,
   role: z.enum(ROLES),
-  aspects: z.array(z.string()).optional(),
-  recusedSites: z.array(z.string()).optional(),
+  aspects: z.array(codeField).optional(),
+  recusedSites: z.array(codeField).optional(),
 });
 
 export type Site = z.infer<typeof siteSchema>;
@@ -126,7 +127,7 @@ export const competitionInfoSchema = z.strictObject({
   /** Left out: made when the competition is created; always written on export. */
   uuid: competitionUuidSchema.optional(),
   code: competitionCodeSchema,
-  name: z.string().trim().min(1),
+  name: nameField.min(1),
   year: z.number().int().min(2000).max(2100),
   level: optionalText,
   region: optionalText,
@@ -136,7 +137,7 @@ export const competitionInfoSchema = z.strictObject({
   letterhead: z.strictObject({ lines: z.array(z.string()).optional(), address: optionalText, logo: logoSchema }).optional(),
   documentNumbers: z.record(z.string(), z.string()).optional(),
   /** The official who acknowledges the jury's documents ("Mengetahui, Kepala Dinas …"): printed below the jury's blocks. */
-  acknowledgedBy: z.strictObject({ title: z.string().trim().min(1), name: z.string().trim().min(1), nip: nipSchema.optional() }).optional(),
+  acknowledgedBy: z.strictObject({ title: nameField.min(1), name: nameField.min(1), nip: nipSchema.optional() }).optional(),
   rules: rulesSchema.default(DEFAULT_RULES),
 });
 

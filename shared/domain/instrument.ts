@@ -3,45 +3,50 @@
  * weights, scales, rubrics and household checklists. The instrument is data: nothing here knows P2WKSS.
  */
 import { z } from 'zod';
+import { codeField, nameField } from './text-hygiene.js';
 import { EPSILON, roundTo } from './numbers.js';
 import { fromZodIssues, type ValidationIssue } from './validation.js';
 
 export const INSTRUMENT_FORMAT = 'penilai.instrument/1';
 
-const code = z.string().trim().min(1).max(40);
+const code = codeField;
 const levelMap = z.record(z.string(), z.string());
+/** The largest value of a scale: far above any real one, small enough that every sum of weighted scores stays exact. */
+const SCALE_MAX = 1_000_000;
 
 export const rangeScaleSchema = z.strictObject({
-  min: z.number().min(0),
-  max: z.number(),
-  step: z.number().positive(),
+  min: z.number().min(0).max(SCALE_MAX),
+  max: z.number().max(SCALE_MAX),
+  step: z.number().positive().max(SCALE_MAX),
   unit: z.string().optional(),
   labels: levelMap.optional(),
 });
 
 export const optionsScaleSchema = z.strictObject({
-  options: z.array(z.strictObject({ key: z.string().min(1), value: z.number().min(0), label: z.string().optional() })).min(2),
+  options: z
+    .array(z.strictObject({ key: z.string().min(1), value: z.number().min(0).max(SCALE_MAX), label: z.string().optional() }))
+    .min(2),
   labels: levelMap.optional(),
 });
 
 export const scaleSchema = z.union([rangeScaleSchema, optionsScaleSchema]);
 
 const bandSchema = z.union([
-  z.strictObject({ below: z.number(), score: z.number() }),
-  z.strictObject({ atLeast: z.number(), score: z.number() }),
+  z.strictObject({ below: z.number().min(-SCALE_MAX).max(SCALE_MAX), score: z.number().min(-SCALE_MAX).max(SCALE_MAX) }),
+  z.strictObject({ atLeast: z.number().min(-SCALE_MAX).max(SCALE_MAX), score: z.number().min(-SCALE_MAX).max(SCALE_MAX) }),
 ]);
 
 export const householdSchema = z.strictObject({
-  sampleSize: z.number().int().positive(),
+  sampleSize: z.number().int().positive().max(1000),
   items: z.array(z.string().min(1)).min(1),
   bands: z.array(bandSchema).min(1).optional(),
 });
 
 export const indicatorSchema = z.strictObject({
   code,
-  name: z.string().trim().min(1),
+  name: nameField.min(1),
   description: z.string().optional(),
-  weight: z.number().positive(),
+  weight: z.number().positive().max(100),
   phase: code,
   scale: scaleSchema.optional(),
   rubric: levelMap.optional(),
@@ -52,12 +57,12 @@ export const indicatorSchema = z.strictObject({
 export const instrumentSchema = z.strictObject({
   format: z.literal(INSTRUMENT_FORMAT),
   code,
-  name: z.string().trim().min(1),
+  name: nameField.min(1),
   version: z.number().int().min(1),
   note: z.string().optional(),
   defaultScale: scaleSchema,
-  phases: z.array(z.strictObject({ code, name: z.string().trim().min(1) })).min(1),
-  aspects: z.array(z.strictObject({ code, name: z.string().trim().min(1), indicators: z.array(indicatorSchema).min(1) })).min(1),
+  phases: z.array(z.strictObject({ code, name: nameField.min(1) })).min(1),
+  aspects: z.array(z.strictObject({ code, name: nameField.min(1), indicators: z.array(indicatorSchema).min(1) })).min(1),
 });
 
 export type RangeScale = z.infer<typeof rangeScaleSchema>;

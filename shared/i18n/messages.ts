@@ -21,7 +21,9 @@ import { bridgeMessages } from './messages-bridge.js';
 import { diskMessages } from './messages-disk.js';
 import { tamperMessages } from './messages-tamper.js';
 import { backupMessages } from './messages-backup.js';
+import { inputMessages } from './messages-input.js';
 import { formatNumber } from '../domain/numbers.js';
+import { echo, LIMITS } from '../domain/text-hygiene.js';
 import type { Catalogue, Lang, Params } from './types.js';
 
 export type { Lang, Params } from './types.js';
@@ -119,7 +121,7 @@ const coreId = {
       ? `${label(p, 'id')} bukan tanggal yang benar (tahun-bulan-hari${example(p, 'id')})`
       : `${label(p, 'id')} tidak sesuai bentuk yang diminta (${p.format})`,
   'validate.invalid': (p) => `${label(p, 'id')} tidak valid`,
-  'validate.json': (p) => `bukan JSON yang valid: ${p.detail}`,
+  'validate.json': (p) => `bukan JSON yang valid${p.detail === undefined ? '' : `: ${p.detail}`}`,
   'validate.formatTag': (p) => `format "${p.found}" tidak didukung; yang didukung: ${p.expected}`,
   'validate.weightsSum': (p) => `Jumlah bobot semua indikator harus 100, sekarang ${num(p.sum, 'id')}`,
   'validate.duplicateCode': (p) => `Kode ${p.code} sudah dipakai di ${p.other}`,
@@ -169,6 +171,7 @@ const id = {
   ...diskMessages.id,
   ...tamperMessages.id,
   ...backupMessages.id,
+  ...inputMessages.id,
 };
 
 export type MessageKey = keyof typeof id;
@@ -233,7 +236,7 @@ const coreEn: Record<keyof typeof coreId, (p: Params) => string> = {
       ? `${label(p, 'en')} is not a valid date (year-month-day${example(p, 'en')})`
       : `${label(p, 'en')} is not in the form asked for (${p.format})`,
   'validate.invalid': (p) => `${label(p, 'en')} is not valid`,
-  'validate.json': (p) => `not valid JSON: ${p.detail}`,
+  'validate.json': (p) => `not valid JSON${p.detail === undefined ? '' : `: ${p.detail}`}`,
   'validate.formatTag': (p) => `format "${p.found}" is not supported; supported: ${p.expected}`,
   'validate.weightsSum': (p) => `The weights of all indicators must add up to 100; they add up to ${num(p.sum, 'en')}`,
   'validate.duplicateCode': (p) => `Code ${p.code} is already used by ${p.other}`,
@@ -282,12 +285,19 @@ const en: Record<MessageKey, (p: Params) => string> = {
   ...diskMessages.en,
   ...tamperMessages.en,
   ...backupMessages.en,
+  ...inputMessages.en,
 };
 
 const catalogues: Record<Lang, Record<MessageKey, (p: Params) => string>> = { id, en };
 
+/**
+ * A message with its parameters made safe to show: no parameter brings a control, bidirectional or invisible
+ * character into a message (a line break becomes a space), and none is longer than LIMITS.message characters.
+ */
 export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  return catalogues[lang][key](params);
+  const safe: Params = {};
+  for (const [name, value] of Object.entries(params)) safe[name] = typeof value === 'string' ? echo(value, LIMITS.message) : value;
+  return catalogues[lang][key](safe);
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -360,11 +360,11 @@ describe('invalid competition files', () => {
     const before = fingerprint(db);
     expectOneLineError(
       await runCommand(['init', '--db', db, '--competition', source]),
-      new RegExp(`^penilai: Berkas ${source} baris ${lineNo} kolom \\d+: bukan JSON yang valid: `),
+      new RegExp(`^penilai: Berkas ${source} baris ${lineNo} kolom \\d+: bukan JSON yang valid$`),
     );
     expectOneLineError(
       await runCommand(['init', '--db', db, '--competition', source, '--lang', 'en']),
-      new RegExp(`File ${source} line ${lineNo} column \\d+: not valid JSON`),
+      new RegExp(`File ${source} line ${lineNo} column \\d+: not valid JSON$`),
     );
     expect(fingerprint(db)).toBe(before);
     const missing = join(temp.dir, 'never-json.db');

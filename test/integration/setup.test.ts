@@ -513,8 +513,10 @@ describe('competition file in and out', () => {
     await asal();
     const before = await ok(core.call('setup.list', {}));
     const broken = await fails(core.call('setup.import', { name: 'x.json', bytes: new TextEncoder().encode('{"format": ') }));
-    expect(broken).toMatchObject({ key: 'validate.json', params: { line: 1, column: 12 } });
-    expect(describeError(broken, 'id')).toMatch(/bukan JSON yang valid: .*\(1:12\)/);
+    expect(broken).toMatchObject({ key: 'input.problem', params: { file: 'x.json', line: 1, column: 12 } });
+    // The place in the app's words, never the parser's English.
+    expect(describeError(broken, 'id')).toBe('x.json, baris 1, kolom 12: bukan JSON yang valid');
+    expect(describeError(broken, 'en')).toBe('x.json, line 1, column 12: not valid JSON');
 
     const exported = await ok(core.call('setup.export', { code: 'ASAL' }));
     const file = JSON.parse(Buffer.from(exported.bytes).toString('utf8')) as {

@@ -205,7 +205,7 @@ describe('sites from CSV', () => {
         regency: 'Kabupaten Serang',
         district: 'Padarincang',
         category: 'desa',
-        contact: 'Ibu Ani\r\nRT 02/RW 03',
+        contact: 'Ibu Ani\nRT 02/RW 03', // a line break kept, as \n (text-hygiene's cleanNote)
         visitDate: '2026-09-08',
       },
       {

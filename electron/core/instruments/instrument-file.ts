@@ -5,6 +5,7 @@
 import type { FileBytes } from '../../../shared/contract/schemas.js';
 import { INSTRUMENT_FORMAT, parseInstrument, type Instrument } from '../../../shared/domain/instrument.js';
 import { FileProblem, fileError, problem, type Problem } from '../platform/sheets/issues.js';
+import { checkJsonValue, scanJsonText } from '../../../shared/domain/text-hygiene.js';
 import { readInstrumentWorkbook, TEMPLATE_EXAMPLE, writeInstrumentWorkbook } from './instrument-xlsx.js';
 import { extension, fileText, openWorkbook, sniff, type PickedFile } from '../platform/sheets/source.js';
 import { workbookBytes, XLSX_MIME } from '../platform/sheets/xlsx.js';
@@ -36,12 +37,21 @@ export async function readInstrument(file: PickedFile): Promise<InstrumentRead> 
 
 /** A JSON text as an instrument; problems carry the JSON path below the instrument ("aspects[0].indicators[2].weight"). */
 export function readInstrumentJson(file: string, text: string): InstrumentRead {
+  const limit = scanJsonText(text);
+  if (limit)
+    return { ok: false, problems: [problem({ file, row: limit.line, column: String(limit.column) }, limit.key, { limit: limit.limit })] };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     return { ok: false, problems: [jsonSyntaxProblem(file, text, (error as Error).message)] };
   }
+  const beyond = checkJsonValue(value);
+  if (beyond)
+    return {
+      ok: false,
+      problems: [problem({ file, ...(beyond.path === '' ? {} : { path: beyond.path }) }, beyond.key, { limit: beyond.limit })],
+    };
   if (typeof value === 'object' && value !== null && 'format' in value && value.format !== INSTRUMENT_FORMAT) {
     return {
       ok: false,

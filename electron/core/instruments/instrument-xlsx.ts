@@ -368,7 +368,7 @@ export function readInstrumentWorkbook(workbook: ExcelJS.Workbook, file: string)
     for (const field of ['code', 'name', 'version', 'note'] as const) locations.set(`instrument.${field}`, at(field));
     locations.set('instrument.defaultScale', at('defaultScale'));
     locations.set('instrument.defaultScale.labels', at('defaultLabels'));
-    head.code = r.required('code');
+    head.code = r.code('code');
     head.name = r.required('name');
     head.version = r.text('version') === undefined ? 1 : readWhole(r, 'version', 1);
     const note = r.text('note');
@@ -389,7 +389,7 @@ export function readInstrumentWorkbook(workbook: ExcelJS.Workbook, file: string)
     const seen = new Map<string, number>();
     for (const row of phaseMap.rows) {
       const r = new RowReader(phaseSheet, phaseMap, PHASE_COLUMNS, row);
-      const code = r.required('code');
+      const code = r.code('code');
       const name = r.required('name');
       if (code !== undefined) {
         const other = seen.get(code);
@@ -422,7 +422,7 @@ export function readInstrumentWorkbook(workbook: ExcelJS.Workbook, file: string)
     let current: AspectDraft | undefined;
     for (const row of indicatorMap.rows) {
       const r = new RowReader(indicatorSheet, indicatorMap, INDICATOR_COLUMNS, row);
-      const aspectCode = r.text('aspectCode');
+      const aspectCode = r.code('aspectCode', false);
       const aspectName = r.text('aspectName');
       if (aspectCode !== undefined) {
         current = aspects.get(aspectCode);
@@ -519,13 +519,13 @@ function placeIssue(issue: ValidationIssue, locations: Locations, file: string):
 }
 
 function readIndicator(r: RowReader<IndicatorField>): Indicator | null {
-  const code = r.required('code');
+  const code = r.code('code');
   const name = r.required('name');
   const description = r.text('description');
   const weight = readNumber(r, 'weight');
   if (weight === undefined && r.problems.every((p) => p.column !== r.header('weight'))) r.report('weight', 'file.required');
   else if (weight !== undefined && !(weight > 0)) r.report('weight', 'file.notPositive', { value: String(weight) });
-  const phase = r.required('phase');
+  const phase = r.code('phase');
 
   const scaleText = notationText(r, 'scale');
   const scaleRead = readWith(r, 'scale', scaleText, parseScale);

@@ -14,7 +14,9 @@ import type { RankingInput } from '../../../shared/domain/ranking.js';
 import type { Repositories } from '../deps.js';
 import type { ImportSummary } from '../../../shared/contract/schemas.js';
 import { decodeText, readCsv, unwrapFormulaText } from '../platform/sheets/csv.js';
-import { fileError, problem, type Problem } from '../platform/sheets/issues.js';
+import { checkCsvSize } from '../platform/sheets/source.js';
+import { cleanNote, normaliseCode } from '../../../shared/domain/text-hygiene.js';
+import { FileProblem, fileError, problem, type Problem } from '../platform/sheets/issues.js';
 
 /** Who the history names for an import. */
 export const IMPORT_ACTOR = 'impor';
@@ -136,6 +138,12 @@ export function readScoresCsv(repos: Repositories, competition: string, file: { 
     return fail();
   }
   const csv = readCsv(decoded.text);
+  try {
+    checkCsvSize(file.name, csv.records);
+  } catch (error) {
+    if (error instanceof FileProblem) throw fileError([error.problem]);
+    throw error;
+  }
   for (const p of csv.problems) problems.push(problem({ file: file.name, row: p.line }, p.key));
   // Lines with nothing in any field (as spreadsheets leave after the last row) are no records.
   const records = csv.records.filter((r) => r.fields.some((f) => f.trim() !== ''));
@@ -157,7 +165,7 @@ export function readScoresCsv(repos: Repositories, competition: string, file: { 
       const column = header.columns.get(f);
       return column === undefined ? '' : (record.fields[column.index] ?? '');
     };
-    const code = (f: Field) => unwrapFormulaText(field(f)).trim();
+    const code = (f: Field) => normaliseCode(unwrapFormulaText(field(f)));
     const report = (f: Field | null, key: MessageKey, params: Params = {}): void => {
       problems.push(problem({ file: file.name, row: record.line, column: f === null ? null : header.columns.get(f)!.header }, key, params));
     };
@@ -228,7 +236,7 @@ export function readScoresCsv(repos: Repositories, competition: string, file: { 
       report('score', off.key, off.params);
       continue;
     }
-    const note = field('note').replace(/\r\n?/g, '\n').trim();
+    const note = cleanNote(field('note')).trim();
     if (note.length > MAX_NOTE) {
       report('note', 'import.noteTooLong', { length: note.length, max: MAX_NOTE });
       continue;

@@ -15,8 +15,8 @@ import {
   competitionFileBytes,
   createDemo,
   exportCompetition,
+  competitionFromBytes,
   importCompetition,
-  parseCompetitionText,
   saveCompetitionInstrument,
 } from './services.js';
 import { exportSites, parseSitesFile } from './sites-file.js';
@@ -68,8 +68,8 @@ export const setupHandlers = {
 
   'setup.export': ({ code }, { repos }) => competitionFileBytes(exportCompetition(repos, code)),
 
-  'setup.import': ({ bytes }, { repos, resources }) => {
-    const file = parseCompetitionText(new TextDecoder('utf-8').decode(bytes));
+  'setup.import': ({ name, bytes }, { repos, resources }) => {
+    const file = competitionFromBytes(name, bytes);
     importCompetition(repos, resources, file);
     return repos.setup.summary(file.competition.code);
   },

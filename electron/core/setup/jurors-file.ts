@@ -107,7 +107,7 @@ export const JUROR_TABLE: TableDef<JurorWithRecusals, JurorField> = {
 };
 
 function readJuror(r: RowReader<JurorField>): JurorWithRecusals | null {
-  const code = r.required('code');
+  const code = r.code('code');
   const name = r.required('name');
   const nip = readNip(r);
   const position = r.text('position');

@@ -5,7 +5,10 @@
 import type { FileBytes, SavedInstrument } from '../../../shared/contract/schemas.js';
 import type { CompetitionFile } from '../../../shared/domain/competition.js';
 import { checkCompetition, COMPETITION_FORMAT, parseCompetitionFile } from '../../../shared/domain/competition.js';
-import { UserError } from '../../../shared/domain/errors.js';
+import { describeError, UserError } from '../../../shared/domain/errors.js';
+import { checkJsonValue, scanJsonText } from '../../../shared/domain/text-hygiene.js';
+import { t, type MessageKey, type Params } from '../../../shared/i18n/messages.js';
+import { decodeText } from '../platform/sheets/csv.js';
 import { parseInstrument, type Instrument } from '../../../shared/domain/instrument.js';
 import { syntheticCompetition } from '../../../shared/domain/synthetic.js';
 import { ValidationError } from '../../../shared/domain/validation.js';
@@ -71,37 +74,48 @@ export function resolveCompetition(repos: Repositories, code: string | undefined
 // ---------------------------------------------------------------------------------------------------------------
 // The competition file in and out.
 
-/** Text that is not JSON: where (1-based line and column, counted in UTF-16 units) and what the parser said. */
+/**
+ * Text that is not JSON, or JSON beyond the limits of text-hygiene (too deep, a string too long, a number too
+ * large): where (1-based line and column, counted in UTF-16 units) and what, in the app's own words.
+ */
 export class JsonSyntaxError extends UserError {
   constructor(
     readonly line: number,
     readonly column: number,
-    readonly detail: string,
+    key: MessageKey = 'validate.json',
+    params: Params = {},
   ) {
-    super('validate.json', { detail: `${detail} (${line}:${column})`, line, column });
+    super(key, { ...params, line, column });
   }
 }
 
-/** Parses JSON text (a leading UTF-8 BOM is allowed), or throws a JsonSyntaxError saying where it breaks. */
+/** The 1-based line and column of an offset. */
+function lineAndColumn(body: string, offset: number): { line: number; column: number } {
+  const before = body.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/**
+ * Parses JSON text (a leading UTF-8 BOM is allowed), or throws a JsonSyntaxError saying where it breaks. The text
+ * is scanned for the limits first (without recursion), and the value after parsing: a number beyond the range
+ * is a ValidationError at its path.
+ */
 export function parseJsonText(text: string): unknown {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const limit = scanJsonText(body);
+  if (limit) throw new JsonSyntaxError(limit.line, limit.column, limit.key, { limit: limit.limit });
+  let value: unknown;
   try {
-    return JSON.parse(body) as unknown;
+    value = JSON.parse(body) as unknown;
   } catch (error) {
-    const message = (error as Error).message;
     let offset = jsonErrorOffset(body);
-    if (offset < 0) offset = Number(/at position (\d+)/.exec(message)?.[1] ?? body.length);
-    const before = body.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
-    // V8's text without its position and its quote of the source (which may hold line breaks).
-    const detail = message
-      .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
-      .replace(/ in JSON at position \d+.*$/s, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-    throw new JsonSyntaxError(line, column, detail);
+    if (offset < 0) offset = Number(/at position (\d+)/.exec((error as Error).message)?.[1] ?? body.length);
+    const { line, column } = lineAndColumn(body, offset);
+    throw new JsonSyntaxError(line, column);
   }
+  const problem = checkJsonValue(value);
+  if (problem) throw new ValidationError([{ path: problem.path, key: problem.key, params: { limit: problem.limit } }]);
+  return value;
 }
 
 /** The offset of the first character where `text` stops being JSON (RFC 8259), or -1 when it is JSON. */
@@ -202,6 +216,32 @@ export function parseCompetitionText(text: string): CompetitionFile {
   const parsed = parseCompetitionFile(parseJsonText(text));
   if (!parsed.ok) throw new ValidationError(parsed.issues);
   return parsed.value;
+}
+
+/**
+ * A competition file the user picked, as bytes: UTF-8 with or without a BOM (other 8-bit text is read as
+ * Windows-1252; UTF-16 is refused with the hint to save it as UTF-8). A file that is not JSON, beyond the limits
+ * or wrong at its root is one message naming the file (and the line and column); a problem at a field keeps its
+ * path (the field's name is said).
+ */
+export function competitionFromBytes(name: string, bytes: Uint8Array): CompetitionFile {
+  const named = (key: MessageKey, params: Params, where: Params = {}): UserError =>
+    new UserError('input.problem', { file: name, ...where, problemId: t('id', key, params), problemEn: t('en', key, params) });
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) throw named('input.encoding', {});
+  try {
+    return parseCompetitionText(decoded.text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw named(error.key, error.params, { line: error.line, column: error.column });
+    if (error instanceof ValidationError && (error.path === undefined || error.path === '')) {
+      throw new UserError('input.problem', {
+        file: name,
+        problemId: describeError(error.toValue(), 'id'),
+        problemEn: describeError(error.toValue(), 'en'),
+      });
+    }
+    throw error;
+  }
 }
 
 /** Creates a competition from a checked competition file, with the default instruments present, all or nothing. */

@@ -94,7 +94,7 @@ export const SITE_TABLE: TableDef<Site, SiteField> = {
 };
 
 function readSite(r: RowReader<SiteField>): Site | null {
-  const code = r.required('code');
+  const code = r.code('code');
   const name = r.required('name');
   const regency = r.text('regency');
   const district = r.text('district');

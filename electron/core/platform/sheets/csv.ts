@@ -5,6 +5,8 @@
  * (the line where the record starts; the header is line 1), as contract.md section 3 counts them.
  */
 
+import { looksLikeFormula } from '../../../../shared/domain/text-hygiene.js';
+
 export type Delimiter = ',' | ';';
 
 export interface CsvRecord {
@@ -125,12 +127,15 @@ export function readCsv(text: string, delimiter: Delimiter = detectDelimiter(tex
 /**
  * A field as Excel would keep it. Digits that Excel would turn into a number and change (a leading 0, or more
  * than 15 digits, like an 18-digit NIP) are written as the formula ="…", which Excel and Google Sheets show as
- * the text itself and save back as text; the reader unwraps it.
+ * the text itself and save back as text; the reader unwraps it. Text that would run as a formula is written the
+ * same way.
  */
 function csvField(value: string, delimiter: Delimiter): string {
   if (/^\d+$/.test(value) && (value.length > 15 || (value.length > 1 && value.startsWith('0')))) return `="${value}"`;
-  if (value.includes(delimiter) || /["\r\n]/.test(value) || value !== value.trim()) return `"${value.replace(/"/g, '""')}"`;
-  return value;
+  // Text a spreadsheet would run as a formula (= + - @ at its start) goes inside ="…" too: shown as the text itself.
+  const field = looksLikeFormula(value) ? `="${value.replace(/"/g, '""')}"` : value;
+  if (field.includes(delimiter) || /["\r\n]/.test(field) || field !== field.trim()) return `"${field.replace(/"/g, '""')}"`;
+  return field;
 }
 
 /** Writes rows as CSV: UTF-8 with a BOM, CRLF, `;` by default (what Excel expects in an Indonesian locale). */

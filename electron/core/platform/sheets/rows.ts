@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { FileBytes, ParsedRows } from '../../../../shared/contract/schemas.js';
+import { normaliseCode } from '../../../../shared/domain/text-hygiene.js';
 import { writeCsv } from './csv.js';
 import { FileProblem, fileError, problem, toFileIssue, type Problem } from './issues.js';
 import { readTableFile, type PickedFile } from './source.js';
@@ -49,7 +50,7 @@ export function readTable<T extends { code: string }, F extends string>(
   for (const row of map.rows) {
     const reader = new RowReader(sheet, map, def.columns, row);
     const item = def.read(reader);
-    const code = cellText(reader.cell(codeField));
+    const code = normaliseCode(cellText(reader.cell(codeField)));
     if (code !== '') {
       const first = seen.get(code);
       if (first !== undefined) reader.report(codeField, 'file.duplicateCode', { code, other: first });

@@ -7,6 +7,8 @@ import { decodeText, readCsv, unwrapFormulaText } from './csv.js';
 import { FileProblem, problem, type Problem } from './issues.js';
 import type { Cell, Sheet } from './table.js';
 import { findWorksheet, loadWorkbook, worksheetToSheet } from './xlsx.js';
+import { guardZip } from './zip-guard.js';
+import { LIMITS } from '../../../../shared/domain/text-hygiene.js';
 
 export interface PickedFile {
   name: string;
@@ -31,13 +33,38 @@ export function sniff(file: PickedFile): FileKind {
   return b.subarray(0, 4096).includes(0) ? 'other' : 'text';
 }
 
-/** Loads an .xlsx workbook or throws a `FileProblem` naming the file. */
+/**
+ * Loads an .xlsx workbook or throws a `FileProblem` naming the file. Its parts are measured first (a zip bomb is
+ * refused before exceljs unpacks anything).
+ */
 export async function openWorkbook(file: PickedFile): Promise<ExcelJS.Workbook> {
+  const guard = guardZip(file.bytes);
+  if (!guard.ok) {
+    const mb = (n: number) => Math.round(n / 1024 / 1024);
+    const params =
+      guard.key === 'input.xlsxPart'
+        ? { part: guard.part, limit: mb(LIMITS.xlsxPart) }
+        : guard.key === 'input.xlsxTotal'
+          ? { limit: mb(LIMITS.xlsxTotal) }
+          : guard.key === 'input.xlsxParts'
+            ? { limit: LIMITS.xlsxParts }
+            : guard.key === 'input.xlsxRange'
+              ? { part: guard.part, ref: guard.ref }
+              : {};
+    throw new FileProblem(problem({ file: file.name }, guard.key, params));
+  }
   try {
     return await loadWorkbook(file.bytes);
   } catch {
     throw new FileProblem(problem({ file: file.name }, 'file.notXlsx'));
   }
+}
+
+/** More than LIMITS.rows records or LIMITS.columns fields in one record is refused, naming the file (and the line). */
+export function checkCsvSize(name: string, records: readonly { line: number; fields: readonly string[] }[]): void {
+  if (records.length > LIMITS.rows) throw new FileProblem(problem({ file: name }, 'input.tooManyRows', { limit: LIMITS.rows }));
+  const wide = records.find((r) => r.fields.length > LIMITS.columns);
+  if (wide) throw new FileProblem(problem({ file: name, row: wide.line }, 'input.tooManyColumns', { limit: LIMITS.columns }));
 }
 
 /** The text of a text file, or a `FileProblem` (UTF-16). */
@@ -65,6 +92,7 @@ export async function readTableFile(file: PickedFile, sheetNames: readonly strin
     return { sheet: worksheetToSheet(file.name, worksheet), problems: [] };
   }
   const csv = readCsv(fileText(file));
+  checkCsvSize(file.name, csv.records);
   const rows = csv.records.map((r) => ({
     row: r.line,
     cells: r.fields.map((f): Cell => {

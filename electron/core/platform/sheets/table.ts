@@ -5,6 +5,7 @@
  * ignored; a missing required column is a problem that names it.
  */
 import type { MessageKey, Params } from '../../../../shared/i18n/messages.js';
+import { cleanNote, codeProblem, normaliseCode } from '../../../../shared/domain/text-hygiene.js';
 import { problem, type Problem } from './issues.js';
 
 export type Cell =
@@ -156,15 +157,31 @@ export class RowReader<F extends string> {
     );
   }
 
-  /** Text of a cell; undefined when blank. A formula error is reported. */
+  /**
+   * Text of a cell; undefined when blank. A formula error is reported. The text is NFC with control and
+   * bidirectional characters dropped (line breaks and tabs kept): its letters as written.
+   */
   text(field: F): string | undefined {
     const cell = this.cell(field);
     if (cell.kind === 'error') {
       this.report(field, 'file.cellError', { value: cell.text });
       return undefined;
     }
-    const text = cellText(cell);
+    const text = cleanNote(cellText(cell)).trim();
     return text === '' ? undefined : text;
+  }
+
+  /** A code that must be there: NFC, and refused when it holds a control, bidirectional or invisible character. */
+  code(field: F, required = true): string | undefined {
+    const cell = this.cell(field);
+    const raw = cell.kind === 'error' ? undefined : normaliseCode(cellText(cell));
+    if (raw === undefined || raw === '') return required ? this.required(field) : this.text(field);
+    const key = codeProblem(raw);
+    if (key) {
+      this.report(field, key);
+      return undefined;
+    }
+    return raw;
   }
 
   /** Text that must be there. */

@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import type { Cell, Sheet, SheetRow } from './table.js';
 import { EMPTY } from './table.js';
 import { excelDateToIso } from './values.js';
+import { FileProblem, problem } from './issues.js';
+import { LIMITS, looksLikeFormula } from '../../../../shared/domain/text-hygiene.js';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,8 +34,11 @@ export function toCell(value: ExcelJS.CellValue | undefined): Cell {
   return { kind: 'text', text: String(value as unknown) };
 }
 
-/** A worksheet as rows of cells (rows as the spreadsheet numbers them). */
+/** A worksheet as rows of cells (rows as the spreadsheet numbers them); more than LIMITS.rows or .columns is refused. */
 export function worksheetToSheet(file: string, worksheet: ExcelJS.Worksheet): Sheet {
+  const where = { file, sheet: worksheet.name };
+  if (worksheet.actualRowCount > LIMITS.rows) throw new FileProblem(problem(where, 'input.tooManyRows', { limit: LIMITS.rows }));
+  if (worksheet.columnCount > LIMITS.columns) throw new FileProblem(problem(where, 'input.tooManyColumns', { limit: LIMITS.columns }));
   const rows: SheetRow[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: Cell[] = [];
@@ -87,8 +92,19 @@ export function addTableSheet(
   for (const row of rows) {
     const added = sheet.addRow([...row]);
     added.alignment = { vertical: 'top', wrapText: true };
+    textFormatFormulas(added);
   }
   return sheet;
+}
+
+/**
+ * A cell's text that a spreadsheet would run as a formula once edited (= + - @ at its start) is written as a
+ * string (never a formula) and formatted as Text, so that typing in the cell later keeps it text.
+ */
+function textFormatFormulas(row: ExcelJS.Row): void {
+  row.eachCell((cell) => {
+    if (typeof cell.value === 'string' && looksLikeFormula(cell.value)) cell.numFmt = '@';
+  });
 }
 
 /** Adds the "Petunjuk" sheet: one row per column of a table, saying what goes in it. */
@@ -101,7 +117,11 @@ export function addGuideSheet(workbook: ExcelJS.Workbook, intro: readonly string
     { header: 'Contoh', width: 36 },
   ];
   sheet.getRow(1).font = { bold: true };
-  for (const row of columns) sheet.addRow([...row]).alignment = { vertical: 'top', wrapText: true };
+  for (const row of columns) {
+    const added = sheet.addRow([...row]);
+    added.alignment = { vertical: 'top', wrapText: true };
+    textFormatFormulas(added);
+  }
   sheet.addRow([]);
   for (const line of intro) sheet.addRow([line]);
 }
