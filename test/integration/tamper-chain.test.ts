@@ -6,7 +6,7 @@
  * (`verify --db FILE --anchor FILE…`). An untampered database passes with both anchors.
  */
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign } from 'node:crypto';
@@ -16,12 +16,13 @@ import { tempDir } from '../support/core.js';
 import { tamperedCopy, verifyBoth } from '../support/tamper.js';
 
 const temp = tempDir('penilai-tamper-chain-');
-const path = (name: string) => join(temp.dir, name);
+const path = (...names: string[]) => join(temp.dir, ...names);
 const demo = path('demo.db');
 const home = path('home');
 const pkg = path('nilai-J1.penilai');
 const signed = path('rekap-ttd.pdf');
 let device = '';
+let backup = '';
 
 async function ok(args: string[]): Promise<void> {
   const run = await runCommand(args);
@@ -62,6 +63,11 @@ beforeAll(async () => {
   ]);
   const json = await runCommand(['verify', '--db', demo, '--json']);
   device = (JSON.parse(json.stdout) as { chains: { device: string }[] }).chains[0]!.device;
+  // A backup kept on a flash drive: its manifest names every chain's head.
+  await ok(['backup', '--db', demo, '--out', path('flashdisk'), '--home', home]);
+  const made = readdirSync(path('flashdisk'));
+  expect(made).toHaveLength(1);
+  backup = path('flashdisk', made[0]!);
 }, 120_000);
 afterAll(() => temp.cleanup());
 
@@ -141,6 +147,22 @@ describe('verify --db against a tampered chain', () => {
     expect(run.stderr).toBe(
       `${failure(file)}rantai riwayat perangkat ${device} dipotong: ${signed} mencatat entri ke-262, tetapi basis data hanya memuat sampai entri ke-261\n`,
     );
+  });
+
+  it('catches a chain cut short with a backup (its folder or its manifest) as anchor; the untampered one passes', async () => {
+    expect((await runCommand(['verify', '--db', demo, '--anchor', backup])).status).toBe(0);
+    const file = tamperedCopy(demo, temp.dir, 'cut-backup', CUT);
+    for (const anchor of [backup, join(backup, 'manifest.json')]) {
+      const run = await runCommand(['verify', '--db', file, '--anchor', anchor]);
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(
+        `${failure(file)}rantai riwayat perangkat ${device} dipotong: ${join(backup, 'manifest.json')} mencatat entri ke-262, tetapi basis data hanya memuat sampai entri ke-261\n`,
+      );
+    }
+    // A folder that is not a backup names itself, in words.
+    const notBackup = await runCommand(['verify', '--db', demo, '--anchor', temp.dir, '--lang', 'en']);
+    expect(notBackup.status).not.toBe(0);
+    expect(notBackup.stderr).toContain(temp.dir);
   });
 
   it('catches a rebuilt chain whose signed heads were deleted, with an anchor', async () => {
