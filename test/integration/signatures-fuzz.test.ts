@@ -17,6 +17,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { seededRandom } from '../../shared/domain/synthetic.js';
@@ -240,6 +241,37 @@ function mutatePdf(random: Random, index: number): { what: string; bytes: Buffer
   return { what: `signed byte ${at} flipped`, bytes };
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// PKCS#12.
+
+/**
+ * The file with every iteration count 2048 made `count`: the MAC's (kept, its value now wrong), or with the MAC
+ * removed (node-forge then derives the bags' keys unchecked) those of the DER inside its OCTET STRINGs.
+ */
+function hugeIterations(seed: Uint8Array, count: number, withMac: boolean): Buffer {
+  const top = forge.asn1.fromDer(Buffer.from(seed).toString('binary'));
+  const big = forge.util.hexToBytes(count.toString(16).padStart(8, '0'));
+  const children = top.value as forge.asn1.Asn1[];
+  if (withMac) (children[2]!.value as forge.asn1.Asn1[])[2]!.value = big;
+  else {
+    children.splice(2, 1);
+    const edit = (node: forge.asn1.Asn1): void => {
+      if (Array.isArray(node.value)) return node.value.forEach(edit);
+      if (node.type === forge.asn1.Type.INTEGER && forge.util.bytesToHex(node.value) === '0800') node.value = big;
+      if (node.type !== forge.asn1.Type.OCTETSTRING || node.value.length < 2) return;
+      try {
+        const inner = forge.asn1.fromDer(node.value, { strict: true, parseAllBytes: true } as never);
+        edit(inner);
+        node.value = forge.asn1.toDer(inner).getBytes();
+      } catch {
+        // not DER: a salt or encrypted bytes
+      }
+    };
+    edit(top);
+  }
+  return Buffer.from(forge.asn1.toDer(top).getBytes(), 'binary');
+}
+
 describe('fuzzing what the signatures read', () => {
   it(`signed PDF: ${PER_FORMAT} mutations through verify --pdf`, async () => {
     const random = seededRandom(126);
@@ -348,17 +380,14 @@ describe('fuzzing what the signatures read', () => {
             return { what: `length at ${at} made huge`, bytes };
           }
           if (choice === 8) {
-            // The iteration counts (INTEGER 2048, 02 02 08 00) made huge.
-            const bytes = Buffer.from(seed.bytes);
-            const found: number[] = [];
-            for (let at = bytes.indexOf(Buffer.from([2, 2, 8, 0])); at >= 0; at = bytes.indexOf(Buffer.from([2, 2, 8, 0]), at + 1))
-              found.push(at);
-            if (found.length === 0) return flip(random, seed.bytes);
-            const at = pick(random, found);
-            bytes[at + 2] = 0x7f;
-            bytes[at + 3] = 0xff;
-            return { what: `iteration count at ${at} made 32767`, bytes };
+            const count = pick(random, [0x7fffffff, 16_000_000, 1_000_001]);
+            const withMac = random() < 0.5;
+            return {
+              what: `iteration counts made ${count}${withMac ? '' : ', MAC removed'}`,
+              bytes: hugeIterations(seed.bytes, count, withMac),
+            };
           }
+          if (random() < 0.5) return { what: 'padded to 2 MB', bytes: Buffer.concat([seed.bytes, Buffer.alloc(2 * 1024 * 1024)]) };
           return { what: 'empty', bytes: Buffer.alloc(0) };
         },
         (c, input) => c.call('signatures.sign', { file: { name: 'rekap.pdf', bytes: recap }, p12: input, passphrase }),
@@ -370,7 +399,8 @@ describe('fuzzing what the signatures read', () => {
       );
       expect(tally.problems).toEqual([]);
       expect(tally.refused).toBeGreaterThan(PER_FORMAT * 0.9);
-      for (const key of ['signatures.p12NotPkcs12', 'signatures.p12Passphrase']) expect(tally.keys.get(key) ?? 0, key).toBeGreaterThan(0);
+      for (const key of ['signatures.p12NotPkcs12', 'signatures.p12Passphrase', 'signatures.p12Iterations', 'signatures.p12TooLarge'])
+        expect(tally.keys.get(key) ?? 0, key).toBeGreaterThan(0);
     } finally {
       core.close();
     }
