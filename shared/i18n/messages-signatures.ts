@@ -31,6 +31,9 @@ export const signaturesMessages = catalogue(
     'signatures.badByteRange': (p) => `rentang bita tanda tangan tidak wajar (${p.range})`,
     'signatures.rangeOutside': (p) => `rentang bita berakhir di ${p.end}, di luar berkas (${p.size} bita): berkas terpotong`,
     'signatures.cmsUnreadable': () => `isi tanda tangan (CMS) tidak dapat dibaca`,
+    'signatures.contentsTooLong': (p) => `isi tanda tangan (/Contents) lebih dari ${p.limit} KB: tidak diperiksa`,
+    'signatures.tooManySignatures': (p) =>
+      `${p.file} berisi lebih dari ${p.limit} tanda tangan (/ByteRange): bukan dokumen tanda tangan yang wajar, tidak diperiksa.`,
     'signatures.noCertificate': () => `tanda tangan tidak membawa sertifikat penandatangannya`,
     'signatures.subFilter': (p) => `jenis tanda tangan ${p.subFilter} tidak didukung`,
     'signatures.notSha256': () => `tanda tangan tidak memakai SHA-256`,
@@ -92,6 +95,9 @@ export const signaturesMessages = catalogue(
     'signatures.badByteRange': (p) => `the signature's byte range is not sane (${p.range})`,
     'signatures.rangeOutside': (p) => `the byte range ends at ${p.end}, past the end of the file (${p.size} bytes): the file is truncated`,
     'signatures.cmsUnreadable': () => `the signature's content (CMS) cannot be read`,
+    'signatures.contentsTooLong': (p) => `the signature's content (/Contents) is over ${p.limit} KB: not checked`,
+    'signatures.tooManySignatures': (p) =>
+      `${p.file} holds more than ${p.limit} signatures (/ByteRange): not a sane signed document, not checked.`,
     'signatures.noCertificate': () => `the signature does not carry its signer's certificate`,
     'signatures.subFilter': (p) => `signature type ${p.subFilter} is not supported`,
     'signatures.notSha256': () => `the signature does not use SHA-256`,
