@@ -4,9 +4,12 @@
  * 1,000 of two real PKCS#12 files (one from `keys new`, one from openssl) through the channel `signatures.sign`,
  * with a share through `sign --p12` and `report --p12` on the command line.
  *
- * PDF mutations: bytes flipped, the file cut, chunks spliced in or removed, a /ByteRange number made huge or
- * negative, a /Contents of absurd length, deep nesting, garbage DER in /Contents, a second update appended.
- * P12 mutations: bytes flipped, cut, spliced, a DER length made huge, garbage DER, deep nesting, wrong passphrases.
+ * PDF mutations: bytes flipped (anywhere, or only inside the signed bytes), the file cut, chunks spliced in or
+ * removed, a /ByteRange number made huge or negative, a /Contents of absurd length (its byte range fitted to it half
+ * the time), deep nesting, garbage DER in /Contents, an update appended, 63 or 20,000 byte ranges appended.
+ * P12 mutations: bytes flipped, cut, spliced, a DER length made huge, garbage DER (deep nesting, lengths past the
+ * end), iteration counts made huge (the MAC kept, or removed so that the bags' own counts are reached), a file
+ * padded to 2 MB, wrong passphrases.
  *
  * Checks: no crash (never `internal`, never an exit other than 0 or 1), no hang (the test's timeout); a PDF whose
  * signed bytes changed never verifies as valid (each signature said valid covers exactly the bytes one of the seed's
