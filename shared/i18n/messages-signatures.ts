@@ -6,6 +6,9 @@ export const signaturesMessages = catalogue(
     'signatures.p12NotPkcs12': (p) => `${p.file} bukan berkas kunci PKCS#12 (.p12/.pfx) yang dapat dibaca.`,
     'signatures.p12Passphrase': (p) => `Frasa sandi salah untuk berkas kunci ${p.file}.`,
     'signatures.p12NoKey': (p) => `Berkas kunci ${p.file} tidak berisi kunci privat.`,
+    'signatures.p12TooLarge': (p) => `Berkas kunci ${p.file} terlalu besar (lebih dari ${p.limit} KB): bukan berkas kunci PKCS#12.`,
+    'signatures.p12Iterations': (p) =>
+      `Berkas kunci ${p.file} meminta terlalu banyak putaran penurunan kunci (lebih dari ${p.limit}): berkas ini tidak dibuka.`,
     'signatures.p12NotRsa': (p) =>
       `Kunci di ${p.file} adalah kunci ${p.type}, bukan RSA: Penilai hanya dapat menandatangani dengan kunci RSA.`,
     'signatures.p12NoCertificate': (p) => `Berkas kunci ${p.file} tidak berisi sertifikat untuk kuncinya.`,
@@ -28,6 +31,9 @@ export const signaturesMessages = catalogue(
     'signatures.badByteRange': (p) => `rentang bita tanda tangan tidak wajar (${p.range})`,
     'signatures.rangeOutside': (p) => `rentang bita berakhir di ${p.end}, di luar berkas (${p.size} bita): berkas terpotong`,
     'signatures.cmsUnreadable': () => `isi tanda tangan (CMS) tidak dapat dibaca`,
+    'signatures.contentsTooLong': (p) => `isi tanda tangan (/Contents) lebih dari ${p.limit} KB: tidak diperiksa`,
+    'signatures.tooManySignatures': (p) =>
+      `${p.file} berisi lebih dari ${p.limit} tanda tangan (/ByteRange): bukan dokumen tanda tangan yang wajar, tidak diperiksa.`,
     'signatures.noCertificate': () => `tanda tangan tidak membawa sertifikat penandatangannya`,
     'signatures.subFilter': (p) => `jenis tanda tangan ${p.subFilter} tidak didukung`,
     'signatures.notSha256': () => `tanda tangan tidak memakai SHA-256`,
@@ -67,6 +73,9 @@ export const signaturesMessages = catalogue(
     'signatures.p12NotPkcs12': (p) => `${p.file} is not a readable PKCS#12 key file (.p12/.pfx).`,
     'signatures.p12Passphrase': (p) => `Wrong passphrase for key file ${p.file}.`,
     'signatures.p12NoKey': (p) => `Key file ${p.file} holds no private key.`,
+    'signatures.p12TooLarge': (p) => `Key file ${p.file} is too large (over ${p.limit} KB) to be a PKCS#12 key file.`,
+    'signatures.p12Iterations': (p) =>
+      `Key file ${p.file} asks for too many key-derivation iterations (over ${p.limit}): it is not opened.`,
     'signatures.p12NotRsa': (p) => `The key in ${p.file} is a ${p.type} key, not RSA: Penilai signs with RSA keys only.`,
     'signatures.p12NoCertificate': (p) => `Key file ${p.file} holds no certificate for its key.`,
     'signatures.certExpired': (p) => `The certificate of ${p.signer} in ${p.file} has expired (valid until ${p.date}): it cannot sign.`,
@@ -86,6 +95,9 @@ export const signaturesMessages = catalogue(
     'signatures.badByteRange': (p) => `the signature's byte range is not sane (${p.range})`,
     'signatures.rangeOutside': (p) => `the byte range ends at ${p.end}, past the end of the file (${p.size} bytes): the file is truncated`,
     'signatures.cmsUnreadable': () => `the signature's content (CMS) cannot be read`,
+    'signatures.contentsTooLong': (p) => `the signature's content (/Contents) is over ${p.limit} KB: not checked`,
+    'signatures.tooManySignatures': (p) =>
+      `${p.file} holds more than ${p.limit} signatures (/ByteRange): not a sane signed document, not checked.`,
     'signatures.noCertificate': () => `the signature does not carry its signer's certificate`,
     'signatures.subFilter': (p) => `signature type ${p.subFilter} is not supported`,
     'signatures.notSha256': () => `the signature does not use SHA-256`,

@@ -66,16 +66,66 @@ function derOf(asn1: forge.asn1.Asn1): Buffer {
 }
 
 /**
+ * What a PKCS#12 file may ask before it is opened: its size (a key file is a few kilobytes, a long chain some tens),
+ * how deep its DER nests, and the iteration counts of its MAC and key derivations. node-forge derives keys in
+ * JavaScript on the main process: 16 million iterations take half a minute, 2^31 over an hour (found by
+ * test/integration/signatures-fuzz.test.ts). OpenSSL and Windows write 2,048 or 2,000, Java 10,000.
+ */
+export const P12_LIMITS = { bytes: 1024 * 1024, depth: 48, iterations: 1_000_000 };
+
+/**
+ * Every iteration count of the file (an INTEGER right after an OCTET STRING salt in a SEQUENCE: the MAC data, the
+ * PKCS#12 PBE parameters, PBKDF2's parameters), also inside the DER that an OCTET STRING holds (the authenticated
+ * safe, its bags); refused above the limit, before any key is derived. DER nested deeper than the limit is no key file.
+ */
+function checkIterations(file: string, node: forge.asn1.Asn1, depth: number): void {
+  if (depth > P12_LIMITS.depth) throw new UserError('signatures.p12NotPkcs12', { file });
+  if (!Array.isArray(node.value)) {
+    if (node.tagClass === forge.asn1.Class.UNIVERSAL && node.type === forge.asn1.Type.OCTETSTRING && node.value.length > 1) {
+      let inner: forge.asn1.Asn1;
+      try {
+        inner = forge.asn1.fromDer(node.value, { strict: true, parseAllBytes: true, decodeBitStrings: false } as never);
+      } catch {
+        return; // a salt, a digest or encrypted bytes: no DER inside
+      }
+      checkIterations(file, inner, depth + 1);
+    }
+    return;
+  }
+  const children = node.value;
+  children.forEach((child, i) => {
+    const previous = children[i - 1];
+    if (
+      previous &&
+      node.type === forge.asn1.Type.SEQUENCE &&
+      child.tagClass === forge.asn1.Class.UNIVERSAL &&
+      child.type === forge.asn1.Type.INTEGER &&
+      previous.tagClass === forge.asn1.Class.UNIVERSAL &&
+      previous.type === forge.asn1.Type.OCTETSTRING &&
+      typeof child.value === 'string'
+    ) {
+      let digits = child.value;
+      while (digits.startsWith(String.fromCharCode(0))) digits = digits.slice(1);
+      const count = digits.length > 4 ? Infinity : [...digits].reduce((n, c) => n * 256 + c.charCodeAt(0), 0);
+      if (count > P12_LIMITS.iterations) throw new UserError('signatures.p12Iterations', { file, limit: P12_LIMITS.iterations });
+    }
+    checkIterations(file, child, depth + 1);
+  });
+}
+
+/**
  * The key and certificate of a PKCS#12 file. Refuses, naming the file: not PKCS#12, a wrong passphrase, no private
  * key, a key that is not RSA, no certificate for the key; and (with `at`) a certificate not valid at that time.
  */
 export function readP12(file: string, bytes: Uint8Array, passphrase: string, at: Date | null): SigningKey {
+  if (bytes.length > P12_LIMITS.bytes) throw new UserError('signatures.p12TooLarge', { file, limit: P12_LIMITS.bytes / 1024 });
   let asn1: forge.asn1.Asn1;
   try {
     asn1 = forge.asn1.fromDer(binary(bytes), { strict: false } as never);
   } catch {
     throw new UserError('signatures.p12NotPkcs12', { file });
   }
+  checkIterations(file, asn1, 0);
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase);

@@ -69,7 +69,7 @@ export async function verifyDocument(bytes: Uint8Array, home: string, db: Databa
     throw new UserError('signatures.notPdf', { file });
   const stamp = stampOfBytes(bytes);
   const jurors = db && stamp ? db.jurors(stamp.competition) : null;
-  const signatures = await verifySignatures(bytes, { trusted: trustedCertificates(home), jurors });
+  const signatures = await verifySignatures(bytes, { file, trusted: trustedCertificates(home), jurors });
   const database = db ? compare(stamp, db) : { matchesDatabase: null, databaseProblem: null };
   const ok = signatures.length > 0 && signatures.every((s) => s.valid) && (db === null || database.matchesDatabase === true);
   return { ok, signatures, stamp, dataHash: stamp?.sha256 ?? null, ...database };

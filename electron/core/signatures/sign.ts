@@ -88,7 +88,7 @@ export async function signDocument(request: SignRequest): Promise<SignOutcome> {
   const parsed = await readPdf(file, bytes);
   if (!parsed.stamp) throw new UserError('signatures.notPenilai', { file });
   const fingerprint = key.certificate.fingerprint256;
-  for (const certificate of await signatureCertificates(bytes))
+  for (const certificate of await signatureCertificates(bytes, file))
     if (certificate.fingerprint256 === fingerprint) throw new UserError('signatures.alreadySigned', { file, signer: key.holder.name });
   const space = chooseSpace(request, parsed);
   const { doc } = parsed;

@@ -11,10 +11,19 @@ import type { PdfSignature } from '../../../shared/contract/signatures.js';
 import { parseStamp, type DocumentStamp } from '../../../shared/domain/doc-stamp.js';
 import { jurorsOf, type JurorIdentity } from '../../../shared/domain/signer.js';
 import type { MessageKey, Params } from '../../../shared/i18n/messages.js';
+import { UserError } from '../../../shared/domain/errors.js';
 import { checkCms } from './cms.js';
 import { certificateHolder, oneLine } from './p12.js';
 
 const SUBFILTERS = ['ETSI.CAdES.detached', 'adbe.pkcs7.detached'];
+
+/**
+ * What a PDF given to verify may hold (found by test/integration/signatures-fuzz.test.ts: 20,000 byte ranges in a
+ * 400 KB file ran the process out of memory): at most 64 signatures (a recap has one a juror), each /Contents at most
+ * 1 MB of CMS (Penilai reserves 16 KB; others up to a few hundred with timestamps and revocation data), each
+ * signature dictionary read at most 4,000 characters either side of its /ByteRange.
+ */
+export const PDF_LIMITS = { signatures: 64, contentsBytes: 1024 * 1024, dictionary: 4000 };
 
 interface FoundSignature {
   /** Where its /ByteRange is in the file. */
@@ -30,15 +39,16 @@ function latin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
-/** Every signature dictionary's byte range, in file order. */
-function findSignatures(text: string): FoundSignature[] {
+/** Every signature dictionary's byte range, in file order; more than the limit refused, naming the file. */
+function findSignatures(text: string, file: string): FoundSignature[] {
   const found: FoundSignature[] = [];
   const pattern = /\/ByteRange\s*\[\s*(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s*\]/g;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (found.length === PDF_LIMITS.signatures) throw new UserError('signatures.tooManySignatures', { file, limit: PDF_LIMITS.signatures });
     const range = m.slice(1, 5).map(Number);
-    const start = Math.max(text.lastIndexOf(' obj', m.index), 0);
+    const start = Math.max(text.lastIndexOf(' obj', m.index), m.index - PDF_LIMITS.dictionary, 0);
     const gapEnd = range[2]! > m.index && range[2]! < text.length ? range[2]! : m.index;
-    const end = text.indexOf('endobj', Math.max(gapEnd, m.index));
+    const end = text.slice(0, Math.max(gapEnd, m.index) + PDF_LIMITS.dictionary).indexOf('endobj', Math.max(gapEnd, m.index));
     const before = text.slice(start, Math.min(m.index, range[1]! > start ? range[1]! : m.index));
     const after = text.slice(m.index, end < 0 ? Math.min(text.length, m.index + 4000) : end);
     const dict = (before + after).replace(/<[0-9a-fA-F\s]{200,}>/g, '<…>');
@@ -123,6 +133,8 @@ function hexBytes(text: string): Buffer | null {
 }
 
 export interface VerifyOptions {
+  /** The file's name, for a refusal. */
+  file?: string;
   trusted: X509Certificate[];
   /** The stamp's competition's jurors, when the database is at hand. */
   jurors: readonly JurorIdentity[] | null;
@@ -132,7 +144,7 @@ export interface VerifyOptions {
 export async function verifySignatures(bytes: Uint8Array, options: VerifyOptions): Promise<PdfSignature[]> {
   const text = latin1(bytes);
   const results: PdfSignature[] = [];
-  for (const found of findSignatures(text)) {
+  for (const found of findSignatures(text, options.file ?? 'PDF')) {
     const [a, b, c, d] = found.range as [number, number, number, number];
     const signature: PdfSignature = {
       signer: '',
@@ -154,6 +166,10 @@ export async function verifySignatures(bytes: Uint8Array, options: VerifyOptions
     }
     if (c + d > bytes.length) {
       signature.problem = problem('signatures.rangeOutside', { end: c + d, size: bytes.length });
+      continue;
+    }
+    if (c - b > 2 * PDF_LIMITS.contentsBytes + 1024) {
+      signature.problem = problem('signatures.contentsTooLong', { limit: PDF_LIMITS.contentsBytes / 1024 });
       continue;
     }
     const gap = text.slice(b, c);
@@ -193,11 +209,12 @@ export async function verifySignatures(bytes: Uint8Array, options: VerifyOptions
 }
 
 /** The certificates of every signature already in a file (to refuse a second signature by the same one). */
-export async function signatureCertificates(bytes: Uint8Array): Promise<X509Certificate[]> {
+export async function signatureCertificates(bytes: Uint8Array, file: string): Promise<X509Certificate[]> {
   const text = latin1(bytes);
   const found: X509Certificate[] = [];
-  for (const sig of findSignatures(text)) {
+  for (const sig of findSignatures(text, file)) {
     const [, b, c] = sig.range as [number, number, number, number];
+    if (c - b > 2 * PDF_LIMITS.contentsBytes + 1024) continue;
     const gap = text.slice(b, c);
     const der = gap.startsWith('<') && gap.endsWith('>') ? hexBytes(gap.slice(1, -1)) : null;
     if (!der) continue;
