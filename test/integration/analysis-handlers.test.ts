@@ -9,6 +9,7 @@ import type { Core } from '../../electron/core/app.js';
 import type { Result } from '../../shared/contract/schemas.js';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
+import { asSecretariat } from '../support/jury.js';
 
 let temp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -54,6 +55,7 @@ afterEach(() => {
 describe('analysis channels', () => {
   it('sensitivity: against the official ranking with the pleno decision, the decision applied (or void) without each juror', async () => {
     await ok(core.call('pleno.open', { competition: 'UJI' }));
+    await asSecretariat(core, 'UJI');
     await ok(core.call('pleno.decide', { competition: 'UJI', order: ['S03', 'S02'], reason: 'Inovasi S03 lebih kuat' }));
     const official = await ok(core.call('compile.ranking', { competition: 'UJI' }));
     expect(official.ranking.map((r) => [r.site, r.rank, r.label, r.decidedBy])).toEqual([

@@ -92,6 +92,8 @@ async function jury(finalise = true): Promise<{ core: Core; db: string }> {
   if (finalise)
     for (const site of Object.keys(SCORES))
       for (const juror of ['J1', 'J2']) await call(core, 'scoring.finalise', { competition: 'PLENO', juror, site, signature: PNG });
+  // The plenary's decisions, locking and reopening are the secretariat's: its session is open, as in the app.
+  await asSecretariat(core, 'PLENO');
   return { core, db };
 }
 
@@ -371,6 +373,7 @@ describe('a score package arriving after the lock', () => {
       }
       const first = (await call(laptop, 'exchange.exportScores', { competition: 'PLENO', juror: 'J2' })).file;
       expect((await call(secretariat, 'exchange.apply', { name: first.name, bytes: first.bytes })).applied).toBe(true);
+      await asSecretariat(secretariat, 'PLENO');
       await call(secretariat, 'pleno.open', { competition: 'PLENO' });
       await call(secretariat, 'pleno.decide', { competition: 'PLENO', order: ['S04', 'S05'], reason: 'Musyawarah.' });
       await call(secretariat, 'pleno.lock', { competition: 'PLENO' });
