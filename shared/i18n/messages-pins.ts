@@ -11,6 +11,8 @@ export const pinsMessages = catalogue(
       `Menetapkan atau mengatur ulang PIN juri adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Juri dapat mengganti PIN-nya sendiri dengan PIN lamanya.`,
     'session.secretariatForReopen': () =>
       `Membuka kembali lembar juri lain adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Juri dapat membuka kembali lembarnya sendiri saat masuk sebagai dirinya.`,
+    'session.secretariatForImport': () =>
+      `Mengimpor nilai juri dari berkas adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'session.secretariatForConflicts': () =>
       `Menyelesaikan konflik paket adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'session.secretariatForPleno': () =>
@@ -30,6 +32,8 @@ export const pinsMessages = catalogue(
       `Setting or resetting a juror's PIN is the secretariat's task: enter the secretariat PIN first. A juror can change their own PIN with the current one.`,
     'session.secretariatForReopen': () =>
       `Reopening another juror's sheet is the secretariat's task: enter the secretariat PIN first. A juror can reopen their own sheet while signed in as themselves.`,
+    'session.secretariatForImport': () =>
+      `Importing jurors' scores from a file is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
     'session.secretariatForConflicts': () =>
       `Resolving a package's conflicts is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
     'session.secretariatForPleno': () =>

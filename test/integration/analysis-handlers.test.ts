@@ -44,6 +44,7 @@ beforeEach(async () => {
   const csv = ['site,juror,indicator,score', 'S01,J1,I1,5', 'S02,J1,I1,4', 'S03,J1,I1,3', 'S01,J2,I1,5', 'S02,J2,I1,3']
     .concat(['S03,J2,I1,4', 'S01,J3,I1,5', 'S02,J3,I1,4', 'S03,J3,I1,4'])
     .join('\n');
+  await asSecretariat(core, 'UJI'); // importing scores is the secretariat's
   await ok(core.call('scoring.importScores', { competition: 'UJI', name: 'nilai.csv', bytes: new TextEncoder().encode(csv) }));
 });
 
@@ -55,7 +56,6 @@ afterEach(() => {
 describe('analysis channels', () => {
   it('sensitivity: against the official ranking with the pleno decision, the decision applied (or void) without each juror', async () => {
     await ok(core.call('pleno.open', { competition: 'UJI' }));
-    await asSecretariat(core, 'UJI');
     await ok(core.call('pleno.decide', { competition: 'UJI', order: ['S03', 'S02'], reason: 'Inovasi S03 lebih kuat' }));
     const official = await ok(core.call('compile.ranking', { competition: 'UJI' }));
     expect(official.ranking.map((r) => [r.site, r.rank, r.label, r.decidedBy])).toEqual([

@@ -88,12 +88,12 @@ async function jury(finalise = true): Promise<{ core: Core; db: string }> {
   const db = join(temp.dir, `pleno-${(n += 1)}.sqlite`);
   const core = openTestCore(db);
   await call(core, 'setup.import', { name: 'pleno.json', bytes: new TextEncoder().encode(JSON.stringify(FILE)) });
+  // Importing scores and the plenary's decisions, locking and reopening are the secretariat's: its session is open.
+  await asSecretariat(core, 'PLENO');
   await call(core, 'scoring.importScores', { competition: 'PLENO', name: 'nilai.csv', bytes: csv() });
   if (finalise)
     for (const site of Object.keys(SCORES))
       for (const juror of ['J1', 'J2']) await call(core, 'scoring.finalise', { competition: 'PLENO', juror, site, signature: PNG });
-  // The plenary's decisions, locking and reopening are the secretariat's: its session is open, as in the app.
-  await asSecretariat(core, 'PLENO');
   return { core, db };
 }
 
@@ -362,6 +362,7 @@ describe('a score package arriving after the lock', () => {
         .split('\n')
         .filter((l) => !l.includes(',J2,'))
         .join('\n');
+      await asSecretariat(secretariat, 'PLENO');
       await call(secretariat, 'scoring.importScores', { competition: 'PLENO', name: 'j1.csv', bytes: new TextEncoder().encode(j1) });
       const setup = (await call(secretariat, 'exchange.setupPackage', { competition: 'PLENO' })).bytes;
       await call(laptop, 'exchange.apply', { name: 'persiapan.penilai', bytes: setup });
@@ -373,7 +374,6 @@ describe('a score package arriving after the lock', () => {
       }
       const first = (await call(laptop, 'exchange.exportScores', { competition: 'PLENO', juror: 'J2' })).file;
       expect((await call(secretariat, 'exchange.apply', { name: first.name, bytes: first.bytes })).applied).toBe(true);
-      await asSecretariat(secretariat, 'PLENO');
       await call(secretariat, 'pleno.open', { competition: 'PLENO' });
       await call(secretariat, 'pleno.decide', { competition: 'PLENO', order: ['S04', 'S05'], reason: 'Musyawarah.' });
       await call(secretariat, 'pleno.lock', { competition: 'PLENO' });

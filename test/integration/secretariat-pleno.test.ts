@@ -79,6 +79,19 @@ describe('the plenary needs the secretariat', () => {
     expect([view.state, view.revision]).toEqual(['pleno', 1]);
   });
 
+  it('importing scores from a file: refused without the session in words, nothing written', async () => {
+    await call(core, 'session.leaveSecretariat', {});
+    const before = databaseBytes(core);
+    const bytes = new TextEncoder().encode('site,juror,indicator,score\nS01,J1,A1,3\n');
+    const r = await core.call('scoring.importScores', { competition: C, name: 'nilai.csv', bytes });
+    expect(r.ok ? null : [r.error.key, describeError(r.error, 'id'), describeError(r.error, 'en')]).toEqual([
+      'session.secretariatForImport',
+      'Mengimpor nilai juri dari berkas adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.',
+      "Importing jurors' scores from a file is the secretariat's task: enter the secretariat PIN first. Nothing was changed.",
+    ]);
+    expect(databaseBytes(core)).toBe(before);
+  });
+
   it('the command line locks and reopens without a PIN: its operator holds the database file', async () => {
     core.close();
     const locked = await runCommand(['pleno', 'lock', '--db', db, '--json']);
