@@ -162,7 +162,9 @@ export function openCore(options: CoreOptions): Core {
           db = open();
           deps.repos = openRepositories(db, identity, clock);
           ensureDefaultInstruments(deps.repos, options.resources);
+          const operator = deps.session.operator;
           deps.session = new SessionState(deps.repos.pinLockouts);
+          deps.session.operator = operator;
         }
       },
     },

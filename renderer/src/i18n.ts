@@ -6,6 +6,7 @@ import { exchangeWords } from './words/exchange.js';
 import { formsWords } from './words/forms.js';
 import { laptopWords } from './words/laptop.js';
 import { pinsWords } from './words/pins.js';
+import { rolesWords } from './words/roles.js';
 import { laporanWords } from './words/laporan.js';
 import { loadWords } from './words/load.js';
 import { rekapWords } from './words/rekap.js';
@@ -340,6 +341,7 @@ const id = {
   ...formsWords.id,
   ...laptopWords.id,
   ...pinsWords.id,
+  ...rolesWords.id,
   ...loadWords.id,
   ...exchangeWords.id,
   ...workbookWords.id,
@@ -675,6 +677,7 @@ const en: Record<UiKey, string> = {
   ...formsWords.en,
   ...laptopWords.en,
   ...pinsWords.en,
+  ...rolesWords.en,
   ...loadWords.en,
   ...exchangeWords.en,
   ...workbookWords.en,

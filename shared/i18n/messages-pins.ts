@@ -11,6 +11,12 @@ export const pinsMessages = catalogue(
       `Menetapkan atau mengatur ulang PIN juri adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Juri dapat mengganti PIN-nya sendiri dengan PIN lamanya.`,
     'session.secretariatForReopen': () =>
       `Membuka kembali lembar juri lain adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Juri dapat membuka kembali lembarnya sendiri saat masuk sebagai dirinya.`,
+    'session.secretariatForImport': () =>
+      `Mengimpor nilai juri dari berkas adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
+    'session.secretariatForConflicts': () =>
+      `Menyelesaikan konflik paket adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
+    'session.secretariatForPleno': () =>
+      `Keputusan pleno, mengunci, dan membuka kembali hasil resmi hanya boleh dilakukan sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'db.busy': () =>
       `Basis data sedang dipakai program lain (misalnya Penilai yang terbuka di jendela lain). Tunggu sebentar lalu coba lagi; tidak ada yang berubah.`,
     'identity.badSecret': (p) =>
@@ -26,6 +32,12 @@ export const pinsMessages = catalogue(
       `Setting or resetting a juror's PIN is the secretariat's task: enter the secretariat PIN first. A juror can change their own PIN with the current one.`,
     'session.secretariatForReopen': () =>
       `Reopening another juror's sheet is the secretariat's task: enter the secretariat PIN first. A juror can reopen their own sheet while signed in as themselves.`,
+    'session.secretariatForImport': () =>
+      `Importing jurors' scores from a file is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
+    'session.secretariatForConflicts': () =>
+      `Resolving a package's conflicts is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
+    'session.secretariatForPleno': () =>
+      `Only the secretariat may record the plenary's decisions, lock or reopen the official result: enter the secretariat PIN first. Nothing was changed.`,
     'db.busy': () =>
       `The database is in use by another program (for instance Penilai open in another window). Wait a moment and try again; nothing was changed.`,
     'identity.badSecret': (p) =>

@@ -283,6 +283,18 @@ describe('a conflict: the secretariat corrected a cell the juror changes again',
     await list.locator('li[data-conflict="J1/S01/A1"]').waitFor();
     expect(await list.locator('li').count()).toBe(2);
     await sp.getByText('2 konflik belum diputuskan.').waitFor();
+    // Deciding is the secretariat's: its PIN is asked first (its session was left after typing the paper sheet).
+    const ask = sp.locator('.secretariat-ask');
+    await ask.waitFor();
+    expect(await ask.locator('p').first().textContent()).toBe(
+      'Menyelesaikan konflik adalah tugas sekretariat. Masukkan PIN sekretariat untuk memutuskannya.',
+    );
+    expect(await list.getByRole('button', { name: 'Pakai nilai sekretariat' }).count()).toBe(0);
+    await ask.scrollIntoViewIfNeeded();
+    await shot(sp, '9-paket-konflik-pin', false);
+    await sp.getByLabel('PIN sekretariat').fill('7391');
+    await sp.getByRole('button', { name: 'Buka', exact: true }).click();
+    await sp.locator('.secretariat-bar').waitFor();
     await list.scrollIntoViewIfNeeded();
     await shot(sp, '9-paket-konflik', false);
     await expectAccessible(sp, 'paket-konflik');

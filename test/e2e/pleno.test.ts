@@ -15,7 +15,7 @@ import { agreementReading, leniencyReading, readingText, sensitivityReading } fr
 import { formatNumber } from '../../shared/domain/numbers.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { call, PNG } from '../support/jury.js';
+import { call, PNG, SECRETARIAT_PIN } from '../support/jury.js';
 import { demoWithTie, TIE_COMPETITION as C } from '../support/pleno.js';
 
 let page: Page;
@@ -32,6 +32,7 @@ const currentStep = () => page.locator('.pleno-steps li[aria-current="step"] .st
 beforeAll(async () => {
   core = openTestCore(join(temp.dir, 'pleno.sqlite'));
   await demoWithTie(core);
+  await call(core, 'session.leaveSecretariat', {}); // the screen asks for the secretariat PIN, as at the meeting
   detail = await call(core, 'setup.get', { code: C });
   app = await openApp(core);
   page = app.page;
@@ -50,6 +51,25 @@ afterAll(async () => {
 });
 
 describe('the plenary meeting in Chromium', () => {
+  it('asks the secretariat PIN before ties, locking or reopening show; a wrong one is refused in words', async () => {
+    const ask = page.locator('.secretariat-ask');
+    await ask.waitFor();
+    expect(await ask.locator('p').first().textContent()).toBe(
+      'Memutuskan urutan yang seri, mengunci, dan membuka kembali hasil resmi adalah tugas sekretariat. Masukkan PIN sekretariat untuk melanjutkan.',
+    );
+    expect(await page.locator('.tie').count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Kunci hasil' }).count()).toBe(0);
+    await page.getByLabel('PIN sekretariat').fill('0000');
+    await page.getByRole('button', { name: 'Buka', exact: true }).click();
+    await page.getByText('PIN sekretariat salah.').waitFor();
+    await shot(page, 'pleno-00-pin-sekretariat');
+    await expectAccessible(page, 'pleno-pin-sekretariat');
+    await page.getByLabel('PIN sekretariat').fill(SECRETARIAT_PIN);
+    await page.getByRole('button', { name: 'Buka', exact: true }).click();
+    await page.locator('.secretariat-bar').waitFor();
+    expect(await page.locator('.secretariat-ask').count()).toBe(0);
+  });
+
   it('shows the draft result, the tie on Juara II and what blocks locking', async () => {
     expect(await currentStep()).toBe('Draf');
     const tie = page.locator('.tie[data-rank="2"]');

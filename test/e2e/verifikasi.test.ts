@@ -12,7 +12,7 @@ import type { Core } from '../../electron/core/app.js';
 import { qrPayload, shortCode } from '../../shared/domain/doc-stamp.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { call } from '../support/jury.js';
+import { asSecretariat, call } from '../support/jury.js';
 import { pdfText } from '../support/pdf.js';
 
 const temp = tempDir('penilai-e2e-verifikasi-');
@@ -128,6 +128,7 @@ describe('Verifikasi dokumen', () => {
     await page.getByText('Cocok dengan data saat ini').waitFor();
 
     await call(core, 'pleno.open', { competition: 'DEMO' });
+    await asSecretariat(core, 'DEMO'); // locking and reopening are the secretariat's
     await call(core, 'pleno.lock', { competition: 'DEMO' });
     const reopened = await call(core, 'pleno.reopen', { competition: 'DEMO', reason: 'Keberatan peserta diterima' });
     expect(reopened.revision).toBe(1);

@@ -9,6 +9,7 @@ import type { Core } from '../../electron/core/app.js';
 import type { Result } from '../../shared/contract/schemas.js';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
+import { asSecretariat } from '../support/jury.js';
 
 let temp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -43,6 +44,7 @@ beforeEach(async () => {
   const csv = ['site,juror,indicator,score', 'S01,J1,I1,5', 'S02,J1,I1,4', 'S03,J1,I1,3', 'S01,J2,I1,5', 'S02,J2,I1,3']
     .concat(['S03,J2,I1,4', 'S01,J3,I1,5', 'S02,J3,I1,4', 'S03,J3,I1,4'])
     .join('\n');
+  await asSecretariat(core, 'UJI'); // importing scores is the secretariat's
   await ok(core.call('scoring.importScores', { competition: 'UJI', name: 'nilai.csv', bytes: new TextEncoder().encode(csv) }));
 });
 

@@ -15,7 +15,7 @@ import { SCHEMA_VERSION } from '../../electron/core/platform/migrations/index.js
 import type { AppInfo, BackupList } from '../../shared/contract/schemas.js';
 import { damageMiddle, lockedDemoWithPhoto } from '../support/backup.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { call, PNG } from '../support/jury.js';
+import { asSecretariat, call, PNG } from '../support/jury.js';
 
 const temp = tempDir('penilai-backup-auto-');
 afterAll(() => temp.cleanup());
@@ -55,6 +55,7 @@ describe('automatic backups', () => {
     const triggers = async () => (await call(core, 'backup.list', {})).backups.map((b) => b.trigger).reverse();
     expect(await triggers()).toEqual(['daily']);
     const at = { competition: 'DEMO', juror: 'J1', site: 'S01' };
+    await asSecretariat(core, 'DEMO');
     await call(core, 'scoring.reopen', { ...at, reason: 'Periksa ulang' });
     expect(await triggers()).toEqual(['daily']);
     await call(core, 'scoring.finalise', { ...at, signature: PNG });
@@ -64,6 +65,7 @@ describe('automatic backups', () => {
     expect((await core.call('pleno.lock', { competition: 'DEMO' })).ok).toBe(false);
     expect(await triggers()).toEqual(['daily', 'finalise']);
     await call(core, 'pleno.open', { competition: 'DEMO' });
+    await asSecretariat(core, 'DEMO'); // an hour later: the secretariat's session ended, the PIN is typed again
     await call(core, 'pleno.lock', { competition: 'DEMO' });
     expect(await triggers()).toEqual(['daily', 'finalise', 'lock']);
     // The next day, the first call takes the day's backup.

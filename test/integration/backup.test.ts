@@ -15,7 +15,7 @@ import { evidenceFolder } from '../../electron/core/platform/files.js';
 import { contents, damageMiddle, lockedDemoWithPhoto } from '../support/backup.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { call, PHOTO, sha, THUMB } from '../support/jury.js';
+import { asSecretariat, call, PHOTO, sha, THUMB } from '../support/jury.js';
 
 const temp = tempDir('penilai-backup-');
 afterAll(() => temp.cleanup());
@@ -128,6 +128,7 @@ describe('a damaged database is refused in words and the newest backup restores 
     const locked = contents(core);
     const made = await call(core, 'backup.create', {});
     now = new Date('2026-09-08T10:00:00Z');
+    await asSecretariat(core, 'DEMO');
     await call(core, 'pleno.reopen', { competition: 'DEMO', reason: 'Salah ketik nama lokus' });
     expect((await call(core, 'pleno.status', { competition: 'DEMO' })).state).not.toBe('locked');
 

@@ -35,6 +35,7 @@ describe('a new database', () => {
       'juror_device',
       'ledger_kind',
       'ledger_link',
+      'ledger_seal',
       'note',
       'package_receipt',
       'pin_lockout',

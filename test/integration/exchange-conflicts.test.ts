@@ -12,7 +12,7 @@ import { verifyFile } from '../../electron/core/audit/verify.js';
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
-import { openTestCore, tempDir } from '../support/core.js';
+import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
 import { call as run, JURY_COMPETITION } from '../support/jury.js';
 
 const temp = tempDir('penilai-conflicts-');
@@ -104,6 +104,16 @@ describe('the same juror on two laptops', () => {
       ['S01', 'A1', 4, 2],
       ['S02', 'A1', 1, 4],
     ]);
+    // Resolving is the secretariat's: without its session (left, or never opened) it is refused in words, nothing written.
+    await call(sek, 'session.leaveSecretariat', {});
+    const before = databaseBytes(sek);
+    const refused = await sek.call('exchange.resolve', { competition: 'JABAR', ids: open.map((c) => c.id), choice: 'local' });
+    expect(refused.ok ? null : [describeError(refused.error, 'id'), describeError(refused.error, 'en')]).toEqual([
+      'Menyelesaikan konflik paket adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.',
+      "Resolving a package's conflicts is the secretariat's task: enter the secretariat PIN first. Nothing was changed.",
+    ]);
+    expect(databaseBytes(sek)).toBe(before);
+    await call(sek, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
     expect(await call(sek, 'exchange.resolve', { competition: 'JABAR', ids: open.map((c) => c.id), choice: 'local' })).toEqual({
       resolved: 2,
     });

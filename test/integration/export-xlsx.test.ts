@@ -14,6 +14,7 @@ import type { OfficialRanking } from '../../shared/domain/pleno.js';
 import { aCompetition } from '../support/builders.js';
 import { fingerprint, runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
+import { asSecretariat } from '../support/jury.js';
 import { sheetsAsCsv, workbookAsPdf } from '../support/libreoffice.js';
 import { qpdfCheck } from '../support/pdf.js';
 
@@ -193,6 +194,7 @@ describe('export-xlsx on the demo competition', SLOW, () => {
     const core = openTestCore(db);
     try {
       expect((await core.call('pleno.open', { competition: 'DEMO' })).ok).toBe(true);
+      await asSecretariat(core, 'DEMO');
       const locked = await core.call('pleno.lock', { competition: 'DEMO' });
       expect(locked.ok && locked.value.state).toBe('locked');
     } finally {
@@ -270,6 +272,7 @@ describe('export-xlsx with a pleno decision', SLOW, () => {
     const core = openTestCore(db);
     try {
       expect((await core.call('pleno.open', { competition: 'SERI' })).ok).toBe(true);
+      await asSecretariat(core, 'SERI');
       const decided = await core.call('pleno.decide', { competition: 'SERI', order: ['S02', '007'], reason });
       expect(decided.ok && decided.value.decisions.map((d) => d.status)).toEqual(['applied']);
     } finally {

@@ -4,7 +4,7 @@
  * and an instrument as JSON (instruments.import). Mutations and checks: test/support/fuzz.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { JURY_COMPETITION } from '../support/jury.js';
+import { asSecretariat, JURY_COMPETITION } from '../support/jury.js';
 import { checkCodes, dec, fuzz, fuzzDatabases, mutateTextFile, parseRows, PER_FORMAT } from '../support/fuzz.js';
 
 const dbs = fuzzDatabases();
@@ -35,6 +35,7 @@ describe('fuzzing the text files the app reads', () => {
     const lines = ['site;juror;indicator;score;note'];
     for (const site of ['S01', 'S02', 'S03']) for (const indicator of ['A1', 'A2']) lines.push(`${site};J2;${indicator};4;Catatan ${site}`);
     const seed = lines.join('\r\n') + '\r\n';
+    await asSecretariat(dbs.core, 'JABAR'); // importing scores is the secretariat's: each file is judged, not the role
     const tally = await fuzz(
       122,
       'nilai.csv',

@@ -17,7 +17,7 @@ import type { Core } from '../../electron/core/app.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 import { namedDestinations, pageTexts, pdfFonts } from '../support/jury-pdf.js';
-import { call } from '../support/jury.js';
+import { asSecretariat, call } from '../support/jury.js';
 import { qpdfCheck } from '../support/pdf.js';
 import { demoWithTies } from '../support/ties.js';
 
@@ -97,6 +97,7 @@ beforeAll(async () => {
   await step('1-sementara');
   await withCore(async (core) => {
     await call(core, 'pleno.open', { competition: C });
+    await asSecretariat(core, C);
     await call(core, 'pleno.decide', { competition: C, order: ['S03', 'S02'], reason: DECISION });
     const detail = await call(core, 'setup.get', { code: C });
     await call(core, 'setup.save', {
@@ -108,10 +109,12 @@ beforeAll(async () => {
   });
   await step('2-diputuskan');
   await withCore(async (core) => {
+    await asSecretariat(core, C);
     await call(core, 'pleno.lock', { competition: C });
   });
   await step('3-dikunci');
   await withCore(async (core) => {
+    await asSecretariat(core, C);
     await call(core, 'pleno.reopen', { competition: C, reason: REOPEN });
     await call(core, 'pleno.lock', { competition: C });
   });

@@ -88,6 +88,8 @@ async function jury(finalise = true): Promise<{ core: Core; db: string }> {
   const db = join(temp.dir, `pleno-${(n += 1)}.sqlite`);
   const core = openTestCore(db);
   await call(core, 'setup.import', { name: 'pleno.json', bytes: new TextEncoder().encode(JSON.stringify(FILE)) });
+  // Importing scores and the plenary's decisions, locking and reopening are the secretariat's: its session is open.
+  await asSecretariat(core, 'PLENO');
   await call(core, 'scoring.importScores', { competition: 'PLENO', name: 'nilai.csv', bytes: csv() });
   if (finalise)
     for (const site of Object.keys(SCORES))
@@ -360,6 +362,7 @@ describe('a score package arriving after the lock', () => {
         .split('\n')
         .filter((l) => !l.includes(',J2,'))
         .join('\n');
+      await asSecretariat(secretariat, 'PLENO');
       await call(secretariat, 'scoring.importScores', { competition: 'PLENO', name: 'j1.csv', bytes: new TextEncoder().encode(j1) });
       const setup = (await call(secretariat, 'exchange.setupPackage', { competition: 'PLENO' })).bytes;
       await call(laptop, 'exchange.apply', { name: 'persiapan.penilai', bytes: setup });

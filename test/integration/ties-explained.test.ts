@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
-import { call } from '../support/jury.js';
+import { asSecretariat, call } from '../support/jury.js';
 import { pdfText, qpdfCheck } from '../support/pdf.js';
 import { demoWithTies } from '../support/ties.js';
 
@@ -70,6 +70,7 @@ describe('ties explained', () => {
     const core = openTestCore(db);
     try {
       await call(core, 'pleno.open', { competition: 'DEMO' });
+      await asSecretariat(core, 'DEMO');
       await call(core, 'pleno.decide', { competition: 'DEMO', order: ['S03', 'S02'], reason });
     } finally {
       core.close();

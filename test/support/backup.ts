@@ -5,13 +5,15 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Core } from '../../electron/core/app.js';
-import { call, PHOTO, PNG, THUMB } from './jury.js';
+import { asSecretariat, call, PHOTO, PNG, THUMB } from './jury.js';
 
 export const COMPETITION = 'DEMO';
 
 /** The demo (every sheet final), a photo added to J1's S01 sheet (reopened and finalised again), the result locked. */
 export async function lockedDemoWithPhoto(core: Core): Promise<void> {
   await call(core, 'setup.createDemo', {});
+  // Reopening a juror's sheet and locking the result are the secretariat's: its session is open, as in the app.
+  await asSecretariat(core, COMPETITION);
   const at = { competition: COMPETITION, juror: 'J1', site: 'S01' };
   await call(core, 'scoring.reopen', { ...at, reason: 'Menambah foto bukti' });
   await call(core, 'evidence.add', { ...at, indicator: 'A1', name: 'sk-pokja.jpg', mime: 'image/jpeg', bytes: PHOTO, thumbnail: THUMB });

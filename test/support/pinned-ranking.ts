@@ -11,6 +11,7 @@ import type { OfficialRanking } from '../../shared/domain/pleno.js';
 import { rankSites, type Ranking, type RankingInput, type RankingScore } from '../../shared/domain/ranking.js';
 import { syntheticCompetition } from '../../shared/domain/synthetic.js';
 import { openTestCore } from './core.js';
+import { asSecretariat } from './jury.js';
 
 export interface PinnedCase {
   file: CompetitionFile;
@@ -91,6 +92,7 @@ export async function computePinned(dir: string): Promise<Record<string, { pure:
       scoring.insertScores(variant.code, c.finalised, true);
       scoring.insertScores(variant.code, c.open, false);
       if (i === 0) {
+        await asSecretariat(core, variant.code);
         for (const [channel, request] of [
           ['pleno.open', { competition: variant.code }],
           ['pleno.decide', { competition: variant.code, order: ['S02', 'S01'], reason: 'Keputusan rapat pleno: S02 lebih berkelanjutan.' }],

@@ -31,7 +31,11 @@ export const exchangeHandlers = {
   'exchange.conflicts': ({ competition, all }, { repos }) =>
     repos.exchange.conflicts(competition, all ?? false).map(({ localAnswers: _l, incomingAnswers: _i, ...c }) => c),
 
-  'exchange.resolve': ({ competition, ids, choice }, deps) => resolveConflicts(deps, deps.repos.exchange, competition, ids, choice),
+  // Resolving conflicts decides whose value stands in someone's sheet: the secretariat's, in its session.
+  'exchange.resolve': ({ competition, ids, choice }, deps) => {
+    deps.secretariat(competition, 'conflicts');
+    return resolveConflicts(deps, deps.repos.exchange, competition, ids, choice);
+  },
 
   'exchange.board': ({ competition }, deps) => board(deps, deps.repos.exchange, competition),
 } satisfies HandlerGroup;

@@ -5,7 +5,17 @@ import { decide, lock, openPleno, plenoView, reopen } from './workflow.js';
 export const plenoHandlers = {
   'pleno.status': ({ competition }, deps) => plenoView(deps, competition),
   'pleno.open': ({ competition }, deps) => openPleno(deps, competition),
-  'pleno.decide': ({ competition, order, reason }, deps) => decide(deps, competition, order, reason),
-  'pleno.lock': ({ competition }, deps) => lock(deps, competition),
-  'pleno.reopen': ({ competition, reason }, deps) => reopen(deps, competition, reason),
+  // Deciding, locking and reopening the official result are the secretariat's: its session must be open here.
+  'pleno.decide': ({ competition, order, reason }, deps) => {
+    deps.secretariat(competition, 'pleno');
+    return decide(deps, competition, order, reason);
+  },
+  'pleno.lock': ({ competition }, deps) => {
+    deps.secretariat(competition, 'pleno');
+    return lock(deps, competition);
+  },
+  'pleno.reopen': ({ competition, reason }, deps) => {
+    deps.secretariat(competition, 'pleno');
+    return reopen(deps, competition, reason);
+  },
 } satisfies HandlerGroup;

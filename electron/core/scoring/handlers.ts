@@ -62,5 +62,9 @@ export const scoringHandlers = {
     return repos.scoring.history({ competition, juror, site, indicator });
   },
 
-  'scoring.importScores': ({ competition, name, bytes }, { repos }) => importScores(repos, competition, { name, bytes }),
+  // Importing jurors' scores from a file writes other people's sheets: the secretariat's, in its session.
+  'scoring.importScores': ({ competition, name, bytes }, deps) => {
+    deps.secretariat(competition, 'import');
+    return importScores(deps.repos, competition, { name, bytes });
+  },
 } satisfies HandlerGroup;

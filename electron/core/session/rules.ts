@@ -73,23 +73,29 @@ export function lockSession(deps: Pick<Deps, 'session' | 'repos'>): void {
 }
 
 /** What only the secretariat may do: each has its own refusal, naming the task. */
-export type SecretariatTask = 'entry' | 'pin' | 'reopen';
+export type SecretariatTask = 'entry' | 'import' | 'pin' | 'reopen' | 'conflicts' | 'pleno';
 
 const REQUIRED = {
   entry: 'session.secretariatRequired',
+  import: 'session.secretariatForImport',
   pin: 'session.secretariatForPin',
   reopen: 'session.secretariatForReopen',
+  conflicts: 'session.secretariatForConflicts',
+  pleno: 'session.secretariatForPleno',
 } as const;
 
 /**
  * Refuses a secretariat's task (typing paper sheets, setting or resetting someone's PIN, reopening someone else's
- * sheet) unless the secretariat's session for this competition is open on this laptop (and in use).
+ * sheet, importing jurors' scores from a file, resolving a package's conflicts, deciding, locking or reopening the plenary's result) unless the
+ * secretariat's session for this competition is open on this laptop (and in use), or the core is the command line's
+ * (`session.operator`: its operator holds the database file itself; docs/security.md "Roles").
  */
 export function requireSecretariat(
   deps: Pick<Deps, 'session' | 'repos' | 'clock'>,
   competition: string,
   task: SecretariatTask = 'entry',
 ): void {
+  if (deps.session.operator) return;
   expireIdle(deps);
   const open = deps.session.secretariat;
   if (open && open.competition === competition) {

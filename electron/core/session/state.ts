@@ -59,6 +59,11 @@ export type LockoutStore = Pick<PinLockouts, 'reserve' | 'clear'>;
 export class SessionState {
   current: { competition: string; juror: string; lastActive: number; locked: boolean } | null = null;
   secretariat: { competition: string; lastActive: number } | null = null;
+  /**
+   * The command line's core: its operator holds the database file itself, so it acts as the secretariat without a
+   * PIN (a PIN would protect nothing there; docs/security.md "Roles"). Never set by the app or the bridge.
+   */
+  operator = false;
   /** One PIN check at a time per competition and subject: the tail of each one's queue. */
   private readonly queues = new Map<string, Promise<unknown>>();
 

@@ -8,6 +8,7 @@
 import { useEffect, useState } from 'react';
 import { isFrozen } from '../../../../shared/domain/pleno.js';
 import { NeedsCompetition, useT } from '../../components/common.js';
+import { SecretariatCard, useSecretariatSession } from '../../components/SecretariatSession.js';
 import { useAppStore } from '../../stores/app.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
 import { usePlenoStore } from '../../stores/pleno.js';
@@ -35,6 +36,8 @@ function PlenoArea() {
   const detail = useCompetitionStore((s) => s.detail);
   const { view, load } = usePlenoStore();
   const [tab, setTab] = useState<'decide' | 'analysis'>('decide');
+  // Deciding, locking and reopening are the secretariat's: shown only in its session, asked for its PIN otherwise.
+  const secretariat = useSecretariatSession(competition ?? '');
 
   useEffect(() => {
     if (competition) void load(competition);
@@ -66,12 +69,19 @@ function PlenoArea() {
       {tab === 'decide' ? (
         <div role="tabpanel" id="pleno-panel-decide" aria-labelledby="pleno-tab-decide">
           {current.state === 'draft' ? <OpenPanel /> : null}
+          <SecretariatCard
+            competition={current.competition}
+            session={secretariat}
+            title={t('roles.plenoTitle')}
+            ask={t('roles.plenoAsk')}
+            openText={t('roles.plenoOpen')}
+          />
           {/* Locked: the locked result first. The ties to decide only while there are some (else locking says so). */}
-          {frozen ? <LockPanel view={current} /> : null}
-          {current.ties.length > 0 ? <TiesSection /> : null}
+          {frozen && secretariat.open ? <LockPanel view={current} /> : null}
+          {current.ties.length > 0 && secretariat.open ? <TiesSection /> : null}
           <OfficialPlaces />
           <Decisions view={current} />
-          {!frozen ? <LockPanel view={current} /> : null}
+          {!frozen && secretariat.open ? <LockPanel view={current} /> : null}
           <History view={current} />
         </div>
       ) : (

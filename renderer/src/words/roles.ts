@@ -1,0 +1,30 @@
+/** Interface words of the secretariat's tasks on the Paket and Pleno screens (issue 12), merged into ../i18n.ts. */
+const id = {
+  'roles.pin': 'PIN sekretariat',
+  'roles.enter': 'Buka',
+  'roles.leave': 'Selesai',
+  'roles.needsPin': 'Tetapkan PIN sekretariat dahulu di Lomba › Juri: hanya sekretariat yang boleh melakukan ini.',
+  'roles.conflictsTitle': 'Konflik paket',
+  'roles.conflictsAsk': 'Menyelesaikan konflik adalah tugas sekretariat. Masukkan PIN sekretariat untuk memutuskannya.',
+  'roles.conflictsOpen': 'Sekretariat sedang menyelesaikan konflik.',
+  'roles.plenoTitle': 'PIN sekretariat untuk pleno',
+  'roles.plenoAsk':
+    'Memutuskan urutan yang seri, mengunci, dan membuka kembali hasil resmi adalah tugas sekretariat. Masukkan PIN sekretariat untuk melanjutkan.',
+  'roles.plenoOpen': 'Sekretariat sedang memimpin pleno: keputusan, penguncian, dan pembukaan kembali dicatat atas nama sekretariat.',
+};
+
+const en: Record<keyof typeof id, string> = {
+  'roles.pin': 'Secretariat PIN',
+  'roles.enter': 'Open',
+  'roles.leave': 'Done',
+  'roles.needsPin': 'Set the secretariat PIN first in Lomba › Juri: only the secretariat may do this.',
+  'roles.conflictsTitle': 'Package conflicts',
+  'roles.conflictsAsk': 'Resolving conflicts is the secretariat’s task. Enter the secretariat PIN to decide them.',
+  'roles.conflictsOpen': 'The secretariat is resolving conflicts.',
+  'roles.plenoTitle': 'Secretariat PIN for the plenary',
+  'roles.plenoAsk':
+    'Ordering tied sites, locking and reopening the official result are the secretariat’s tasks. Enter the secretariat PIN to go on.',
+  'roles.plenoOpen': 'The secretariat is chairing the plenary: decisions, locking and reopening are recorded as the secretariat’s.',
+};
+
+export const rolesWords = { id, en };
