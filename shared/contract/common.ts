@@ -1,7 +1,7 @@
 /** What every domain's contract uses: the small schemas of codes, texts, files and PINs, and file results. */
 import { z } from 'zod';
 import { weakPin } from '../domain/pin-strength.js';
-import { codeField, nameField, noteField } from '../domain/text-hygiene.js';
+import { codeField, nameField, noteField } from '../domain/text-fields.js';
 import { nipSchema, ROLES } from '../domain/competition.js';
 import type { MessageKey, Params } from '../i18n/messages.js';
 

@@ -1,7 +1,7 @@
 /** The scoring channels: a juror's sheet and everything written on it, progress, the grid, the history. */
 import type { ReviewProblem as DomainReviewProblem } from '../domain/review.js';
 import { z } from 'zod';
-import { nameField, noteField } from '../domain/text-hygiene.js';
+import { nameField, noteField } from '../domain/text-fields.js';
 import { REOPEN_REASON_MIN } from '../domain/competition.js';
 import { bytes, code, pin } from './common.js';
 import type { EvidenceInfo } from './evidence.js';

@@ -2,7 +2,8 @@
  * A competition (`penilai.competition/1`, contract.md section 2): who competes, who judges, by which rules.
  */
 import { z } from 'zod';
-import { cleanNote, codeField, nameField } from './text-hygiene.js';
+import { codeField, nameField } from './text-fields.js';
+import { cleanNote } from './text-hygiene.js';
 import { isIsoDate } from './dates.js';
 import { instrumentSchema, checkInstrument, type Instrument } from './instrument.js';
 import { ROLES } from './roles.js';

@@ -3,7 +3,7 @@
  * weights, scales, rubrics and household checklists. The instrument is data: nothing here knows P2WKSS.
  */
 import { z } from 'zod';
-import { codeField, nameField } from './text-hygiene.js';
+import { codeField, nameField } from './text-fields.js';
 import { EPSILON, roundTo } from './numbers.js';
 import { fromZodIssues, type ValidationIssue } from './validation.js';
 

@@ -4,7 +4,6 @@
  * big an .xlsx may unpack, and which exported cells would run as a formula. Used by the zod schemas of
  * shared/contract and shared/domain and by every importer and exporter.
  */
-import { z } from 'zod';
 
 /** The limits of anything read from a file. A value beyond them is refused with a message that names its place. */
 export const LIMITS = {
@@ -194,24 +193,3 @@ export function looksLikeFormula(text: string): boolean {
   if (!/^[=+\-@\t\r]/.test(text)) return false;
   return !/^[+-]?\d+(?:[.,]\d+)?$/.test(text);
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// Schemas: the rules above as zod fields, for shared/contract and the file schemas of shared/domain.
-
-/** A code (competition, site, juror, instrument, aspect, indicator, phase): NFC, trimmed, printable, 1–40 characters. */
-export const codeField = z
-  .string()
-  .normalize('NFC')
-  .trim()
-  .min(1)
-  .max(40)
-  .superRefine((value, ctx) => {
-    const key = codeProblem(value);
-    if (key) ctx.addIssue({ code: 'custom', params: { key } });
-  });
-
-/** A name: its letters kept, control and bidirectional characters dropped, trimmed. */
-export const nameField = z.string().overwrite(cleanName).trim();
-
-/** A note: like a name, but line breaks and tabs kept. */
-export const noteField = z.string().overwrite(cleanNote);

@@ -10,7 +10,6 @@ import {
   checkJsonValue,
   cleanName,
   cleanNote,
-  codeField,
   codeProblem,
   echo,
   LIMITS,
@@ -18,6 +17,7 @@ import {
   normaliseCode,
   scanJsonText,
 } from '../../shared/domain/text-hygiene.js';
+import { codeField } from '../../shared/domain/text-fields.js';
 import { t } from '../../shared/i18n/messages.js';
 import { zipOf } from '../support/packages.js';
 
