@@ -6,12 +6,13 @@
 import { createPrivateKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { safeStorageProtector, type SafeStorageLike } from '../../electron/main/key-store.js';
 import { openIdentity, verifySignature } from '../../electron/core/platform/identity.js';
 import { parseSealed, scryptProtector } from '../../electron/core/platform/secrets.js';
 import { describeError, UserError } from '../../shared/domain/errors.js';
-import { openTestCore, tempDir } from '../support/core.js';
+import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-device-key-');
 afterAll(() => temp.cleanup());
@@ -165,4 +166,34 @@ describe("the desktop shell's keychain hook (Electron safeStorage, a stand-in he
     expect(parseSealed(readFileSync(join(older, 'device.key'), 'utf8'))?.protection).toBe('os');
     expect(verifySignature(before.publicKey, DATA, moved.sign(DATA))).toBe(true);
   });
+});
+
+describe('first starts at once on one home folder', () => {
+  it('six processes making the identity together all end with the same id and key, and it opens after', async () => {
+    const home = newHome();
+    const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+    const script = join(REPO_ROOT, 'test', 'support', 'open-identity.ts');
+    // Started a little ahead and held to one moment (module loading takes a while), so that they race.
+    const startAt = String(Date.now() + 4000);
+    const runs = await Promise.all(
+      Array.from(
+        { length: 6 },
+        () =>
+          new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+            const child = spawn(tsx, [script, home, startAt], { cwd: REPO_ROOT, env: { ...process.env, PENILAI_KEY_SECRET: '' } });
+            let out = '';
+            let err = '';
+            child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+            child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+            child.on('close', (code) => resolve({ code, out, err }));
+          }),
+      ),
+    );
+    for (const run of runs) expect(run.code, run.err).toBe(0);
+    const seen = runs.map((r) => JSON.parse(r.out.trim()) as { id: string; publicKey: string; signed: number });
+    expect(new Set(seen.map((s) => `${s.id} ${s.publicKey}`)).size).toBe(1);
+    expect(seen.every((s) => s.signed === 64)).toBe(true);
+    const again = openIdentity(home, { env: NO_ENV });
+    expect([again.id, again.publicKey]).toEqual([seen[0]!.id, seen[0]!.publicKey]);
+  }, 120_000);
 });

@@ -16,6 +16,7 @@ import { UserError } from '../../../shared/domain/errors.js';
 import {
   homeProtector,
   parseSealed,
+  publishOnce,
   scryptProtector,
   SECRET_ENV,
   SECRET_FILE,
@@ -82,18 +83,15 @@ export function openIdentity(home: string, options: IdentityOptions = {}): Devic
   const infoFile = join(home, INFO_FILE);
   const keyFile = join(home, KEY_FILE);
   const protector = (): SecretProtector => options.protector ?? homeProtector(home, options.env ?? process.env);
-  if (!existsSync(infoFile) || !existsSync(keyFile)) {
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    const info = {
-      format: IDENTITY_FORMAT,
-      id: randomUUID(),
-      publicKey: rawPublicKey(publicKey).toString('base64'),
-      created: new Date().toISOString(),
-    };
-    writeSealed(keyFile, protector().seal(privateKey.export({ format: 'der', type: 'pkcs8' })));
-    writeAtomic(infoFile, JSON.stringify(info, null, 2) + '\n', 0o644);
+  // Made on first use. Two processes starting at once on an empty home (the test workers, the app and the command
+  // line) keep one key: each file is published only if it is not there yet (publishOnce), and the description is
+  // made from the key that stands.
+  let madeKey = false;
+  if (!existsSync(keyFile)) {
+    const { privateKey: fresh } = generateKeyPairSync('ed25519');
+    const sealedFresh = protector().seal(fresh.export({ format: 'der', type: 'pkcs8' }));
+    madeKey = publishOnce(keyFile, JSON.stringify(sealedFresh, null, 2) + '\n', 0o600);
   }
-  const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { id: string; publicKey: string };
   const text = readFileSync(keyFile, 'utf8');
   const sealed = parseSealed(text);
   let privateKey: KeyObject;
@@ -117,6 +115,12 @@ export function openIdentity(home: string, options: IdentityOptions = {}): Devic
     throw new UserError('identity.unreadable', { file: keyFile });
   }
   const derived = rawPublicKey(createPublicKey(privateKey)).toString('base64');
+  const describe = () =>
+    JSON.stringify({ format: IDENTITY_FORMAT, id: randomUUID(), publicKey: derived, created: new Date().toISOString() }, null, 2) + '\n';
+  // A key just made replaces a description left without its key; otherwise the first description stands.
+  if (madeKey && existsSync(infoFile)) writeAtomic(infoFile, describe(), 0o644);
+  else if (!existsSync(infoFile)) publishOnce(infoFile, describe(), 0o644);
+  const info = JSON.parse(readFileSync(infoFile, 'utf8')) as { id: string; publicKey: string };
   if (derived !== info.publicKey) throw new Error(`${infoFile} does not match ${keyFile}`);
   return { id: info.id, publicKey: info.publicKey, sign: (data) => sign(null, data, privateKey) };
 }

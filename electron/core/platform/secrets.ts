@@ -13,7 +13,7 @@
  * What each protects against, and what not, is in docs/security.md ("The device key at rest").
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../../shared/domain/errors.js';
 
@@ -95,6 +95,25 @@ function writeOwnerOnly(file: string, data: string): void {
 }
 
 /**
+ * Writes `file` only if it does not exist yet, atomically: written whole under a temporary name, then linked into
+ * place, which fails when another process got there first (two first starts at once, as the test workers do on one
+ * home folder). Returns whether this call made the file; either way the file that stands is whole and the only one.
+ */
+export function publishOnce(file: string, data: string, mode: number): boolean {
+  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  writeFileSync(temp, data, { mode, flag: 'wx' });
+  try {
+    linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(temp);
+  }
+}
+
+/**
  * The installation's own scrypt protector: over `PENILAI_KEY_SECRET` when set, else over `device.secret` in the
  * home folder (made on first use when `create`).
  */
@@ -104,7 +123,7 @@ export function homeProtector(home: string, env: NodeJS.ProcessEnv = process.env
   const file = join(home, SECRET_FILE);
   if (!existsSync(file)) {
     if (!create) throw new UserError('identity.badSecret', { file });
-    writeOwnerOnly(file, randomBytes(32).toString('base64') + '\n');
+    publishOnce(file, randomBytes(32).toString('base64') + '\n', 0o600);
   }
   return scryptProtector(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64'));
 }
