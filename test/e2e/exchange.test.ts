@@ -364,7 +364,8 @@ describe('packages that are refused or held', () => {
       await card.getByText('Diterapkan: 1 baru, 0 berubah, 0 konflik, 0 foto, 0 lembar.').waitFor();
       expect(await scoreOf(secretariat, 'S02', 'A1')).toBe(5);
       const j1 = sp.locator('table.board tr[data-juror="J1"]');
-      expect(await j1.locator('th').innerText()).toContain(`Paket terakhir: laptop ${fresh.slice(0, 9)} …`);
+      // The board is fetched again after the package is applied: wait for it to name the new laptop.
+      await j1.locator('th', { hasText: `Paket terakhir: laptop ${fresh.slice(0, 9)} …` }).waitFor({ timeout: 10_000 });
     } finally {
       spare.close();
     }

@@ -112,16 +112,19 @@ export const useExchangeStore = create<ExchangeState>((set, get) => {
         ...(item.acceptKey ? { acceptKey: item.acceptKey } : {}),
       });
       if (!result.ok) return update(id, { state: 'refused', error: result.error });
-      update(id, { state: 'applied', plan: result.value, error: null });
       const code = result.value.competition.code;
-      const competitions = useCompetitionStore.getState();
+      // The board is brought up to date before the card says "applied", so what the card says and what the board
+      // shows agree the moment the secretariat looks.
+      if (result.value.kind !== 'setup' && useAppStore.getState().competition === code) await get().refresh(code);
+      update(id, { state: 'applied', plan: result.value, error: null });
       if (result.value.kind === 'setup') {
+        const competitions = useCompetitionStore.getState();
         // A laptop set up from the secretariat's package: the competition is here now, and opened.
         await competitions.loadList();
         await competitions.open(code);
         await get().loadIdentity(code);
+        if (useAppStore.getState().competition === code) await get().refresh(code);
       }
-      if (useAppStore.getState().competition === code) await get().refresh(code);
     },
     dismiss: (id) => set({ received: get().received.filter((r) => r.id !== id) }),
     takeOpened: async () => {
