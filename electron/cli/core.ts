@@ -24,6 +24,9 @@ export async function withCore<T>(
     identity: cliDevice(options.home),
     home: options.home ? resolve(options.home) : homeDir(),
     log: () => {},
+    // As in the app: a backup beside the database after a package import, a lock or a signature (not daily: a script
+    // may run the command line many times a day).
+    autoBackup: 'events',
   });
   // The operator holds the database file: the secretariat's tasks need no PIN here (docs/security.md "Roles").
   core.deps.session.operator = true;

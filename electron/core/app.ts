@@ -31,7 +31,7 @@ import { openIdentity, type DeviceIdentity } from './platform/identity.js';
 import type { SecretProtector } from './platform/secrets.js';
 import { Ledger, type LedgerDevice } from './platform/ledger.js';
 import { OpenedFiles } from './app/opened.js';
-import { AUTO_BACKUP } from './backup/auto.js';
+import { backupAfter } from './backup/auto.js';
 import { localDay } from '../../shared/domain/backup.js';
 import { backupFolder } from './backup/folder.js';
 import { createAt, dailyDue, requireBackup, type BackupPlace } from './backup/service.js';
@@ -73,9 +73,10 @@ export interface CoreOptions {
   mustExist?: boolean;
   /**
    * The app's automatic backups (issue 12): once a day of use (at the first call) and after finalising a sheet,
-   * importing a package, locking or signing the result. The backup before a migration is always taken.
+   * importing a package, locking or signing the result. `'events'` (the command line): only after those four, not
+   * daily. The backup before a migration is always taken.
    */
-  autoBackup?: boolean;
+  autoBackup?: boolean | 'events';
   /** The event bus to use (a host that reopens the core keeps one bus across openings); left out: a new one. */
   events?: EventBus;
 }
@@ -172,16 +173,16 @@ export function openCore(options: CoreOptions): Core {
   // The daily backup: checked at the first call of each local day the app is used (a backup taken that day by any
   // trigger counts).
   let dayChecked = '';
-  const autoBackup = async (channel: string, ok: boolean) => {
+  const autoBackup = async (channel: string, result: Result<unknown>) => {
     if (!options.autoBackup) return;
     const now = clock();
     const today = localDay(now, -now.getTimezoneOffset());
-    if (dayChecked !== today) {
+    if (options.autoBackup === true && dayChecked !== today) {
       dayChecked = today;
       if (dailyDue(place)) await backupQuietly('daily');
     }
-    const trigger = AUTO_BACKUP[channel as keyof typeof AUTO_BACKUP];
-    if (ok && trigger) await backupQuietly(trigger);
+    const trigger = backupAfter(channel, result);
+    if (trigger) await backupQuietly(trigger);
   };
   const backupQuietly = async (trigger: Parameters<typeof createAt>[2]) => {
     try {
@@ -193,7 +194,7 @@ export function openCore(options: CoreOptions): Core {
   };
   const run = async (channel: string, payload: unknown) => {
     const result = await dispatch(handlers, channel, payload, deps, options.log);
-    await autoBackup(channel, result.ok);
+    await autoBackup(channel, result);
     return result;
   };
   return {

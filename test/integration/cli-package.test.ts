@@ -13,6 +13,7 @@ import { call, JURY_COMPETITION, PNG, score, WORK, REGISTER_PHOTO, asSecretariat
 import { fingerprint, runCommand } from '../support/cli.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { databaseState, takeApart } from '../support/packages.js';
+import { listBackups, verifyBackupDir } from '../../electron/core/backup/store.js';
 
 const temp = tempDir('penilai-cli-package-');
 const path = (name: string) => join(temp.dir, name);
@@ -144,10 +145,16 @@ describe('package setup, export and import on the command line', () => {
       'Paket diterapkan.',
       '',
     ]);
+    // As in the app, the import is followed by a backup beside the database, which holds the package's scores.
+    const backups = () => listBackups(`${db}.cadangan`).backups;
+    expect(backups().map((b) => [b.trigger, b.scores, b.photos])).toEqual([['import', WORK.J1!.length, 1]]);
+    expect(verifyBackupDir(join(`${db}.cadangan`, backups()[0]!.name)).problems).toEqual([]);
     const before = fingerprint(db);
     const again = await ok(['package', 'import', '--db', db, '--file', SCORES, '--json', '--home', SEK_HOME]);
     expect(JSON.parse(again.stdout)).toMatchObject({ action: 'unchanged', applied: false, device: { trust: 'pinned' } });
     expect(fingerprint(db)).toBe(before);
+    // A package that changed nothing calls for no new backup.
+    expect(backups()).toHaveLength(1);
     expect(await runCommand(['verify', '--db', db])).toMatchObject({ status: 0 });
   });
 
