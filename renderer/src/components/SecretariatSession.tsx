@@ -3,6 +3,7 @@
  * deciding, locking, reopening): `useSecretariatSession` asks the core whether it is open (again whenever an act was
  * refused for the role, e.g. after the session ended unused), and `SecretariatCard` asks the secretariat PIN when it
  * is not, says where to set one when there is none, and shows who acts with a way to leave when it is open.
+ * Penilaian's "Ketik lembar kertas" uses them too, through `SecretariatGate`.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { SecretariatSession } from '../../../shared/contract/schemas.js';
@@ -38,7 +39,18 @@ export function useSecretariatSession(competition: string, recheck: string | nul
   return { state, open: state?.open === true, refresh, set: setState };
 }
 
-export function SecretariatCard(props: { competition: string; session: SecretariatHandle; title: string; ask: string; openText: string }) {
+export interface SecretariatCardProps {
+  competition: string;
+  session: SecretariatHandle;
+  title: string;
+  ask: string;
+  openText: string;
+  /** The screen's own words for leaving the session and for a competition without a secretariat PIN yet. */
+  leaveText?: string;
+  needsPinText?: string;
+}
+
+export function SecretariatCard(props: SecretariatCardProps) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
@@ -66,14 +78,14 @@ export function SecretariatCard(props: { competition: string; session: Secretari
       <div className="session-bar secretariat-bar">
         <span>{props.openText}</span>
         <button type="button" className="link" onClick={() => void leave()}>
-          {t('roles.leave')}
+          {props.leaveText ?? t('roles.leave')}
         </button>
       </div>
     );
   return (
     <Section title={props.title}>
       {!state.hasPin ? (
-        <p className="notice notice-warn secretariat-needs-pin">{t('roles.needsPin')}</p>
+        <p className="notice notice-warn secretariat-needs-pin">{props.needsPinText ?? t('roles.needsPin')}</p>
       ) : (
         <div className="secretariat-ask">
           <p>{props.ask}</p>

@@ -22,8 +22,6 @@ const id = {
   'secretariat.needsPin':
     'Mengetik lembar kertas adalah tugas sekretariat, tetapi PIN sekretariat belum ditetapkan untuk lomba ini. Sekretariat menetapkannya dahulu di Lomba › Juri › PIN sekretariat.',
   'secretariat.ask': 'Mengetik lembar kertas adalah tugas sekretariat. Masukkan PIN sekretariat untuk melanjutkan.',
-  'secretariat.pin': 'PIN sekretariat',
-  'secretariat.enter': 'Masuk',
   'secretariat.signedIn': 'Sekretariat sedang mengetik lembar kertas; nilai dicatat atas nama sekretariat.',
   'secretariat.leave': 'Selesai mengetik',
   'rules.lockAfter': 'Kunci sesi juri setelah tidak dipakai (menit)',
@@ -81,8 +79,6 @@ const en: Record<keyof typeof id, string> = {
   'secretariat.needsPin':
     'Typing up paper sheets is the secretariat’s task, but no secretariat PIN is set for this competition. The secretariat sets it first under Lomba › Juri › Secretariat PIN.',
   'secretariat.ask': 'Typing up paper sheets is the secretariat’s task. Enter the secretariat PIN to go on.',
-  'secretariat.pin': 'Secretariat PIN',
-  'secretariat.enter': 'Enter',
   'secretariat.signedIn': 'The secretariat is typing up paper sheets; scores are recorded as the secretariat’s.',
   'secretariat.leave': 'Done typing',
   'rules.lockAfter': 'Lock a juror’s session after it is unused for (minutes)',
