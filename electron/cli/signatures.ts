@@ -4,7 +4,7 @@
  * `--passphrase-file` (its content, one trailing newline removed) or PENILAI_PASSPHRASE, never from an option's value;
  * they are passed on and forgotten, never printed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { PdfVerification, RenderedFile } from '../../shared/contract/schemas.js';
 import { shortCode } from '../../shared/domain/doc-stamp.js';
@@ -14,7 +14,7 @@ import { t, type Lang } from '../../shared/i18n/messages.js';
 import { homeDir, type Core } from '../core/app.js';
 import { newSelfSignedKey, readP12 } from '../core/signatures/p12.js';
 import { repositoryResources } from '../core/platform/resources.js';
-import { verifyDocument } from '../core/signatures/service.js';
+import { refuseLargePdf, verifyDocument } from '../core/signatures/service.js';
 import { signDocument } from '../core/signatures/sign.js';
 import { fingerprintOf, readCertificate, trust } from '../core/signatures/trust.js';
 import { value, withCore } from './core.js';
@@ -184,6 +184,7 @@ export function verificationText(result: PdfVerification, file: string, lang: La
 /** `verify --pdf FILE [--db FILE] [--json]`: exit 0 only when every signature is valid, there is one, and the hash matches (with --db). */
 export async function commandVerifyPdf(values: SignatureOptions, io: Io, lang: Lang): Promise<number> {
   const pdf = resolve(required(values, 'pdf', 'verify'));
+  if (existsSync(pdf)) refuseLargePdf(statSync(pdf).size, basename(pdf));
   const bytes = readInput(pdf);
   const result = values.db
     ? await withCore(resolve(values.db), { mustExist: true, home: values.home }, (core) =>

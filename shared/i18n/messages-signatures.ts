@@ -6,6 +6,7 @@ export const signaturesMessages = catalogue(
     'signatures.p12NotPkcs12': (p) => `${p.file} bukan berkas kunci PKCS#12 (.p12/.pfx) yang dapat dibaca.`,
     'signatures.p12Passphrase': (p) => `Frasa sandi salah untuk berkas kunci ${p.file}.`,
     'signatures.p12NoKey': (p) => `Berkas kunci ${p.file} tidak berisi kunci privat.`,
+    'signatures.pdfTooLarge': (p) => `Berkas ${p.file} terlalu besar (lebih dari ${p.limit} MB) untuk dokumen Penilai; tidak diperiksa.`,
     'signatures.p12TooLarge': (p) => `Berkas kunci ${p.file} terlalu besar (lebih dari ${p.limit} KB): bukan berkas kunci PKCS#12.`,
     'signatures.p12Iterations': (p) =>
       `Berkas kunci ${p.file} meminta terlalu banyak putaran penurunan kunci (lebih dari ${p.limit}): berkas ini tidak dibuka.`,
@@ -73,6 +74,7 @@ export const signaturesMessages = catalogue(
     'signatures.p12NotPkcs12': (p) => `${p.file} is not a readable PKCS#12 key file (.p12/.pfx).`,
     'signatures.p12Passphrase': (p) => `Wrong passphrase for key file ${p.file}.`,
     'signatures.p12NoKey': (p) => `Key file ${p.file} holds no private key.`,
+    'signatures.pdfTooLarge': (p) => `File ${p.file} is too large (over ${p.limit} MB) to be a Penilai document; not checked.`,
     'signatures.p12TooLarge': (p) => `Key file ${p.file} is too large (over ${p.limit} KB) to be a PKCS#12 key file.`,
     'signatures.p12Iterations': (p) =>
       `Key file ${p.file} asks for too many key-derivation iterations (over ${p.limit}): it is not opened.`,

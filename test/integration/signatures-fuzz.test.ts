@@ -18,7 +18,7 @@
  * parser's English), names the file, and leaves the database byte-identical.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -364,6 +364,21 @@ describe('fuzzing what the signatures read', () => {
     for (const key of ['signatures.badByteRange', 'signatures.digestMismatch', 'signatures.cmsUnreadable', 'signatures.contentsTooLong'])
       expect(reasons.get(key) ?? 0, key).toBeGreaterThan(0);
   }, 240_000);
+
+  it('a PDF over 256 MB is refused before it is read, naming the file and the limit, in both languages', async () => {
+    // A sparse file: 257 MB long, a real PDF header, no disk used.
+    const big = path('besar.pdf');
+    writeFileSync(big, signed.subarray(0, 1024));
+    truncateSync(big, 257 * 1024 * 1024);
+    expect(await runCommand(['verify', '--pdf', big, '--home', HOME])).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: 'penilai: Berkas besar.pdf terlalu besar (lebih dari 256 MB) untuk dokumen Penilai; tidak diperiksa.\n',
+    });
+    expect((await runCommand(['verify', '--pdf', big, '--home', HOME, '--lang', 'en'])).stderr).toBe(
+      'penilai: File besar.pdf is too large (over 256 MB) to be a Penilai document; not checked.\n',
+    );
+  });
 
   it(`PKCS#12: ${PER_FORMAT} mutations through signatures.sign, sign --p12 and report --p12`, async () => {
     const core: Core = openTestCore(DB, () => new Date('2026-09-07T01:00:00Z'), { home: HOME });

@@ -13,7 +13,7 @@ import type { SigningLinks } from './links.js';
 import { readP12 } from './p12.js';
 import { signDocument } from './sign.js';
 import { trustedCertificates } from './trust.js';
-import { stampOfBytes, verifySignatures } from './verify.js';
+import { PDF_LIMITS, stampOfBytes, verifySignatures } from './verify.js';
 
 /** What verification can ask of a database: its competitions' jurors and the documents' hashes now. */
 export interface DatabaseView {
@@ -63,8 +63,14 @@ function compare(stamp: DocumentStamp | null, db: DatabaseView): Pick<PdfVerific
   return { matchesDatabase: true, databaseProblem: null };
 }
 
+/** A PDF larger than any Penilai prints is refused before it is read, naming the file and the limit. */
+export function refuseLargePdf(size: number, file: string): void {
+  if (size > PDF_LIMITS.fileBytes) throw new UserError('signatures.pdfTooLarge', { file, limit: PDF_LIMITS.fileBytes / (1024 * 1024) });
+}
+
 /** Every signature of the PDF and, with a database, whether its data hash matches. */
 export async function verifyDocument(bytes: Uint8Array, home: string, db: DatabaseView | null, file = 'PDF'): Promise<PdfVerification> {
+  refuseLargePdf(bytes.byteLength, file);
   if (Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1').indexOf('%PDF-') < 0)
     throw new UserError('signatures.notPdf', { file });
   const stamp = stampOfBytes(bytes);

@@ -21,9 +21,10 @@ const SUBFILTERS = ['ETSI.CAdES.detached', 'adbe.pkcs7.detached'];
  * What a PDF given to verify may hold (found by test/integration/signatures-fuzz.test.ts: 20,000 byte ranges in a
  * 400 KB file ran the process out of memory): at most 64 signatures (a recap has one a juror), each /Contents at most
  * 1 MB of CMS (Penilai reserves 16 KB; others up to a few hundred with timestamps and revocation data), each
- * signature dictionary read at most 4,000 characters either side of its /ByteRange.
+ * signature dictionary read at most 4,000 characters either side of its /ByteRange; the file itself at most 256 MB
+ * (the bundle of the largest competition, 473 pages, is under 10 MB), checked before it is read.
  */
-export const PDF_LIMITS = { signatures: 64, contentsBytes: 1024 * 1024, dictionary: 4000 };
+export const PDF_LIMITS = { signatures: 64, contentsBytes: 1024 * 1024, dictionary: 4000, fileBytes: 256 * 1024 * 1024 };
 
 interface FoundSignature {
   /** Where its /ByteRange is in the file. */
