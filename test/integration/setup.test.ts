@@ -525,10 +525,16 @@ describe('competition file in and out', () => {
       instrument: { aspects: { indicators: { name: string }[] }[] };
     };
     const newer = { ...file, format: 'penilai.competition/2' };
-    expect(await fails(core.call('setup.import', { name: 'x.json', bytes: bytes(newer) }))).toMatchObject({
-      key: 'validate.formatTag',
-      path: 'format',
-    });
+    const later = await fails(core.call('setup.import', { name: 'x.json', bytes: bytes(newer) }));
+    expect(later).toMatchObject({ key: 'input.problem', params: { file: 'x.json', cause: 'validate.formatTag' } });
+    // A field's problem names the file, then the place in it.
+    const empty = structuredClone(file) as unknown as { sites: { name: string }[] };
+    empty.sites[1]!.name = '';
+    const named = await fails(core.call('setup.import', { name: 'lomba-banten.json', bytes: bytes(empty) }));
+    expect([describeError(named, 'id'), describeError(named, 'en')]).toEqual([
+      'lomba-banten.json: Lokus baris 2: Desa/Kelurahan wajib diisi',
+      'lomba-banten.json: Site row 2: Village/ward is required',
+    ]);
     expect(await fails(core.call('setup.import', { name: 'x.json', bytes: bytes(file) }))).toMatchObject({
       key: 'competition.exists',
       path: 'competition.code',

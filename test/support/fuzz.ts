@@ -295,6 +295,9 @@ function checkRefusal(tally: Tally, label: string, name: string, error: AppError
   if (message.id.includes('\n')) wrong.push('more than one line');
   if (wrong.length > 0) tally.problems.push(`${label}: ${wrong.join(', ')}: ${error.key} ${message.id.slice(0, 300)}`);
   tally.keys.set(error.key, (tally.keys.get(error.key) ?? 0) + 1);
+  // A problem wrapped with the file's name (input.problem) is counted under its own key as well.
+  const cause = error.params.cause;
+  if (typeof cause === 'string') tally.keys.set(cause, (tally.keys.get(cause) ?? 0) + 1);
 }
 
 export function checkCodes(tally: Tally, label: string, codes: readonly string[]): void {

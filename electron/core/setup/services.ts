@@ -233,9 +233,12 @@ export function competitionFromBytes(name: string, bytes: Uint8Array): Competiti
     return parseCompetitionText(decoded.text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) throw named(error.key, error.params, { line: error.line, column: error.column });
-    if (error instanceof ValidationError && (error.path === undefined || error.path === '')) {
+    // A field's problem too names the file before the place in it ("lomba.json: Lokus baris 2: …"): the person
+    // picked a file, and may have picked the wrong one.
+    if (error instanceof ValidationError) {
       throw new UserError('input.problem', {
         file: name,
+        cause: error.key,
         problemId: describeError(error.toValue(), 'id'),
         problemEn: describeError(error.toValue(), 'en'),
       });
