@@ -15,6 +15,10 @@ export const pinsMessages = catalogue(
       `Mengimpor nilai juri dari berkas adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'session.secretariatForConflicts': () =>
       `Menyelesaikan konflik paket adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
+    'session.secretariatForLaptop': () =>
+      `Menerima laptop baru juri adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
+    'session.secretariatForNotes': () =>
+      `Merilis catatan juri kepada peserta adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'session.secretariatForPleno': () =>
       `Keputusan pleno, mengunci, dan membuka kembali hasil resmi hanya boleh dilakukan sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'db.busy': () =>
@@ -36,6 +40,10 @@ export const pinsMessages = catalogue(
       `Importing jurors' scores from a file is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
     'session.secretariatForConflicts': () =>
       `Resolving a package's conflicts is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
+    'session.secretariatForLaptop': () =>
+      `Accepting a juror's new laptop is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
+    'session.secretariatForNotes': () =>
+      `Releasing jurors' notes to a site is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
     'session.secretariatForPleno': () =>
       `Only the secretariat may record the plenary's decisions, lock or reopen the official result: enter the secretariat PIN first. Nothing was changed.`,
     'db.busy': () =>

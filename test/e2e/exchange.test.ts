@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { openTestCore, tempDir } from '../support/core.js';
 import { expectAccessible, openApp, shot, type App } from '../support/e2e.js';
-import { call, JURY_COMPETITION, asSecretariat } from '../support/jury.js';
+import { call, JURY_COMPETITION, asSecretariat, SECRETARIAT_PIN } from '../support/jury.js';
 import { writeFileSync } from 'node:fs';
 
 const NAME = 'Lomba P2WKSS Uji Jawa Barat';
@@ -320,6 +320,8 @@ describe('packages that are refused or held', () => {
   it('several files dropped at once: a damaged one refused next to its name; one from a new laptop held until accepted', async () => {
     // The juror's laptop broke: J1 scores S02 A1 on a new laptop (its own home, its own key), set up the same way.
     const spare = openTestCore(join(temp.dir, 'laptop-j1-baru.sqlite'), undefined, { home: join(temp.dir, 'home-j1-baru') });
+    // The secretariat has not opened its session (or it ended): the card will ask its PIN.
+    await call(secretariat, 'session.leaveSecretariat', {});
     try {
       await call(spare, 'exchange.apply', { name: 'persiapan.penilai', bytes: readFileSync(setupFile) });
       await call(spare, 'session.enter', { competition: 'JABAR', juror: 'J1', pin: '3917' });
@@ -347,10 +349,16 @@ describe('packages that are refused or held', () => {
       expect(await card.locator('code[data-fingerprint]').getAttribute('data-fingerprint')).toBe(fresh);
       const accept = card.getByRole('button', { name: 'Terima laptop baru' });
       expect(await accept.isDisabled()).toBe(true);
+      // Accepting a juror's new laptop is the secretariat's: its PIN is asked in the card.
+      await card.getByText('Menerima laptop baru juri adalah tugas sekretariat. Masukkan PIN sekretariat untuk menerimanya.').waitFor();
       await card.scrollIntoViewIfNeeded();
       await shot(sp, '9-paket-ditahan', false);
       await expectAccessible(sp, 'paket-ditahan');
       await card.getByLabel('Sidik jari sudah dicocokkan dengan laptop baru juri').check();
+      expect(await accept.isDisabled()).toBe(true);
+      await card.getByLabel('PIN sekretariat').fill(SECRETARIAT_PIN);
+      await card.getByRole('button', { name: 'Buka' }).click();
+      await card.getByText('Sekretariat sedang menerima paket.').waitFor();
       await accept.click();
       await card.getByText('Laptop baru diterima untuk juri ini; periksa rencananya lalu terapkan.').waitFor();
       expect(await card.locator('table.plan-table tbody tr').allInnerTexts()).toEqual(['Desa Mekarsari (S02)\tA1\tBaru\t—\t5']);

@@ -4,6 +4,7 @@
  * revision; once a score changes the old code finds nothing; once locked, the code is the locked snapshot's. A QR
  * text is read as a claim; garbage finds nothing and is not an error.
  */
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
@@ -13,16 +14,32 @@ import { openTestCore, tempDir } from '../support/core.js';
 import { call, PNG, asSecretariat } from '../support/jury.js';
 
 const temp = tempDir('penilai-lookup-');
+const template = join(temp.dir, 'lookup.sqlite');
 let core: Core;
+let cases = 0;
 
 beforeAll(async () => {
-  core = openTestCore(join(temp.dir, 'lookup.sqlite'));
-  await call(core, 'setup.createDemo', {});
+  const setup = openTestCore(template);
+  await call(setup, 'setup.createDemo', {});
+  setup.close();
 });
 afterAll(() => {
-  core.close();
+  core?.close();
   temp.cleanup();
 });
+
+/** Each test on its own copy of the demo (locked when asked), in the secretariat's session. */
+async function fresh(step: 'draft' | 'locked' = 'draft'): Promise<void> {
+  core?.close();
+  const file = join(temp.dir, `case-${(cases += 1)}.sqlite`);
+  copyFileSync(template, file);
+  core = openTestCore(file);
+  await asSecretariat(core, 'DEMO');
+  if (step === 'locked') {
+    await call(core, 'pleno.open', { competition: 'DEMO' });
+    await call(core, 'pleno.lock', { competition: 'DEMO' });
+  }
+}
 
 async function rekapHash(): Promise<string> {
   return (await call(core, 'documents.render', { competition: 'DEMO', doc: 'rekap' })).dataHash;
@@ -35,10 +52,9 @@ async function lookup(text: string): Promise<DocumentLookup> {
 const demoName = async () => (await call(core, 'setup.get', { code: 'DEMO' })).info.name;
 
 describe('documents.lookup', () => {
-  let draftHash = '';
-
   it('finds the printed recap by its short code, as printed or typed loosely, and by the whole hash', async () => {
-    draftHash = await rekapHash();
+    await fresh();
+    const draftHash = await rekapHash();
     const code = shortCode(draftHash);
     expect(code).toMatch(/^[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
     const expected = {
@@ -65,6 +81,8 @@ describe('documents.lookup', () => {
   });
 
   it('reads the text of the page QR code as a claim and finds the document it names', async () => {
+    await fresh();
+    const draftHash = await rekapHash();
     const text = qrPayload({ doc: 'rekap', competition: 'DEMO', revision: 0, sha256: draftHash });
     const found = await lookup(text);
     expect(found.claimed).toEqual({ doc: 'rekap', competition: 'DEMO', revision: 0, sha256: draftHash });
@@ -73,6 +91,8 @@ describe('documents.lookup', () => {
   });
 
   it('finds nothing, without an error, for garbage and for codes of no document', async () => {
+    await fresh();
+    const draftHash = await rekapHash();
     for (const text of ['', 'halo', 'kode verifikasi', '0123-4567-89A', 'PENILAI:rekap:DEMO', 'PENILAI:surat:DEMO:0:' + draftHash]) {
       expect([text, await lookup(text)]).toEqual([text, { claimed: null, hex: null, matches: [] }]);
     }
@@ -81,11 +101,12 @@ describe('documents.lookup', () => {
   });
 
   it('no longer finds a page printed before a score changed (before the lock); the new print is found', async () => {
+    await fresh();
+    const draftHash = await rekapHash();
     const at = { competition: 'DEMO', juror: 'J1', site: 'S01' };
     const sheet = await call(core, 'scoring.sheet', at);
     const first = sheet.scores[0]!;
     const other = first.value === 1 ? 2 : 1; // the demo instrument scores 1 to 5
-    await asSecretariat(core, 'DEMO'); // reopening J1's sheet is the secretariat's
     await call(core, 'scoring.reopen', { ...at, reason: 'Salah ketik nilai' });
     await call(core, 'scoring.setScore', { ...at, indicator: first.indicator, value: other, reason: 'Salah ketik nilai' });
     await call(core, 'scoring.finalise', { ...at, signature: PNG });
@@ -102,6 +123,7 @@ describe('documents.lookup', () => {
   });
 
   it('after the lock, finds the recap by the locked snapshot: its code is the snapshot hash’s first 12 digits', async () => {
+    await fresh();
     await call(core, 'pleno.open', { competition: 'DEMO' });
     const locked = await call(core, 'pleno.lock', { competition: 'DEMO' });
     expect(locked.state).toBe('locked');
@@ -133,6 +155,7 @@ describe('documents.lookup', () => {
   });
 
   it('after reopening (revision 1), the page printed at revision 0 is not found, and its QR still says what it claims', async () => {
+    await fresh('locked');
     const before = (await call(core, 'pleno.status', { competition: 'DEMO' })).snapshot!;
     const reopened = await call(core, 'pleno.reopen', { competition: 'DEMO', reason: 'Keberatan peserta diterima' });
     expect(reopened.revision).toBe(1);

@@ -18,7 +18,7 @@ import { repositoryResources } from '../../electron/core/platform/resources.js';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { runCommand } from '../support/cli.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
-import { call } from '../support/jury.js';
+import { asSecretariat, call } from '../support/jury.js';
 import { pdfPageCount, qpdfCheck } from '../support/pdf.js';
 
 const temp = tempDir('penilai-paint-');
@@ -69,6 +69,7 @@ beforeAll(async () => {
     }
     await call(core, 'scoring.setNote', { competition: 'PANJANG', juror: 'J1', site: 'S01', indicator: 'A12', note: LONG_NOTE });
     await call(core, 'scoring.setNote', { competition: 'PANJANG', juror: 'J1', site: 'S01', indicator: 'A13', note: 'Sudah baik.' });
+    await asSecretariat(core, 'PANJANG'); // releasing notes to a site is the secretariat's
     await call(core, 'documents.releaseNotes', {
       competition: 'PANJANG',
       site: 'S01',

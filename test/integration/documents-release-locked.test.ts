@@ -37,6 +37,7 @@ describe('releasing notes on a locked result', () => {
     expect(snapshot).toMatch(/^[0-9a-f]{64}$/);
     const core = openTestCore(db);
     try {
+      await asSecretariat(core, 'DEMO');
       const done = await call(core, 'documents.releaseNotes', {
         competition: 'DEMO',
         site: 'S01',

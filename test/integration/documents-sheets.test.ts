@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentContext, planDocument } from '../../electron/core/documents/render.js';
 import { formatDateTime } from '../../shared/domain/dates.js';
 import { changesRanking } from '../../shared/domain/pleno.js';
+import { describeError } from '../../shared/domain/errors.js';
 import { aCompetition, anInstrument } from '../support/builders.js';
 import { fingerprint, runCommand } from '../support/cli.js';
 import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
@@ -309,6 +310,18 @@ describe('Catatan untuk peserta', () => {
         ['J1', 'A2', NOTE_A2, false],
         ['J2', 'A1', NOTE_J2, false],
       ]);
+      // Releasing is the secretariat's: outside its session, refused in words and nothing released.
+      const outside = await core.call('documents.releaseNotes', {
+        competition: 'LEMBAR',
+        site: 'S01',
+        notes: [{ juror: 'J1', indicator: 'A2' }],
+      });
+      expect(outside.ok ? null : [outside.error.key, describeError(outside.error, 'id')]).toEqual([
+        'session.secretariatForNotes',
+        'Merilis catatan juri kepada peserta adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.',
+      ]);
+      expect(await call(core, 'documents.notes', { competition: 'LEMBAR', site: 'S01' })).toEqual(notes);
+      await asSecretariat(core, 'LEMBAR');
       const released = await call(core, 'documents.releaseNotes', {
         competition: 'LEMBAR',
         site: 'S01',
@@ -350,6 +363,7 @@ describe('Catatan untuk peserta', () => {
     const core = openTestCore(db, tick);
     try {
       const before = await call(core, 'documents.notes', { competition: 'LEMBAR', site: 'S01' });
+      await asSecretariat(core, 'LEMBAR');
       const r = await core.call('documents.releaseNotes', {
         competition: 'LEMBAR',
         site: 'S01',

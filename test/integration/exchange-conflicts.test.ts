@@ -13,7 +13,7 @@ import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
-import { call as run, JURY_COMPETITION } from '../support/jury.js';
+import { asSecretariat, call as run, JURY_COMPETITION } from '../support/jury.js';
 
 const temp = tempDir('penilai-conflicts-');
 let clockAt = Date.parse('2026-09-10T01:00:00Z');
@@ -68,6 +68,14 @@ describe('the same juror on two laptops', () => {
       `Paket ${pkg.file.name} ditahan: ditandatangani laptop baru (sidik jari ${pkg.fingerprint}), bukan laptop juri J2 yang dikenal (${old.fingerprint}). Cocokkan sidik jari dengan juri, lalu terima laptop baru ini.`,
     );
 
+    // Accepting the new laptop is the secretariat's: outside its session, refused in words.
+    await asSecretariat(sek, 'JABAR'); // the secretariat PIN set, the session then left
+    await sek.call('session.leaveSecretariat', {});
+    const outside = await sek.call('exchange.apply', { ...input, acceptKey: pkg.fingerprint });
+    expect(outside.ok ? null : describeError(outside.error, 'id')).toBe(
+      'Menerima laptop baru juri adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.',
+    );
+    await asSecretariat(sek, 'JABAR');
     const plan = await call(sek, 'exchange.apply', { ...input, acceptKey: pkg.fingerprint });
     expect(plan.device.trust).toBe('accepted');
     expect(plan.counts).toMatchObject({ new: 1, changed: 0, unchanged: 1, conflicts: 1 });
@@ -93,8 +101,7 @@ describe('the same juror on two laptops', () => {
 
   it('decides conflicts in bulk, keeping the value here, with the decision in the ledger; a later change is a conflict again', async () => {
     // A second conflict: the secretariat corrects S02 A1 while the new laptop changes it again.
-    await call(sek, 'session.setSecretariatPin', { competition: 'JABAR', pin: '7391' });
-    await call(sek, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
+    await asSecretariat(sek, 'JABAR');
     await call(sek, 'scoring.setScore', { ...cell('S02', 'A1'), value: 1, entry: true });
     await call(second, 'scoring.setScore', { ...cell('S02', 'A1'), value: 4 });
     const pkg = await call(second, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });

@@ -238,6 +238,9 @@ describe('a score package is refused, the database byte-identical, the cause nam
     });
     // Another fingerprint than the package's accepts nothing.
     expect((await refused(sek, file, pkg, known)).key).toBe('exchange.untrustedKey');
+    // The right one, but outside the secretariat's session: accepting a juror's new laptop is the secretariat's.
+    expect((await refused(sek, file, pkg, fp)).key).toBe('session.secretariatForLaptop');
+    await asSecretariat(sek, 'JABAR');
     const plan = await call(sek, 'exchange.apply', { ...pkg, acceptKey: fp });
     expect(plan).toMatchObject({ applied: true, device: { id: spare.deps.identity.id, fingerprint: fp, trust: 'accepted' } });
     const board = await call(sek, 'exchange.board', { competition: 'JABAR' });

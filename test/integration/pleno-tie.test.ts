@@ -4,6 +4,7 @@
  * written, the decision applied, locking, a sheet reopened after locking refused with the database unchanged,
  * reopening as revision 1.
  */
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
@@ -14,10 +15,15 @@ import { demoWithTie, TIE_COMPETITION as C } from '../support/pleno.js';
 
 let core: Core;
 const temp = tempDir('penilai-pleno-tie-');
+const template = join(temp.dir, 'pleno.sqlite');
+const DECISION = { competition: C, order: ['S05', 'S04'], reason: 'Pembinaan di S05 lebih berkelanjutan' };
+let cases = 0;
 
 beforeAll(async () => {
-  core = openTestCore(join(temp.dir, 'pleno.sqlite'));
-  await demoWithTie(core);
+  const setup = openTestCore(template);
+  await demoWithTie(setup);
+  await asSecretariat(setup, C);
+  setup.close();
 }, 60_000);
 
 afterAll(() => {
@@ -25,8 +31,20 @@ afterAll(() => {
   temp.cleanup();
 });
 
+/** Each test on its own copy of the tied demo, brought to the step it starts from, in the secretariat's session. */
+async function fresh(step: 'draft' | 'pleno' | 'decided'): Promise<void> {
+  core?.close();
+  const file = join(temp.dir, `case-${(cases += 1)}.sqlite`);
+  copyFileSync(template, file);
+  core = openTestCore(file);
+  await asSecretariat(core, C);
+  if (step !== 'draft') await call(core, 'pleno.open', { competition: C });
+  if (step === 'decided') await call(core, 'pleno.decide', DECISION);
+}
+
 describe('the plenary on a tie for Juara II', () => {
   it('shows the tie with its label, and the tie as the one thing that blocks locking', async () => {
+    await fresh('draft');
     const view = await call(core, 'pleno.status', { competition: C });
     expect([view.state, view.revision, view.snapshot]).toEqual(['draft', 0, null]);
     expect(view.ties).toEqual([{ rank: 2, category: 'desa', sites: ['S04', 'S05'], label: 'Juara II' }]);
@@ -36,6 +54,7 @@ describe('the plenary on a tie for Juara II', () => {
   });
 
   it('refuses a decision with a blank reason and writes nothing', async () => {
+    await fresh('draft');
     await call(core, 'pleno.open', { competition: C });
     const before = databaseBytes(core);
     const refused = await core.call('pleno.decide', { competition: C, order: ['S05', 'S04'], reason: '   ' });
@@ -45,11 +64,8 @@ describe('the plenary on a tie for Juara II', () => {
   });
 
   it('applies the decision: S05 Juara II, S04 Juara III by the plenary; nothing blocks locking', async () => {
-    const view = await call(core, 'pleno.decide', {
-      competition: C,
-      order: ['S05', 'S04'],
-      reason: 'Pembinaan di S05 lebih berkelanjutan',
-    });
+    await fresh('pleno');
+    const view = await call(core, 'pleno.decide', DECISION);
     expect(view.decisions.map((d) => [d.order, d.status, d.rank])).toEqual([[['S05', 'S04'], 'applied', 2]]);
     expect([view.ties, view.blockers]).toEqual([[], []]);
     const ranking = await call(core, 'compile.ranking', { competition: C });
@@ -60,10 +76,10 @@ describe('the plenary on a tie for Juara II', () => {
   });
 
   it('locks; a score sheet reopened afterwards is refused in words, the database unchanged; reopening starts revision 1', async () => {
+    await fresh('decided');
     const locked = await call(core, 'pleno.lock', { competition: C });
     expect(locked.state).toBe('locked');
     expect(locked.snapshot).toMatch(/^[0-9a-f]{64}$/);
-    await asSecretariat(core, C); // so that the reopened sheet is refused for the lock, not for the role
     const before = databaseBytes(core);
     const refused = await core.call('scoring.reopen', { competition: C, juror: 'J1', site: 'S05', reason: 'Salah ketik nilai A1' });
     if (refused.ok) throw new Error('a sheet was reopened on a locked result');

@@ -4,6 +4,7 @@
  * signed in) each is refused in words, Indonesian and English, the database byte-identical; with it each is taken.
  * The command line acts as the secretariat without a PIN: its operator holds the database file itself.
  */
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
@@ -16,19 +17,39 @@ import { asSecretariat, call, SECRETARIAT_PIN } from '../support/jury.js';
 import { demoWithTie, TIE_COMPETITION as C } from '../support/pleno.js';
 
 const temp = tempDir('penilai-secretariat-pleno-');
-const db = join(temp.dir, 'pleno.sqlite');
+const template = join(temp.dir, 'pleno.sqlite');
+const DECISION = { competition: C, order: ['S05', 'S04'], reason: 'Pembinaan di S05 lebih berkelanjutan' };
 let core: Core;
+let db = template;
+let cases = 0;
 
+// The demo with a tie, the pleno open and a secretariat PIN set; each test starts from its own copy of it.
 beforeAll(async () => {
-  core = openTestCore(db);
-  await demoWithTie(core);
-  await call(core, 'pleno.open', { competition: C });
+  const setup = openTestCore(template);
+  await demoWithTie(setup);
+  await asSecretariat(setup, C);
+  await call(setup, 'pleno.open', { competition: C });
+  setup.close();
 }, 60_000);
 
 afterAll(() => {
   core?.close();
   temp.cleanup();
 });
+
+/** A copy of the template brought to the step a test starts from, with the secretariat's session closed. */
+async function fresh(step: 'pleno' | 'decided' | 'locked'): Promise<void> {
+  core?.close();
+  db = join(temp.dir, `case-${(cases += 1)}.sqlite`);
+  copyFileSync(template, db);
+  core = openTestCore(db);
+  if (step !== 'pleno') {
+    await asSecretariat(core, C);
+    await call(core, 'pleno.decide', DECISION);
+    if (step === 'locked') await call(core, 'pleno.lock', { competition: C });
+  }
+  await call(core, 'session.leaveSecretariat', {});
+}
 
 const WORDS = [
   'Keputusan pleno, mengunci, dan membuka kembali hasil resmi hanya boleh dilakukan sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.',
@@ -49,17 +70,16 @@ async function refusedForRole<Ch extends Channel>(channel: Ch, input: ChannelInp
 
 describe('the plenary needs the secretariat', () => {
   it('deciding the tie: refused without the session, taken with it', async () => {
-    await call(core, 'session.leaveSecretariat', {});
-    const decision = { competition: C, order: ['S05', 'S04'], reason: 'Pembinaan di S05 lebih berkelanjutan' };
-    await refusedForRole('pleno.decide', decision);
+    await fresh('pleno');
+    await refusedForRole('pleno.decide', DECISION);
     expect((await call(core, 'pleno.status', { competition: C })).decisions).toEqual([]);
     await call(core, 'session.enterSecretariat', { competition: C, pin: SECRETARIAT_PIN });
-    const view = await call(core, 'pleno.decide', decision);
+    const view = await call(core, 'pleno.decide', DECISION);
     expect(view.decisions.map((d) => [d.order, d.status])).toEqual([[['S05', 'S04'], 'applied']]);
   });
 
   it('locking: refused to a juror signed in and to nobody, taken in the secretariat session', async () => {
-    await call(core, 'session.leaveSecretariat', {});
+    await fresh('decided');
     await call(core, 'session.enter', { competition: C, juror: 'J1' });
     await refusedForRole('pleno.lock', { competition: C });
     await call(core, 'session.leave', {});
@@ -71,7 +91,7 @@ describe('the plenary needs the secretariat', () => {
   });
 
   it('reopening the result: refused without the session, taken with it as revision 1', async () => {
-    await call(core, 'session.leaveSecretariat', {});
+    await fresh('locked');
     await refusedForRole('pleno.reopen', { competition: C, reason: 'Salah ketik nama lokus' });
     expect((await call(core, 'pleno.status', { competition: C })).state).toBe('locked');
     await asSecretariat(core, C);
@@ -80,7 +100,7 @@ describe('the plenary needs the secretariat', () => {
   });
 
   it('importing scores from a file: refused without the session in words, nothing written', async () => {
-    await call(core, 'session.leaveSecretariat', {});
+    await fresh('pleno');
     const before = databaseBytes(core);
     const bytes = new TextEncoder().encode('site,juror,indicator,score\nS01,J1,A1,3\n');
     const r = await core.call('scoring.importScores', { competition: C, name: 'nilai.csv', bytes });
@@ -93,6 +113,7 @@ describe('the plenary needs the secretariat', () => {
   });
 
   it('the command line locks and reopens without a PIN: its operator holds the database file', async () => {
+    await fresh('decided');
     core.close();
     const locked = await runCommand(['pleno', 'lock', '--db', db, '--json']);
     expect([locked.status, locked.stderr]).toEqual([0, '']);

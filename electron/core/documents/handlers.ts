@@ -10,5 +10,9 @@ export const documentHandlers = {
   'documents.lookup': ({ text }, { repos, clock }) => lookupDocument(repos, text, clock()),
   'documents.workbook': ({ competition }, { repos }) => renderWorkbook(repos, competition),
   'documents.notes': ({ competition, site }, { repos }) => siteNotes(repos, competition, site),
-  'documents.releaseNotes': ({ competition, site, notes }, { repos, clock }) => releaseNotes(repos, competition, site, notes, clock()),
+  // Which of the jurors' notes a site may read is the secretariat's decision, in its session.
+  'documents.releaseNotes': ({ competition, site, notes }, deps) => {
+    deps.secretariat(competition, 'notes');
+    return releaseNotes(deps.repos, competition, site, notes, deps.clock());
+  },
 } satisfies HandlerGroup;

@@ -428,11 +428,14 @@ function receiveScores(ctx: Ctx, apply: boolean): ImportPlan {
     let trust: ImportPlan['device']['trust'];
     if (pinned.length === 0) trust = 'first';
     else if (pinned.some((p) => p.device === chain && p.publicKey === manifest.device.publicKey)) trust = 'pinned';
-    else if (ctx.acceptKey === fp) trust = 'accepted';
-    else
+    else if (ctx.acceptKey === fp) {
+      // Trusting another laptop for a juror decides whose work counts: the secretariat's, in its session.
+      ctx.deps.secretariat(code, 'laptop');
+      trust = 'accepted';
+    } else
       throw new UserError(
         'exchange.untrustedKey',
-        { file: ctx.file, juror, fingerprint: fp, pinned: pinned.map((p) => fingerprint(p.publicKey)).join(', ') },
+        { file: ctx.file, juror, fingerprint: fp, pinned: pinned.map((p) => fingerprint(p.publicKey)).join(', '), competition: code },
         'forbidden',
       );
 

@@ -73,7 +73,7 @@ export function lockSession(deps: Pick<Deps, 'session' | 'repos'>): void {
 }
 
 /** What only the secretariat may do: each has its own refusal, naming the task. */
-export type SecretariatTask = 'entry' | 'import' | 'pin' | 'reopen' | 'conflicts' | 'pleno';
+export type SecretariatTask = 'entry' | 'import' | 'pin' | 'reopen' | 'conflicts' | 'laptop' | 'notes' | 'pleno';
 
 const REQUIRED = {
   entry: 'session.secretariatRequired',
@@ -81,12 +81,14 @@ const REQUIRED = {
   pin: 'session.secretariatForPin',
   reopen: 'session.secretariatForReopen',
   conflicts: 'session.secretariatForConflicts',
+  laptop: 'session.secretariatForLaptop',
+  notes: 'session.secretariatForNotes',
   pleno: 'session.secretariatForPleno',
 } as const;
 
 /**
  * Refuses a secretariat's task (typing paper sheets, setting or resetting someone's PIN, reopening someone else's
- * sheet, importing jurors' scores from a file, resolving a package's conflicts, deciding, locking or reopening the plenary's result) unless the
+ * sheet, importing jurors' scores from a file, resolving a package's conflicts, accepting a juror's new laptop, releasing jurors' notes to a site, deciding, locking or reopening the plenary's result) unless the
  * secretariat's session for this competition is open on this laptop (and in use), or the core is the command line's
  * (`session.operator`: its operator holds the database file itself; docs/security.md "Roles").
  */

@@ -48,6 +48,8 @@ export interface SecretariatCardProps {
   /** The screen's own words for leaving the session and for a competition without a secretariat PIN yet. */
   leaveText?: string;
   needsPinText?: string;
+  /** Inside another card (a held package): without a card of its own. */
+  inline?: boolean;
 }
 
 export function SecretariatCard(props: SecretariatCardProps) {
@@ -82,8 +84,8 @@ export function SecretariatCard(props: SecretariatCardProps) {
         </button>
       </div>
     );
-  return (
-    <Section title={props.title}>
+  const body = (
+    <>
       {!state.hasPin ? (
         <p className="notice notice-warn secretariat-needs-pin">{props.needsPinText ?? t('roles.needsPin')}</p>
       ) : (
@@ -104,6 +106,7 @@ export function SecretariatCard(props: SecretariatCardProps) {
           ) : null}
         </div>
       )}
-    </Section>
+    </>
   );
+  return props.inline ? body : <Section title={props.title}>{body}</Section>;
 }

@@ -46,6 +46,11 @@ interface ExchangeState {
 
 let nextId = 1;
 
+/** A refusal for who is at the laptop (the secretariat's session is not open), not for the package. */
+function isRoleRefusal(error: AppError): boolean {
+  return error.code === 'forbidden' && error.key.startsWith('session.');
+}
+
 function fail(error: AppError): void {
   useAppStore.getState().setNotice({ kind: 'error', error });
 }
@@ -99,8 +104,15 @@ export const useExchangeStore = create<ExchangeState>((set, get) => {
       for (const r of added) await plan(r.id);
     },
     acceptNewLaptop: async (id, fingerprint) => {
+      const held = get().received.find((r) => r.id === id)?.error ?? null;
       update(id, { acceptKey: fingerprint, state: 'checking' });
       await plan(id);
+      // Refused for the role (the secretariat's session ended meanwhile): held again as it was, the reason said.
+      const now = get().received.find((r) => r.id === id);
+      if (held && now?.state === 'refused' && now.error && isRoleRefusal(now.error)) {
+        update(id, { acceptKey: null, error: held });
+        fail(now.error);
+      }
     },
     apply: async (id) => {
       const item = get().received.find((r) => r.id === id);
@@ -111,7 +123,14 @@ export const useExchangeStore = create<ExchangeState>((set, get) => {
         bytes: item.bytes,
         ...(item.acceptKey ? { acceptKey: item.acceptKey } : {}),
       });
-      if (!result.ok) return update(id, { state: 'refused', error: result.error });
+      if (!result.ok) {
+        // Refused for the role (the session ended between the plan and "Terapkan"): the plan stays, the reason said.
+        if (isRoleRefusal(result.error)) {
+          update(id, { state: 'planned' });
+          return fail(result.error);
+        }
+        return update(id, { state: 'refused', error: result.error });
+      }
       const code = result.value.competition.code;
       // The board is brought up to date before the card says "applied", so what the card says and what the board
       // shows agree the moment the secretariat looks.

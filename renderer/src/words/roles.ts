@@ -1,4 +1,4 @@
-/** Interface words of the secretariat's tasks on the Paket and Pleno screens (issue 12), merged into ../i18n.ts. */
+/** Interface words of the secretariat's tasks on the Paket, Pleno, Laporan and Penilaian screens (issue 12), merged into ../i18n.ts. */
 const id = {
   'roles.pin': 'PIN sekretariat',
   'roles.enter': 'Buka',
@@ -7,6 +7,10 @@ const id = {
   'roles.conflictsTitle': 'Konflik paket',
   'roles.conflictsAsk': 'Menyelesaikan konflik adalah tugas sekretariat. Masukkan PIN sekretariat untuk memutuskannya.',
   'roles.conflictsOpen': 'Sekretariat sedang menyelesaikan konflik.',
+  'roles.laptopAsk': 'Menerima laptop baru juri adalah tugas sekretariat. Masukkan PIN sekretariat untuk menerimanya.',
+  'roles.laptopOpen': 'Sekretariat sedang menerima paket.',
+  'roles.notesAsk': 'Merilis catatan juri kepada peserta adalah tugas sekretariat. Masukkan PIN sekretariat untuk menyimpan pilihan.',
+  'roles.notesOpen': 'Sekretariat sedang memilih catatan yang dirilis.',
   'roles.plenoTitle': 'PIN sekretariat untuk pleno',
   'roles.plenoAsk':
     'Memutuskan urutan yang seri, mengunci, dan membuka kembali hasil resmi adalah tugas sekretariat. Masukkan PIN sekretariat untuk melanjutkan.',
@@ -21,6 +25,10 @@ const en: Record<keyof typeof id, string> = {
   'roles.conflictsTitle': 'Package conflicts',
   'roles.conflictsAsk': 'Resolving conflicts is the secretariat’s task. Enter the secretariat PIN to decide them.',
   'roles.conflictsOpen': 'The secretariat is resolving conflicts.',
+  'roles.laptopAsk': 'Accepting a juror’s new laptop is the secretariat’s task. Enter the secretariat PIN to accept it.',
+  'roles.laptopOpen': 'The secretariat is receiving packages.',
+  'roles.notesAsk': 'Releasing jurors’ notes to the sites is the secretariat’s task. Enter the secretariat PIN to save the choice.',
+  'roles.notesOpen': 'The secretariat is choosing the notes to release.',
   'roles.plenoTitle': 'Secretariat PIN for the plenary',
   'roles.plenoAsk':
     'Ordering tied sites, locking and reopening the official result are the secretariat’s tasks. Enter the secretariat PIN to go on.',

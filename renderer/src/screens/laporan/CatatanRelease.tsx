@@ -1,6 +1,7 @@
 /**
  * On Laporan: which jurors' notes each site may read (channels documents.notes and documents.releaseNotes), and the
  * site's "Catatan untuk peserta" PDF. The secretariat sees the jurors' names here; the PDF numbers them per site.
+ * Saving the choice is the secretariat's (its PIN asked here when its session is not open).
  */
 import { useEffect, useState } from 'react';
 import type { ReleasableNote } from '../../../../shared/contract/schemas.js';
@@ -8,6 +9,7 @@ import type { Site } from '../../../../shared/domain/competition.js';
 import { describeError } from '../../../../shared/domain/errors.js';
 import { call, isDesktop, saveBytes } from '../../api.js';
 import { Section, useT } from '../../components/common.js';
+import { SecretariatCard, useSecretariatSession } from '../../components/SecretariatSession.js';
 import { useAppStore } from '../../stores/app.js';
 
 const key = (n: { juror: string; indicator: string }) => `${n.juror}|${n.indicator}`;
@@ -21,6 +23,8 @@ export function CatatanRelease({ competition }: { competition: string }) {
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<'save' | 'pdf' | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // Which notes a site may read is the secretariat's decision: its PIN is asked here (the PDF needs none).
+  const secretariat = useSecretariatSession(competition, message && !message.ok ? message.text : null);
 
   useEffect(() => {
     void call('setup.get', { code: competition }).then((r) => {
@@ -137,10 +141,20 @@ export function CatatanRelease({ competition }: { competition: string }) {
           </tbody>
         </table>
       ) : null}
+      {notes && notes.length > 0 ? (
+        <SecretariatCard
+          inline
+          competition={competition}
+          session={secretariat}
+          title={t('roles.pin')}
+          ask={t('roles.notesAsk')}
+          openText={t('roles.notesOpen')}
+        />
+      ) : null}
       {site ? (
         <div className="toolbar-row">
           {notes && notes.length > 0 ? (
-            <button type="button" className="primary" onClick={() => void save()} disabled={busy !== null}>
+            <button type="button" className="primary" onClick={() => void save()} disabled={busy !== null || !secretariat.open}>
               {busy === 'save' ? t('catatan.saving') : t('catatan.save')}
             </button>
           ) : null}

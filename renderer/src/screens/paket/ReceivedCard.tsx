@@ -1,7 +1,8 @@
 /**
  * One package received: checking, then its plan (who, from which laptop, when, the counts, the cells, conflicts side
  * by side, the fingerprint check for a juror's first laptop) and "Terapkan"; or why it was refused, next to it; or,
- * for a package from a juror's new laptop, "Terima laptop baru" once the fingerprint is compared.
+ * for a package from a juror's new laptop, "Terima laptop baru" once the fingerprint is compared (the secretariat's
+ * task: its PIN is asked in the card).
  */
 import { useState } from 'react';
 import type { ImportPlan } from '../../../../shared/contract/exchange.js';
@@ -9,6 +10,7 @@ import { formatDateTime } from '../../../../shared/domain/dates.js';
 import { describeError } from '../../../../shared/domain/errors.js';
 import { useT } from '../../components/common.js';
 import { Fingerprint } from '../../components/Fingerprint.js';
+import { SecretariatCard, useSecretariatSession } from '../../components/SecretariatSession.js';
 import { useAppStore } from '../../stores/app.js';
 import { useExchangeStore, type Received } from '../../stores/exchange.js';
 import { SideBySide, SideValue, type Namer } from './CellSides.js';
@@ -50,8 +52,6 @@ export function ReceivedCard(props: { item: Received; namer: Namer }) {
 function Refusal({ item }: { item: Received }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
-  const acceptNewLaptop = useExchangeStore((s) => s.acceptNewLaptop);
-  const [checked, setChecked] = useState(false);
   const error = item.error!;
   const held = error.key === 'exchange.untrustedKey' && typeof error.params.fingerprint === 'string';
   return (
@@ -62,23 +62,45 @@ function Refusal({ item }: { item: Received }) {
         </span>
       </p>
       {held ? (
-        <div className="accept-laptop">
-          <Fingerprint label={t('paket.newLaptopFingerprint')} value={String(error.params.fingerprint)} />
-          <p className="muted">{t('paket.acceptHint')}</p>
-          <label className="inline check-line">
-            <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
-            {t('paket.confirmNewLaptop')}
-          </label>
-          <button
-            type="button"
-            className="secondary"
-            disabled={!checked}
-            onClick={() => void acceptNewLaptop(item.id, String(error.params.fingerprint))}
-          >
-            {t('paket.acceptNew')}
-          </button>
-        </div>
+        <AcceptLaptop item={item} fingerprint={String(error.params.fingerprint)} competition={String(error.params.competition)} />
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * A package held for a juror's new laptop: the fingerprint to compare, then "Terima laptop baru", which is the
+ * secretariat's (its PIN asked here when its session is not open).
+ */
+function AcceptLaptop(props: { item: Received; fingerprint: string; competition: string }) {
+  const t = useT();
+  const acceptNewLaptop = useExchangeStore((s) => s.acceptNewLaptop);
+  const session = useSecretariatSession(props.competition, props.item.state);
+  const [checked, setChecked] = useState(false);
+  return (
+    <div className="accept-laptop">
+      <Fingerprint label={t('paket.newLaptopFingerprint')} value={props.fingerprint} />
+      <p className="muted">{t('paket.acceptHint')}</p>
+      <SecretariatCard
+        inline
+        competition={props.competition}
+        session={session}
+        title={t('roles.pin')}
+        ask={t('roles.laptopAsk')}
+        openText={t('roles.laptopOpen')}
+      />
+      <label className="inline check-line">
+        <input type="checkbox" checked={checked} onChange={(e) => setChecked(e.target.checked)} />
+        {t('paket.confirmNewLaptop')}
+      </label>
+      <button
+        type="button"
+        className="secondary"
+        disabled={!checked || !session.open}
+        onClick={() => void acceptNewLaptop(props.item.id, props.fingerprint)}
+      >
+        {t('paket.acceptNew')}
+      </button>
     </div>
   );
 }
