@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import {
   bodyLimit,
@@ -342,6 +342,10 @@ describe('slow requests', () => {
     });
   });
   afterAll(() => slow.close());
+  // What each test dispatched, and nothing of another's.
+  beforeEach(() => {
+    dispatched.length = 0;
+  });
 
   it('closes a request whose body trickles in byte by byte, with 408, and never runs it', async () => {
     const head =

@@ -4,18 +4,28 @@
  * the outliers. On the demo with ties (test/support/ties.ts): at S02, A1 scored 4, 4 and 1 by J1, J2, J3.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
-import { openTestCore, tempDir } from '../support/core.js';
-import { call } from '../support/jury.js';
+import { copyClosedDatabase, openTestCore, tempDir } from '../support/core.js';
+import { asSecretariat, call } from '../support/jury.js';
 import { demoWithTies, TIE_NOTE } from '../support/ties.js';
 
 const temp = tempDir('penilai-drill-');
+const template = join(temp.dir, 'ties.db');
 let core: Core;
 
+/** The demo with ties on a copy of its own: the test that locks works on another, whatever the order. */
+function openCopy(name: string): Core {
+  const file = join(temp.dir, name);
+  copyClosedDatabase(template, file);
+  return openTestCore(file);
+}
+
 beforeAll(async () => {
-  core = openTestCore(join(temp.dir, 'drill.db'));
-  await demoWithTies(core);
+  const setup = openTestCore(template);
+  await demoWithTies(setup);
+  setup.close();
+  core = openCopy('drill.db');
 });
 afterAll(() => {
   core.close();
@@ -74,6 +84,9 @@ describe('compile.site', () => {
   });
 
   it('after the jury decides the tie and locks, gives the locked result: S03 4th, S02 5th by the pleno, state locked', async () => {
+    const core = openCopy('locked.db');
+    onTestFinished(() => core.close());
+    await asSecretariat(core, 'DEMO');
     await call(core, 'pleno.open', { competition: 'DEMO' });
     await call(core, 'pleno.decide', { competition: 'DEMO', order: ['S03', 'S02'], reason: 'Inovasi posyandu S03 lebih berkelanjutan.' });
     await call(core, 'pleno.lock', { competition: 'DEMO' });

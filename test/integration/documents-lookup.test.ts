@@ -4,13 +4,12 @@
  * revision; once a score changes the old code finds nothing; once locked, the code is the locked snapshot's. A QR
  * text is read as a claim; garbage finds nothing and is not an error.
  */
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import type { DocumentLookup } from '../../shared/contract/schemas.js';
 import { qrPayload, shortCode } from '../../shared/domain/doc-stamp.js';
-import { openTestCore, tempDir } from '../support/core.js';
+import { copyClosedDatabase, openTestCore, tempDir } from '../support/core.js';
 import { call, PNG, asSecretariat } from '../support/jury.js';
 
 const temp = tempDir('penilai-lookup-');
@@ -32,7 +31,7 @@ afterAll(() => {
 async function fresh(step: 'draft' | 'locked' = 'draft'): Promise<void> {
   core?.close();
   const file = join(temp.dir, `case-${(cases += 1)}.sqlite`);
-  copyFileSync(template, file);
+  copyClosedDatabase(template, file);
   core = openTestCore(file);
   await asSecretariat(core, 'DEMO');
   if (step === 'locked') {

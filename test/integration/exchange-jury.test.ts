@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { verifyFile } from '../../electron/core/audit/verify.js';
 import { evidenceFolder } from '../../electron/core/platform/files.js';
@@ -28,7 +28,8 @@ import {
   JUROR_PIN,
 } from '../support/jury.js';
 import { runCommand } from '../support/cli.js';
-import { openTestCore, tempDir } from '../support/core.js';
+import { copyClosedDatabase, openTestCore, tempDir } from '../support/core.js';
+import { copyDatabase } from '../support/packages.js';
 
 const temp = tempDir('penilai-jury-');
 let clockAt = Date.parse('2026-09-07T01:00:00Z');
@@ -43,6 +44,7 @@ let secretariat: Core;
 const laptops: Record<string, Core> = {};
 const packages: Record<string, { name: string; bytes: Uint8Array }> = {};
 let setupBytes: Uint8Array;
+const pristine = join(temp.dir, 'sekretariat-sebelum-paket.sqlite');
 let direct: Core;
 
 function historyCount(core: Core): number {
@@ -58,6 +60,42 @@ function scoresOf(core: Core): unknown[] {
     .all();
 }
 
+/** Every juror's package applied at the secretariat (again: applying a package twice changes nothing). */
+async function appliedAll(): Promise<void> {
+  for (const juror of ['J1', 'J2', 'J3']) await call(secretariat, 'exchange.apply', packages[juror]!);
+}
+
+let copies = 0;
+/**
+ * A test that goes on from the merged state (a newer package, a correction) works on copies of the secretariat's
+ * database and of J2's laptop, opened with the same homes (the same installations), so that the other tests see the
+ * state they expect whatever the order.
+ */
+async function ownCopies(): Promise<{ sek: Core; sekFile: string; j2: Core }> {
+  await appliedAll();
+  copies += 1;
+  const sek = copyDatabase(
+    secretariat,
+    join(temp.dir, 'sekretariat.sqlite'),
+    join(temp.dir, `sekretariat-${copies}.sqlite`),
+    join(temp.dir, 'home-sekretariat'),
+    clock,
+  );
+  const j2 = copyDatabase(
+    laptops.J2!,
+    join(temp.dir, 'laptop-J2.sqlite'),
+    join(temp.dir, `laptop-J2-${copies}.sqlite`),
+    join(temp.dir, 'home-J2'),
+    clock,
+  );
+  onTestFinished(() => {
+    sek.close();
+    j2.close();
+  });
+  await call(j2, 'session.enter', { competition: 'JABAR', juror: 'J2', pin: JUROR_PIN.J2! });
+  return { sek, sekFile: join(temp.dir, `sekretariat-${copies}.sqlite`), j2 };
+}
+
 beforeAll(async () => {
   secretariat = openTestCore(join(temp.dir, 'sekretariat.sqlite'), clock, { home: join(temp.dir, 'home-sekretariat') });
   await call(secretariat, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
@@ -69,6 +107,9 @@ beforeAll(async () => {
   ] as const)
     await call(secretariat, 'session.setJurorPin', { competition: 'JABAR', juror, pin });
   setupBytes = (await call(secretariat, 'exchange.setupPackage', { competition: 'JABAR' })).bytes;
+  // The secretariat's database before any package, for the test that plans the first import.
+  secretariat.db.pragma('wal_checkpoint(TRUNCATE)');
+  copyClosedDatabase(join(temp.dir, 'sekretariat.sqlite'), pristine);
 
   for (const juror of ['J1', 'J2', 'J3']) {
     const core = openTestCore(join(temp.dir, `laptop-${juror}.sqlite`), clock, { home: join(temp.dir, `home-${juror}`) });
@@ -129,7 +170,12 @@ describe('a jury without a server', () => {
   });
 
   it('shows the plan of each package before applying it, then applies it', async () => {
-    const plan = await call(secretariat, 'exchange.plan', packages.J1!);
+    // On a copy of the secretariat's database as it was before any package, whatever ran before.
+    const sek = openTestCore(copyClosedDatabase(pristine, join(temp.dir, 'sekretariat-awal.sqlite')), clock, {
+      home: join(temp.dir, 'home-sekretariat'),
+    });
+    onTestFinished(() => sek.close());
+    const plan = await call(sek, 'exchange.plan', packages.J1!);
     expect(plan).toMatchObject({ kind: 'scores', action: 'update', applied: false, juror: { code: 'J1' } });
     expect(plan.device.trust).toBe('first');
     expect(plan.counts).toEqual({ new: 9, changed: 0, unchanged: 0, conflicts: 0, photos: 1, sheets: 1 });
@@ -138,14 +184,16 @@ describe('a jury without a server', () => {
       incoming: { value: 3, household: { families: 2, yes: 3, answered: 4 } },
     });
     // Nothing was written by the plan.
-    expect(scoresOf(secretariat)).toEqual([]);
+    expect(scoresOf(sek)).toEqual([]);
     for (const juror of ['J1', 'J2', 'J3']) {
-      const applied = await call(secretariat, 'exchange.apply', packages[juror]!);
+      const applied = await call(sek, 'exchange.apply', packages[juror]!);
       expect(applied.applied).toBe(true);
     }
+    expect(scoresOf(sek)).toEqual(scoresOf(direct));
   });
 
   it('ranks exactly as the same scores typed into one database, verifies, and holds every photo with its hash', async () => {
+    await appliedAll();
     const merged = await call(secretariat, 'compile.ranking', { competition: 'JABAR' });
     const one = await call(direct, 'compile.ranking', { competition: 'JABAR' });
     expect(merged.ranking).toEqual(one.ranking);
@@ -178,6 +226,7 @@ describe('a jury without a server', () => {
   });
 
   it('importing every package again changes nothing: no score, no history entry, no file', async () => {
+    await appliedAll();
     const db = join(temp.dir, 'sekretariat.sqlite');
     const before = { history: historyCount(secretariat), scores: scoresOf(secretariat), files: readdirSync(evidenceFolder(db)).sort() };
     for (const juror of ['J1', 'J2', 'J3']) {
@@ -197,53 +246,54 @@ describe('a jury without a server', () => {
   });
 
   it('a newer package from the same laptop supersedes: only the new entries are written', async () => {
-    await call(laptops.J2!, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S03', indicator: 'A1', value: 5 });
-    const newer = await call(laptops.J2!, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
-    const before = historyCount(secretariat);
-    const plan = await call(secretariat, 'exchange.apply', { name: newer.file.name, bytes: newer.file.bytes });
+    const { sek, sekFile, j2 } = await ownCopies();
+    await call(j2, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S03', indicator: 'A1', value: 5 });
+    const newer = await call(j2, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+    const before = historyCount(sek);
+    const plan = await call(sek, 'exchange.apply', { name: newer.file.name, bytes: newer.file.bytes });
     expect(plan.counts).toMatchObject({ new: 0, changed: 1, unchanged: 0, conflicts: 0 });
     expect(plan.entries).toMatchObject({ new: 1 });
     // One entry of the laptop and the import's own record.
-    expect(historyCount(secretariat)).toBe(before + 2);
+    expect(historyCount(sek)).toBe(before + 2);
     expect(
-      (await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S03' })).scores.find(
-        (s) => s.indicator === 'A1',
-      )?.value,
+      (await call(sek, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S03' })).scores.find((s) => s.indicator === 'A1')
+        ?.value,
     ).toBe(5);
     // The older package, arriving late, changes nothing.
-    expect(await call(secretariat, 'exchange.apply', packages.J2!)).toMatchObject({ action: 'unchanged', applied: false });
-    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+    expect(await call(sek, 'exchange.apply', packages.J2!)).toMatchObject({ action: 'unchanged', applied: false });
+    expect(verifyFile(sekFile).problems).toEqual([]);
   });
 
   it('a cell the secretariat corrected since is a conflict: kept, shown side by side, decided, recorded', async () => {
-    await call(secretariat, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
-    await call(secretariat, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 1, entry: true });
-    await call(laptops.J2!, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 5 });
-    const pkg = await call(laptops.J2!, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
-    const plan = await call(secretariat, 'exchange.apply', { name: pkg.file.name, bytes: pkg.file.bytes });
+    const { sek, sekFile, j2 } = await ownCopies();
+    await call(sek, 'session.enterSecretariat', { competition: 'JABAR', pin: '7391' });
+    await call(sek, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 1, entry: true });
+    await call(j2, 'scoring.setScore', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2', value: 5 });
+    const pkg = await call(j2, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+    const plan = await call(sek, 'exchange.apply', { name: pkg.file.name, bytes: pkg.file.bytes });
     const cell = plan.cells.find((c) => c.site === 'S02' && c.indicator === 'A2')!;
     expect(cell).toMatchObject({ status: 'conflict', local: { value: 1, actor: 'sekretariat' }, incoming: { value: 5, actor: 'J2' } });
     // The value held here stays until decided; the history still verifies.
     const value = async () =>
-      (await call(secretariat, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S02' })).scores.find(
-        (s) => s.indicator === 'A2',
-      )?.value;
+      (await call(sek, 'scoring.sheet', { competition: 'JABAR', juror: 'J2', site: 'S02' })).scores.find((s) => s.indicator === 'A2')
+        ?.value;
     expect(await value()).toBe(1);
-    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
-    const open = await call(secretariat, 'exchange.conflicts', { competition: 'JABAR' });
+    expect(verifyFile(sekFile).problems).toEqual([]);
+    const open = await call(sek, 'exchange.conflicts', { competition: 'JABAR' });
     expect(open.map((c) => [c.juror, c.site, c.indicator, c.local.value, c.incoming.value])).toEqual([['J2', 'S02', 'A2', 1, 5]]);
-    expect((await call(secretariat, 'exchange.board', { competition: 'JABAR' })).openConflicts).toBe(1);
-    expect(await call(secretariat, 'exchange.resolve', { competition: 'JABAR', ids: [open[0]!.id], choice: 'incoming' })).toEqual({
+    expect((await call(sek, 'exchange.board', { competition: 'JABAR' })).openConflicts).toBe(1);
+    expect(await call(sek, 'exchange.resolve', { competition: 'JABAR', ids: [open[0]!.id], choice: 'incoming' })).toEqual({
       resolved: 1,
     });
     expect(await value()).toBe(5);
-    expect(await call(secretariat, 'exchange.conflicts', { competition: 'JABAR' })).toEqual([]);
-    const history = await call(secretariat, 'scoring.history', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2' });
+    expect(await call(sek, 'exchange.conflicts', { competition: 'JABAR' })).toEqual([]);
+    const history = await call(sek, 'scoring.history', { competition: 'JABAR', juror: 'J2', site: 'S02', indicator: 'A2' });
     expect(history.at(-1)).toMatchObject({ kind: 'exchange.resolve', actor: 'sekretariat', payload: { choice: 'incoming' } });
-    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+    expect(verifyFile(sekFile).problems).toEqual([]);
   });
 
   it('the board says who still owes what, with the last package from each laptop', async () => {
+    await appliedAll();
     const board = await call(secretariat, 'exchange.board', { competition: 'JABAR' });
     const row = (j: string) => board.jurors.find((r) => r.juror === j)!;
     expect(row('J1').cells.map((c) => [c.site, c.state])).toEqual([

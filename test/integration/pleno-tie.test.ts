@@ -4,12 +4,11 @@
  * written, the decision applied, locking, a sheet reopened after locking refused with the database unchanged,
  * reopening as revision 1.
  */
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { describeError } from '../../shared/domain/errors.js';
-import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
+import { copyClosedDatabase, databaseBytes, openTestCore, tempDir } from '../support/core.js';
 import { asSecretariat, call } from '../support/jury.js';
 import { demoWithTie, TIE_COMPETITION as C } from '../support/pleno.js';
 
@@ -35,7 +34,7 @@ afterAll(() => {
 async function fresh(step: 'draft' | 'pleno' | 'decided'): Promise<void> {
   core?.close();
   const file = join(temp.dir, `case-${(cases += 1)}.sqlite`);
-  copyFileSync(template, file);
+  copyClosedDatabase(template, file);
   core = openTestCore(file);
   await asSecretariat(core, C);
   if (step !== 'draft') await call(core, 'pleno.open', { competition: C });

@@ -4,7 +4,6 @@
  * signed in) each is refused in words, Indonesian and English, the database byte-identical; with it each is taken.
  * The command line acts as the secretariat without a PIN: its operator holds the database file itself.
  */
-import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
@@ -12,7 +11,7 @@ import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
 import { runCommand } from '../support/cli.js';
-import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
+import { copyClosedDatabase, databaseBytes, openTestCore, tempDir } from '../support/core.js';
 import { asSecretariat, call, SECRETARIAT_PIN } from '../support/jury.js';
 import { demoWithTie, TIE_COMPETITION as C } from '../support/pleno.js';
 
@@ -41,7 +40,7 @@ afterAll(() => {
 async function fresh(step: 'pleno' | 'decided' | 'locked'): Promise<void> {
   core?.close();
   db = join(temp.dir, `case-${(cases += 1)}.sqlite`);
-  copyFileSync(template, db);
+  copyClosedDatabase(template, db);
   core = openTestCore(db);
   if (step !== 'pleno') {
     await asSecretariat(core, C);

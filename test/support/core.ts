@@ -1,9 +1,10 @@
 /** Test builders for the Node core: a fresh SQLite file in a temp folder, opened as the app opens it. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/app.js';
+import { evidenceFolder } from '../../electron/core/platform/files.js';
 import { repositoryResources } from '../../electron/core/platform/resources.js';
 
 export function tempDir(prefix = 'penilai-test-'): { dir: string; cleanup: () => void } {
@@ -35,4 +36,14 @@ export function databaseBytes(core: Core): string {
   const file = core.deps.database;
   const wal = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : -1;
   return `${createHash('sha256').update(readFileSync(file)).digest('hex')}:${wal}`;
+}
+
+/**
+ * A closed database copied with its evidence photos: a test that changes the state (decides, locks) works on a copy
+ * of a prepared database of its own, so that the file's tests pass in any order and alone.
+ */
+export function copyClosedDatabase(from: string, to: string): string {
+  copyFileSync(from, to);
+  if (existsSync(evidenceFolder(from))) cpSync(evidenceFolder(from), evidenceFolder(to), { recursive: true });
+  return to;
 }
