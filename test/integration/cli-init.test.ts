@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ranking } from '../../shared/domain/ranking.js';
 import { runCommand, fingerprint, type CliRun } from '../support/cli.js';
-import { openTestCore, tempDir } from '../support/core.js';
+import { copyClosedDatabase, openTestCore, tempDir } from '../support/core.js';
 
 const DRAFT: Record<string, unknown> = JSON.parse(
   readFileSync(new URL('../../resources/instruments/p2wkss-provinsi.json', import.meta.url), 'utf8'),
@@ -214,13 +214,15 @@ describe('init, rank and export of a full competition file', () => {
   });
 
   it('adds a second competition on the same instrument, and then needs --competition', async () => {
+    // On a copy: the other tests read the database with its one competition, whatever the order.
+    const both = copyClosedDatabase(db, join(temp.dir, 'banten-dua.db'));
     const second = competitionFile('P2WKSS-BANTEN-2028');
     second.competition.year = 2028;
-    expect((await runCommand(['init', '--db', db, '--competition', writeJson(second)])).status).toBe(0);
-    expectOneLineError(await runCommand(['export', '--db', db, '--out', join(temp.dir, 'x.json')]), /beberapa lomba/);
+    expect((await runCommand(['init', '--db', both, '--competition', writeJson(second)])).status).toBe(0);
+    expectOneLineError(await runCommand(['export', '--db', both, '--out', join(temp.dir, 'x.json')]), /beberapa lomba/);
     expect(existsSync(join(temp.dir, 'x.json'))).toBe(false);
     const out = join(temp.dir, '2028.json');
-    expect((await runCommand(['export', '--db', db, '--competition', 'P2WKSS-BANTEN-2028', '--out', out])).status).toBe(0);
+    expect((await runCommand(['export', '--db', both, '--competition', 'P2WKSS-BANTEN-2028', '--out', out])).status).toBe(0);
     expect((JSON.parse(readFileSync(out, 'utf8')) as FileJson).competition.year).toBe(2028);
   });
 });

@@ -6,13 +6,13 @@
  * is a conflict again; cells changed to the same value on both sides are not conflicts.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../electron/core/app.js';
 import { verifyFile } from '../../electron/core/audit/verify.js';
 import type { Channel } from '../../shared/contract/channels.js';
 import type { ChannelInput, ChannelResults } from '../../shared/contract/schemas.js';
 import { describeError } from '../../shared/domain/errors.js';
-import { databaseBytes, openTestCore, tempDir } from '../support/core.js';
+import { copyClosedDatabase, databaseBytes, openTestCore, tempDir } from '../support/core.js';
 import { asSecretariat, call as run, JURY_COMPETITION } from '../support/jury.js';
 
 const temp = tempDir('penilai-conflicts-');
@@ -30,16 +30,42 @@ const install = (name: string): Core => {
 const cell = (site: string, indicator: string) => ({ competition: 'JABAR', juror: 'J2', site, indicator });
 
 let sek: Core;
+let sekFile = '';
 let first: Core;
 let second: Core;
+type Made = ChannelResults['exchange.exportScores'];
+/** J2's package from the old laptop, and the one from the new laptop after the old one broke. */
+let old: Made;
+let fresh: Made;
+const pristine = join(temp.dir, 'sekretariat-awal.sqlite');
+let cases = 0;
 
 beforeAll(async () => {
-  sek = install('sekretariat');
-  await call(sek, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
-  const setup = await call(sek, 'exchange.setupPackage', { competition: 'JABAR' });
+  const setupCore = install('sekretariat');
+  await call(setupCore, 'setup.import', { name: 'jabar.json', bytes: new TextEncoder().encode(JSON.stringify(JURY_COMPETITION)) });
+  const setup = await call(setupCore, 'exchange.setupPackage', { competition: 'JABAR' });
+  setupCore.close();
+  copyClosedDatabase(join(temp.dir, 'sekretariat.sqlite'), pristine);
   first = install('laptop-lama');
   second = install('laptop-baru');
   for (const laptop of [first, second]) await call(laptop, 'exchange.apply', { name: setup.name, bytes: setup.bytes });
+  await call(first, 'scoring.setScore', { ...cell('S01', 'A1'), value: 4 });
+  await call(first, 'scoring.setNote', { ...cell('S01', 'A1'), note: 'SK ada, belum ditandatangani.' });
+  await call(first, 'scoring.setScore', { ...cell('S01', 'A2'), value: 3 });
+  old = await call(first, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+  // The old laptop broke; the juror goes on on another one and gives S01 A1 another value, S01 A2 the same.
+  await call(second, 'scoring.setScore', { ...cell('S01', 'A1'), value: 2 });
+  await call(second, 'scoring.setScore', { ...cell('S01', 'A2'), value: 3 });
+  await call(second, 'scoring.setScore', { ...cell('S02', 'A1'), value: 5 });
+  fresh = await call(second, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+});
+
+/** Each test on its own copy of the secretariat's database as set up, before any package (the same installation). */
+beforeEach(() => {
+  sekFile = join(temp.dir, `sekretariat-${(cases += 1)}.sqlite`);
+  copyClosedDatabase(pristine, sekFile);
+  sek = openTestCore(sekFile, clock, { home: join(temp.dir, 'home-sekretariat') });
+  opened.push(sek);
 });
 afterAll(() => {
   for (const core of opened) core.close();
@@ -48,17 +74,8 @@ afterAll(() => {
 
 describe('the same juror on two laptops', () => {
   it('holds the new laptop until accepted, then shows the differing cells side by side', async () => {
-    await call(first, 'scoring.setScore', { ...cell('S01', 'A1'), value: 4 });
-    await call(first, 'scoring.setNote', { ...cell('S01', 'A1'), note: 'SK ada, belum ditandatangani.' });
-    await call(first, 'scoring.setScore', { ...cell('S01', 'A2'), value: 3 });
-    const old = await call(first, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
     await call(sek, 'exchange.apply', { name: old.file.name, bytes: old.file.bytes });
-
-    // The old laptop broke; the juror goes on on another one and gives S01 A1 another value, S01 A2 the same.
-    await call(second, 'scoring.setScore', { ...cell('S01', 'A1'), value: 2 });
-    await call(second, 'scoring.setScore', { ...cell('S01', 'A2'), value: 3 });
-    await call(second, 'scoring.setScore', { ...cell('S02', 'A1'), value: 5 });
-    const pkg = await call(second, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
+    const pkg = fresh;
     const input = { name: pkg.file.name, bytes: pkg.file.bytes };
     const held = await sek.call('exchange.apply', input);
     expect(held.ok).toBe(false);
@@ -96,12 +113,15 @@ describe('the same juror on two laptops', () => {
       ['A1', 4],
       ['A2', 3],
     ]);
-    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+    expect(verifyFile(sekFile).problems).toEqual([]);
   });
 
   it('decides conflicts in bulk, keeping the value here, with the decision in the ledger; a later change is a conflict again', async () => {
-    // A second conflict: the secretariat corrects S02 A1 while the new laptop changes it again.
+    // Both laptops' packages in, the new laptop accepted: S01 A1 is a conflict (4 here, 2 from the new laptop).
+    await call(sek, 'exchange.apply', { name: old.file.name, bytes: old.file.bytes });
     await asSecretariat(sek, 'JABAR');
+    await call(sek, 'exchange.apply', { name: fresh.file.name, bytes: fresh.file.bytes, acceptKey: fresh.fingerprint });
+    // A second conflict: the secretariat corrects S02 A1 while the new laptop changes it again.
     await call(sek, 'scoring.setScore', { ...cell('S02', 'A1'), value: 1, entry: true });
     await call(second, 'scoring.setScore', { ...cell('S02', 'A1'), value: 4 });
     const pkg = await call(second, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
@@ -144,6 +164,6 @@ describe('the same juror on two laptops', () => {
     const later = await call(second, 'exchange.exportScores', { competition: 'JABAR', juror: 'J2' });
     const plan = await call(sek, 'exchange.apply', { name: later.file.name, bytes: later.file.bytes });
     expect(plan.cells.map((c) => [c.site, c.indicator, c.status])).toEqual([['S01', 'A1', 'conflict']]);
-    expect(verifyFile(join(temp.dir, 'sekretariat.sqlite')).problems).toEqual([]);
+    expect(verifyFile(sekFile).problems).toEqual([]);
   });
 });

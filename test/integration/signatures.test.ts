@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main.js';
 import { verifyPdfJsonSchema } from '../../shared/domain/verify-format.js';
 import { call, asSecretariat } from '../support/jury.js';
-import { openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
+import { copyClosedDatabase, openTestCore, REPO_ROOT, tempDir } from '../support/core.js';
 
 const temp = tempDir('penilai-signatures-');
 afterAll(() => temp.cleanup());
@@ -390,7 +390,9 @@ describe('what verification reports and signing refuses', () => {
   });
 
   it('verify --pdf --db after a score changed in the database exits non-zero naming the mismatch', async () => {
-    const core = openTestCore(DB, undefined, { home: HOME });
+    // On a copy of the database: the other tests verify against the unchanged one, whatever the order.
+    const changed = copyClosedDatabase(DB, path('demo-berubah.sqlite'));
+    const core = openTestCore(changed, undefined, { home: HOME });
     try {
       await asSecretariat(core, 'DEMO'); // reopening J1's sheet is the secretariat's
       await call(core, 'scoring.reopen', { competition: 'DEMO', juror: 'J1', site: 'S01', reason: 'Nilai A1 salah ketik, diperbaiki.' });
@@ -405,7 +407,7 @@ describe('what verification reports and signing refuses', () => {
     } finally {
       core.close();
     }
-    const run = await cli(['verify', '--pdf', path('s2.pdf'), '--db', DB, '--json', '--home', HOME]);
+    const run = await cli(['verify', '--pdf', path('s2.pdf'), '--db', changed, '--json', '--home', HOME]);
     expect(run.status).toBe(1);
     const result = JSON.parse(run.stdout);
     expect(result.signatures.every((s: { valid: boolean }) => s.valid)).toBe(true);
