@@ -70,7 +70,7 @@ export interface Deps {
    * Refuses a secretariat's task unless the secretariat's session for the competition is open on this laptop
    * (session/rules.ts `requireSecretariat`); other domains ask through this, never by importing the session.
    */
-  secretariat(competition: string, task: 'import' | 'reopen' | 'conflicts' | 'laptop' | 'notes' | 'pleno'): void;
+  secretariat(competition: string, task: 'import' | 'reopen' | 'conflicts' | 'laptop' | 'notes' | 'setup' | 'pleno'): void;
   /** This installation's device: its id names the ledger chain it writes; its key signs packages. */
   identity: DeviceIdentity;
   /** Files opened with the app, waiting for the renderer to take them (`app.openedFiles`). */

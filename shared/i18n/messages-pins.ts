@@ -19,6 +19,8 @@ export const pinsMessages = catalogue(
       `Menerima laptop baru juri adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'session.secretariatForNotes': () =>
       `Merilis catatan juri kepada peserta adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
+    'session.secretariatForSetup': () =>
+      `Mengubah atau menghapus lomba ini adalah tugas sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah; yang sudah diketik tetap di layar.`,
     'session.secretariatForPleno': () =>
       `Keputusan pleno, mengunci, dan membuka kembali hasil resmi hanya boleh dilakukan sekretariat: masukkan PIN sekretariat dahulu. Tidak ada yang berubah.`,
     'db.busy': () =>
@@ -44,6 +46,8 @@ export const pinsMessages = catalogue(
       `Accepting a juror's new laptop is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
     'session.secretariatForNotes': () =>
       `Releasing jurors' notes to a site is the secretariat's task: enter the secretariat PIN first. Nothing was changed.`,
+    'session.secretariatForSetup': () =>
+      `Changing or deleting this competition is the secretariat's task: enter the secretariat PIN first. Nothing was changed; what was typed stays on screen.`,
     'session.secretariatForPleno': () =>
       `Only the secretariat may record the plenary's decisions, lock or reopen the official result: enter the secretariat PIN first. Nothing was changed.`,
     'db.busy': () =>

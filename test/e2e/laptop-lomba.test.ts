@@ -151,6 +151,38 @@ describe('the lock time', () => {
     await shot(page, '7-laptop-aturan-kunci', false);
     await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
   });
+
+  it('once the competition has a secretariat PIN, a change is saved only in its session; what was typed stays', async () => {
+    // The secretariat stepped away: its session is closed.
+    await core.call('session.leaveSecretariat', {});
+    await page.getByRole('button', { name: 'Lomba', exact: true }).click();
+    await page.getByRole('tab', { name: /^Aturan/ }).click();
+    const field = page.getByLabel('Kunci sesi juri setelah tidak dipakai (menit)');
+    await field.fill('7');
+    const save = page.getByRole('button', { name: 'Simpan perubahan' });
+    await page
+      .getByText(
+        'Lomba ini sudah ber-PIN sekretariat: perubahannya disimpan oleh sekretariat. Masukkan PIN sekretariat untuk menyimpan; yang sudah diketik tetap di layar.',
+      )
+      .waitFor();
+    expect(await save.isDisabled()).toBe(true);
+    // The field keeps what was typed, and keeps the focus: the PIN box does not take it.
+    expect(await field.inputValue()).toBe('7');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await shot(page, '7-laptop-ubah-perlu-pin', false);
+    await page.getByLabel('PIN sekretariat', { exact: true }).fill('0000');
+    await page.getByRole('button', { name: 'Buka', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'PIN sekretariat salah.' }).waitFor();
+    expect(await save.isDisabled()).toBe(true);
+    await page.getByLabel('PIN sekretariat', { exact: true }).fill('8642');
+    await page.getByRole('button', { name: 'Buka', exact: true }).click();
+    await page.getByText('Sekretariat sedang mengubah lomba.').waitFor();
+    await save.click();
+    await page.getByText(`Pengaturan lomba ${CODE} disimpan.`).waitFor();
+    const detail = await core.call('setup.get', { code: CODE });
+    expect(detail.ok && detail.value.rules.lockAfterMinutes).toBe(7);
+    await page.getByRole('button', { name: 'Penilaian', exact: true }).click();
+  });
 });
 
 describe('removing a photo', () => {

@@ -73,7 +73,7 @@ export function lockSession(deps: Pick<Deps, 'session' | 'repos'>): void {
 }
 
 /** What only the secretariat may do: each has its own refusal, naming the task. */
-export type SecretariatTask = 'entry' | 'import' | 'pin' | 'reopen' | 'conflicts' | 'laptop' | 'notes' | 'pleno';
+export type SecretariatTask = 'entry' | 'import' | 'pin' | 'reopen' | 'conflicts' | 'laptop' | 'notes' | 'setup' | 'pleno';
 
 const REQUIRED = {
   entry: 'session.secretariatRequired',
@@ -83,14 +83,17 @@ const REQUIRED = {
   conflicts: 'session.secretariatForConflicts',
   laptop: 'session.secretariatForLaptop',
   notes: 'session.secretariatForNotes',
+  setup: 'session.secretariatForSetup',
   pleno: 'session.secretariatForPleno',
 } as const;
 
 /**
  * Refuses a secretariat's task (typing paper sheets, setting or resetting someone's PIN, reopening someone else's
- * sheet, importing jurors' scores from a file, resolving a package's conflicts, accepting a juror's new laptop, releasing jurors' notes to a site, deciding, locking or reopening the plenary's result) unless the
- * secretariat's session for this competition is open on this laptop (and in use), or the core is the command line's
- * (`session.operator`: its operator holds the database file itself; docs/security.md "Roles").
+ * sheet, importing jurors' scores from a file, resolving a package's conflicts, accepting a juror's new laptop,
+ * releasing jurors' notes to a site, changing or deleting the competition, deciding, locking or reopening the
+ * plenary's result) unless the secretariat's session for this competition is open on this laptop (and in use), or
+ * the core is the command line's (`session.operator`: its operator holds the database file itself; docs/security.md
+ * "Roles"). Changing the competition (`setup`) is anyone's while it has no secretariat PIN yet: its first setup.
  */
 export function requireSecretariat(
   deps: Pick<Deps, 'session' | 'repos' | 'clock'>,
@@ -104,7 +107,10 @@ export function requireSecretariat(
     open.lastActive = deps.clock().getTime();
     return;
   }
-  if (deps.repos.setup.secretariatPinHash(competition) === null) throw new UserError('session.secretariatNoPin', {}, 'forbidden');
+  if (deps.repos.setup.secretariatPinHash(competition) === null) {
+    if (task === 'setup') return;
+    throw new UserError('session.secretariatNoPin', {}, 'forbidden');
+  }
   throw new UserError(REQUIRED[task], {}, 'forbidden');
 }
 

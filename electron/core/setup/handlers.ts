@@ -58,13 +58,18 @@ export const setupHandlers = {
     return repos.setup.summary(file.competition.code);
   },
 
-  'setup.save': ({ code, competition, sites, jurors }, { repos }) => {
+  // Changing a competition (its rules, sites, jurors, instrument) or deleting it is the secretariat's once the
+  // competition has a secretariat PIN; before that, its first setup is anyone's.
+  'setup.save': ({ code, competition, sites, jurors }, { repos, secretariat }) => {
+    secretariat(code, 'setup');
     repos.setup.saveCompetition(code, competition, sites, jurors);
     return repos.setup.loadCompetition(code);
   },
 
-  'setup.saveInstrument': ({ competition, instrument, asNewVersion }, { repos, resources }) =>
-    saveCompetitionInstrument(repos, resources, competition, instrument, asNewVersion),
+  'setup.saveInstrument': ({ competition, instrument, asNewVersion }, { repos, resources, secretariat }) => {
+    secretariat(competition, 'setup');
+    return saveCompetitionInstrument(repos, resources, competition, instrument, asNewVersion);
+  },
 
   'setup.export': ({ code }, { repos }) => competitionFileBytes(exportCompetition(repos, code)),
 
@@ -83,6 +88,7 @@ export const setupHandlers = {
 
   'setup.delete': ({ code, confirm }, deps) => {
     const { name } = deps.repos.setup.summary(code);
+    deps.secretariat(code, 'setup');
     // The person typed the code to confirm; anything else deletes nothing.
     if (confirm.trim() !== code) throw new UserError('competition.deleteConfirm', { code }, 'invalid');
     // A locked result is the jury's decision of record: it is not deleted while locked.

@@ -8,6 +8,8 @@ export function PinForm(props: {
   submitLabel: string;
   /** The button waits for a PIN (and for an answer while `busy`). */
   disabled?: boolean;
+  /** Takes the focus when shown (a screen that is only this form); not inside a card beside other fields. */
+  autoFocus?: boolean;
 }) {
   return (
     <form
@@ -23,7 +25,7 @@ export function PinForm(props: {
           type="password"
           inputMode="numeric"
           autoComplete="off"
-          autoFocus
+          autoFocus={props.autoFocus ?? true}
           value={props.pin}
           onChange={(e) => props.onPin(e.target.value)}
         />

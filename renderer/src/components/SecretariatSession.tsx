@@ -98,6 +98,7 @@ export function SecretariatCard(props: SecretariatCardProps) {
             onSubmit={() => void enter()}
             submitLabel={t('roles.enter')}
             disabled={pin === ''}
+            autoFocus={!props.inline}
           />
           {error ? (
             <p className="form-error" role="alert">

@@ -1,4 +1,4 @@
-/** Interface words of the secretariat's tasks on the Paket, Pleno, Laporan and Penilaian screens (issue 12), merged into ../i18n.ts. */
+/** Interface words of the secretariat's tasks on the Lomba, Paket, Pleno, Laporan and Penilaian screens (issue 12), merged into ../i18n.ts. */
 const id = {
   'roles.pin': 'PIN sekretariat',
   'roles.enter': 'Buka',
@@ -11,6 +11,10 @@ const id = {
   'roles.laptopOpen': 'Sekretariat sedang menerima paket.',
   'roles.notesAsk': 'Merilis catatan juri kepada peserta adalah tugas sekretariat. Masukkan PIN sekretariat untuk menyimpan pilihan.',
   'roles.notesOpen': 'Sekretariat sedang memilih catatan yang dirilis.',
+  'roles.setupAsk':
+    'Lomba ini sudah ber-PIN sekretariat: perubahannya disimpan oleh sekretariat. Masukkan PIN sekretariat untuk menyimpan; yang sudah diketik tetap di layar.',
+  'roles.setupOpen': 'Sekretariat sedang mengubah lomba.',
+  'roles.deleteAsk': 'Menghapus lomba adalah tugas sekretariat. Masukkan PIN sekretariat untuk menghapusnya.',
   'roles.plenoTitle': 'PIN sekretariat untuk pleno',
   'roles.plenoAsk':
     'Memutuskan urutan yang seri, mengunci, dan membuka kembali hasil resmi adalah tugas sekretariat. Masukkan PIN sekretariat untuk melanjutkan.',
@@ -29,6 +33,10 @@ const en: Record<keyof typeof id, string> = {
   'roles.laptopOpen': 'The secretariat is receiving packages.',
   'roles.notesAsk': 'Releasing jurors’ notes to the sites is the secretariat’s task. Enter the secretariat PIN to save the choice.',
   'roles.notesOpen': 'The secretariat is choosing the notes to release.',
+  'roles.setupAsk':
+    'This competition has a secretariat PIN: its changes are saved by the secretariat. Enter the secretariat PIN to save; what was typed stays on screen.',
+  'roles.setupOpen': 'The secretariat is changing the competition.',
+  'roles.deleteAsk': 'Deleting a competition is the secretariat’s task. Enter the secretariat PIN to delete it.',
   'roles.plenoTitle': 'Secretariat PIN for the plenary',
   'roles.plenoAsk':
     'Ordering tied sites, locking and reopening the official result are the secretariat’s tasks. Enter the secretariat PIN to go on.',

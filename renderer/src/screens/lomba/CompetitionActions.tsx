@@ -8,6 +8,7 @@ import type { CompetitionSummary, CompetitionUsage } from '../../../../shared/co
 import { describeError } from '../../../../shared/domain/errors.js';
 import { call } from '../../api.js';
 import { Section, useT } from '../../components/common.js';
+import { SecretariatCard, useSecretariatSession } from '../../components/SecretariatSession.js';
 import { useAppStore } from '../../stores/app.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
 
@@ -62,6 +63,9 @@ function DeleteDialog({ code, onClose }: { code: string; onClose: (deleted: bool
   const [usage, setUsage] = useState<CompetitionUsage | null>(null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Deleting a competition that has a secretariat PIN is the secretariat's: its PIN is asked in the dialog.
+  const secretariat = useSecretariatSession(code, error);
+  const blocked = secretariat.state?.hasPin === true && !secretariat.open;
   useEffect(() => {
     void call('setup.usage', { code }).then((r) => (r.ok ? setUsage(r.value) : setError(describeError(r.error, lang))));
   }, [code, lang]);
@@ -80,10 +84,20 @@ function DeleteDialog({ code, onClose }: { code: string; onClose: (deleted: bool
         <>
           <h3 id="delete-title">{t('delete.title', { name: usage.name, code })}</h3>
           <p>{t('delete.what', { sites: usage.sites, jurors: usage.jurors, scores: usage.scores, photos: usage.photos })}</p>
+          {secretariat.state?.hasPin ? (
+            <SecretariatCard
+              inline
+              competition={code}
+              session={secretariat}
+              title={t('roles.pin')}
+              ask={t('roles.deleteAsk')}
+              openText={t('roles.setupOpen')}
+            />
+          ) : null}
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (typed.trim() === code) void remove();
+              if (typed.trim() === code && !blocked) void remove();
             }}
           >
             <label>
@@ -91,7 +105,7 @@ function DeleteDialog({ code, onClose }: { code: string; onClose: (deleted: bool
               <input value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" autoFocus />
             </label>
             <div className="form-actions">
-              <button type="submit" className="danger" disabled={typed.trim() !== code}>
+              <button type="submit" className="danger" disabled={typed.trim() !== code || blocked}>
                 {t('delete.confirm')}
               </button>
               <button type="button" className="secondary" onClick={() => onClose(false)}>

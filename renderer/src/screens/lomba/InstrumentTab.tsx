@@ -3,7 +3,7 @@
  * codes unique, scales sane, phases known), a preview of the printed scoring form, import and export as
  * penilai.instrument/1 JSON or the .xlsx template. A version used for scoring is locked: a change becomes a new version.
  */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { describeError, type AppError } from '../../../../shared/domain/errors.js';
 import { t as message } from '../../../../shared/i18n/messages.js';
 import {
@@ -460,7 +460,11 @@ function FormPreview({ instrument }: { instrument: Instrument }) {
   );
 }
 
-export function InstrumentTab() {
+/**
+ * `blocked`: the secretariat's session is needed to save (the competition has a secretariat PIN); `secretariat`: the
+ * card that asks its PIN, shown beside the save.
+ */
+export function InstrumentTab({ blocked = false, secretariat = null }: { blocked?: boolean; secretariat?: ReactNode }) {
   const t = useT();
   const lang = useAppStore((s) => s.lang);
   const setNotice = useAppStore((s) => s.setNotice);
@@ -693,10 +697,11 @@ export function InstrumentTab() {
       </button>
 
       <div className="sticky-actions">
+        {secretariat}
         {refusal ? (
           <div className="notice notice-warn refusal" role="alert">
             <span>{message(lang, refusal.key, refusal.params)}</span>
-            <button type="button" className="primary" disabled={saving} onClick={() => void saveInstrument(true)}>
+            <button type="button" className="primary" disabled={saving || blocked} onClick={() => void saveInstrument(true)}>
               {t('setup.saveAsVersion', { version: String(refusal.params.next ?? instrument.version + 1) })}
             </button>
           </div>
@@ -708,7 +713,7 @@ export function InstrumentTab() {
           <button
             type="button"
             className="primary"
-            disabled={!instrumentDirty || issues.length > 0 || saving}
+            disabled={!instrumentDirty || issues.length > 0 || saving || blocked}
             onClick={() => void saveInstrument(false)}
           >
             {t('setup.saveInstrument')}

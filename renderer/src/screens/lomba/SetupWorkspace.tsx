@@ -2,11 +2,13 @@
  * The setup of the open competition, in five tabs: Identitas, Aturan, Lokus, Juri, Instrumen. Identity, rules,
  * sites and jurors share one draft and one save; the instrument has its own save (it may become a new version).
  * Every change is checked live with the same validation the core runs, and the problems are listed by place.
+ * Once the competition has a secretariat PIN, saving is the secretariat's: its PIN is asked beside the save.
  */
 import { useEffect, useState } from 'react';
 import { coverageGaps } from '../../../../shared/domain/coverage.js';
 import { call, download } from '../../api.js';
 import { Section, useT } from '../../components/common.js';
+import { SecretariatCard, useSecretariatSession } from '../../components/SecretariatSession.js';
 import type { UiKey } from '../../i18n.js';
 import { useAppStore } from '../../stores/app.js';
 import { useCompetitionStore } from '../../stores/competitions.js';
@@ -37,6 +39,10 @@ export function SetupWorkspace() {
   const { code, draft, instrument, dirty, instrumentDirty, saving, load, save, discard } = useSetupStore();
   const guardLeave = useLeaveStore((s) => s.guardLeave);
   const [tab, setTab] = useState<IssueSection>('identitas');
+  // Once the competition has a secretariat PIN, saving changes is the secretariat's: asked again when the user
+  // starts editing or changes tab (a PIN may have just been set in Juri).
+  const secretariat = useSecretariatSession(code ?? '', `${tab}:${dirty}:${instrumentDirty}`);
+  const blocked = secretariat.state?.hasPin === true && !secretariat.open;
 
   useEffect(() => {
     // A competition opened (or saved elsewhere) replaces the draft, unless the user is editing this one.
@@ -64,6 +70,20 @@ export function SetupWorkspace() {
   const gaps = coverageGaps({ instrument: detail.instrument, sites: draft.sites, jurors: draft.jurors });
 
   const exportCompetition = () => download(call('setup.export', { code: code! }), (error) => setNotice({ kind: 'error', error }));
+
+  // Beside the save (in its sticky bar, always in view) once the competition has a secretariat PIN.
+  const secretariatCard = secretariat.state?.hasPin ? (
+    <div className={secretariat.open ? 'setup-secretariat-open' : 'setup-secretariat'}>
+      <SecretariatCard
+        inline
+        competition={code!}
+        session={secretariat}
+        title={t('roles.pin')}
+        ask={t('roles.setupAsk')}
+        openText={t('roles.setupOpen')}
+      />
+    </div>
+  ) : null;
 
   async function saveSetup() {
     if (await save()) setNotice({ kind: 'ok', text: t('setup.saved', { code: code! }) });
@@ -122,17 +142,23 @@ export function SetupWorkspace() {
         {tab === 'aturan' && <RulesTab invalid={invalid} errors={placed} />}
         {tab === 'lokus' && <SitesTab invalid={invalid} errors={placed} />}
         {tab === 'juri' && <JurorsTab invalid={invalid} gaps={gaps} errors={placed} />}
-        {tab === 'instrumen' && <InstrumentTab />}
+        {tab === 'instrumen' && <InstrumentTab blocked={blocked} secretariat={instrumentDirty ? secretariatCard : null} />}
       </div>
       {tab !== 'instrumen' && (dirty || issues.length > 0) ? (
         <div className="save-bar" role="region" aria-label={t('setup.saveBar')}>
+          {dirty ? secretariatCard : null}
           <span className={issues.length > 0 ? 'save-bar-text bad' : 'save-bar-text'}>
             {issues.length > 0 ? t('setup.problemsShort', { count: issues.length }) : t('setup.unsaved')}
           </span>
           <button type="button" className="secondary" disabled={!dirty || saving} onClick={discard}>
             {t('setup.discard')}
           </button>
-          <button type="button" className="primary" disabled={!dirty || issues.length > 0 || saving} onClick={() => void saveSetup()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!dirty || issues.length > 0 || saving || blocked}
+            onClick={() => void saveSetup()}
+          >
             {t('setup.save')}
           </button>
         </div>
