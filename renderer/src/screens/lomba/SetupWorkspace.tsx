@@ -73,7 +73,7 @@ export function SetupWorkspace() {
 
   // Beside the save (in its sticky bar, always in view) once the competition has a secretariat PIN.
   const secretariatCard = secretariat.state?.hasPin ? (
-    <div className={secretariat.open ? 'setup-secretariat-open' : 'setup-secretariat'}>
+    <div className={secretariat.open ? 'setup-secretariat-open' : 'confirm-box setup-secretariat'}>
       <SecretariatCard
         inline
         competition={code!}
