@@ -133,7 +133,9 @@ describe('a page on another port of 127.0.0.1', () => {
       'POST 403',
       'POST 403',
     ]);
-    expect(seen.filter((r) => r.status < 400)).toEqual([]);
+    // No request that names another page (the attacker's, or "null" from a sandboxed frame) got an answer. The app's
+    // own page may call the bridge meanwhile (its own Origin, or none on a same-origin GET): that is not the attack.
+    expect(seen.filter((r) => r.origin !== undefined && r.origin !== bridgeOrigin && r.status < 400)).toEqual([]);
     expect(await core.dispatch('setup.list', {})).toEqual(before);
   });
 
