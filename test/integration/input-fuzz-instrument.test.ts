@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JURY_COMPETITION } from '../support/jury.js';
-import { checkCodes, fuzz, fuzzDatabases, PER_FORMAT, xlsxMutator } from '../support/fuzz.js';
+import { checkInstrumentCodes, fuzz, fuzzDatabases, PER_FORMAT, xlsxMutator } from '../support/fuzz.js';
 
 const dbs = fuzzDatabases();
 
@@ -21,14 +21,7 @@ describe('fuzzing the instrument workbook', () => {
       () => dbs.core,
       xlsxMutator(exported.value.bytes),
       (core, input) => core.call('instruments.import', input),
-      (t, label, value) => {
-        const instrument = value as typeof JURY_COMPETITION.instrument;
-        checkCodes(t, label, [
-          instrument.code,
-          ...instrument.phases.map((p) => p.code),
-          ...instrument.aspects.flatMap((a) => [a.code, ...a.indicators.flatMap((i) => [i.code, i.phase])]),
-        ]);
-      },
+      checkInstrumentCodes,
     );
     expect(tally.problems).toEqual([]);
     expect(tally.refused + tally.accepted).toBe(PER_FORMAT);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { asSecretariat, JURY_COMPETITION } from '../support/jury.js';
-import { checkCodes, dec, fuzz, fuzzDatabases, mutateTextFile, parseRows, PER_FORMAT } from '../support/fuzz.js';
+import { checkCodes, checkInstrumentCodes, dec, fuzz, fuzzDatabases, fuzzTableFile, mutateTextFile, PER_FORMAT } from '../support/fuzz.js';
 
 const dbs = fuzzDatabases();
 
@@ -50,23 +50,12 @@ describe('fuzzing the text files the app reads', () => {
     expect(tally.keys.get('file.invalid') ?? 0).toBeGreaterThan(0);
   }, 240_000);
 
-  for (const [kind, channel, exportChannel, seed] of [
-    ['sites', 'setup.parseSites', 'setup.exportSites', 123],
-    ['jurors', 'setup.parseJurors', 'setup.exportJurors', 124],
+  for (const [kind, seed] of [
+    ['sites', 123],
+    ['jurors', 124],
   ] as const) {
-    it(`${kind} .csv: ${PER_FORMAT} mutations through ${channel}`, async () => {
-      const exported = await dbs.core.call(exportChannel, { competition: 'JABAR', format: 'csv' });
-      if (!exported.ok) throw new Error(exported.error.key);
-      const name = `${kind}.csv`;
-      const tally = await fuzz(
-        seed,
-        name,
-        dbs.file,
-        () => dbs.core,
-        (random) => mutateTextFile(random, dec(exported.value.bytes), false),
-        (core, input) => core.call(channel, input),
-        (t, label, value) => parseRows(t, label, name, value),
-      );
+    it(`${kind} .csv: ${PER_FORMAT} mutations through setup.parse${kind === 'sites' ? 'Sites' : 'Jurors'}`, async () => {
+      const tally = await fuzzTableFile(dbs, kind, 'csv', seed, (bytes) => (random) => mutateTextFile(random, dec(bytes), false));
       expect(tally.problems).toEqual([]);
       expect(tally.refused + tally.accepted).toBe(PER_FORMAT);
       expect(tally.keys.get('file.invalid') ?? 0).toBeGreaterThan(0);
@@ -84,14 +73,7 @@ describe('fuzzing the text files the app reads', () => {
       () => dbs.core,
       (random) => mutateTextFile(random, dec(exported.value.bytes), true),
       (core, input) => core.call('instruments.import', input),
-      (t, label, value) => {
-        const instrument = value as typeof JURY_COMPETITION.instrument;
-        checkCodes(t, label, [
-          instrument.code,
-          ...instrument.phases.map((p) => p.code),
-          ...instrument.aspects.flatMap((a) => [a.code, ...a.indicators.flatMap((i) => [i.code, i.phase])]),
-        ]);
-      },
+      checkInstrumentCodes,
     );
     expect(tally.problems).toEqual([]);
     expect(tally.refused).toBeGreaterThan(PER_FORMAT * 0.5);

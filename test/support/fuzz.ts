@@ -370,3 +370,39 @@ export const parseRows = (tally: Tally, label: string, name: string, value: unkn
 };
 
 // ---------------------------------------------------------------------------------------------------------------
+
+/** An instrument an importer accepted: every code it holds (instrument, phases, aspects, indicators) clean. */
+export const checkInstrumentCodes = (tally: Tally, label: string, value: unknown): void => {
+  const instrument = value as typeof JURY_COMPETITION.instrument;
+  checkCodes(tally, label, [
+    instrument.code,
+    ...instrument.phases.map((p) => p.code),
+    ...instrument.aspects.flatMap((a) => [a.code, ...a.indicators.flatMap((i) => [i.code, i.phase])]),
+  ]);
+};
+
+/**
+ * The sites or jurors file in one format, fuzzed from the competition's own export of it through its parse channel
+ * (a preview: nothing stored); the tally is the test's to judge.
+ */
+export async function fuzzTableFile(
+  dbs: FuzzDatabases,
+  kind: 'sites' | 'jurors',
+  format: 'csv' | 'xlsx',
+  seed: number,
+  mutatorOf: (exported: Uint8Array) => Mutator,
+): Promise<Tally> {
+  const channel = kind === 'sites' ? 'setup.parseSites' : 'setup.parseJurors';
+  const exported = await dbs.core.call(kind === 'sites' ? 'setup.exportSites' : 'setup.exportJurors', { competition: 'JABAR', format });
+  if (!exported.ok) throw new Error(exported.error.key);
+  const name = `${kind}.${format}`;
+  return fuzz(
+    seed,
+    name,
+    dbs.file,
+    () => dbs.core,
+    mutatorOf(exported.value.bytes),
+    (core, input) => core.call(channel, input),
+    (t, label, value) => parseRows(t, label, name, value),
+  );
+}
